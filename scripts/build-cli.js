@@ -1,0 +1,15 @@
+// Bundles the CLI (src/cli/main.ts and everything it imports) into dist/crmkit.js.
+// Dependencies stay external: they are resolved from node_modules at run time.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/crmkit.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

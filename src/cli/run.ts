@@ -1,0 +1,48 @@
+import { Command, CommanderError } from 'commander';
+import { CrmKitError, ExitCode } from '../errors';
+import { createContext, type CommandContext } from './context';
+import type { CliIo } from './io';
+import { commandGroups } from './commands';
+
+/**
+ * The whole CLI as a function: parses argv (without node and script), runs the command,
+ * and returns the exit code. User errors become one line on stderr; nothing here exits the process.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const ctx: CommandContext = createContext(io, (code) => {
+    exitCode = Math.max(exitCode, code);
+  });
+
+  const program = new Command('crmkit')
+    .description('Dynamics 365 / Dataverse toolkit: label workbooks, solution packaging')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(s),
+    })
+    .showHelpAfterError('(run with --help for usage)');
+
+  for (const group of commandGroups) {
+    const existing = program.commands.find((c) => c.name() === group.name);
+    const parent = existing ?? program.command(group.name).description(group.description).exitOverride();
+    group.register(parent, ctx);
+  }
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return ExitCode.ok;
+      return ExitCode.usage;
+    }
+    if (e instanceof CrmKitError) {
+      io.stderr(`crmkit: ${e.message}\n`);
+      for (const p of e.problems) io.stderr(`  ${p.where}: ${p.message}\n`);
+      return e.exitCode;
+    }
+    throw e;
+  }
+  return exitCode;
+}

@@ -1,0 +1,91 @@
+/**
+ * Every error a user can cause, in one place. Each has a stable `code` (for scripts and tests)
+ * and an exit code; the CLI catches them once in `run()` and prints the one-line message.
+ * Anything that is not a CrmKitError is a bug and is reported with its stack.
+ */
+
+export const ExitCode = {
+  ok: 0,
+  /** A check ran and found problems (labels check, solution check). */
+  findings: 1,
+  /** The command line itself is wrong. */
+  usage: 2,
+  /** An input file is unreadable, malformed, hostile or of the wrong kind. */
+  badInput: 3,
+  /** The input is readable but its content is refused (validation of edits, profiles). */
+  invalid: 4,
+  /** Something outside the input failed (a build, the file system). */
+  failure: 5,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+export type ErrorCode =
+  | 'USAGE'
+  | 'FILE_NOT_FOUND'
+  | 'NOT_A_ZIP'
+  | 'ZIP_ENTRY_MISSING'
+  | 'ZIP_TOO_LARGE'
+  | 'ZIP_UNSAFE_PATH'
+  | 'XML_MALFORMED'
+  | 'XML_DOCTYPE'
+  | 'NOT_TRANSLATIONS'
+  | 'NOT_A_WORKBOOK'
+  | 'WORKBOOK_MISMATCH'
+  | 'VALIDATION'
+  | 'MERGE_CONFLICT'
+  | 'TMX_MALFORMED'
+  | 'PROFILE_INVALID'
+  | 'BUILD_FAILED'
+  | 'IO';
+
+const exitCodes: Record<ErrorCode, ExitCode> = {
+  USAGE: ExitCode.usage,
+  FILE_NOT_FOUND: ExitCode.badInput,
+  NOT_A_ZIP: ExitCode.badInput,
+  ZIP_ENTRY_MISSING: ExitCode.badInput,
+  ZIP_TOO_LARGE: ExitCode.badInput,
+  ZIP_UNSAFE_PATH: ExitCode.badInput,
+  XML_MALFORMED: ExitCode.badInput,
+  XML_DOCTYPE: ExitCode.badInput,
+  NOT_TRANSLATIONS: ExitCode.badInput,
+  NOT_A_WORKBOOK: ExitCode.badInput,
+  WORKBOOK_MISMATCH: ExitCode.invalid,
+  VALIDATION: ExitCode.invalid,
+  MERGE_CONFLICT: ExitCode.invalid,
+  TMX_MALFORMED: ExitCode.badInput,
+  PROFILE_INVALID: ExitCode.invalid,
+  BUILD_FAILED: ExitCode.failure,
+  IO: ExitCode.failure,
+};
+
+/** A problem with a place, collected rather than thrown one by one. */
+export interface Problem {
+  /** Where: `file`, `file › Sheet!C14`, `row key`, `profile.field`. */
+  where: string;
+  message: string;
+}
+
+export class CrmKitError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: ExitCode;
+  /** Further problems of the same kind, when several were collected before failing. */
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, message: string, problems: readonly Problem[] = []) {
+    super(message);
+    this.name = 'CrmKitError';
+    this.code = code;
+    this.exitCode = exitCodes[code];
+    this.problems = problems;
+  }
+}
+
+export function isCrmKitError(e: unknown): e is CrmKitError {
+  return e instanceof CrmKitError;
+}
+
+/** Formats a place: `file › Sheet!D14` (sheet and cell optional). */
+export function at(file: string, sheet?: string, cell?: string): string {
+  if (sheet === undefined) return file;
+  return cell === undefined ? `${file} › ${sheet}` : `${file} › ${sheet}!${cell}`;
+}
