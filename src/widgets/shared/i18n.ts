@@ -1,0 +1,109 @@
+/**
+ * Strings and formatting shared by the PCF controls and the web resources. The view code of a
+ * widget receives a `Translate` and a `Formats`; where the strings come from (PCF resx via
+ * `context.resources.getString`, or the bundled catalogue in a web resource) is the adapter's business.
+ */
+
+export type Lcid = number;
+
+/** Looks up a UI string by key and fills `{name}` placeholders. */
+export type Translate = (key: string, params?: Readonly<Record<string, string | number>>) => string;
+
+export const BASE_LCID = 1033;
+
+/** The languages the product ships, with their BCP 47 locale. */
+export const SUPPORTED_LANGUAGES: Readonly<Record<number, string>> = {
+  1033: 'en-US',
+  1049: 'ru-RU',
+  1026: 'bg-BG',
+  1058: 'uk-UA',
+};
+
+/** A few more Dynamics LCIDs, for formatting only (their strings fall back to English). */
+const OTHER_LOCALES: Readonly<Record<number, string>> = {
+  1031: 'de-DE',
+  1036: 'fr-FR',
+  1040: 'it-IT',
+  1034: 'es-ES',
+  3082: 'es-ES',
+  1045: 'pl-PL',
+  1029: 'cs-CZ',
+  1043: 'nl-NL',
+  2057: 'en-GB',
+  1046: 'pt-BR',
+  2070: 'pt-PT',
+  1041: 'ja-JP',
+  2052: 'zh-CN',
+  1042: 'ko-KR',
+  1055: 'tr-TR',
+};
+
+/** The locale used for numbers and dates of a Dynamics user language (English when unknown). */
+export function localeOf(lcid: Lcid): string {
+  return SUPPORTED_LANGUAGES[lcid] ?? OTHER_LOCALES[lcid] ?? 'en-US';
+}
+
+/** The UI language to use for strings: the user's when shipped, else English. */
+export function uiLanguageOf(lcid: Lcid): Lcid {
+  return SUPPORTED_LANGUAGES[lcid] === undefined ? BASE_LCID : lcid;
+}
+
+/** Fills `{name}` placeholders; unknown placeholders stay as written. */
+export function fillPlaceholders(text: string, params?: Readonly<Record<string, string | number>>): string {
+  if (params === undefined) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/**
+ * A Translate over a lookup function; a missing or empty string falls back to `fallback`, then to
+ * the key itself, so a missing translation is visible rather than blank.
+ */
+export function createTranslate(
+  lookup: (key: string) => string | undefined,
+  fallback?: (key: string) => string | undefined,
+): Translate {
+  return (key, params) => {
+    const found = lookup(key);
+    const text = found !== undefined && found !== '' ? found : (fallback?.(key) ?? key);
+    return fillPlaceholders(text === '' ? key : text, params);
+  };
+}
+
+/** Number, percent, currency and date formatting for one locale. */
+export interface Formats {
+  locale: string;
+  number: (value: number, maximumFractionDigits?: number) => string;
+  percent: (ratio: number, maximumFractionDigits?: number) => string;
+  currency: (value: number, currencyCode?: string, currencySymbol?: string) => string;
+  date: (value: Date) => string;
+  dateTime: (value: Date) => string;
+}
+
+export function createFormats(lcid: Lcid, timeZone?: string): Formats {
+  const locale = localeOf(lcid);
+  const tz = timeZone === undefined ? {} : { timeZone };
+  return {
+    locale,
+    number: (value, maximumFractionDigits = 0) =>
+      new Intl.NumberFormat(locale, { maximumFractionDigits }).format(value),
+    percent: (ratio, maximumFractionDigits = 0) =>
+      new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits }).format(ratio),
+    currency: (value, currencyCode, currencySymbol) => {
+      if (currencyCode !== undefined && currencyCode !== '') {
+        return new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: currencyCode,
+          maximumFractionDigits: 0,
+        }).format(value);
+      }
+      const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+      return currencySymbol === undefined || currencySymbol === '' ? amount : `${currencySymbol}${amount}`;
+    },
+    date: (value) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...tz }).format(value),
+    dateTime: (value) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...tz }).format(value),
+  };
+}
