@@ -1,0 +1,109 @@
+import { NL } from './solution-xml';
+import { escapeXml, XML_DECLARATION } from './xml';
+
+export interface CustomControlEntry {
+  /** `<prefix>_<namespace>.<constructor>` */
+  name: string;
+}
+
+export interface WebResourceEntry {
+  id: string;
+  /** `<prefix>_/path/file.ext` */
+  name: string;
+  displayName: string;
+  type: number;
+  introducedVersion: string;
+}
+
+/** Path of a web resource's file inside the zip (without the leading slash). */
+export function webResourceFilePath(name: string): string {
+  return `WebResources/${name}`;
+}
+
+export function controlFolder(name: string): string {
+  return `Controls/${name}`;
+}
+
+/** Web resource types by file extension (Dataverse's WebResourceType values). */
+export const WEB_RESOURCE_TYPES: Readonly<Record<string, number>> = {
+  htm: 1,
+  html: 1,
+  css: 2,
+  js: 3,
+  json: 3,
+  xml: 4,
+  png: 5,
+  jpg: 6,
+  jpeg: 6,
+  gif: 7,
+  xap: 8,
+  xsl: 9,
+  xslt: 9,
+  ico: 10,
+  svg: 11,
+  resx: 12,
+};
+
+/** `customizations.xml` text (without BOM) with the empty sections Microsoft keeps. */
+export function writeCustomizationsXml(
+  controls: readonly CustomControlEntry[],
+  webResources: readonly WebResourceEntry[],
+  languages: readonly number[],
+): string {
+  const lines = [
+    XML_DECLARATION,
+    '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    '  <Entities />',
+    '  <Roles />',
+    '  <Workflows />',
+    '  <FieldSecurityProfiles />',
+    '  <Templates />',
+    '  <EntityMaps />',
+    '  <EntityRelationships />',
+    '  <OrganizationSettings />',
+    '  <optionsets />',
+  ];
+  if (webResources.length > 0) {
+    lines.push('  <WebResources>');
+    for (const w of webResources) {
+      lines.push(
+        '    <WebResource>',
+        `      <WebResourceId>{${w.id}}</WebResourceId>`,
+        `      <Name>${escapeXml(w.name)}</Name>`,
+        `      <DisplayName>${escapeXml(w.displayName)}</DisplayName>`,
+        `      <WebResourceType>${w.type}</WebResourceType>`,
+        `      <IntroducedVersion>${escapeXml(w.introducedVersion)}</IntroducedVersion>`,
+        '      <IsEnabledForMobileClient>0</IsEnabledForMobileClient>',
+        '      <IsAvailableForMobileOffline>0</IsAvailableForMobileOffline>',
+        '      <IsCustomizable>1</IsCustomizable>',
+        '      <CanBeDeleted>1</CanBeDeleted>',
+        '      <IsHidden>0</IsHidden>',
+        `      <FileName>/${escapeXml(webResourceFilePath(w.name))}</FileName>`,
+        '    </WebResource>',
+      );
+    }
+    lines.push('  </WebResources>');
+  }
+  if (controls.length === 0) lines.push('  <CustomControls />');
+  else {
+    lines.push('  <CustomControls>');
+    for (const c of controls) {
+      lines.push(
+        '    <CustomControl>',
+        `      <Name>${escapeXml(c.name)}</Name>`,
+        `      <FileName>/${escapeXml(controlFolder(c.name))}/ControlManifest.xml</FileName>`,
+        '    </CustomControl>',
+      );
+    }
+    lines.push('  </CustomControls>');
+  }
+  lines.push(
+    '  <SolutionPluginAssemblies />',
+    '  <EntityDataProviders />',
+    '  <Languages>',
+    ...languages.map((l) => `    <Language>${l}</Language>`),
+    '  </Languages>',
+    '</ImportExportXml>',
+  );
+  return lines.join(NL);
+}

@@ -1,0 +1,89 @@
+/**
+ * The solution source (`solutions/crmkit.solution.json`: what crmkit ships) and a client profile
+ * (`solutions/clients/<client>.json`: under whose name, in which languages, with which defaults).
+ */
+
+/** The languages every crmkit string exists in. */
+export const SUPPORTED_LANGUAGES = [1033, 1049, 1026, 1058] as const;
+export type Lcid = (typeof SUPPORTED_LANGUAGES)[number];
+
+/** Text per language, keyed by LCID as a string ("1033"). */
+export type Localized = Readonly<Partial<Record<string, string>>>;
+
+export interface ControlSource {
+  /** The widget id a profile lists (`survey`). */
+  id: string;
+  kind: 'control';
+  /** The pcf-scripts project folder, relative to the repository (`controls/CollabSurvey`). */
+  project: string;
+  /** The control folder inside the project's `out/controls/` (`CollabSurvey`). */
+  outputFolder: string;
+  displayNames: Localized;
+}
+
+export interface WebResourceSource {
+  /** The widget id a profile lists (`funnelDashboard`). */
+  id: string;
+  kind: 'webresource';
+  /** The built page folder, relative to the repository (`dist/webresources/funnel-dashboard`). */
+  output: string;
+  /** The web resource path after `<prefix>_/` (`crmkit/funneldashboard`). */
+  path: string;
+  /** The file users open (`index.html`); its web resource carries the display name as is. */
+  entry: string;
+  displayNames: Localized;
+}
+
+export type WidgetSource = ControlSource | WebResourceSource;
+
+export interface SolutionSource {
+  /** A suggestion for profiles' solution unique names (`CrmCollabKit`). */
+  baseUniqueName: string;
+  displayNames: Localized;
+  descriptions: Localized;
+  widgets: readonly WidgetSource[];
+  /** The per-client configuration web resource the widgets read. */
+  config: { path: string; displayNames: Localized };
+}
+
+export type PackageKind = 'managed' | 'unmanaged' | 'both';
+
+export interface ClientProfile {
+  /** Short client key, used in web resource ids (`contoso`). */
+  client: string;
+  publisher: {
+    uniqueName: string;
+    displayNames: Localized;
+    descriptions?: Localized;
+    prefix: string;
+    optionValuePrefix: number;
+    email?: string;
+    website?: string;
+  };
+  solution: {
+    uniqueName: string;
+    displayNames: Localized;
+    descriptions?: Localized;
+    version: string;
+  };
+  /** Languages to declare; the first is the base language of the client's environment. */
+  languages: number[];
+  widgets: string[];
+  package: PackageKind;
+  /** Per-client defaults, shipped as the configuration web resource. */
+  defaults?: {
+    funnel?: { stageOrder?: string[]; [key: string]: unknown };
+    survey?: { [key: string]: unknown };
+  };
+}
+
+/** The text for a language, falling back to the base language, then English, then any. */
+export function localized(texts: Localized | undefined, lcid: number, base: number): string | undefined {
+  if (!texts) return undefined;
+  return (
+    texts[String(lcid)] ??
+    texts[String(base)] ??
+    texts['1033'] ??
+    Object.values(texts).find((t) => t !== undefined)
+  );
+}

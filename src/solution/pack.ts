@@ -1,0 +1,249 @@
+import { CrmKitError, type Problem } from '../errors';
+import { CONTENT_TYPES_ENTRY, extensionOf, writeContentTypes } from './content-types';
+import {
+  controlFolder,
+  WEB_RESOURCE_TYPES,
+  webResourceFilePath,
+  writeCustomizationsXml,
+  type WebResourceEntry,
+} from './customizations-xml';
+import { webResourceId } from './guid';
+import { readControlManifest, setControlVersion } from './manifest';
+import {
+  localized,
+  type ClientProfile,
+  type ControlSource,
+  type SolutionSource,
+  type WebResourceSource,
+} from './model';
+import { writeSolutionXml, type RootComponent } from './solution-xml';
+import {
+  controlVersionFor,
+  formatSolutionVersion,
+  parseSolutionVersion,
+  SOLUTION_VERSION_RULE,
+  versionForFileName,
+} from './version';
+import { decodeUtf8, stripBom, xmlBytesWithBom } from './xml';
+import { writeZip, type ZipEntry } from './zip-write';
+
+/** A built output: file paths relative to its folder (`bundle.js`, `css/x.css`) and their bytes. */
+export type BuiltFiles = ReadonlyMap<string, Uint8Array>;
+
+export interface PackInput {
+  profile: ClientProfile;
+  source: SolutionSource;
+  managed: boolean;
+  /** Overrides the profile's solution version (`--version`). */
+  version?: string;
+  /** Build output per control widget id (`out/controls/<Name>/`). */
+  controls: ReadonlyMap<string, BuiltFiles>;
+  /** Build output per web resource widget id (`dist/webresources/<page>/`). */
+  webResources: ReadonlyMap<string, BuiltFiles>;
+}
+
+export interface PackedSolution {
+  fileName: string;
+  bytes: Uint8Array;
+  entries: string[];
+  version: string;
+}
+
+const WEB_RESOURCE_NAME = /^[A-Za-z0-9_.]+(\/[A-Za-z0-9_.]+)*$/;
+const utf8 = new TextEncoder();
+
+export function solutionFileName(uniqueName: string, version: string, managed: boolean): string {
+  const v = parseSolutionVersion(version);
+  return `${uniqueName}_${v ? versionForFileName(v) : version.replace(/\./g, '_')}${managed ? '_managed' : ''}.zip`;
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Collected {
+  entries: ZipEntry[];
+  roots: RootComponent[];
+}
+
+function packControl(
+  w: ControlSource,
+  files: BuiltFiles,
+  prefix: string,
+  controlVersion: string,
+  out: Collected,
+  problems: Problem[],
+): string | undefined {
+  const where = `${w.outputFolder}/ControlManifest.xml`;
+  const manifestBytes = files.get('ControlManifest.xml');
+  if (!manifestBytes) {
+    problems.push({
+      where: `control ${w.id}`,
+      message: `the build output has no ControlManifest.xml (${w.project})`,
+    });
+    return undefined;
+  }
+  const text = stripBom(decodeUtf8(manifestBytes));
+  const info = readControlManifest(text, where);
+  for (const f of info.files) {
+    if (!files.has(f.path))
+      problems.push({ where, message: `names ${f.path}, which the build output lacks` });
+  }
+  const name = `${prefix}_${info.namespace}.${info.constructor}`;
+  const folder = controlFolder(name);
+  out.entries.push({
+    path: `${folder}/ControlManifest.xml`,
+    bytes: xmlBytesWithBom(setControlVersion(text, controlVersion, where)),
+  });
+  for (const path of [...files.keys()].filter((p) => p !== 'ControlManifest.xml').sort(byPath)) {
+    out.entries.push({ path: `${folder}/${path}`, bytes: files.get(path)! });
+  }
+  out.roots.push({ type: 66, schemaName: name });
+  return name;
+}
+
+function addWebResource(
+  name: string,
+  displayName: string,
+  bytes: Uint8Array,
+  ctx: {
+    client: string;
+    version: string;
+    resources: WebResourceEntry[];
+    out: Collected;
+    problems: Problem[];
+  },
+): void {
+  const type = WEB_RESOURCE_TYPES[extensionOf(name)];
+  if (!WEB_RESOURCE_NAME.test(name) || name.includes('..')) {
+    ctx.problems.push({
+      where: name,
+      message: 'a web resource name may hold only letters, digits, underscores, dots and single slashes',
+    });
+    return;
+  }
+  if (type === undefined) {
+    ctx.problems.push({ where: name, message: `.${extensionOf(name)} files cannot be web resources` });
+    return;
+  }
+  ctx.resources.push({
+    id: webResourceId(ctx.client, name),
+    name,
+    displayName,
+    type,
+    introducedVersion: ctx.version,
+  });
+  ctx.out.entries.push({ path: webResourceFilePath(name), bytes });
+  ctx.out.roots.push({ type: 61, schemaName: name });
+}
+
+/** The configuration the widgets read: the client's defaults and languages. */
+export function clientConfigJson(profile: ClientProfile, version: string): string {
+  const config = {
+    client: profile.client,
+    solutionVersion: version,
+    languages: profile.languages,
+    funnel: profile.defaults?.funnel ?? {},
+    survey: profile.defaults?.survey ?? {},
+  };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+/**
+ * Packs one solution zip from a validated profile and build outputs given as bytes: the pure core
+ * of `crmkit solution pack`. Throws (collecting every problem) when an output is missing or unfit.
+ */
+export async function packSolution(input: PackInput): Promise<PackedSolution> {
+  const { profile, source } = input;
+  const versionText = input.version ?? profile.solution.version;
+  const version = parseSolutionVersion(versionText);
+  if (!version)
+    throw new CrmKitError(
+      'PROFILE_INVALID',
+      `version ${JSON.stringify(versionText)} ${SOLUTION_VERSION_RULE}`,
+    );
+  const v = formatSolutionVersion(version);
+  const prefix = profile.publisher.prefix;
+  const base = profile.languages[0] ?? 1033;
+  const problems: Problem[] = [];
+  const controls: Collected = { entries: [], roots: [] };
+  const web: Collected = { entries: [], roots: [] };
+  const controlNames: string[] = [];
+  const resources: WebResourceEntry[] = [];
+  const ctx = { client: profile.client, version: v, resources, out: web, problems };
+  const chosen = source.widgets.filter((w) => profile.widgets.includes(w.id));
+
+  for (const w of chosen.filter((x): x is ControlSource => x.kind === 'control')) {
+    const files = input.controls.get(w.id);
+    if (!files) problems.push({ where: `control ${w.id}`, message: `no build output (${w.project})` });
+    else {
+      const name = packControl(w, files, prefix, controlVersionFor(version), controls, problems);
+      if (name !== undefined) controlNames.push(name);
+    }
+  }
+  for (const w of chosen.filter((x): x is WebResourceSource => x.kind === 'webresource')) {
+    const files = input.webResources.get(w.id);
+    if (!files || !files.has(w.entry)) {
+      problems.push({ where: `web resource ${w.id}`, message: `no built ${w.entry} in ${w.output}` });
+      continue;
+    }
+    const title = localized(w.displayNames, base, base) ?? w.id;
+    for (const path of [...files.keys()].sort(byPath)) {
+      addWebResource(
+        `${prefix}_/${w.path}/${path}`,
+        path === w.entry ? title : `${title} (${path})`,
+        files.get(path)!,
+        ctx,
+      );
+    }
+  }
+  addWebResource(
+    `${prefix}_/${source.config.path}`,
+    localized(source.config.displayNames, base, base) ?? 'config',
+    utf8.encode(clientConfigJson(profile, v)),
+    ctx,
+  );
+  if (problems.length > 0) {
+    throw new CrmKitError(
+      'BUILD_FAILED',
+      `cannot pack ${profile.solution.uniqueName}: ${problems.length} problem(s) with the build outputs`,
+      problems,
+    );
+  }
+
+  resources.sort((a, b) => byPath(a.name, b.name));
+  web.entries.sort((a, b) => byPath(a.path, b.path));
+  const customizations = writeCustomizationsXml(
+    controlNames.map((name) => ({ name })),
+    resources,
+    profile.languages,
+  );
+  const solution = writeSolutionXml({
+    uniqueName: profile.solution.uniqueName,
+    displayNames: profile.solution.displayNames,
+    descriptions: profile.solution.descriptions ?? source.descriptions,
+    version: v,
+    managed: input.managed,
+    baseLanguage: base,
+    languages: profile.languages,
+    publisher: profile.publisher,
+    rootComponents: [...controls.roots, ...web.roots],
+  });
+  const entries: ZipEntry[] = [
+    { path: 'customizations.xml', bytes: xmlBytesWithBom(customizations) },
+    { path: 'solution.xml', bytes: xmlBytesWithBom(solution) },
+    ...controls.entries,
+    ...web.entries,
+  ];
+  const paths = entries.map((e) => e.path);
+  entries.push({
+    path: CONTENT_TYPES_ENTRY,
+    bytes: xmlBytesWithBom(writeContentTypes([...paths, CONTENT_TYPES_ENTRY])),
+  });
+  return {
+    fileName: solutionFileName(profile.solution.uniqueName, v, input.managed),
+    bytes: await writeZip(entries),
+    entries: entries.map((e) => e.path),
+    version: v,
+  };
+}

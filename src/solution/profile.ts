@@ -1,0 +1,149 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import schema from '../../solutions/client-profile.schema.json';
+import { CrmKitError, type Problem } from '../errors';
+import type { ClientProfile, SolutionSource } from './model';
+
+const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+ajv.addVocabulary(['x-rule']);
+const validateSchema = ajv.compile(schema);
+
+/** `/publisher/prefix` → `publisher.prefix`, `/languages/1` → `languages[1]`. */
+function fieldPath(instancePath: string, extra?: string): string {
+  const parts = instancePath.split('/').slice(1);
+  if (extra !== undefined) parts.push(extra);
+  let out = '';
+  for (const raw of parts) {
+    const p = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
+  }
+  return out === '' ? '(profile)' : out;
+}
+
+function ruleOf(e: ErrorObject): string | undefined {
+  const parent: unknown = e.parentSchema;
+  if (typeof parent !== 'object' || parent === null) return undefined;
+  const rule = (parent as Record<string, unknown>)['x-rule'];
+  return typeof rule === 'string' ? rule : undefined;
+}
+
+function describe(e: ErrorObject): Problem {
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return { where: fieldPath(e.instancePath, String(params.missingProperty)), message: 'is required' };
+    case 'additionalProperties':
+      return {
+        where: fieldPath(e.instancePath, String(params.additionalProperty)),
+        message: 'is not a profile field (check the spelling)',
+      };
+    case 'uniqueItems': {
+      const list = Array.isArray(e.data) ? (e.data as unknown[]) : [];
+      const dup = list[Number(params.j)];
+      return {
+        where: fieldPath(e.instancePath),
+        message: `lists ${JSON.stringify(dup)} twice; ${ruleOf(e) ?? 'each item must appear once'}`,
+      };
+    }
+    case 'propertyNames':
+      return {
+        where: fieldPath(e.instancePath, String(params.propertyName)),
+        message: 'is not allowed here',
+      };
+    case 'type':
+      return { where: fieldPath(e.instancePath), message: `must be ${String(params.type)}` };
+    default: {
+      const shown =
+        typeof e.data === 'string' || typeof e.data === 'number' ? ` (got ${JSON.stringify(e.data)})` : '';
+      return {
+        where: fieldPath(e.instancePath),
+        message: `${ruleOf(e) ?? e.message ?? 'is invalid'}${shown}`,
+      };
+    }
+  }
+}
+
+function objectAt(data: unknown, key: string): Record<string, unknown> | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const v = (data as Record<string, unknown>)[key];
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? (v as Record<string, unknown>)
+    : undefined;
+}
+
+/** Rules the JSON Schema cannot express (they need the whole profile); safe on any shape. */
+function crossChecks(data: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const languages = (data as { languages?: unknown } | null)?.languages;
+  const base: unknown = Array.isArray(languages) ? languages[0] : undefined;
+  if (typeof base !== 'number') return problems;
+  for (const section of ['publisher', 'solution'] as const) {
+    const texts = objectAt(objectAt(data, section), 'displayNames');
+    if (texts && typeof texts[String(base)] !== 'string') {
+      problems.push({
+        where: `${section}.displayNames`,
+        message: `needs a text for the base language ${base} (languages[0])`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Widgets must exist in the solution source (the schema's list is checked against it by a test). */
+function widgetChecks(p: ClientProfile, source: SolutionSource): Problem[] {
+  const known = new Set(source.widgets.map((w) => w.id));
+  return p.widgets.flatMap((w, i) =>
+    known.has(w)
+      ? []
+      : [
+          {
+            where: `widgets[${i}]`,
+            message: `"${w}" is not a widget crmkit ships (${[...known].join(', ')})`,
+          },
+        ],
+  );
+}
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.where}\u0000${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Validates a parsed profile against the shipped JSON Schema and the solution source, collecting
+ * every problem; throws PROFILE_INVALID listing them all, or returns the typed profile.
+ */
+export function validateProfile(data: unknown, where: string, source: SolutionSource): ClientProfile {
+  const problems: Problem[] = [];
+  if (!validateSchema(data)) {
+    problems.push(...(validateSchema.errors ?? []).map(describe));
+  } else {
+    problems.push(...widgetChecks(data as unknown as ClientProfile, source));
+  }
+  problems.push(...crossChecks(data));
+  if (problems.length > 0) {
+    const list = dedupe(problems).map((p) => ({ where: `${where} › ${p.where}`, message: p.message }));
+    throw new CrmKitError(
+      'PROFILE_INVALID',
+      `${where}: the client profile has ${list.length} problem${list.length === 1 ? '' : 's'}`,
+      list,
+    );
+  }
+  return data as ClientProfile;
+}
+
+/** Parses profile JSON text (refusing non-JSON with one line) and validates it. */
+export function parseProfile(json: string, where: string, source: SolutionSource): ClientProfile {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new CrmKitError('PROFILE_INVALID', `${where}: not valid JSON (${detail})`);
+  }
+  return validateProfile(data, where, source);
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseSolutionSource } from '../../src/solution/source';
+import { parseProfile } from '../../src/solution/profile';
+import type { BuiltFiles, PackInput } from '../../src/solution/pack';
+import type { ClientProfile, SolutionSource } from '../../src/solution/model';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+const utf8 = new TextEncoder();
+
+export function loadSource(): SolutionSource {
+  const file = path.join(repoRoot, 'solutions/crmkit.solution.json');
+  return parseSolutionSource(JSON.parse(readFileSync(file, 'utf8')), file);
+}
+
+export function loadProfile(name: string, source = loadSource()): ClientProfile {
+  const file = path.join(repoRoot, 'solutions/clients', `${name}.json`);
+  return parseProfile(readFileSync(file, 'utf8'), file, source);
+}
+
+/** A minimal pcf-scripts output: a manifest naming a bundle, a css file and resx per language. */
+export function fakeControlOutput(
+  ctor: string,
+  options: { languages?: readonly number[]; version?: string; omit?: string } = {},
+): Map<string, Uint8Array> {
+  const languages = options.languages ?? [1033, 1049, 1026, 1058];
+  const resx = languages.map((l) => `strings/${ctor}.${l}.resx`);
+  const manifest = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<manifest>',
+    `  <control namespace="CollabCrm" constructor="${ctor}" version="${options.version ?? '0.0.1'}" display-name-key="${ctor}_Name" description-key="${ctor}_Desc" control-type="standard">`,
+    '    <property name="value" display-name-key="Value" of-type="SingleLine.Text" usage="bound" required="true" />',
+    '    <resources>',
+    '      <code path="bundle.js" order="1" />',
+    `      <css path="css/${ctor}.css" order="1" />`,
+    ...resx.map((r) => `      <resx path="${r}" version="1.0.0" />`),
+    '    </resources>',
+    '  </control>',
+    '</manifest>',
+  ].join('\n');
+  const files = new Map<string, Uint8Array>([
+    ['ControlManifest.xml', utf8.encode(manifest)],
+    ['bundle.js', utf8.encode(`ComponentFramework.registerControl('CollabCrm.${ctor}', function () {});\n`)],
+    [`css/${ctor}.css`, utf8.encode(`.${ctor} { color: #242424; }\n`)],
+    ...resx.map((r): [string, Uint8Array] => [
+      r,
+      utf8.encode(
+        `<?xml version="1.0" encoding="utf-8"?>\n<root><data name="${ctor}_Name"><value>x</value></data></root>\n`,
+      ),
+    ]),
+  ]);
+  if (options.omit !== undefined) files.delete(options.omit);
+  return files;
+}
+
+export function fakePage(title: string): Map<string, Uint8Array> {
+  return new Map([
+    ['index.html', utf8.encode(`<!doctype html><title>${title}</title><script src="app.js"></script>\n`)],
+    ['app.js', utf8.encode(`document.title = ${JSON.stringify(title)};\n`)],
+    ['app.css', utf8.encode('body { margin: 0; }\n')],
+  ]);
+}
+
+/** Build outputs for every widget crmkit ships, faked. */
+export function fakeOutputs(): Pick<PackInput, 'controls' | 'webResources'> {
+  return {
+    controls: new Map<string, BuiltFiles>([
+      ['survey', fakeControlOutput('CollabSurvey')],
+      ['funnel', fakeControlOutput('SalesFunnel')],
+    ]),
+    webResources: new Map<string, BuiltFiles>([
+      ['surveyDashboard', fakePage('Survey')],
+      ['funnelDashboard', fakePage('Funnel')],
+    ]),
+  };
+}
