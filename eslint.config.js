@@ -10,6 +10,7 @@ export default tseslint.config(
       'controls/*/out/**',
       'controls/*/obj/**',
       'controls/*/generated/**',
+      'controls/*/*/generated/**',
       'controls/*/node_modules/**',
       'build/**',
       'coverage/**',
