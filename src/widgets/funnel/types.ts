@@ -1,0 +1,109 @@
+/**
+ * The funnel's vocabulary, shared by the PCF control (records from a dataset) and the dashboard web
+ * resource (stage totals from a FetchXML aggregate). Everything here is plain data.
+ */
+
+export type FunnelMode = 'snapshot' | 'reached';
+export type FunnelMetric = 'count' | 'amount';
+
+/** A stage as the data names it: `key` identifies it, `label` is shown, `rank` is a choice value. */
+export interface StageRef {
+  key: string;
+  label: string;
+  /** The choice (option set) value: choices are ordered by it. Absent for text and lookups. */
+  rank?: number;
+}
+
+/** A segment (customer type, region, product…): `key` identifies it, `label` is shown. */
+export interface SegmentRef {
+  key: string;
+  label: string;
+}
+
+/** One record as the funnel sees it; `stage` null means the record has no stage. */
+export interface FunnelRecord {
+  id: string;
+  stage: StageRef | null;
+  /** Null when the record has no amount (it still counts, but adds nothing to the sums). */
+  amount: number | null;
+  segment?: SegmentRef | null;
+}
+
+/** Pre-aggregated input: the records of one stage (and optionally one segment), already summed. */
+export interface StageAggregate {
+  stage: StageRef;
+  segment?: SegmentRef | null;
+  count: number;
+  /** Sum of the amounts, or null when none of the records had one. */
+  amount: number | null;
+  /** How many of the `count` records had an amount (defaults to `count` when amount is not null). */
+  amountCount?: number;
+}
+
+export type FunnelInput =
+  | { kind: 'records'; records: readonly FunnelRecord[] }
+  | { kind: 'aggregates'; rows: readonly StageAggregate[] };
+
+export interface FunnelOptions {
+  /** Stage labels or choice values separated by commas or new lines; listed stages come first. */
+  stageOrder?: string | null;
+  mode?: FunnelMode;
+  metric?: FunnelMetric;
+}
+
+/** One bar of the funnel. Ratios are null where their denominator is zero (never NaN/Infinity). */
+export interface FunnelStage {
+  key: string;
+  label: string;
+  /** Records in the stage (snapshot) or that reached it (reached mode). */
+  count: number;
+  /** Sum of the amounts of those records (0 when none had one). */
+  amount: number;
+  /** How many of `count` had no amount. */
+  missingAmounts: number;
+  /** `count` or `amount`, as chosen by the metric: what the bar's width shows. */
+  value: number;
+  /** value / first stage's value. */
+  ofFirst: number | null;
+  /** value / previous stage's value: the conversion into this stage (null for the first stage). */
+  ofPrevious: number | null;
+  /** previous value − this value (null for the first stage): what was lost on the way here. */
+  dropOff: number | null;
+  /** True when the stage was listed in stageOrder but has no records. */
+  listedOnly: boolean;
+}
+
+/** A whole funnel over one set of records (all of them, or one segment). */
+export interface FunnelSeries {
+  /** All records of the series, including those without a stage. */
+  records: number;
+  /** Records with no stage (not in any bar). */
+  unstaged: number;
+  totalAmount: number;
+  /** Records whose amount was empty. */
+  missingAmounts: number;
+  stages: FunnelStage[];
+  /** Last stage reached / all staged records, by the metric; null when there is nothing to divide by. */
+  overallConversion: number | null;
+}
+
+export interface FunnelSegment extends FunnelSeries {
+  key: string;
+  label: string;
+}
+
+export interface Funnel extends FunnelSeries {
+  mode: FunnelMode;
+  metric: FunnelMetric;
+  /** One series per segment, in natural order of the labels (empty when no segment is mapped). */
+  segments: FunnelSegment[];
+  /** Where each record sits, for selecting a stage's records (empty for aggregate input). */
+  placement: RecordPlacement;
+}
+
+/** Record ids with the index of their stage and segment (−1: none); parallel arrays. */
+export interface RecordPlacement {
+  ids: string[];
+  stageIndex: Int32Array;
+  segmentIndex: Int32Array;
+}

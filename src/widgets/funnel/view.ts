@@ -1,0 +1,402 @@
+/**
+ * The funnel view: header (records, total amount, overall conversion), notices (loading progress,
+ * the record cap, errors), segment chips (one segment, or all side by side), the funnel bars or a
+ * table, and a live region announcing selections. DOM only (createElement/textContent), no
+ * framework: the PCF control and the dashboard web resource both mount it on an element.
+ */
+import type { Formats, Translate } from '../shared/i18n';
+import { renderBars, type StageTarget } from './bars';
+import { append, el } from './dom';
+import { createLabels, type FunnelLabels } from './labels';
+import { recordIdsOfStage } from './model';
+import type { Currency } from './money';
+import { renderTable } from './table';
+import type { Funnel, FunnelSeries, FunnelStage } from './types';
+
+export interface LoadProgress {
+  loaded: number;
+  /** Records in the whole view, or null when the host does not know. */
+  total: number | null;
+  /** The cap (maxRecords). */
+  max: number;
+  /** Still paging. */
+  loading: boolean;
+  /** The cap stopped loading before the end of the view. */
+  capped: boolean;
+}
+
+export type FunnelViewData =
+  | { state: 'loading' }
+  | { state: 'error'; message?: string }
+  | { state: 'ready'; funnel: Funnel; currency: Currency; progress?: LoadProgress; hasAmount: boolean };
+
+export interface StageAction {
+  stage: FunnelStage;
+  stageIndex: number;
+  segmentKey: string | null;
+  /** The stage's record ids (empty for pre-aggregated input). */
+  recordIds: string[];
+}
+
+export interface FunnelViewOptions {
+  t: Translate;
+  formats: Formats;
+  onSelect?: (action: StageAction) => void;
+  onOpen?: (action: StageAction) => void;
+}
+
+export interface FunnelView {
+  update: (data: FunnelViewData) => void;
+  destroy: () => void;
+}
+
+interface UiState {
+  segment: string | null;
+  compare: boolean;
+  table: boolean;
+  selected: StageTarget | null;
+}
+
+export function createFunnelView(host: HTMLElement, options: FunnelViewOptions): FunnelView {
+  const doc = host.ownerDocument;
+  const { t, formats } = options;
+  const root = el(doc, 'div', {
+    class: 'crmkit-widget crmkit-funnel',
+    role: 'region',
+    'aria-label': t('control.displayName'),
+  });
+  const content = el(doc, 'div', { class: 'crmkit-funnel__content' });
+  const live = el(doc, 'div', { class: 'crmkit-visually-hidden', role: 'status', 'aria-live': 'polite' });
+  append(root, [content, live]);
+  host.appendChild(root);
+  const ui: UiState = { segment: null, compare: false, table: false, selected: null };
+  let data: FunnelViewData = { state: 'loading' };
+
+  const draw = (): void => {
+    const focused =
+      doc.activeElement instanceof HTMLElement && root.contains(doc.activeElement)
+        ? doc.activeElement.getAttribute('data-focus')
+        : null;
+    content.replaceChildren(...build());
+    if (focused !== null) {
+      const again = Array.from(content.querySelectorAll<HTMLElement>('[data-focus]')).find(
+        (n) => n.getAttribute('data-focus') === focused,
+      );
+      again?.focus();
+    }
+  };
+
+  const build = (): Node[] => {
+    if (data.state === 'loading') {
+      return [
+        el(doc, 'div', { class: 'crmkit-funnel__placeholder', role: 'status' }, [
+          el(doc, 'span', { class: 'crmkit-funnel__spinner', 'aria-hidden': 'true' }),
+          t('status.loading'),
+        ]),
+      ];
+    }
+    if (data.state === 'error') {
+      const text =
+        data.message !== undefined && data.message !== ''
+          ? t('status.error', { message: data.message })
+          : t('status.errorUnknown');
+      return [el(doc, 'div', { class: 'crmkit-funnel__bar-message is-error', role: 'alert' }, [text])];
+    }
+    const { funnel, currency, progress, hasAmount } = data;
+    if (ui.segment !== null && !funnel.segments.some((s) => s.key === ui.segment)) ui.segment = null;
+    const labels = createLabels(t, formats, currency, funnel.metric);
+    const shown: FunnelSeries = funnel.segments.find((s) => s.key === ui.segment) ?? funnel;
+    const nodes: Node[] = [header(labels, shown, funnel, hasAmount)];
+    nodes.push(...notices(labels, shown, progress, hasAmount));
+    if (funnel.records === 0) {
+      if (progress?.loading !== true)
+        nodes.push(el(doc, 'div', { class: 'crmkit-funnel__placeholder' }, [t('status.empty')]));
+      return nodes;
+    }
+    nodes.push(toolbar(funnel));
+    nodes.push(body(labels, funnel, shown, hasAmount));
+    return nodes;
+  };
+
+  const header = (
+    labels: FunnelLabels,
+    shown: FunnelSeries,
+    funnel: Funnel,
+    hasAmount: boolean,
+  ): HTMLElement => {
+    const stat = (label: string, value: string, key: string): HTMLElement =>
+      el(doc, 'div', { class: 'crmkit-funnel__stat', 'data-stat': key }, [
+        el(doc, 'span', { class: 'crmkit-funnel__stat-label' }, [label]),
+        el(doc, 'span', { class: 'crmkit-funnel__stat-value' }, [value]),
+      ]);
+    return el(doc, 'div', { class: 'crmkit-funnel__header' }, [
+      stat(t('header.records'), labels.count(shown.records), 'records'),
+      hasAmount ? stat(t('header.amount'), labels.money(shown.totalAmount), 'amount') : null,
+      stat(t('header.conversion'), labels.percent(shown.overallConversion), 'conversion'),
+      el(doc, 'span', { class: 'crmkit-funnel__counting' }, [
+        t(funnel.mode === 'reached' ? 'header.countingReached' : 'header.countingSnapshot'),
+      ]),
+    ]);
+  };
+
+  const notices = (
+    labels: FunnelLabels,
+    shown: FunnelSeries,
+    p: LoadProgress | undefined,
+    hasAmount: boolean,
+  ): HTMLElement[] => {
+    const out: HTMLElement[] = [];
+    if (p !== undefined && p.loading) {
+      const text =
+        p.total === null
+          ? t('status.progressUnknown', { loaded: labels.count(p.loaded) })
+          : t('status.progress', { loaded: labels.count(p.loaded), total: labels.count(p.total) });
+      const meter = el(doc, 'span', { class: 'crmkit-funnel__meter', 'aria-hidden': 'true' }, [
+        el(doc, 'span', { class: 'crmkit-funnel__meter-fill' }),
+      ]);
+      const fill = meter.firstElementChild as HTMLElement;
+      fill.style.width =
+        p.total === null || p.total === 0 ? '30%' : `${Math.min(100, (p.loaded / p.total) * 100)}%`;
+      out.push(
+        el(doc, 'div', { class: 'crmkit-funnel__progress', role: 'status', 'data-notice': 'progress' }, [
+          text,
+          meter,
+        ]),
+      );
+    }
+    if (p !== undefined && p.capped) {
+      const args = { loaded: labels.count(p.loaded), max: labels.count(p.max) };
+      const text =
+        p.total === null || p.total <= p.loaded
+          ? t('status.cappedUnknown', args)
+          : t('status.capped', { ...args, total: labels.count(p.total) });
+      out.push(
+        el(doc, 'div', { class: 'crmkit-funnel__bar-message is-warning', 'data-notice': 'capped' }, [text]),
+      );
+    }
+    const notes: string[] = [];
+    if (shown.unstaged > 0) notes.push(t('status.unstaged', { count: labels.count(shown.unstaged) }));
+    if (hasAmount && shown.missingAmounts > 0)
+      notes.push(t('status.missingAmounts', { count: labels.count(shown.missingAmounts) }));
+    if (notes.length > 0)
+      out.push(
+        el(doc, 'div', { class: 'crmkit-funnel__notes', 'data-notice': 'notes' }, [notes.join(' · ')]),
+      );
+    return out;
+  };
+
+  const chip = (label: string, pressed: boolean, attrs: Record<string, string>): HTMLButtonElement =>
+    el(
+      doc,
+      'button',
+      { type: 'button', class: 'crmkit-funnel__chip', 'aria-pressed': String(pressed), ...attrs },
+      [label],
+    );
+
+  const toolbar = (funnel: Funnel): HTMLElement => {
+    const chips =
+      funnel.segments.length === 0
+        ? null
+        : el(
+            doc,
+            'div',
+            { class: 'crmkit-funnel__chips', role: 'group', 'aria-label': t('segments.label') },
+            [
+              chip(t('segments.all'), ui.segment === null && !ui.compare, {
+                'data-chip': '',
+                'data-focus': 'chip:all',
+              }),
+              ...funnel.segments.map((s) =>
+                chip(s.label, !ui.compare && ui.segment === s.key, {
+                  'data-chip': s.key,
+                  'data-focus': `chip:${s.key}`,
+                }),
+              ),
+              chip(t('segments.compare'), ui.compare, {
+                'data-compare': '',
+                'data-focus': 'compare',
+                class: 'crmkit-funnel__chip is-compare',
+              }),
+            ],
+          );
+    return el(doc, 'div', { class: 'crmkit-funnel__toolbar' }, [
+      chips,
+      el(
+        doc,
+        'button',
+        {
+          type: 'button',
+          class: 'crmkit-funnel__switch',
+          'aria-pressed': String(ui.table),
+          'data-table': '',
+          'data-focus': 'table',
+        },
+        [t(ui.table ? 'view.funnel' : 'view.table')],
+      ),
+    ]);
+  };
+
+  const body = (
+    labels: FunnelLabels,
+    funnel: Funnel,
+    shown: FunnelSeries,
+    hasAmount: boolean,
+  ): HTMLElement => {
+    const selectable =
+      funnel.placement.ids.length > 0 && (options.onSelect !== undefined || options.onOpen !== undefined);
+    const compare = ui.compare && funnel.segments.length > 0;
+    const groups: { series: FunnelSeries; key: string | null; title: string | null }[] = compare
+      ? funnel.segments.map((s) => ({ series: s, key: s.key, title: s.label }))
+      : [{ series: shown, key: ui.segment, title: null }];
+    const max = Math.max(0, ...groups.flatMap((g) => g.series.stages.map((s) => s.value)));
+    const parts = groups.map((g) => {
+      const common = {
+        doc,
+        labels,
+        series: g.series,
+        segmentKey: g.key,
+        withAmount: hasAmount,
+        selected: ui.selected,
+        selectable,
+      };
+      const view = ui.table
+        ? renderTable({
+            ...common,
+            caption: g.title === null ? t('table.caption') : `${t('table.caption')}: ${g.title}`,
+          })
+        : renderBars({ ...common, max, compact: compare });
+      if (!compare) return view;
+      return el(doc, 'section', { class: 'crmkit-funnel__panel', 'aria-label': g.title ?? undefined }, [
+        el(doc, 'h3', { class: 'crmkit-funnel__panel-title' }, [
+          g.title ?? '',
+          el(doc, 'span', { class: 'crmkit-funnel__panel-meta' }, [
+            ` ${labels.count(g.series.records)} · ${labels.percent(g.series.overallConversion)}`,
+          ]),
+        ]),
+        view,
+      ]);
+    });
+    return el(
+      doc,
+      'div',
+      { class: compare ? 'crmkit-funnel__body is-compare' : 'crmkit-funnel__body' },
+      parts,
+    );
+  };
+
+  const actionOf = (target: StageTarget): StageAction | null => {
+    if (data.state !== 'ready') return null;
+    const series: FunnelSeries = data.funnel.segments.find((s) => s.key === target.segmentKey) ?? data.funnel;
+    const stage = series.stages[target.stage];
+    if (stage === undefined) return null;
+    return {
+      stage,
+      stageIndex: target.stage,
+      segmentKey: target.segmentKey,
+      recordIds: recordIdsOfStage(data.funnel, target.stage, target.segmentKey),
+    };
+  };
+
+  const targetOf = (node: HTMLElement, attr: 'data-stage' | 'data-open'): StageTarget | null => {
+    const index = node.getAttribute(attr);
+    if (index === null) return null;
+    return { stage: Number(index), segmentKey: node.getAttribute('data-segment') };
+  };
+
+  const select = (target: StageTarget): void => {
+    const action = actionOf(target);
+    if (action === null || options.onSelect === undefined) return;
+    ui.selected = target;
+    options.onSelect(action);
+    live.textContent = t('selection.done', {
+      count: formats.number(action.recordIds.length),
+      stage: action.stage.label,
+    });
+    draw();
+  };
+
+  const open = (target: StageTarget): void => {
+    const action = actionOf(target);
+    if (action !== null && action.recordIds.length > 0) options.onOpen?.(action);
+  };
+
+  const onClick = (event: MouseEvent): void => {
+    const button = (event.target as Element | null)?.closest('button');
+    if (button === null || button === undefined || !root.contains(button)) return;
+    if (button.hasAttribute('data-chip')) {
+      const key = button.getAttribute('data-chip') ?? '';
+      ui.segment = key === '' ? null : key;
+      ui.compare = false;
+      ui.selected = null;
+    } else if (button.hasAttribute('data-compare')) {
+      ui.compare = !ui.compare;
+      ui.selected = null;
+    } else if (button.hasAttribute('data-table')) {
+      ui.table = !ui.table;
+    } else if (button.hasAttribute('data-open')) {
+      const target = targetOf(button, 'data-open');
+      if (target !== null) open(target);
+      return;
+    } else if (button.hasAttribute('data-stage')) {
+      const target = targetOf(button, 'data-stage');
+      if (target !== null && event.shiftKey) open(target);
+      else if (target !== null) select(target);
+      return;
+    } else return;
+    draw();
+  };
+
+  const onDoubleClick = (event: MouseEvent): void => {
+    const button = (event.target as Element | null)?.closest('button.crmkit-funnel__stage');
+    if (!(button instanceof HTMLElement)) return;
+    const target = targetOf(button, 'data-stage');
+    if (target !== null) open(target);
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const button =
+      event.target instanceof HTMLElement ? event.target.closest('button.crmkit-funnel__stage') : null;
+    if (!(button instanceof HTMLElement)) return;
+    if (event.key === 'Enter' && event.shiftKey) {
+      event.preventDefault();
+      const target = targetOf(button, 'data-stage');
+      if (target !== null) open(target);
+      return;
+    }
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End')
+      return;
+    const list = button.closest('ol');
+    if (list === null) return;
+    const buttons = Array.from(list.querySelectorAll<HTMLElement>('button.crmkit-funnel__stage'));
+    const at = buttons.indexOf(button);
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? buttons.length - 1
+          : at + (event.key === 'ArrowDown' ? 1 : -1);
+    const to = buttons[Math.max(0, Math.min(buttons.length - 1, next))];
+    if (to !== undefined) {
+      event.preventDefault();
+      to.focus();
+    }
+  };
+
+  root.addEventListener('click', onClick);
+  root.addEventListener('dblclick', onDoubleClick);
+  root.addEventListener('keydown', onKeyDown);
+  draw();
+
+  return {
+    update: (next) => {
+      data = next;
+      draw();
+    },
+    destroy: () => {
+      root.removeEventListener('click', onClick);
+      root.removeEventListener('dblclick', onDoubleClick);
+      root.removeEventListener('keydown', onKeyDown);
+      root.remove();
+    },
+  };
+}
