@@ -1,0 +1,307 @@
+/**
+ * The survey control's view controller, free of PCF: the adapter (or a test, or a web resource)
+ * passes the host's state in `update()` and receives the new column value and scores in `onChange`.
+ */
+import type { Formats, Translate } from '../shared/i18n';
+import { aggregate, surveyOutputs, type SurveyOutputs } from './aggregates';
+import { DEFAULT_DEFINITION, parseDefinition, type SurveyDefinition } from './definition';
+import { newResponseId, type SurveyResponse } from './document';
+import { button, el } from './dom';
+import { renderResponseForm, type ResponseDraft, type ResponseForm } from './form-view';
+import { SurveyParseError, type ParseProblem } from './json';
+import { renderResponseList } from './list-view';
+import { renderSummary } from './summary-view';
+import { SurveySync, type SurveyOp } from './sync';
+import { renderUnreadable } from './unreadable-view';
+import type { SurveyViewContext } from './view-context';
+
+export interface SurveyHostInput {
+  /** The bound column's value. */
+  value: string | null;
+  /** The survey definition (JSON); empty for the built-in one. */
+  definition: string | null;
+  readable: boolean;
+  /** False when the control is disabled or the column is not editable for this user. */
+  editable: boolean;
+  /** The column's maximum length, when known. */
+  maxLength?: number;
+  userId: string;
+  userName: string;
+  /** The width the host gives the control, in px. */
+  width?: number;
+}
+
+export interface SurveyWidgetOptions {
+  t: Translate;
+  formats: Formats;
+  lcid: number;
+  onChange: (value: string, outputs: SurveyOutputs) => void;
+  now?: () => Date;
+}
+
+export function reasonText(t: Translate, problem: ParseProblem): string {
+  return t(`reason.${problem.code}`, { path: problem.path, version: problem.version ?? '' });
+}
+
+export class SurveyWidget {
+  private readonly root: HTMLElement;
+  private readonly header: HTMLElement;
+  private readonly notice: HTMLElement;
+  private readonly body: HTMLElement;
+  private readonly formRegion: HTMLElement;
+  private readonly listRegion: HTMLElement;
+  private sync: SurveySync | undefined;
+  private input: SurveyHostInput | undefined;
+  private definitionText: string | null | undefined;
+  private definition: SurveyDefinition = DEFAULT_DEFINITION;
+  private definitionProblem: ParseProblem | undefined;
+  private draft: ResponseDraft | undefined;
+  private form: ResponseForm | undefined;
+  private renderedKey = '';
+
+  constructor(
+    container: HTMLElement,
+    private readonly options: SurveyWidgetOptions,
+  ) {
+    const doc = container.ownerDocument;
+    this.header = el(doc, 'div', { className: 'crmkit-survey__header' });
+    this.notice = el(doc, 'div', { className: 'crmkit-survey__notice', attrs: { role: 'status' } });
+    this.body = el(doc, 'div', { className: 'crmkit-survey__body' });
+    this.formRegion = el(doc, 'div', { className: 'crmkit-survey__form-region' });
+    this.listRegion = el(doc, 'div', { className: 'crmkit-survey__list-region' });
+    this.root = el(doc, 'div', { className: 'crmkit-widget crmkit-survey' }, [
+      this.header,
+      this.notice,
+      this.body,
+      this.formRegion,
+      this.listRegion,
+    ]);
+    container.append(this.root);
+  }
+
+  private get ctx(): SurveyViewContext {
+    const { t, formats, lcid } = this.options;
+    return { doc: this.root.ownerDocument, t, formats, lcid, definition: this.definition };
+  }
+
+  update(input: SurveyHostInput): void {
+    this.input = input;
+    this.root.classList.toggle(
+      'is-narrow',
+      input.width !== undefined && input.width > 0 && input.width < 480,
+    );
+    if (input.definition !== this.definitionText) {
+      this.definitionText = input.definition;
+      try {
+        this.definition = parseDefinition(input.definition);
+        this.definitionProblem = undefined;
+      } catch (e) {
+        if (!(e instanceof SurveyParseError)) throw e;
+        this.definition = DEFAULT_DEFINITION;
+        this.definitionProblem = e.problem;
+      }
+    }
+    if (this.sync === undefined) {
+      this.sync = new SurveySync(input.value);
+    } else {
+      const received = this.sync.receive(input.value);
+      if (received.resend !== undefined) {
+        this.setNotice(this.options.t('state.rebased'), 'info');
+        this.emit(received.resend);
+      }
+    }
+    this.render();
+  }
+
+  destroy(): void {
+    this.root.remove();
+  }
+
+  private render(): void {
+    const input = this.input;
+    const sync = this.sync;
+    if (input === undefined || sync === undefined) return;
+    const state = sync.state;
+    const key = JSON.stringify([
+      input.readable,
+      input.editable,
+      input.userId,
+      this.definitionText,
+      state.ok ? sync.hasPending : state.raw,
+      state.ok ? state.document : null,
+    ]);
+    if (key === this.renderedKey) return;
+    this.renderedKey = key;
+    const ctx = this.ctx;
+    const { doc, t } = ctx;
+    const canAdd = input.readable && input.editable && state.ok;
+    const title = el(doc, 'h2', { className: 'crmkit-survey__title', text: t('summary.title') });
+    this.header.replaceChildren(title);
+    if (input.readable && !input.editable) {
+      this.header.append(el(doc, 'span', { className: 'crmkit-badge', text: t('state.readOnly') }));
+    }
+    if (canAdd && this.draft === undefined) {
+      const add = () => this.openForm(undefined);
+      this.header.append(
+        button(doc, t('form.add'), add, 'crmkit-button crmkit-button--primary', { 'data-action': 'add' }),
+      );
+    }
+    if (!input.readable) {
+      this.body.replaceChildren(
+        el(doc, 'p', { className: 'crmkit-survey__masked', text: t('state.masked') }),
+      );
+      this.listRegion.replaceChildren();
+      this.formRegion.hidden = true;
+      return;
+    }
+    if (!state.ok) {
+      this.body.replaceChildren(
+        renderUnreadable(ctx, state.raw, reasonText(t, state.problem), input.editable, () =>
+          this.commit({ kind: 'reset' }),
+        ),
+      );
+      this.listRegion.replaceChildren();
+      this.formRegion.hidden = true;
+      return;
+    }
+    const definitionWarning =
+      this.definitionProblem === undefined
+        ? null
+        : el(doc, 'div', {
+            className: 'crmkit-message crmkit-message--warning',
+            text: t('state.definitionInvalid', { reason: reasonText(t, this.definitionProblem) }),
+          });
+    const responses = state.document.responses;
+    this.body.replaceChildren(
+      ...[definitionWarning, renderSummary(ctx, aggregate(responses, this.definition))].filter(
+        (n) => n !== null,
+      ),
+    );
+    this.listRegion.replaceChildren(
+      renderResponseList(
+        ctx,
+        responses,
+        input.editable
+          ? {
+              canModify: (r) => r.authorId !== '' && r.authorId === input.userId,
+              onEdit: (r) => this.openForm(r),
+              onDelete: (r) => this.commit({ kind: 'delete', id: r.id }),
+            }
+          : undefined,
+      ),
+    );
+    this.formRegion.hidden = !input.editable || this.draft === undefined;
+  }
+
+  private openForm(editing: SurveyResponse | undefined): void {
+    const input = this.input;
+    if (input === undefined) return;
+    this.draft =
+      editing === undefined
+        ? { respondent: input.userName, role: '', channel: 'phone', answers: new Map(), comment: '' }
+        : {
+            editingId: editing.id,
+            respondent: editing.respondent,
+            role: editing.role,
+            channel: editing.channel,
+            answers: new Map(Object.entries(editing.answers)),
+            comment: editing.comment,
+          };
+    this.form = renderResponseForm(
+      this.ctx,
+      this.draft,
+      () => this.save(),
+      () => this.closeForm(),
+    );
+    this.formRegion.replaceChildren(this.form.element);
+    this.setNotice(undefined);
+    this.renderedKey = '';
+    this.render();
+    this.form.focusFirst();
+  }
+
+  private closeForm(): void {
+    this.draft = undefined;
+    this.form = undefined;
+    this.formRegion.replaceChildren();
+    this.renderedKey = '';
+    this.render();
+    this.root.querySelector<HTMLElement>('[data-action="add"]')?.focus();
+  }
+
+  private save(): void {
+    const { draft, input, form } = this;
+    if (draft === undefined || input === undefined || form === undefined) return;
+    const t = this.options.t;
+    if (draft.respondent.trim() === '') {
+      form.showMessage(t('form.respondentRequired'));
+      return;
+    }
+    if (draft.answers.size === 0 && draft.comment.trim() === '') {
+      form.showMessage(t('form.nothingAnswered'));
+      return;
+    }
+    const now = (this.options.now?.() ?? new Date()).toISOString();
+    const original =
+      this.sync?.state.ok === true
+        ? this.sync.state.document.responses.find((r) => r.id === draft.editingId)
+        : undefined;
+    const response: SurveyResponse = {
+      id: draft.editingId ?? newResponseId(),
+      respondent: draft.respondent.trim(),
+      role: draft.role,
+      channel: draft.channel,
+      at: original?.at ?? now,
+      authorId: original?.authorId ?? input.userId,
+      answers: Object.fromEntries(draft.answers),
+      comment: draft.comment,
+      extra: original?.extra ?? {},
+    };
+    if (draft.editingId !== undefined) response.updatedAt = now;
+    const op: SurveyOp =
+      draft.editingId === undefined ? { kind: 'add', response } : { kind: 'update', response };
+    if (op.kind === 'update' && original === undefined) {
+      // Deleted by someone else meanwhile: offer to keep it as a new response.
+      delete draft.editingId;
+      form.showMessage(t('form.responseGone'));
+      return;
+    }
+    if (this.commit(op, form)) this.closeForm();
+  }
+
+  /** Applies an operation and hands the value to the host; false (with a message) when refused. */
+  private commit(op: SurveyOp, form?: ResponseForm): boolean {
+    const result = this.sync?.commit(op, this.input?.maxLength);
+    if (result === undefined) return false;
+    if (!result.ok) {
+      const t = this.options.t;
+      const text =
+        result.reason === 'tooLong'
+          ? t('state.tooLong', {
+              length: this.options.formats.number(result.length),
+              max: this.options.formats.number(result.max),
+            })
+          : t('form.responseGone');
+      if (form === undefined) this.setNotice(text, 'error');
+      else form.showMessage(text);
+      return false;
+    }
+    this.setNotice(undefined);
+    this.emit(result.value);
+    this.render();
+    return true;
+  }
+
+  private emit(value: string): void {
+    const state = this.sync?.state;
+    if (state?.ok !== true) return;
+    this.options.onChange(value, surveyOutputs(aggregate(state.document.responses, this.definition)));
+  }
+
+  private setNotice(text: string | undefined, kind: 'info' | 'error' = 'info'): void {
+    const doc = this.root.ownerDocument;
+    this.notice.replaceChildren(
+      text === undefined ? '' : el(doc, 'div', { className: `crmkit-message crmkit-message--${kind}`, text }),
+    );
+  }
+}
