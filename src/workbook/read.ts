@@ -26,7 +26,7 @@ import {
   type PackageLimits,
 } from './package-entries';
 import { readPackageParts, readSharedStrings } from './package-parts';
-import { readSheetRows, type RawRow } from './sheet-rows';
+import { cellAt, readSheetRows, type RawRow } from './sheet-rows';
 import { keyHash, parseToken, textsHash } from './token';
 import type { WorkbookMeta, WorkbookReadResult, WorkbookRow } from './types';
 
@@ -79,8 +79,8 @@ export async function readWorkbook(
 
   const pairs = new Map<string, string>();
   await readSheetRows(zip, entryOf(metaSheet.part), fileName, limits, shared, (row) => {
-    const field = row.cells.get(1)?.text;
-    if (field !== undefined && field !== '') pairs.set(field, row.cells.get(2)?.text ?? '');
+    const field = cellAt(row, 1);
+    if (field !== '') pairs.set(field, cellAt(row, 2));
   });
   const meta = parseMeta(pairs, fileName);
 
@@ -97,6 +97,9 @@ export async function readWorkbook(
 class LabelRowReader {
   private readonly layout: SheetLayout;
   private headerSeen = false;
+  private readonly targetColumns: ReadonlySet<number>;
+  /** Column letters by column number, computed once. */
+  private readonly letters: readonly string[];
 
   constructor(
     private readonly fileName: string,
@@ -106,6 +109,8 @@ class LabelRowReader {
     private readonly onRow: (row: WorkbookRow) => void,
   ) {
     this.layout = sheetLayout(sheet, meta.baseLcid, meta.languages);
+    this.targetColumns = new Set(this.layout.targetCols.map((t) => t.col));
+    this.letters = Array.from({ length: this.layout.tokenCol + 1 }, (_, col) => columnName(col));
   }
 
   private where(cell?: string): string {
@@ -119,61 +124,51 @@ class LabelRowReader {
       this.header(raw);
       return;
     }
-    const text = (col: number): string => raw.cells.get(col)?.text ?? '';
     const { layout } = this;
-    let empty = true;
-    for (const cell of raw.cells.values()) if (cell.text !== '' || cell.formula) empty = false;
-    if (empty) return;
+    if (raw.formulaCols.length === 0 && raw.texts.every((t) => t === '')) return;
 
     const key = {
       sheet: this.sheet,
-      entity: text(1),
-      objectId: text(2),
-      column: layout.keyCount === 3 ? text(3) : '',
+      entity: cellAt(raw, 1),
+      objectId: cellAt(raw, 2),
+      column: layout.keyCount === 3 ? cellAt(raw, 3) : '',
     };
-    const tokenCell = raw.cells.get(layout.tokenCol);
-    const token = parseToken(tokenCell?.text ?? '');
-    const ref = (col: number): string => raw.cells.get(col)?.ref ?? `${columnName(col)}${raw.number}`;
+    const token = parseToken(cellAt(raw, layout.tokenCol));
     if (token === undefined) {
       this.problem(
+        raw,
+        layout.tokenCol,
         'TOKEN_MISSING',
-        ref(layout.tokenCol),
         'the row has no crmkit row token (was it added by hand?); it is ignored',
       );
       return;
     }
     if (token.keyHash !== keyHash(key)) {
-      this.problem(
-        'KEY_CHANGED',
-        ref(1),
-        'a key cell (Entity name, Object ID, Object Column Name / Display String Key) was changed; the row is ignored',
-      );
+      const message =
+        'a key cell (Entity name, Object ID, Object Column Name / Display String Key) was changed; the row is ignored';
+      this.problem(raw, 1, 'KEY_CHANGED', message);
       return;
     }
-    let refused = false;
-    for (const [col, cell] of raw.cells) {
-      if (!cell.formula) continue;
-      const isTarget = layout.targetCols.some((t) => t.col === col);
-      this.problem(
-        'FORMULA',
-        cell.ref,
-        isTarget
-          ? 'a formula in a translation cell; type the text itself (start it with an apostrophe to keep a leading =)'
-          : 'a formula in a locked cell',
-      );
-      refused = true;
+    for (const col of raw.formulaCols) {
+      const message = this.targetColumns.has(col)
+        ? 'a formula in a translation cell; type the text itself (start it with an apostrophe to keep a leading =)'
+        : 'a formula in a locked cell';
+      this.problem(raw, col, 'FORMULA', message);
     }
-    if (refused) return;
+    if (raw.formulaCols.length > 0) return;
 
     const texts = new Map<Lcid, string>();
     const cells = new Map<Lcid, string>();
     for (const { lcid, col } of layout.targetCols) {
-      texts.set(lcid, text(col));
-      cells.set(lcid, ref(col));
+      texts.set(lcid, cellAt(raw, col));
+      cells.set(lcid, `${this.letters[col]!}${raw.number}`);
     }
     this.onRow({
-      ...key,
-      base: text(layout.baseCol),
+      sheet: key.sheet,
+      entity: key.entity,
+      objectId: key.objectId,
+      column: key.column,
+      base: cellAt(raw, layout.baseCol),
       texts,
       cells,
       rowNumber: raw.number,
@@ -185,7 +180,7 @@ class LabelRowReader {
   private header(raw: RawRow): void {
     this.headerSeen = true;
     const { layout } = this;
-    const caption = (col: number): string => raw.cells.get(col)?.text ?? '';
+    const caption = (col: number): string => cellAt(raw, col);
     const expectedKeys = KEY_CAPTIONS[this.sheet];
     const keysOk = expectedKeys.every((c, i) => caption(i + 1) === c);
     const targetsOk = layout.targetCols.every(({ lcid, col }) => lcidOfCaption(caption(col)) === lcid);
@@ -204,8 +199,8 @@ class LabelRowReader {
     }
   }
 
-  private problem(code: string, cell: string, message: string): void {
-    this.problems.push({ where: this.where(cell), message, code });
+  private problem(raw: RawRow, col: number, code: string, message: string): void {
+    this.problems.push({ where: this.where(`${columnName(col)}${raw.number}`), message, code });
   }
 
   end(): void {

@@ -5,22 +5,20 @@
  */
 import { decodeCellText } from './cell-text';
 import { entryChunks, type PackageEntry, type PackageLimits } from './package-entries';
-import { columnName } from './layout';
 import { malformed, xmlParser } from './package-parts';
-
-export interface RawCell {
-  /** Reference as written or implied, e.g. `E14`. */
-  ref: string;
-  text: string;
-  /** True when the cell holds a formula (its text is then the cached result). */
-  formula: boolean;
-}
 
 export interface RawRow {
   /** 1-based row number. */
   number: number;
-  /** Cells by 1-based column number. */
-  cells: Map<number, RawCell>;
+  /** Cell texts by 1-based column number (a sparse array: absent cells are holes). */
+  texts: string[];
+  /** Columns whose cell holds a formula (its text is then the cached result). */
+  formulaCols: number[];
+}
+
+/** The text of a cell, '' when the cell is absent. */
+export function cellAt(row: RawRow, col: number): string {
+  return row.texts[col] ?? '';
 }
 
 /** `E14` → 5; undefined when the reference is not a cell reference. */
@@ -46,7 +44,6 @@ export async function readSheetRows(
   let lastRow = 0;
   let lastCol = 0;
   // The cell being read.
-  let ref = '';
   let col = 0;
   let type = 'n';
   let formula = false;
@@ -54,6 +51,7 @@ export async function readSheetRows(
   let inline = '';
   let capture: 'v' | 't' | undefined;
   let inPhonetic = false;
+  let callbackError: { error: unknown } | undefined;
 
   parser.on('opentag', (tag) => {
     switch (tag.name) {
@@ -61,14 +59,13 @@ export async function readSheetRows(
         const r = Number(tag.attributes.r);
         lastRow = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
         lastCol = 0;
-        row = { number: lastRow, cells: new Map() };
+        row = { number: lastRow, texts: [], formulaCols: [] };
         break;
       }
       case 'c': {
         const r = tag.attributes.r;
         col = (r === undefined ? undefined : columnOfRef(r)) ?? lastCol + 1;
         lastCol = col;
-        ref = r ?? `${columnName(col)}${lastRow}`;
         type = tag.attributes.t ?? 'n';
         formula = false;
         value = '';
@@ -107,11 +104,20 @@ export async function readSheetRows(
         inPhonetic = false;
         break;
       case 'c':
-        if (row !== undefined)
-          row.cells.set(col, { ref, text: cellText(type, value, inline, sharedStrings), formula });
+        if (row !== undefined) {
+          row.texts[col] = cellText(type, value, inline, sharedStrings);
+          if (formula) row.formulaCols.push(col);
+        }
         break;
       case 'row':
-        if (row !== undefined) onRow(row);
+        if (row !== undefined) {
+          try {
+            onRow(row);
+          } catch (e) {
+            callbackError = { error: e };
+            throw e;
+          }
+        }
         row = undefined;
         break;
       default:
@@ -122,6 +128,8 @@ export async function readSheetRows(
     for await (const chunk of entryChunks(zip, entry, fileName, limits)) parser.write(chunk);
     parser.close();
   } catch (e) {
+    // An error of the row handler is its own (a bug or a refusal), not damaged XML.
+    if (callbackError !== undefined) throw callbackError.error;
     throw malformed(where, e);
   }
 }

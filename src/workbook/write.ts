@@ -34,14 +34,18 @@ interface OpenSheet {
  * breaks as a one-run rich text, which exceljs writes as an inline string with
  * `xml:space="preserve"`. Always a string, never a formula, whatever the text starts with.
  */
-function textValue(text: string): CellValue {
-  if (text === '') return null;
+function textValue(text: string): CellValue | undefined {
+  // No cell at all for an empty text: the column's style (unlocked for targets) applies to it.
+  if (text === '') return undefined;
   const stored = encodeCellText(text);
   return /^\s|\s$|\n|\t/.test(stored) ? { richText: [{ text: stored }] } : stored;
 }
 
+/** Gives every cell of the row the shared style object of its column. */
 function styleRow(row: Row, styles: readonly Partial<Style>[]): void {
-  for (let c = 0; c < styles.length; c++) row.getCell(c + 1).style = styles[c]!;
+  row.eachCell((cell, col) => {
+    cell.style = styles[col - 1] ?? {};
+  });
 }
 
 export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptions): WorkbookWriter {
@@ -154,7 +158,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       const { layout } = sheet;
       const keys =
         layout.keyCount === 3 ? [label.entity, label.objectId, label.column] : [label.entity, label.objectId];
-      const values: CellValue[] = keys.map(textValue);
+      const values: (CellValue | undefined)[] = keys.map(textValue);
       values.push(describeLabel(label).context, textValue(label.texts.get(options.baseLcid) ?? ''));
       for (const lcid of targets) values.push(textValue(label.texts.get(lcid) ?? ''));
       values.push(rowToken(label, targets, label.texts));
