@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './context';
+import { labelsRoundTrip } from './labels-roundtrip';
 
 /**
  * A group of subcommands (`crmkit labels …`, `crmkit solution …`). Several groups may share a
@@ -12,4 +13,4 @@ export interface CommandGroup {
 }
 
 /** Every command group the CLI offers; each module adds one line here. */
-export const commandGroups: readonly CommandGroup[] = [];
+export const commandGroups: readonly CommandGroup[] = [labelsRoundTrip];

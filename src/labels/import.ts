@@ -1,0 +1,176 @@
+/**
+ * `labels import`: reads the translators' workbooks (edited rows only), then streams the
+ * translations file once, rewriting only the labels whose text changed, into a temporary file
+ * renamed into place when nothing was refused.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { CrmKitError, type Problem } from '../errors';
+import { writeAtomically } from '../fs/atomic';
+import type { Lcid, TranslationsHeader } from '../translations/model';
+import { readTranslations } from '../translations/read';
+import { readWorkbook } from '../workbook/read';
+import type { WorkbookMeta } from '../workbook/types';
+import { ZipWriter } from '../zip/write';
+import { EditSet } from './edits';
+import type { FileArg } from './export';
+import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
+
+export interface ImportOptions {
+  workbooks: readonly FileArg[];
+  into: FileArg;
+  output: FileArg;
+  /** Merge workbooks of another file by key anyway. */
+  force?: boolean;
+  maxSize?: number;
+  /** DEFLATE level of the output zip (default 6). */
+  level?: number;
+  onLabel?: () => void;
+}
+
+export interface ImportSummary {
+  header: TranslationsHeader;
+  /** Labels changed, by language. */
+  changed: Map<Lcid, number>;
+  warnings: Problem[];
+  /** What --force left out (rows of another file's workbook that no longer match). */
+  skipped: Problem[];
+  /** Workbooks whose fingerprint differs from the file (only with --force). */
+  foreign: string[];
+}
+
+export function outputKind(output: FileArg, inputKind: 'zip' | 'xml'): 'zip' | 'xml' {
+  if (/\.zip$/i.test(output.name)) return 'zip';
+  if (/\.xml$/i.test(output.name)) return 'xml';
+  return inputKind;
+}
+
+export async function importLabels(options: ImportOptions): Promise<ImportSummary> {
+  const edits = new EditSet();
+  const warnings: Problem[] = [];
+  const errors: Problem[] = [];
+  const metas: { file: FileArg; meta: WorkbookMeta }[] = [];
+  for (const [book, file] of options.workbooks.entries()) {
+    const fh = await open(file.path, 'r').catch(() => {
+      throw new CrmKitError('FILE_NOT_FOUND', `${file.name}: no such file`);
+    });
+    await fh.close();
+    const result = await readWorkbook(createReadStream(file.path), file.name, (row) => {
+      if (!row.unchangedSinceExport) edits.add(row, book, file.name);
+    });
+    for (const p of result.problems) (p.code === 'TOKEN_MISSING' ? warnings : errors).push(p);
+    metas.push({ file, meta: result.meta });
+  }
+
+  const source = await openTranslationsSource(options.into.path, options.into.name, options.maxSize);
+  try {
+    const kind = outputKind(options.output, source.kind);
+    if (kind === 'zip' && source.kind === 'xml') {
+      throw new CrmKitError(
+        'USAGE',
+        `-o ${options.output.name}: an .xml input gives an .xml output, not a zip`,
+      );
+    }
+    const contentTypes = kind === 'zip' ? await source.contentTypes() : undefined;
+    const changed = new Map<Lcid, number>();
+    const conflicts: Problem[] = [];
+    const skipped: Problem[] = [];
+    let baseLcid = 0;
+
+    const patch = async (output: Writable) =>
+      readTranslations(
+        source.xml(),
+        source.where,
+        {
+          sheet: (_sheet, _languages, header) => {
+            baseLcid = header.baseLcid;
+          },
+          label: (label) => {
+            options.onLabel?.();
+            if (edits.size === 0) return undefined;
+            const d = edits.take(label, baseLcid);
+            if (d === undefined) return undefined;
+            errors.push(...d.problems);
+            conflicts.push(...d.conflicts);
+            skipped.push(...d.skipped);
+            for (const lcid of d.edits.keys()) changed.set(lcid, (changed.get(lcid) ?? 0) + 1);
+            return d.edits;
+          },
+        },
+        output,
+      );
+
+    return await writeAtomically(options.output.path, async (temp) => {
+      let read: Awaited<ReturnType<typeof patch>>;
+      if (kind === 'zip') {
+        const fh = await open(temp, 'w');
+        try {
+          const zip = new ZipWriter(fh);
+          let result: Awaited<ReturnType<typeof patch>> | undefined;
+          await zip.addEntry(
+            TRANSLATIONS_ENTRY,
+            async (input) => {
+              result = await patch(input);
+            },
+            options.level ?? 6,
+          );
+          await zip.addBuffer(CONTENT_TYPES_ENTRY, contentTypes ?? Buffer.alloc(0));
+          await zip.finish();
+          if (result === undefined) throw new Error('the translations entry was not written');
+          read = result;
+        } finally {
+          await fh.close();
+        }
+      } else {
+        const out = createWriteStream(temp);
+        const done = finished(out);
+        done.catch(() => undefined);
+        try {
+          read = await patch(out);
+          out.end();
+          await done;
+        } catch (e) {
+          out.destroy();
+          throw e;
+        }
+      }
+
+      const foreign = metas.filter((m) => m.meta.fingerprint !== read.fingerprint);
+      if (foreign.length > 0 && options.force !== true) {
+        const names = foreign.map((m) => `${m.file.name} (exported from ${m.meta.sourceName})`).join(', ');
+        throw new CrmKitError(
+          'WORKBOOK_MISMATCH',
+          `${names}: exported from another translations file than ${options.into.name}; use --force to merge by key anyway`,
+        );
+      }
+      if (conflicts.length > 0) {
+        throw new CrmKitError(
+          'MERGE_CONFLICT',
+          `${conflicts.length} label(s) changed differently in two workbooks`,
+          conflicts,
+        );
+      }
+      if (errors.length > 0) {
+        throw new CrmKitError(
+          'VALIDATION',
+          `${errors.length} problem(s) in the workbooks; nothing was written`,
+          errors,
+        );
+      }
+      const leftovers = edits.leftovers();
+      if (foreign.length > 0) skipped.push(...leftovers);
+      else warnings.push(...leftovers);
+      return {
+        header: read.header,
+        changed,
+        warnings,
+        skipped,
+        foreign: foreign.map((m) => m.file.name),
+      };
+    });
+  } finally {
+    await source.close();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Opens a translations input — an "Export Translations" zip or a bare CrmTranslations.xml — and
+ * hands out its XML bytes as a stream (inflated with limits) and, for a zip, `[Content_Types].xml`.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { CrmKitError } from '../errors';
+import { DEFAULT_MAX_ENTRY_SIZE, ZipReader, type ZipEntry } from '../zip/read';
+
+export const TRANSLATIONS_ENTRY = 'CrmTranslations.xml';
+export const CONTENT_TYPES_ENTRY = '[Content_Types].xml';
+
+export interface TranslationsSource {
+  kind: 'zip' | 'xml';
+  /** How messages name the XML: `file.zip › CrmTranslations.xml` or `file.xml`. */
+  where: string;
+  xml(): AsyncIterable<Buffer>;
+  /** `[Content_Types].xml` byte for byte (zip only). */
+  contentTypes(): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+async function sniff(file: string, name: string): Promise<'zip' | 'xml'> {
+  const fh = await open(file, 'r').catch((e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CrmKitError('FILE_NOT_FOUND', `${name}: no such file`);
+    if (code === 'EISDIR') throw new CrmKitError('FILE_NOT_FOUND', `${name}: is a folder, not a file`);
+    throw new CrmKitError('IO', `${name}: cannot read (${code ?? String(e)})`);
+  });
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(head, 0, 4, 0);
+    if (bytesRead >= 2 && head[0] === 0x50 && head[1] === 0x4b) return 'zip';
+    if (/\.zip$/i.test(name)) throw new CrmKitError('NOT_A_ZIP', `${name}: not a zip file`);
+    const text = head
+      .toString('utf8', 0, bytesRead)
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    if (text.startsWith('<') || bytesRead === 0) return 'xml';
+    throw new CrmKitError('NOT_A_ZIP', `${name}: neither a zip nor an XML file`);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** `file` is the resolved path, `name` the path as the user wrote it (for messages). */
+export async function openTranslationsSource(
+  file: string,
+  name: string,
+  maxSize = DEFAULT_MAX_ENTRY_SIZE,
+): Promise<TranslationsSource> {
+  if ((await sniff(file, name)) === 'xml') {
+    return {
+      kind: 'xml',
+      where: name,
+      xml: () => createReadStream(file, { highWaterMark: 256 * 1024 }),
+      contentTypes: () => Promise.reject(new Error('an XML input has no [Content_Types].xml')),
+      close: () => Promise.resolve(),
+    };
+  }
+  const zip = await ZipReader.open(file, name);
+  const find = (entryName: string): ZipEntry | undefined =>
+    zip.find(entryName) ?? zip.entries.find((e) => e.name.toLowerCase() === entryName.toLowerCase());
+  const xmlEntry = find(TRANSLATIONS_ENTRY);
+  if (xmlEntry === undefined) {
+    await zip.close();
+    throw new CrmKitError(
+      'ZIP_ENTRY_MISSING',
+      `${name}: no ${TRANSLATIONS_ENTRY} at the root of the zip; is it an "Export Translations" zip?`,
+    );
+  }
+  return {
+    kind: 'zip',
+    where: `${name} › ${xmlEntry.name}`,
+    xml: () => zip.stream(xmlEntry, maxSize),
+    contentTypes: async () => {
+      const entry = find(CONTENT_TYPES_ENTRY);
+      if (entry === undefined) {
+        throw new CrmKitError(
+          'ZIP_ENTRY_MISSING',
+          `${name}: no ${CONTENT_TYPES_ENTRY} at the root of the zip`,
+        );
+      }
+      return zip.read(entry, Math.min(maxSize, 16 * 1024 * 1024));
+    },
+    close: () => zip.close(),
+  };
+}
