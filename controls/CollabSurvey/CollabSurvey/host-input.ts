@@ -1,0 +1,32 @@
+/** Reading the PCF context into the widget's input, and the widget's result into bound outputs. */
+import type { IInputs, IOutputs } from './manifest-types';
+import type { SurveyOutputs } from '../../../src/widgets/survey/aggregates';
+import type { SurveyHostInput } from '../../../src/widgets/survey/widget';
+
+/** What the widget needs to know from the PCF context, read in one place. */
+export function hostInputOf(context: ComponentFramework.Context<IInputs>): SurveyHostInput {
+  const responses = context.parameters.responses;
+  const security = responses.security;
+  const maxLength = responses.attributes?.MaxLength;
+  const width = context.mode.allocatedWidth;
+  return {
+    value: responses.raw,
+    definition: context.parameters.definition?.raw ?? null,
+    readable: security?.readable ?? true,
+    editable: !context.mode.isControlDisabled && (security?.editable ?? true),
+    ...(typeof maxLength === 'number' && maxLength > 0 ? { maxLength } : {}),
+    userId: context.userSettings.userId,
+    userName: context.userSettings.userName,
+    ...(typeof width === 'number' && width > 0 ? { width } : {}),
+  };
+}
+
+/** The bound values handed back to the form (null clears an optional score column). */
+export function outputsOf(value: string, scores: SurveyOutputs): IOutputs {
+  return {
+    responses: value,
+    csat: scores.csat ?? undefined,
+    nps: scores.nps ?? undefined,
+    responseCount: scores.responseCount,
+  };
+}

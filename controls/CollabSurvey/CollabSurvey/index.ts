@@ -1,0 +1,49 @@
+/**
+ * CollabCrm.CollabSurvey — a thin adapter: PCF context → SurveyWidget input; the widget's new
+ * value and scores → notifyOutputChanged / getOutputs. All behaviour lives in src/widgets/survey/.
+ */
+import type { IInputs, IOutputs } from './manifest-types';
+import { createTranslate } from '../../../src/widgets/shared/i18n';
+import { SurveyWidget } from '../../../src/widgets/survey/widget';
+import { hostInputOf, outputsOf } from './host-input';
+import { userFormats } from './user-formats';
+import '../../../src/widgets/shared/fluent-tokens.css';
+import '../../../src/widgets/survey/survey.css';
+
+export class CollabSurvey implements ComponentFramework.StandardControl<IInputs, IOutputs> {
+  private widget: SurveyWidget | undefined;
+  private outputs: IOutputs = {};
+
+  public init(
+    context: ComponentFramework.Context<IInputs>,
+    notifyOutputChanged: () => void,
+    _state: ComponentFramework.Dictionary,
+    container: HTMLDivElement,
+  ): void {
+    context.mode.trackContainerResize(true);
+    container.classList.add('crmkit-survey-host');
+    const lcid = context.userSettings.languageId;
+    this.widget = new SurveyWidget(container, {
+      t: createTranslate((key) => context.resources.getString(key)),
+      formats: userFormats(context, lcid),
+      lcid,
+      onChange: (value, scores) => {
+        this.outputs = outputsOf(value, scores);
+        notifyOutputChanged();
+      },
+    });
+  }
+
+  public updateView(context: ComponentFramework.Context<IInputs>): void {
+    this.widget?.update(hostInputOf(context));
+  }
+
+  public getOutputs(): IOutputs {
+    return this.outputs;
+  }
+
+  public destroy(): void {
+    this.widget?.destroy();
+    this.widget = undefined;
+  }
+}

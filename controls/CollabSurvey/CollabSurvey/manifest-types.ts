@@ -1,0 +1,19 @@
+/**
+ * The control's properties as ControlManifest.Input.xml declares them. pcf-scripts generates the
+ * same interfaces into generated/ManifestTypes.d.ts at build time (not in git); keeping them here
+ * lets the code type-check before any build, and test/controls/collabsurvey-manifest.test.ts checks
+ * that both agree.
+ */
+export interface IInputs {
+  responses: ComponentFramework.PropertyTypes.StringProperty;
+  definition: ComponentFramework.PropertyTypes.StringProperty;
+  csat: ComponentFramework.PropertyTypes.DecimalNumberProperty;
+  nps: ComponentFramework.PropertyTypes.WholeNumberProperty;
+  responseCount: ComponentFramework.PropertyTypes.WholeNumberProperty;
+}
+export interface IOutputs {
+  responses?: string;
+  csat?: number;
+  nps?: number;
+  responseCount?: number;
+}
