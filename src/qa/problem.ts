@@ -18,7 +18,9 @@ export type ProblemCode =
   | 'same-as-base'
   | 'inconsistent'
   | 'double-space'
-  | 'repeated-word';
+  | 'repeated-word'
+  /** A workbook row the reader refused (formula, key cell changed, token missing). */
+  | 'workbook-row';
 
 export interface QaProblem {
   severity: Severity;

@@ -31,6 +31,8 @@ export interface CoverageStats {
 export interface StatsCounter {
   /** One label: its component kind and its texts by language (base included). */
   add(kind: string, texts: ReadonlyMap<Lcid, string>): void;
+  /** Makes sure these languages are listed even if no label carried them. */
+  include(lcids: readonly Lcid[]): void;
   readonly rows: number;
   result(): CoverageStats;
 }
@@ -39,7 +41,10 @@ function percent(part: number, whole: number): number {
   return whole === 0 ? 100 : Math.floor((part / whole) * 1000) / 10;
 }
 
-/** `languages`: base language first, then the targets, in the order to report them. */
+/**
+ * `languages`: the targets in the order to report them (the base language comes first). A language
+ * met later in a label is appended: earlier labels had no text in it, so they count as untranslated.
+ */
 export function createStatsCounter(baseLcid: Lcid, languages: readonly Lcid[]): StatsCounter {
   const order = [baseLcid, ...languages.filter((l) => l !== baseLcid)];
   const translated = order.map(() => 0);
@@ -50,8 +55,17 @@ export function createStatsCounter(baseLcid: Lcid, languages: readonly Lcid[]): 
     get rows() {
       return rows;
     },
+    include(lcids) {
+      for (const lcid of lcids) {
+        if (order.includes(lcid)) continue;
+        order.push(lcid);
+        translated.push(0);
+        for (const k of kinds.values()) k.translated.push(0);
+      }
+    },
     add(kind, texts) {
       rows += 1;
+      for (const lcid of texts.keys()) if (!order.includes(lcid)) this.include([lcid]);
       let k = kinds.get(kind);
       if (k === undefined) {
         k = { total: 0, translated: order.map(() => 0) };

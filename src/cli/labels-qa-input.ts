@@ -1,0 +1,208 @@
+/**
+ * Opens what `labels check`, `labels stats` and `labels memory build` accept — a translations zip,
+ * a CrmTranslations.xml or a translator's workbook — and streams its labels in one shape: key,
+ * base text, target texts (and workbook cells). The kind is told by content, not by extension.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { CrmKitError } from '../errors';
+import { createMemory, type TranslationMemory } from '../memory/memory';
+import { addTmxUnitToMemory } from '../memory/suggest';
+import { readTmx } from '../memory/tmx-read';
+import { readTranslations } from '../translations/read';
+import {
+  allLanguages,
+  type Label,
+  type LabelSheet,
+  type Lcid,
+  type TranslationsHeader,
+} from '../translations/model';
+import { openTranslationsSource, TRANSLATIONS_ENTRY } from '../labels/source';
+import { readWorkbook } from '../workbook/read';
+import { ZipReader } from '../zip/read';
+
+export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
+
+export interface InputRow {
+  sheet: LabelSheet;
+  entity: string;
+  objectId: string;
+  column: string;
+  base: string;
+  /** Target texts by language (base excluded); '' when untranslated. */
+  targets: ReadonlyMap<Lcid, string>;
+  /** Workbook cell of each target, e.g. `E14` (workbooks only). */
+  cells?: ReadonlyMap<Lcid, string>;
+}
+
+export interface InputStart {
+  kind: LabelInputKind;
+  baseLcid: Lcid;
+  targets: readonly Lcid[];
+}
+
+export interface InputResult extends InputStart {
+  rows: number;
+  solutionName: string;
+  /** Rows a workbook reader refused (formula, key changed…), with their place. */
+  problems: readonly { where: string; message: string; code: string }[];
+}
+
+export interface InputOptions {
+  maxEntrySize?: number;
+}
+
+async function kindOf(file: string, where: string): Promise<LabelInputKind> {
+  try {
+    const s = await stat(file);
+    if (!s.isFile()) throw new CrmKitError('FILE_NOT_FOUND', `${where}: not a file`);
+  } catch (e) {
+    if (e instanceof CrmKitError) throw e;
+    throw new CrmKitError('FILE_NOT_FOUND', `${where}: no such file`);
+  }
+  const fh = await open(file, 'r');
+  const head = Buffer.alloc(4);
+  try {
+    await fh.read(head, 0, 4, 0);
+  } finally {
+    await fh.close();
+  }
+  if (head[0] !== 0x50 || head[1] !== 0x4b) return 'CrmTranslations.xml';
+  const zip = await ZipReader.open(file, where);
+  try {
+    const isWorkbook =
+      zip.find('xl/workbook.xml') !== undefined && zip.find(TRANSLATIONS_ENTRY) === undefined;
+    // Anything else is for openTranslationsSource to accept or refuse with its own message.
+    return isWorkbook ? 'workbook' : 'translations zip';
+  } finally {
+    await zip.close();
+  }
+}
+
+/** Reads `file` once, calling `start` before the first row; it returns the row consumer. */
+export async function readLabelInput(
+  file: string,
+  start: (info: InputStart) => (row: InputRow) => void,
+  options: InputOptions = {},
+): Promise<InputResult> {
+  const where = path.basename(file);
+  const kind = await kindOf(file, where);
+  if (kind === 'workbook') return readWorkbookInput(file, where, start);
+  const source = await openTranslationsSource(file, where, options.maxEntrySize);
+  try {
+    let consume: ((row: InputRow) => void) | undefined;
+    let baseLcid = 0;
+    const begin = (header: TranslationsHeader): ((row: InputRow) => void) => {
+      baseLcid = header.baseLcid;
+      consume = start({ kind, baseLcid, targets: allLanguages(header).filter((l) => l !== baseLcid) });
+      return consume;
+    };
+    const read = await readTranslations(source.xml(), source.where, {
+      sheet(_sheet, _languages, header) {
+        if (consume === undefined) begin(header);
+      },
+      label(label: Label) {
+        const targets = new Map<Lcid, string>();
+        for (const [lcid, text] of label.texts) if (lcid !== baseLcid) targets.set(lcid, text);
+        consume?.({ ...keyOf(label), base: label.texts.get(baseLcid) ?? '', targets });
+        return undefined;
+      },
+    });
+    if (consume === undefined) begin(read.header);
+    return {
+      kind,
+      baseLcid: read.header.baseLcid,
+      targets: allLanguages(read.header).filter((l) => l !== read.header.baseLcid),
+      rows: read.labelCount,
+      solutionName: read.header.solutionName,
+      problems: [],
+    };
+  } finally {
+    await source.close();
+  }
+}
+
+function keyOf(
+  label: Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>,
+): Pick<InputRow, 'sheet' | 'entity' | 'objectId' | 'column'> {
+  return { sheet: label.sheet, entity: label.entity, objectId: label.objectId, column: label.column };
+}
+
+/** A workbook names its base language in the hidden meta sheet, read before any row. */
+async function readWorkbookInput(
+  file: string,
+  where: string,
+  start: (info: InputStart) => (row: InputRow) => void,
+): Promise<InputResult> {
+  const rows: InputRow[] = [];
+  // readWorkbook reports the meta with its result; rows are held until then (the workbook reader
+  // holds the whole package in memory anyway), then replayed in order.
+  const read = await readWorkbook(createReadStream(file), where, (row) => {
+    rows.push({ ...keyOf(row), base: row.base, targets: row.texts, cells: row.cells });
+  });
+  const info: InputStart = { kind: 'workbook', baseLcid: read.meta.baseLcid, targets: read.meta.languages };
+  const consume = start(info);
+  for (const row of rows) consume(row);
+  return { ...info, rows: rows.length, solutionName: read.meta.solutionName, problems: read.problems };
+}
+
+/** Files a memory folder contributes: translations zips, CrmTranslations.xml, workbooks, TMX. */
+const MEMORY_EXTENSIONS = new Set(['.zip', '.xml', '.xlsx', '.tmx']);
+
+async function memoryFiles(input: string): Promise<string[]> {
+  let s;
+  try {
+    s = await stat(input);
+  } catch {
+    throw new CrmKitError('FILE_NOT_FOUND', `${path.basename(input)}: no such file or folder`);
+  }
+  if (!s.isDirectory()) return [input];
+  const entries = await readdir(input, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((e) => e.isFile() && MEMORY_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+export interface LoadedMemory {
+  memory: TranslationMemory;
+  files: string[];
+}
+
+/**
+ * Builds a memory from files and folders (searched recursively for .zip, .xml, .xlsx, .tmx).
+ * `exclude` (absolute paths) are skipped, e.g. the output of `memory build` or the export's input.
+ */
+export async function loadMemory(
+  inputs: readonly string[],
+  options: InputOptions & { exclude?: readonly string[]; onRows?: (n: number) => void } = {},
+): Promise<LoadedMemory> {
+  const memory = createMemory();
+  const files: string[] = [];
+  const exclude = new Set((options.exclude ?? []).map((p) => path.resolve(p)));
+  for (const input of inputs) {
+    for (const file of await memoryFiles(input)) {
+      if (exclude.has(path.resolve(file))) continue;
+      files.push(file);
+      const source = path.basename(file);
+      if (path.extname(file).toLowerCase() === '.tmx') {
+        await readTmx(createReadStream(file), source, (unit, header) => {
+          addTmxUnitToMemory(memory, unit, header, source);
+          options.onRows?.(1);
+        });
+        continue;
+      }
+      await readLabelInput(
+        file,
+        ({ baseLcid }) =>
+          (row) => {
+            for (const [lcid, text] of row.targets) memory.add(baseLcid, row.base, lcid, text, source);
+            options.onRows?.(1);
+          },
+        options,
+      );
+    }
+  }
+  return { memory, files };
+}

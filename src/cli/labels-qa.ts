@@ -1,0 +1,203 @@
+/**
+ * `crmkit labels check`, `crmkit labels stats` and `crmkit labels memory build`: the translator
+ * workflow's read-only commands (plus the memory file). Registered as a second `labels` group.
+ */
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { CrmKitError, ExitCode } from '../errors';
+import { writeAtomically } from '../fs/atomic';
+import { tmxChunks } from '../memory/tmx-write';
+import { createChecker } from '../qa/checker';
+import { keptNames, parseKeptNames } from '../qa/kept-names';
+import { countBySeverity, type CheckEntry, type QaProblem } from '../qa/problem';
+import { problemsJson, problemsTable, statsJson, statsTable } from '../qa/report';
+import { createStatsCounter, type StatsCounter } from '../qa/stats';
+import { describeLabel } from '../translations/describe';
+import { displayKey, LABEL_SHEETS, type Lcid } from '../translations/model';
+import type { CommandContext } from './context';
+import type { CommandGroup } from './commands';
+import { loadMemory, readLabelInput, type InputResult } from './labels-qa-input';
+import { createProgress } from './progress';
+
+const TOOL_VERSION = '0.1.0';
+
+function count(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new CrmKitError('USAGE', `${flag} ${value}: expected a whole number`);
+  return Number(value);
+}
+
+/** A refused workbook row becomes an error of the check, with its place. */
+function workbookProblem(p: InputResult['problems'][number], baseLcid: Lcid): QaProblem {
+  const sheet = LABEL_SHEETS.find((s) => p.where.includes(`› ${s}`)) ?? 'Localized Labels';
+  return {
+    severity: 'error',
+    code: 'workbook-row',
+    sheet,
+    key: p.where,
+    lcid: baseLcid,
+    message: `${p.message} (${p.code})`,
+  };
+}
+
+interface CheckOptions {
+  json?: boolean;
+  maxWarnings?: string;
+  keep?: string;
+  quiet?: boolean;
+}
+
+async function check(ctx: CommandContext, file: string, opts: CheckOptions): Promise<void> {
+  const maxWarnings = opts.maxWarnings === undefined ? undefined : count(opts.maxWarnings, '--max-warnings');
+  let extra: string[] = [];
+  if (opts.keep !== undefined) {
+    const keepFile = ctx.resolve(opts.keep);
+    const text = await readFile(keepFile, 'utf8').catch(() => {
+      throw new CrmKitError('FILE_NOT_FOUND', `--keep ${opts.keep ?? ''}: no such file`);
+    });
+    extra = parseKeptNames(text);
+  }
+  const checker = createChecker({ isKeptName: keptNames(extra) });
+  const progress = createProgress(ctx.io, 'checking', { quiet: opts.quiet === true });
+  let result: InputResult;
+  try {
+    result = await readLabelInput(ctx.resolve(file), ({ baseLcid }) => (row) => {
+      const entry: CheckEntry = {
+        sheet: row.sheet,
+        key: displayKey(row),
+        baseLcid,
+        base: row.base,
+        targets: row.targets,
+        ...(row.cells === undefined ? {} : { cells: row.cells }),
+      };
+      checker.add(entry);
+      progress.tick();
+    });
+  } finally {
+    progress.done();
+  }
+  const problems = [...result.problems.map((p) => workbookProblem(p, result.baseLcid)), ...checker.finish()];
+  ctx.io.stdout(opts.json === true ? problemsJson(problems) : problemsTable(problems, result.rows));
+  const counts = countBySeverity(problems);
+  if (counts.error > 0) ctx.setExitCode(ExitCode.findings);
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) {
+    if (opts.json !== true)
+      ctx.io.stderr(`crmkit: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+    ctx.setExitCode(ExitCode.findings);
+  }
+}
+
+async function stats(
+  ctx: CommandContext,
+  file: string,
+  opts: { json?: boolean; quiet?: boolean },
+): Promise<void> {
+  let counter: StatsCounter | undefined;
+  const progress = createProgress(ctx.io, 'counting', { quiet: opts.quiet === true });
+  let result: InputResult;
+  try {
+    result = await readLabelInput(ctx.resolve(file), ({ baseLcid, targets }) => {
+      const c = createStatsCounter(baseLcid, targets);
+      counter = c;
+      return (row) => {
+        const texts = new Map(row.targets);
+        texts.set(baseLcid, row.base);
+        c.add(describeLabel(row).kind, texts);
+        progress.tick();
+      };
+    });
+  } finally {
+    progress.done();
+  }
+  const c = counter ?? createStatsCounter(result.baseLcid, result.targets);
+  c.include(result.targets);
+  const coverage = c.result();
+  ctx.io.stdout(opts.json === true ? statsJson(coverage) : statsTable(coverage));
+}
+
+async function memoryBuild(
+  ctx: CommandContext,
+  inputs: readonly string[],
+  opts: { output: string; quiet?: boolean },
+): Promise<void> {
+  const output = ctx.resolve(opts.output);
+  if (path.extname(output).toLowerCase() !== '.tmx') {
+    throw new CrmKitError('USAGE', `-o ${opts.output}: the memory file must end in .tmx`);
+  }
+  const progress = createProgress(ctx.io, 'reading', { quiet: opts.quiet === true });
+  let loaded;
+  try {
+    loaded = await loadMemory(
+      inputs.map((i) => ctx.resolve(i)),
+      { exclude: [output], onRows: (n) => progress.tick(n) },
+    );
+  } finally {
+    progress.done();
+  }
+  const { memory, files } = loaded;
+  if (memory.size === 0) {
+    throw new CrmKitError(
+      'VALIDATION',
+      `no translations found in ${files.length} file(s); nothing to put in ${opts.output}`,
+    );
+  }
+  const units = [...memory.units()];
+  const baseLcid = units[0]?.baseLcid ?? 1033;
+  await writeAtomically(output, async (temp) => {
+    const out = createWriteStream(temp);
+    for (const chunk of tmxChunks(units, { baseLcid, createdAt: new Date(), toolVersion: TOOL_VERSION })) {
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await finished(out);
+  });
+  ctx.io.stdout(
+    `${opts.output}: ${memory.size.toLocaleString('en-US')} translations of ${units.length.toLocaleString('en-US')} base texts from ${files.length} file(s)\n`,
+  );
+}
+
+export const labelsQaGroup: CommandGroup = {
+  name: 'labels',
+  description: 'Translate solution labels in Excel: export, import, check, stats, memory',
+  register(parent: Command, ctx: CommandContext) {
+    parent
+      .command('check')
+      .description('Find label problems that fail an import or look broken (errors, warnings, info)')
+      .argument('<file>', 'translations zip, CrmTranslations.xml or workbook (.xlsx)')
+      .option('--json', 'print {"problems":[…]} instead of a table')
+      .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
+      .option('--keep <file>', 'names kept untranslated without a warning, one per line')
+      .option('--quiet', 'no progress line')
+      .exitOverride()
+      .action((file: string, opts: CheckOptions) => check(ctx, file, opts));
+
+    parent
+      .command('stats')
+      .description('Translation coverage per language and per component kind')
+      .argument('<file>', 'translations zip, CrmTranslations.xml or workbook (.xlsx)')
+      .option('--json', 'print {"languages":[…],"kinds":[…]} instead of a table')
+      .option('--quiet', 'no progress line')
+      .exitOverride()
+      .action((file: string, opts: { json?: boolean; quiet?: boolean }) => stats(ctx, file, opts));
+
+    const memory = parent
+      .command('memory')
+      .description('Translation memory (TMX 1.4) of past translations')
+      .exitOverride();
+    memory
+      .command('build')
+      .description(
+        'Collect translations from zips, CrmTranslations.xml, workbooks and TMX files into one TMX',
+      )
+      .argument('<inputs...>', 'files or folders (searched for .zip, .xml, .xlsx, .tmx)')
+      .requiredOption('-o, --output <memory.tmx>', 'the TMX file to write')
+      .option('--quiet', 'no progress line')
+      .exitOverride()
+      .action((inputs: string[], opts: { output: string; quiet?: boolean }) =>
+        memoryBuild(ctx, inputs, opts),
+      );
+  },
+};
