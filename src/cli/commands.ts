@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from './context';
 import { labelsRoundTrip } from './labels-roundtrip';
 import { labelsQaGroup } from './labels-qa';
+import { solutionCommands } from './solution';
 
 /**
  * A group of subcommands (`crmkit labels …`, `crmkit solution …`). Several groups may share a
@@ -14,4 +15,4 @@ export interface CommandGroup {
 }
 
 /** Every command group the CLI offers; each module adds one line here. */
-export const commandGroups: readonly CommandGroup[] = [labelsRoundTrip, labelsQaGroup];
+export const commandGroups: readonly CommandGroup[] = [labelsRoundTrip, labelsQaGroup, solutionCommands];

@@ -9,6 +9,7 @@ import {
 } from './customizations-xml';
 import { webResourceId } from './guid';
 import { readControlManifest, setControlVersion } from './manifest';
+import { rewritePageReferences, webResourceFileName } from './page-names';
 import {
   localized,
   type ClientProfile,
@@ -188,13 +189,13 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
       continue;
     }
     const title = localized(w.displayNames, base, base) ?? w.id;
-    for (const path of [...files.keys()].sort(byPath)) {
-      addWebResource(
-        `${prefix}_/${w.path}/${path}`,
-        path === w.entry ? title : `${title} (${path})`,
-        files.get(path)!,
-        ctx,
-      );
+    const paths = [...files.keys()].sort(byPath);
+    const renames = new Map(paths.map((p) => [p, webResourceFileName(p)]));
+    for (const path of paths) {
+      const raw = files.get(path)!;
+      const bytes = /\.html?$/i.test(path) ? rewritePageReferences(raw, renames) : raw;
+      const name = `${prefix}_/${w.path}/${renames.get(path) ?? path}`;
+      addWebResource(name, path === w.entry ? title : `${title} (${path})`, bytes, ctx);
     }
   }
   addWebResource(

@@ -7,14 +7,21 @@ const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
 ajv.addVocabulary(['x-rule']);
 const validateSchema = ajv.compile(schema);
 
-/** `/publisher/prefix` → `publisher.prefix`, `/languages/1` → `languages[1]`. */
-function fieldPath(instancePath: string, extra?: string): string {
-  const parts = instancePath.split('/').slice(1);
+/**
+ * `/publisher/prefix` → `publisher.prefix`, `/languages/1` → `languages[1]`,
+ * `/solution/displayNames/1033` → `solution.displayNames.1033` (indices only inside arrays).
+ */
+function fieldPath(root: unknown, instancePath: string, extra?: string): string {
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   let out = '';
-  for (const raw of parts) {
-    const p = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`;
+  let node: unknown = root;
+  for (const p of parts) {
+    out += Array.isArray(node) ? `[${p}]` : out === '' ? p : `.${p}`;
+    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[p] : undefined;
   }
   return out === '' ? '(profile)' : out;
 }
@@ -26,36 +33,34 @@ function ruleOf(e: ErrorObject): string | undefined {
   return typeof rule === 'string' ? rule : undefined;
 }
 
-function describe(e: ErrorObject): Problem {
+function describe(e: ErrorObject, root: unknown): Problem {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'required':
-      return { where: fieldPath(e.instancePath, String(params.missingProperty)), message: 'is required' };
+      return {
+        where: fieldPath(root, e.instancePath, String(params.missingProperty)),
+        message: 'is required',
+      };
     case 'additionalProperties':
       return {
-        where: fieldPath(e.instancePath, String(params.additionalProperty)),
+        where: fieldPath(root, e.instancePath, String(params.additionalProperty)),
         message: 'is not a profile field (check the spelling)',
       };
     case 'uniqueItems': {
       const list = Array.isArray(e.data) ? (e.data as unknown[]) : [];
       const dup = list[Number(params.j)];
       return {
-        where: fieldPath(e.instancePath),
+        where: fieldPath(root, e.instancePath),
         message: `lists ${JSON.stringify(dup)} twice; ${ruleOf(e) ?? 'each item must appear once'}`,
       };
     }
-    case 'propertyNames':
-      return {
-        where: fieldPath(e.instancePath, String(params.propertyName)),
-        message: 'is not allowed here',
-      };
     case 'type':
-      return { where: fieldPath(e.instancePath), message: `must be ${String(params.type)}` };
+      return { where: fieldPath(root, e.instancePath), message: `must be ${String(params.type)}` };
     default: {
       const shown =
         typeof e.data === 'string' || typeof e.data === 'number' ? ` (got ${JSON.stringify(e.data)})` : '';
       return {
-        where: fieldPath(e.instancePath),
+        where: fieldPath(root, e.instancePath),
         message: `${ruleOf(e) ?? e.message ?? 'is invalid'}${shown}`,
       };
     }
@@ -120,7 +125,12 @@ function dedupe(problems: Problem[]): Problem[] {
 export function validateProfile(data: unknown, where: string, source: SolutionSource): ClientProfile {
   const problems: Problem[] = [];
   if (!validateSchema(data)) {
-    problems.push(...(validateSchema.errors ?? []).map(describe));
+    problems.push(
+      ...(validateSchema.errors ?? [])
+        // the inner enum error already names the language code and the rule
+        .filter((e) => e.keyword !== 'propertyNames')
+        .map((e) => describe(e, data)),
+    );
   } else {
     problems.push(...widgetChecks(data as unknown as ClientProfile, source));
   }

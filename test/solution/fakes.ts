@@ -53,11 +53,18 @@ export function fakeControlOutput(
   return files;
 }
 
-export function fakePage(title: string): Map<string, Uint8Array> {
+/** A built dashboard page as scripts/build-webresources.js writes it: `<page>.html/.js/.css`. */
+export function fakePage(page: string): Map<string, Uint8Array> {
   return new Map([
-    ['index.html', utf8.encode(`<!doctype html><title>${title}</title><script src="app.js"></script>\n`)],
-    ['app.js', utf8.encode(`document.title = ${JSON.stringify(title)};\n`)],
-    ['app.css', utf8.encode('body { margin: 0; }\n')],
+    [
+      `${page}.html`,
+      utf8.encode(
+        `<!doctype html><html><head><link rel="stylesheet" href="./${page}.css"></head>` +
+          `<body><script src="./${page}.js"></script></body></html>\n`,
+      ),
+    ],
+    [`${page}.js`, utf8.encode(`(()=>{document.title=${JSON.stringify(page)}})();\n`)],
+    [`${page}.css`, utf8.encode('body{margin:0}\n')],
   ]);
 }
 
@@ -69,8 +76,8 @@ export function fakeOutputs(): Pick<PackInput, 'controls' | 'webResources'> {
       ['funnel', fakeControlOutput('SalesFunnel')],
     ]),
     webResources: new Map<string, BuiltFiles>([
-      ['surveyDashboard', fakePage('Survey')],
-      ['funnelDashboard', fakePage('Funnel')],
+      ['surveyDashboard', fakePage('survey-insights')],
+      ['funnelDashboard', fakePage('pipeline-funnel')],
     ]),
   };
 }

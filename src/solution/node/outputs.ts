@@ -1,0 +1,72 @@
+/** File-system adapter: build outputs read into memory, newest-file times, atomic writes. */
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { CrmKitError } from '../../errors';
+
+/** Every file under a folder, keyed by its path relative to the folder (with `/`), sorted. */
+export function readFolder(dir: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : 1,
+    )) {
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(r);
+      else if (e.isFile()) files.set(r, new Uint8Array(readFileSync(path.join(dir, r))));
+    }
+  };
+  if (existsSync(dir)) walk('');
+  return files;
+}
+
+/** Folders the tools write during a build: never sources. */
+const SKIPPED = new Set(['node_modules', 'out', 'obj', 'generated']);
+
+/** The latest modification time of any file under the given files/folders (0 when none exist). */
+export function newestTime(paths: readonly string[]): number {
+  let newest = 0;
+  const visit = (p: string): void => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) if (!SKIPPED.has(name)) visit(path.join(p, name));
+    } else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of paths) visit(p);
+  return newest;
+}
+
+/** The oldest modification time of the files under a folder (0 when it has none). */
+export function oldestTime(dir: string): number {
+  let oldest = Infinity;
+  const visit = (p: string): void => {
+    const st = statSync(p);
+    if (st.isDirectory()) for (const name of readdirSync(p)) visit(path.join(p, name));
+    else oldest = Math.min(oldest, st.mtimeMs);
+  };
+  if (existsSync(dir)) visit(dir);
+  return oldest === Infinity ? 0 : oldest;
+}
+
+/** Writes a file through a temporary sibling and a rename, so no half-written file is ever seen. */
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CrmKitError('IO', `${file}: cannot be written (${e instanceof Error ? e.message : String(e)})`);
+  }
+}

@@ -1,0 +1,205 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CrmKitError } from '../../src/errors';
+import { parseProfile, validateProfile } from '../../src/solution/profile';
+import { loadProfile, loadSource, repoRoot } from './fakes';
+
+const source = loadSource();
+const contoso = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(repoRoot, 'solutions/clients/contoso.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+function problemsOf(data: unknown): string[] {
+  try {
+    validateProfile(data, 'p.json', source);
+  } catch (e) {
+    if (e instanceof CrmKitError) return e.problems.map((p) => `${p.where}: ${p.message}`);
+    throw e;
+  }
+  return [];
+}
+
+type Edit = (p: Record<string, unknown>) => void;
+const publisher = (p: Record<string, unknown>): Record<string, unknown> =>
+  p.publisher as Record<string, unknown>;
+const solution = (p: Record<string, unknown>): Record<string, unknown> =>
+  p.solution as Record<string, unknown>;
+
+const cases: [string, Edit, RegExp][] = [
+  [
+    'a prefix starting with mscrm',
+    (p) => (publisher(p).prefix = 'mscrmx'),
+    /publisher\.prefix: must be 2–8 letters or digits, start with a letter, and not start with mscrm \(got "mscrmx"\)/,
+  ],
+  [
+    'a prefix starting with a digit',
+    (p) => (publisher(p).prefix = '1ab'),
+    /publisher\.prefix: must be 2–8 letters/,
+  ],
+  ['a one-letter prefix', (p) => (publisher(p).prefix = 'c'), /publisher\.prefix: must be 2–8/],
+  ['a nine-letter prefix', (p) => (publisher(p).prefix = 'abcdefghi'), /publisher\.prefix: must be 2–8/],
+  ['a prefix with an underscore', (p) => (publisher(p).prefix = 'ab_c'), /publisher\.prefix: must be 2–8/],
+  [
+    'an option value prefix below 10000',
+    (p) => (publisher(p).optionValuePrefix = 9999),
+    /publisher\.optionValuePrefix: must be a whole number from 10000 to 99999 \(got 9999\)/,
+  ],
+  [
+    'a duplicate language',
+    (p) => (p.languages = [1033, 1049, 1033]),
+    /languages: lists 1033 twice; must list each language once/,
+  ],
+  [
+    'a language crmkit does not ship',
+    (p) => (p.languages = [1033, 1031]),
+    /languages\[1\]: must be one of 1033 \(English\), 1049 \(Russian\), 1026 \(Bulgarian\), 1058 \(Ukrainian\)/,
+  ],
+  [
+    'an unknown widget',
+    (p) => (p.widgets = ['survey', 'kanban']),
+    /widgets\[1\]: must be one of the widgets crmkit ships: survey, funnel, surveyDashboard, funnelDashboard \(got "kanban"\)/,
+  ],
+  ['a duplicate widget', (p) => (p.widgets = ['survey', 'survey']), /widgets: lists "survey" twice/],
+  [
+    'a three-part version',
+    (p) => (solution(p).version = '1.2.3'),
+    /solution\.version: must be four whole numbers separated by dots .* \(got "1\.2\.3"\)/,
+  ],
+  [
+    'a version with letters',
+    (p) => (solution(p).version = '1.0.0.beta'),
+    /solution\.version: must be four whole numbers/,
+  ],
+  [
+    'a revision above 999',
+    (p) => (solution(p).version = '1.0.0.1000'),
+    /solution\.version: .*revision at most 999/,
+  ],
+  [
+    'a leading zero in the version',
+    (p) => (solution(p).version = '01.0.0.0'),
+    /solution\.version: must be four/,
+  ],
+  [
+    'a missing publisher unique name',
+    (p) => delete publisher(p).uniqueName,
+    /publisher\.uniqueName: is required/,
+  ],
+  [
+    'a solution unique name with a space',
+    (p) => (solution(p).uniqueName = 'Contoso Kit'),
+    /solution\.uniqueName: must be 1–65 letters, digits or underscores/,
+  ],
+  [
+    'an unknown package kind',
+    (p) => (p.package = 'managed-only'),
+    /package: must be managed, unmanaged or both/,
+  ],
+  [
+    'a misspelt field',
+    (p) => (p.widget = ['survey']),
+    /widget: is not a profile field \(check the spelling\)/,
+  ],
+  [
+    'a display name in an unknown language',
+    (p) => (solution(p).displayNames = { '1033': 'x', '1031': 'y' }),
+    /solution\.displayNames: must be one of the language codes 1033, 1049, 1026, 1058 \(got "1031"\)/,
+  ],
+  [
+    'no display name in the base language',
+    (p) => {
+      p.languages = [1049, 1033];
+      solution(p).displayNames = { '1033': 'Kit' };
+    },
+    /solution\.displayNames: needs a text for the base language 1049/,
+  ],
+  [
+    'an empty display name',
+    (p) => (publisher(p).displayNames = { '1033': '' }),
+    /publisher\.displayNames\.1033: must be a non-empty text/,
+  ],
+  [
+    'duplicate funnel stages',
+    (p) => (p.defaults = { funnel: { stageOrder: ['A', 'A'] } }),
+    /defaults\.funnel\.stageOrder: lists "A" twice; must list distinct stage names/,
+  ],
+];
+
+describe('client profile validation', () => {
+  it.each(cases)('refuses %s, naming the field and the rule', (_name, edit, expected) => {
+    const p = contoso();
+    edit(p);
+    const problems = problemsOf(p);
+    expect(
+      problems.some((m) => expected.test(m)),
+      problems.join('\n'),
+    ).toBe(true);
+    expect(problems.every((m) => m.startsWith('p.json › '))).toBe(true);
+  });
+
+  it('lists every problem of a profile at once, not only the first', () => {
+    const p = contoso();
+    publisher(p).prefix = 'mscrm';
+    p.languages = [1033, 1033];
+    p.widgets = ['survey', 'gantt'];
+    solution(p).version = '1.0';
+    const problems = problemsOf(p);
+    expect(problems.join('\n')).toMatch(/publisher\.prefix/);
+    expect(problems.join('\n')).toMatch(/languages: lists 1033 twice/);
+    expect(problems.join('\n')).toMatch(/widgets\[1\]/);
+    expect(problems.join('\n')).toMatch(/solution\.version/);
+  });
+
+  it('says how many problems there are in a one-line message with the profile file', () => {
+    const p = contoso();
+    publisher(p).prefix = '9';
+    p.package = 'x';
+    expect(() => validateProfile(p, 'clients/x.json', source)).toThrow(
+      /^clients\/x\.json: the client profile has 2 problems$/,
+    );
+  });
+
+  it('refuses text that is not JSON with one line naming the file', () => {
+    expect(() => parseProfile('{ "client": ', 'broken.json', source)).toThrow(
+      /^broken\.json: not valid JSON/,
+    );
+  });
+
+  it('accepts every profile shipped in solutions/clients', () => {
+    const names = readdirSync(path.join(repoRoot, 'solutions/clients')).filter((f) => f.endsWith('.json'));
+    expect(names.length).toBeGreaterThanOrEqual(2);
+    for (const f of names)
+      expect(loadProfile(f.replace(/\.json$/, ''), source).client).toMatch(/^[a-z0-9-]+$/);
+  });
+
+  it('ships one managed English + Russian profile and one unmanaged Bulgarian + Ukrainian + English profile', () => {
+    const managed = loadProfile('contoso', source);
+    expect([managed.package, managed.languages]).toEqual(['managed', [1033, 1049]]);
+    const unmanaged = loadProfile('balkan-logistics', source);
+    expect(unmanaged.package).toBe('unmanaged');
+    expect([...unmanaged.languages].sort()).toEqual([1026, 1033, 1058]);
+  });
+
+  it("keeps the schema's widget list equal to the widgets of the solution source", () => {
+    const schema = JSON.parse(
+      readFileSync(path.join(repoRoot, 'solutions/client-profile.schema.json'), 'utf8'),
+    ) as {
+      properties: { widgets: { items: { enum: string[] } } };
+    };
+    expect(schema.properties.widgets.items.enum).toEqual(source.widgets.map((w) => w.id));
+  });
+
+  it('gives every widget and the solution a name in all four languages', () => {
+    for (const texts of [
+      source.displayNames,
+      source.descriptions,
+      source.config.displayNames,
+      ...source.widgets.map((w) => w.displayNames),
+    ]) {
+      expect(Object.keys(texts).sort()).toEqual(['1026', '1033', '1049', '1058']);
+    }
+  });
+});
