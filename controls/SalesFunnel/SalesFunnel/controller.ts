@@ -1,3 +1,4 @@
+/// <reference types="powerapps-component-framework" />
 /**
  * The control's logic between the PCF context and the funnel: pages through the whole dataset up
  * to maxRecords, keeps the records it read (so resize or focus updates recompute nothing), turns
@@ -166,10 +167,11 @@ export class FunnelController {
     this.hasAmount = columns.amount !== undefined;
     const noSegment = { key: NO_SEGMENT_KEY, label: resxTranslate(context.resources)('segments.none') };
     this.ingestCount++;
+    const entities = ds.records;
     for (const id of ds.sortedRecordIds) {
       if (this.records.size >= max) break;
       if (this.records.has(id)) continue;
-      const entity = ds.records[id];
+      const entity = entities[id];
       if (entity === undefined) continue;
       const read = readRecord(entity, columns, noSegment);
       this.records.set(id, read.record);

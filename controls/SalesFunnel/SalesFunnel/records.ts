@@ -1,3 +1,4 @@
+/// <reference types="powerapps-component-framework" />
 /**
  * Reads one dataset record into the funnel's terms: its stage, amount and segment from the columns
  * mapped to the property-sets, whatever their type (choice, text, lookup, two options).

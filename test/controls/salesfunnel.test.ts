@@ -1,0 +1,229 @@
+// @vitest-environment jsdom
+/// <reference types="powerapps-component-framework" />
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  FunnelController,
+  PAGE_SIZE,
+  type FunnelContext,
+} from '../../controls/SalesFunnel/SalesFunnel/controller';
+import { MockDataSet, type MockRow } from '../widgets/funnel/mock-dataset';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+function catalogue(lcid: number): Record<string, string> {
+  const all = JSON.parse(readFileSync(path.join(repoRoot, 'translations/ui', `${lcid}.json`), 'utf8')) as {
+    funnel: Record<string, string>;
+  };
+  return all.funnel;
+}
+
+const STAGES = [
+  { value: 100000000, label: 'Qualify' },
+  { value: 100000001, label: 'Develop' },
+  { value: 100000002, label: 'Propose' },
+  { value: 100000003, label: 'Close' },
+];
+const columns = [
+  { name: 'salesstagecode', alias: 'stage', dataType: 'OptionSet' },
+  { name: 'estimatedvalue', alias: 'amount', dataType: 'Currency' },
+  { name: 'customertypecode', alias: 'segment', dataType: 'OptionSet' },
+];
+
+/** n opportunities: stage i % 4 weighted towards early stages, amount 1000 + i, every 7th without amount. */
+function opportunities(n: number): MockRow[] {
+  return Array.from({ length: n }, (_, i) => {
+    const stage = STAGES[[0, 0, 0, 1, 1, 2, 3][i % 7]!]!;
+    const amount = i % 7 === 6 ? null : 1000 + (i % 100);
+    const segment = i % 3 === 0 ? { value: 1, label: 'Enterprise' } : { value: 2, label: 'SMB' };
+    return {
+      id: `opp-${i}`,
+      values: { salesstagecode: stage.value, estimatedvalue: amount, customertypecode: segment.value },
+      formatted: {
+        salesstagecode: stage.label,
+        estimatedvalue: amount === null ? '' : `$${amount.toLocaleString('en-US')}.00`,
+        customertypecode: segment.label,
+      },
+    };
+  });
+}
+
+interface Host {
+  ds: MockDataSet;
+  controller: FunnelController;
+  container: HTMLDivElement;
+  context: FunnelContext;
+  /** Delivers pages the control asks for, as the platform would (one updateView per page). */
+  settle: () => void;
+  update: (updatedProperties: string[]) => void;
+}
+
+const hosts: Host[] = [];
+afterEach(() => {
+  for (const h of hosts.splice(0)) h.controller.destroy();
+  document.body.replaceChildren();
+});
+
+function host(rows: MockRow[], options: { lcid?: number; maxRecords?: number; mode?: string } = {}): Host {
+  const ds = new MockDataSet(rows, columns, 50);
+  const strings = catalogue(options.lcid ?? 1033);
+  const context: FunnelContext = {
+    parameters: {
+      records: ds,
+      stageOrder: { raw: null },
+      mode: { raw: options.mode ?? 'snapshot' },
+      metric: { raw: 'count' },
+      maxRecords: { raw: options.maxRecords ?? null },
+    },
+    updatedProperties: [],
+    userSettings: { languageId: options.lcid ?? 1033 },
+    resources: { getString: (key) => strings[key] ?? key },
+    mode: { trackContainerResize: () => undefined },
+  };
+  const container = document.createElement('div');
+  document.body.appendChild(container);
+  const controller = new FunnelController(container);
+  controller.init(context);
+  const update = (updatedProperties: string[]): void => {
+    context.updatedProperties = updatedProperties;
+    controller.update(context);
+  };
+  const settle = (): void => {
+    for (let i = 0; i < 1000 && ds.deliverPage(); i++) update(['dataset']);
+  };
+  const h = { ds, controller, container, context, settle, update };
+  hosts.push(h);
+  return h;
+}
+
+const text = (root: ParentNode, selector: string): string => root.querySelector(selector)?.textContent ?? '';
+
+describe('SalesFunnel control over a paged dataset', () => {
+  it('asks for large pages and reads every page of the view, not just the first', () => {
+    const h = host(opportunities(12_000));
+    expect(h.ds.paging.pageSize).toBe(PAGE_SIZE);
+    h.update([]);
+    expect(text(h.container, '[data-notice="progress"]')).toBe('Loaded 5,000 of 12,000 records…');
+    h.settle();
+    expect(h.ds.paging.loadNextPageCalls).toBe(2);
+    expect(h.controller.ingestCount).toBe(3);
+    expect(h.container.querySelector('[data-notice="progress"]')).toBeNull();
+    expect(text(h.container, '[data-stat="records"] .crmkit-funnel__stat-value')).toBe('12,000');
+    const counts = [...h.container.querySelectorAll('.crmkit-funnel__count')].map((n) => n.textContent);
+    const expected = [0, 1, 2, 3].map(
+      (s) => opportunities(12_000).filter((r) => r.values.salesstagecode === STAGES[s]!.value).length,
+    );
+    expect(counts).toEqual(expected.map((n) => n.toLocaleString('en-US')));
+  });
+
+  it('stops at maxRecords and says that the cap cuts the view', () => {
+    const h = host(opportunities(12_000), { maxRecords: 7_000 });
+    h.update([]);
+    h.settle();
+    expect(h.ds.paging.loadNextPageCalls).toBe(1);
+    expect(h.controller.funnel?.records).toBe(7_000);
+    expect(text(h.container, '[data-notice="capped"]')).toBe(
+      'Showing the first 7,000 of 12,000 records: the limit of 7,000 records cuts the view.',
+    );
+  });
+
+  it('does not reload or recompute when only the size or focus changes', () => {
+    const h = host(opportunities(120));
+    h.update([]);
+    h.settle();
+    const computed = h.controller.computeCount;
+    const calls = h.ds.paging.loadNextPageCalls;
+    h.update(['layout']);
+    h.update(['width', 'height']);
+    h.update([]);
+    expect(h.controller.computeCount).toBe(computed);
+    expect(h.ds.paging.loadNextPageCalls).toBe(calls);
+  });
+
+  it('recomputes from the records already read when the mode changes', () => {
+    const h = host(opportunities(70));
+    h.update([]);
+    h.settle();
+    const calls = h.ds.paging.loadNextPageCalls;
+    h.context.parameters.mode = { raw: 'reached' };
+    h.update(['mode']);
+    expect(h.ds.paging.loadNextPageCalls).toBe(calls);
+    expect(h.controller.funnel?.stages.map((s) => s.count)).toEqual([70, 40, 20, 10]);
+  });
+
+  it('orders choice stages by their value and shows the records currency', () => {
+    const h = host(opportunities(14));
+    h.update([]);
+    expect([...h.container.querySelectorAll('.crmkit-funnel__label')].map((n) => n.textContent)).toEqual(
+      STAGES.map((s) => s.label),
+    );
+    const total = opportunities(14).reduce(
+      (n, r) => n + ((r.values.estimatedvalue as number | null) ?? 0),
+      0,
+    );
+    expect(text(h.container, '[data-stat="amount"] .crmkit-funnel__stat-value')).toBe(
+      `$${total.toLocaleString('en-US')}`,
+    );
+  });
+
+  it('selects the records of a clicked stage in the host and opens them with the second action', () => {
+    const h = host(opportunities(21));
+    h.update([]);
+    const develop = h.container.querySelectorAll<HTMLButtonElement>('button.crmkit-funnel__stage')[1]!;
+    develop.click();
+    const expected = opportunities(21)
+      .filter((r) => r.values.salesstagecode === 100000001)
+      .map((r) => r.id);
+    expect(h.ds.selected).toEqual(expected);
+    const open = h.container.querySelector<HTMLButtonElement>('button.crmkit-funnel__open');
+    expect(open?.textContent).toBe('Open records');
+    open!.click();
+    expect(h.ds.opened.map((r) => r.id.guid)).toEqual([expected[0]]);
+  });
+
+  it('selects within the chosen segment only', () => {
+    const h = host(opportunities(21));
+    h.update([]);
+    const smb = [...h.container.querySelectorAll<HTMLButtonElement>('.crmkit-funnel__chip')].find(
+      (b) => b.textContent === 'SMB',
+    );
+    smb!.click();
+    h.container.querySelectorAll<HTMLButtonElement>('button.crmkit-funnel__stage')[0]!.click();
+    const expected = opportunities(21)
+      .filter((r) => r.values.salesstagecode === 100000000 && r.values.customertypecode === 2)
+      .map((r) => r.id);
+    expect(h.ds.selected).toEqual(expected);
+  });
+
+  it('shows the loading state, then the error of the dataset as text', () => {
+    const h = host(opportunities(5));
+    h.ds.loading = true;
+    h.update([]);
+    expect(text(h.container, '.crmkit-funnel__placeholder')).toBe('Loading records…');
+    h.ds.loading = false;
+    h.ds.error = true;
+    h.ds.errorMessage = '<img src=x onerror=alert(1)> timeout';
+    h.update(['dataset']);
+    expect(text(h.container, '[role="alert"]')).toBe(
+      'The records could not be loaded: <img src=x onerror=alert(1)> timeout',
+    );
+    expect(h.container.querySelector('img')).toBeNull();
+  });
+
+  it('speaks Russian with Russian number formatting', () => {
+    const h = host(opportunities(12_000), { lcid: 1049 });
+    h.update([]);
+    expect(text(h.container, '[data-notice="progress"]')).toBe(
+      'Загружено 5\u00a0000 из 12\u00a0000 записей…',
+    );
+    h.settle();
+    expect(text(h.container, '[data-stat="records"] .crmkit-funnel__stat-label')).toBe('Записи');
+    expect(text(h.container, '[data-stat="records"] .crmkit-funnel__stat-value')).toBe('12\u00a0000');
+  });
+
+  it('shows the empty state when the view has no records', () => {
+    const h = host([]);
+    h.update([]);
+    expect(text(h.container, '.crmkit-funnel__placeholder')).toBe('There are no records to show.');
+  });
+});

@@ -1,0 +1,154 @@
+/// <reference types="powerapps-component-framework" />
+/**
+ * A typed stand-in for a PCF dataset with several pages: it implements the real
+ * ComponentFramework.PropertyTypes.DataSet interface, accumulates pages as loadNextPage() asks
+ * (as the platform does), and records what the control asked of it.
+ */
+type Column = ComponentFramework.PropertyHelper.DataSetApi.Column;
+type EntityRecord = ComponentFramework.PropertyHelper.DataSetApi.EntityRecord;
+type EntityReference = ComponentFramework.EntityReference;
+type Value = ReturnType<EntityRecord['getValue']> | null;
+
+export interface MockRow {
+  id: string;
+  /** Raw value per column name (what getValue returns). */
+  values: Record<string, Value>;
+  /** Formatted value per column name (defaults to the raw value as text). */
+  formatted?: Record<string, string>;
+}
+
+export class MockRecord implements EntityRecord {
+  constructor(private readonly row: MockRow) {}
+  getFormattedValue(columnName: string): string {
+    const formatted = this.row.formatted?.[columnName];
+    if (formatted !== undefined) return formatted;
+    const raw = this.row.values[columnName];
+    if (raw === null || raw === undefined) return '';
+    if (typeof raw === 'object' && 'name' in raw) return raw.name ?? '';
+    return typeof raw === 'object' ? '' : String(raw);
+  }
+  getRecordId(): string {
+    return this.row.id;
+  }
+  getValue(columnName: string): Exclude<Value, null> {
+    // The platform returns null for an empty value although its type does not say so.
+    return this.row.values[columnName] as Exclude<Value, null>;
+  }
+  getNamedReference(): EntityReference {
+    return { id: { guid: this.row.id }, etn: 'opportunity', name: this.row.id };
+  }
+}
+
+class MockPaging implements ComponentFramework.PropertyHelper.DataSetApi.Paging {
+  totalResultCount: number;
+  firstPageNumber = 1;
+  lastPageNumber = 1;
+  loadNextPageCalls = 0;
+  /** Set when loadNextPage() was called; the test host then delivers the page. */
+  pending = false;
+  constructor(
+    private readonly owner: MockDataSet,
+    public pageSize: number,
+  ) {
+    this.totalResultCount = owner.rows.length;
+  }
+  get hasNextPage(): boolean {
+    return this.lastPageNumber * this.pageSize < this.owner.rows.length;
+  }
+  get hasPreviousPage(): boolean {
+    return false;
+  }
+  loadNextPage(): void {
+    this.loadNextPageCalls++;
+    this.pending = true;
+  }
+  loadPreviousPage(): void {
+    throw new Error('not used by the funnel');
+  }
+  reset(): void {
+    this.lastPageNumber = 1;
+  }
+  setPageSize(pageSize: number): void {
+    this.pageSize = pageSize;
+  }
+  loadExactPage(): void {
+    throw new Error('not used by the funnel');
+  }
+}
+
+export class MockDataSet implements ComponentFramework.PropertyTypes.DataSet {
+  columns: Column[];
+  error = false;
+  errorMessage = '';
+  loading = false;
+  paging: MockPaging;
+  sorting: ComponentFramework.PropertyHelper.DataSetApi.SortStatus[] = [];
+  filtering = {
+    getFilter: (): ComponentFramework.PropertyHelper.DataSetApi.FilterExpression => ({
+      filterOperator: 0,
+      conditions: [],
+    }),
+    setFilter: (): void => undefined,
+    clearFilter: (): void => undefined,
+  };
+  linking = { getLinkedEntities: () => [], addLinkedEntity: (): void => undefined };
+  selected: string[] = [];
+  opened: EntityReference[] = [];
+
+  constructor(
+    readonly rows: readonly MockRow[],
+    columns: readonly { name: string; alias: string; dataType: string }[],
+    pageSize = 25,
+  ) {
+    this.columns = columns.map((c, order) => ({ ...c, displayName: c.alias, order, visualSizeFactor: 1 }));
+    this.paging = new MockPaging(this, pageSize);
+  }
+
+  /** The loaded pages (first to last), as the platform exposes them. */
+  private get loadedRows(): readonly MockRow[] {
+    return this.rows.slice(0, this.paging.lastPageNumber * this.paging.pageSize);
+  }
+  get sortedRecordIds(): string[] {
+    return this.loadedRows.map((r) => r.id);
+  }
+  private cache: { pages: number; records: Record<string, EntityRecord> } | undefined;
+  get records(): Record<string, EntityRecord> {
+    if (this.cache?.pages !== this.paging.lastPageNumber * this.paging.pageSize) {
+      const records = Object.fromEntries(this.loadedRows.map((r) => [r.id, new MockRecord(r)]));
+      this.cache = { pages: this.paging.lastPageNumber * this.paging.pageSize, records };
+    }
+    return this.cache.records;
+  }
+  /** Delivers the page asked for by loadNextPage(); returns false when nothing was asked. */
+  deliverPage(): boolean {
+    if (!this.paging.pending) return false;
+    this.paging.pending = false;
+    this.paging.lastPageNumber++;
+    return true;
+  }
+
+  clearSelectedRecordIds(): void {
+    this.selected = [];
+  }
+  getSelectedRecordIds(): string[] {
+    return this.selected;
+  }
+  getTargetEntityType(): string {
+    return 'opportunity';
+  }
+  getTitle(): string {
+    return 'Open Opportunities';
+  }
+  getViewId(): string {
+    return '00000000-0000-0000-0000-000000000001';
+  }
+  openDatasetItem(entityReference: EntityReference): void {
+    this.opened.push(entityReference);
+  }
+  refresh(): void {
+    this.paging.reset();
+  }
+  setSelectedRecordIds(ids: string[]): void {
+    this.selected = ids;
+  }
+}

@@ -1,0 +1,197 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { computeFunnel, recordIdsOfStage } from '../../../src/widgets/funnel/model';
+import type { FunnelRecord, StageAggregate } from '../../../src/widgets/funnel/types';
+
+function rec(id: string, stage: string | null, amount: number | null = null, segment?: string): FunnelRecord {
+  return {
+    id,
+    stage: stage === null ? null : { key: stage, label: stage },
+    amount,
+    segment: segment === undefined ? undefined : { key: segment, label: segment },
+  };
+}
+
+/** Lead ×4, Qualified ×3, Proposal ×2, Won ×1. */
+const pipeline: FunnelRecord[] = [
+  rec('l1', '1-Lead', 100),
+  rec('l2', '1-Lead', 100),
+  rec('l3', '1-Lead', null),
+  rec('l4', '1-Lead', 100),
+  rec('q1', '2-Qualified', 200),
+  rec('q2', '2-Qualified', 200),
+  rec('q3', '2-Qualified', 200),
+  rec('p1', '3-Proposal', 500),
+  rec('p2', '3-Proposal', null),
+  rec('w1', '10-Won', 1000),
+];
+
+describe('funnel model', () => {
+  it('counts the records currently in each stage in snapshot mode', () => {
+    const f = computeFunnel({ kind: 'records', records: pipeline });
+    expect(f.stages.map((s) => [s.label, s.count])).toEqual([
+      ['1-Lead', 4],
+      ['2-Qualified', 3],
+      ['3-Proposal', 2],
+      ['10-Won', 1],
+    ]);
+    expect(f.records).toBe(10);
+  });
+
+  it('counts a record at stage k in every stage up to k in reached mode', () => {
+    const f = computeFunnel({ kind: 'records', records: pipeline }, { mode: 'reached' });
+    expect(f.stages.map((s) => s.count)).toEqual([10, 6, 3, 1]);
+    expect(f.stages.map((s) => s.amount)).toEqual([2400, 2100, 1500, 1000]);
+  });
+
+  it('gives % of first, conversion from the previous stage and drop-off', () => {
+    const f = computeFunnel({ kind: 'records', records: pipeline }, { mode: 'reached' });
+    expect(f.stages.map((s) => s.ofFirst)).toEqual([1, 0.6, 0.3, 0.1]);
+    expect(f.stages.map((s) => s.ofPrevious)).toEqual([null, 0.6, 0.5, 1 / 3]);
+    expect(f.stages.map((s) => s.dropOff)).toEqual([null, 4, 3, 2]);
+    expect(f.overallConversion).toBe(0.1);
+  });
+
+  it('gives null rather than NaN or Infinity after a listed stage with no records', () => {
+    const f = computeFunnel(
+      { kind: 'records', records: [rec('a', 'Lead'), rec('b', 'Won')] },
+      { stageOrder: 'Lead, Qualified, Won' },
+    );
+    expect(f.stages.map((s) => [s.label, s.count, s.listedOnly])).toEqual([
+      ['Lead', 1, false],
+      ['Qualified', 0, true],
+      ['Won', 1, false],
+    ]);
+    expect(f.stages[1]!.ofPrevious).toBe(0);
+    expect(f.stages[2]!.ofPrevious).toBeNull();
+    expect(f.stages[2]!.dropOff).toBe(-1);
+  });
+
+  it('has no stages and no conversion when there are no records', () => {
+    const f = computeFunnel({ kind: 'records', records: [] });
+    expect(f.stages).toEqual([]);
+    expect(f.overallConversion).toBeNull();
+    expect(f.records).toBe(0);
+  });
+
+  it('gives null ratios when the first stage is empty', () => {
+    const f = computeFunnel({ kind: 'records', records: [rec('a', 'Won')] }, { stageOrder: 'Lead, Won' });
+    expect(f.stages[0]!.ofFirst).toBeNull();
+    expect(f.stages[1]!.ofFirst).toBeNull();
+    expect(f.stages[1]!.ofPrevious).toBeNull();
+  });
+
+  it('sums amounts skipping empty ones and says how many were empty', () => {
+    const f = computeFunnel({ kind: 'records', records: pipeline });
+    expect(f.totalAmount).toBe(2400);
+    expect(f.missingAmounts).toBe(2);
+    expect(f.stages.map((s) => s.missingAmounts)).toEqual([1, 0, 1, 0]);
+    expect(f.stages[0]!.amount).toBe(300);
+  });
+
+  it('measures bars by amount when the metric is amount', () => {
+    const f = computeFunnel({ kind: 'records', records: pipeline }, { metric: 'amount' });
+    expect(f.stages.map((s) => s.value)).toEqual([300, 600, 500, 1000]);
+    expect(f.stages[1]!.ofPrevious).toBe(2);
+    expect(f.overallConversion).toBe(1000 / 2400);
+  });
+
+  it('leaves records without a stage out of the bars but counts them as records', () => {
+    const f = computeFunnel({ kind: 'records', records: [...pipeline, rec('x', null, 50)] });
+    expect(f.unstaged).toBe(1);
+    expect(f.records).toBe(11);
+    expect(f.totalAmount).toBe(2450);
+    expect(f.stages.reduce((n, s) => n + s.count, 0)).toBe(10);
+  });
+
+  it('breaks the funnel down by segment, with the same stages in every segment', () => {
+    const records = [
+      rec('1', 'Lead', 10, 'SMB'),
+      rec('2', 'Lead', 10, 'Enterprise'),
+      rec('3', 'Won', 10, 'Enterprise'),
+      rec('4', 'Won', 10, 'Enterprise'),
+      rec('5', 'Lead', 10, 'SMB'),
+    ];
+    const f = computeFunnel({ kind: 'records', records }, { mode: 'reached' });
+    expect(f.segments.map((s) => s.label)).toEqual(['Enterprise', 'SMB']);
+    const [ent, smb] = f.segments;
+    expect(ent!.stages.map((s) => [s.label, s.count])).toEqual([
+      ['Lead', 3],
+      ['Won', 2],
+    ]);
+    expect(smb!.stages.map((s) => [s.label, s.count])).toEqual([
+      ['Lead', 2],
+      ['Won', 0],
+    ]);
+    expect(smb!.overallConversion).toBe(0);
+    expect(ent!.overallConversion).toBeCloseTo(2 / 3);
+  });
+
+  it('lists the records a stage counts, within a segment and in reached mode', () => {
+    const records = [
+      rec('1', 'A', null, 's'),
+      rec('2', 'B', null, 't'),
+      rec('3', 'B', null, 's'),
+      rec('4', 'C'),
+    ];
+    const snapshot = computeFunnel({ kind: 'records', records });
+    expect(recordIdsOfStage(snapshot, 1)).toEqual(['2', '3']);
+    expect(recordIdsOfStage(snapshot, 1, 's')).toEqual(['3']);
+    expect(recordIdsOfStage(snapshot, 1, 'nope')).toEqual([]);
+    const reached = computeFunnel({ kind: 'records', records }, { mode: 'reached' });
+    expect(recordIdsOfStage(reached, 1)).toEqual(['2', '3', '4']);
+  });
+
+  it('accepts stage totals from an aggregate query and gives the same funnel as the records', () => {
+    const rows: StageAggregate[] = [
+      { stage: { key: '1-Lead', label: '1-Lead' }, count: 4, amount: 300, amountCount: 3 },
+      { stage: { key: '2-Qualified', label: '2-Qualified' }, count: 3, amount: 600 },
+      { stage: { key: '3-Proposal', label: '3-Proposal' }, count: 2, amount: 500, amountCount: 1 },
+      { stage: { key: '10-Won', label: '10-Won' }, count: 1, amount: 1000 },
+    ];
+    const fromRows = computeFunnel({ kind: 'aggregates', rows }, { mode: 'reached' });
+    const fromRecords = computeFunnel({ kind: 'records', records: pipeline }, { mode: 'reached' });
+    expect(fromRows.stages).toEqual(fromRecords.stages);
+    expect(fromRows.placement.ids).toEqual([]);
+  });
+
+  const arbRecords = fc.array(
+    fc.record({
+      stage: fc.option(fc.constantFrom('1-A', '2-B', '10-C', 'Z'), { nil: null }),
+      amount: fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null }),
+      segment: fc.option(fc.constantFrom('x', 'y'), { nil: undefined }),
+    }),
+    { maxLength: 60 },
+  );
+  const arbOptions = fc.record({
+    mode: fc.constantFrom('snapshot' as const, 'reached' as const),
+    metric: fc.constantFrom('count' as const, 'amount' as const),
+    stageOrder: fc.constantFrom('', 'Z, 1-A', 'Missing, 2-B'),
+  });
+
+  it('never produces NaN or Infinity and keeps reached counts non-increasing (property)', () => {
+    fc.assert(
+      fc.property(arbRecords, arbOptions, (rows, options) => {
+        const records = rows.map((r, i) => rec(String(i), r.stage, r.amount, r.segment));
+        const f = computeFunnel({ kind: 'records', records }, options);
+        for (const series of [f, ...f.segments]) {
+          for (const s of series.stages) {
+            for (const n of [s.ofFirst, s.ofPrevious, s.dropOff, s.value]) {
+              if (n !== null) expect(Number.isFinite(n)).toBe(true);
+            }
+          }
+          if (options.mode === 'reached') {
+            const counts = series.stages.map((s) => s.count);
+            counts.slice(1).forEach((c, i) => expect(c).toBeLessThanOrEqual(counts[i]!));
+          } else {
+            const staged = series.stages.reduce((n, s) => n + s.count, 0);
+            expect(staged + series.unstaged).toBe(series.records);
+          }
+        }
+        expect(f.segments.reduce((n, s) => n + s.records, 0)).toBe(
+          records.filter((r) => r.segment !== undefined).length,
+        );
+      }),
+    );
+  });
+});
