@@ -1,0 +1,46 @@
+/** The pipeline funnel page's configuration: `data` parameter over config.json over defaults. */
+import type { ClientConfig } from '../shared/client-config';
+import { ParamReader, readDataParameter, type RecordFilter } from '../shared/data-params';
+import type { PeriodSpec } from '../shared/period';
+
+export interface FunnelConfig {
+  title?: string;
+  table: string;
+  stage: string;
+  amount?: string;
+  segment?: string;
+  stageOrder: string[];
+  filter: RecordFilter;
+  period: PeriodSpec;
+  mode: 'snapshot' | 'reached';
+  metric: 'count' | 'amount';
+  /** ISO code of the amounts' currency; else taken from Dataverse's formatted sums. */
+  currency?: string;
+}
+
+/** Reads and validates the configuration; throws a ConfigError naming every bad parameter. */
+export function readFunnelConfig(search: string, client: ClientConfig): FunnelConfig {
+  const { values, problems } = readDataParameter(search);
+  const r = new ParamReader(values, problems, client.funnel, 'config.json › funnel.');
+  const table = r.name('table', 'opportunity');
+  const isOpportunity = table === 'opportunity';
+  const config: FunnelConfig = {
+    table,
+    stage: r.name('stage', isOpportunity ? 'salesstage' : undefined) ?? 'salesstage',
+    stageOrder: r.list('stageOrder'),
+    filter: r.filter('filter', { kind: 'open' }),
+    period: r.period('period', { kind: 'all' }),
+    mode: r.choice('mode', ['snapshot', 'reached'] as const, 'snapshot'),
+    metric: r.choice('metric', ['count', 'amount'] as const, 'count'),
+  };
+  const amount = r.optionalName('amount', isOpportunity ? 'estimatedvalue' : undefined);
+  const segment = r.optionalName('segment');
+  const currency = r.currency('currency');
+  const title = r.text('title');
+  r.finish();
+  if (amount !== undefined) config.amount = amount;
+  if (segment !== undefined) config.segment = segment;
+  if (currency !== undefined) config.currency = currency;
+  if (title !== undefined) config.title = title;
+  return config;
+}

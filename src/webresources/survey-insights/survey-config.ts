@@ -1,0 +1,58 @@
+/** The survey insights page's configuration: `data` parameter over config.json over defaults. */
+import { parseDefinition, type SurveyDefinition } from '../../widgets/survey/definition';
+import { SurveyParseError } from '../../widgets/survey/json';
+import type { ClientConfig } from '../shared/client-config';
+import { ConfigError, ParamReader, readDataParameter, type RecordFilter } from '../shared/data-params';
+import type { PeriodSpec } from '../shared/period';
+
+export interface SurveyConfig {
+  title?: string;
+  table: string;
+  /** The multiple-lines column holding the survey control's responses document. */
+  responses: string;
+  filter: RecordFilter;
+  period: PeriodSpec;
+  /** At most this many records are read (the responses documents are downloaded). */
+  maxRecords: number;
+  definition: SurveyDefinition;
+}
+
+export const defaultMaxRecords = 20_000;
+
+function definitionOf(client: ClientConfig): SurveyDefinition {
+  if (client.surveyDefinition === undefined) return parseDefinition(undefined);
+  try {
+    return parseDefinition(JSON.stringify(client.surveyDefinition));
+  } catch (e) {
+    if (!(e instanceof SurveyParseError)) throw e;
+    throw new ConfigError([
+      {
+        param: 'config.json › survey.definition',
+        key: 'param.notDefinition',
+        values: { path: e.problem.path },
+      },
+    ]);
+  }
+}
+
+export function readSurveyConfig(search: string, client: ClientConfig): SurveyConfig {
+  const { values, problems } = readDataParameter(search);
+  const r = new ParamReader(values, problems, client.survey, 'config.json › survey.');
+  const table = r.name('table');
+  const responses = r.name('responses');
+  const filter = r.filter('filter', { kind: 'all' });
+  const period = r.period('period', { kind: 'months', count: 12 });
+  const max = r.choice('maxRecords', ['5000', '10000', '20000', '50000'] as const, '20000');
+  const title = r.text('title');
+  r.finish();
+  const config: SurveyConfig = {
+    table: table!,
+    responses: responses!,
+    filter,
+    period,
+    maxRecords: Number(max),
+    definition: definitionOf(client),
+  };
+  if (title !== undefined) config.title = title;
+  return config;
+}

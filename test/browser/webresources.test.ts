@@ -1,0 +1,230 @@
+/**
+ * The BUILT dashboard web resources in headless Chromium, served on localhost under a strict
+ * Content-Security-Policy, inside a host page whose stand-in `Xrm` answers like Dataverse
+ * (test/fixtures/webresources/stand-in-xrm.ts). The figures on screen are checked against figures
+ * this test computes itself from the same generated data, in English and Russian.
+ */
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserUnavailableReason,
+  launchBrowser,
+  repoRoot,
+  serveStatic,
+  testOutputDir,
+  type StaticServer,
+} from '../support/browser';
+import { choiceLabels, makeOpportunities } from '../fixtures/webresources/dataset';
+
+const skipReason = browserUnavailableReason();
+if (skipReason !== undefined) console.warn(`webresources browser tests ${skipReason}`);
+
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+const hostDir = path.join(testOutputDir, 'webresources-host');
+const fixtures = path.join(repoRoot, 'test/fixtures/webresources');
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (skipReason !== undefined) return;
+  execFileSync(process.execPath, ['scripts/build-webresources.js'], { cwd: repoRoot, stdio: 'inherit' });
+  mkdirSync(hostDir, { recursive: true });
+  await build({
+    entryPoints: [path.join(fixtures, 'stand-in-xrm.ts')],
+    outfile: path.join(hostDir, 'stand-in-xrm.js'),
+    bundle: true,
+    format: 'iife',
+    logLevel: 'warning',
+  });
+  copyFileSync(path.join(fixtures, 'host.html'), path.join(hostDir, 'host.html'));
+  copyFileSync(path.join(fixtures, 'host.css'), path.join(hostDir, 'host.css'));
+  server = await serveStatic([hostDir, path.join(repoRoot, 'dist')], { 'Content-Security-Policy': csp });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  frame: Frame;
+  cspViolations: string[];
+  errors: string[];
+}
+
+async function openInHost(
+  pageName: string,
+  data: string,
+  host: Record<string, string>,
+  viewport = { width: 1100, height: 800 },
+): Promise<Opened> {
+  const page = await browser.newPage({ viewport });
+  const cspViolations: string[] = [];
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  const src = `/webresources/${pageName}/${pageName}.html?data=${encodeURIComponent(data)}`;
+  const query = new URLSearchParams({ ...host, src });
+  await page.goto(`${server.url}/host.html?${query.toString()}`);
+  const frameHandle = await page.waitForSelector('#webresource');
+  const frame = (await frameHandle.contentFrame())!;
+  await frame.waitForSelector('#crmkit-root[data-state="done"]', { timeout: 30_000 });
+  return { page, frame, cspViolations, errors };
+}
+
+interface StandInCall {
+  at: number;
+  kind: string;
+  outcome: string;
+  page?: number;
+  cookie?: boolean;
+}
+
+async function callsOf(page: Page): Promise<StandInCall[]> {
+  return page.evaluate(() => (window as unknown as { standIn: { calls: StandInCall[] } }).standIn.calls);
+}
+
+async function stageFigures(frame: Frame): Promise<{ label: string; count: string }[]> {
+  return frame.$$eval('.crmkit-funnel__row', (rows) =>
+    rows.map((r) => ({
+      label: r.querySelector('.crmkit-funnel__label')?.firstChild?.textContent?.trim() ?? '',
+      count: r.querySelector('.crmkit-funnel__count')?.textContent?.trim() ?? '',
+    })),
+  );
+}
+
+describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, in Chromium)', () => {
+  it('adds up the created-on parts when Dataverse refuses an aggregate over 50,000 records, in Russian', async () => {
+    const opps = makeOpportunities(64_000);
+    const open = opps.filter((o) => o.statecode === 0);
+    expect(open.length).toBeGreaterThan(50_000);
+    const { page, frame, cspViolations, errors } = await openInHost('pipeline-funnel', 'table=opportunity', {
+      lang: '1049',
+      opps: '64000',
+    });
+    const ru = new Intl.NumberFormat('ru-RU');
+    const expected = [0, 1, 2, 3].map((stage) => ({
+      label: choiceLabels.salesstage![1049]![stage]!,
+      count: ru.format(open.filter((o) => o.salesstage === stage).length),
+    }));
+    expect(await stageFigures(frame)).toEqual(expected);
+    const notes = await frame.$$eval('.crmkit-dash__note', (n) => n.map((x) => x.textContent ?? ''));
+    const calls = await callsOf(page);
+    const aggregates = calls.filter((c) => c.kind === 'aggregate');
+    expect(aggregates[0]!.outcome).toMatch(/AggregateQueryRecordLimit/);
+    const parts = aggregates.filter((c) => c.outcome === 'ok').length;
+    expect(parts).toBeGreaterThan(1);
+    expect(notes.join('\n')).toContain(`сложены из ${parts} запросов`);
+    const unstaged = open.filter((o) => o.salesstage === null).length;
+    expect(notes.join('\n')).toContain(`Записи без этапа (не входят в воронку): ${ru.format(unstaged)}`);
+    expect(await frame.textContent('h1')).toBe('Воронка продаж');
+    expect(cspViolations).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.screenshot({
+      path: path.join(testOutputDir, 'webresource-pipeline-funnel-ru.png'),
+      fullPage: true,
+    });
+    await page.close();
+  });
+
+  it('waits what Retry-After asks after a 429 and shows the segments in English', async () => {
+    const open = makeOpportunities(3000).filter((o) => o.statecode === 0);
+    const { page, frame, errors } = await openInHost(
+      'pipeline-funnel',
+      'table=opportunity&segment=crmkit_segment&stageOrder=Qualify,Develop,Propose,Close',
+      { lang: '1033', opps: '3000', scenario: 'throttle' },
+    );
+    const calls = await callsOf(page);
+    const aggregates = calls.filter((c) => c.kind === 'aggregate');
+    expect(aggregates[0]!.outcome).toMatch(/Number of requests exceeded/);
+    expect(aggregates[1]!.outcome).toBe('ok');
+    expect(aggregates[1]!.at - aggregates[0]!.at).toBeGreaterThanOrEqual(950);
+    const en = new Intl.NumberFormat('en-US');
+    const expected = [0, 1, 2, 3].map((stage) => ({
+      label: choiceLabels.salesstage![1033]![stage]!,
+      count: en.format(open.filter((o) => o.salesstage === stage).length),
+    }));
+    expect(await stageFigures(frame)).toEqual(expected);
+    const chips = await frame.$$eval('.crmkit-funnel__chip', (c) =>
+      c.map((x) => x.textContent?.trim() ?? ''),
+    );
+    for (const label of Object.values(choiceLabels.crmkit_segment![1033]!))
+      expect(chips.join('|')).toContain(label);
+    expect(errors).toEqual([]);
+    await page.screenshot({
+      path: path.join(testOutputDir, 'webresource-pipeline-funnel-en.png'),
+      fullPage: true,
+    });
+    await page.close();
+  });
+
+  it('counts only the records of a saved view when filter names one', async () => {
+    const open = makeOpportunities(2000).filter(
+      (o) => o.statecode === 0 && (o.crmkit_segment === 1 || o.crmkit_segment === 3),
+    );
+    const { page, frame } = await openInHost(
+      'pipeline-funnel',
+      'filter=view:{11111111-2222-3333-4444-555555555555}',
+      { lang: '1033', opps: '2000' },
+    );
+    const en = new Intl.NumberFormat('en-US');
+    const figures = await stageFigures(frame);
+    expect(figures.map((f) => f.count)).toEqual(
+      [0, 1, 2, 3].map((s) => en.format(open.filter((o) => o.salesstage === s).length)),
+    );
+    await page.close();
+  });
+
+  it('says which privilege is missing instead of drawing an empty chart', async () => {
+    const { page, frame } = await openInHost('pipeline-funnel', '', {
+      lang: '1033',
+      opps: '10',
+      scenario: 'privilege',
+    });
+    const alert = await frame.textContent('[role="alert"]');
+    expect(alert).toContain('You do not have permission to read opportunity.');
+    expect(alert).toContain('prvReadOpportunity');
+    expect(await frame.$('.crmkit-funnel__row')).toBeNull();
+    await page.close();
+  });
+
+  it('names every unknown or malformed parameter of the data string', async () => {
+    const { page, frame } = await openInHost(
+      'pipeline-funnel',
+      'table=opportunity&stage=sales stage"/><x&colour=red&period=last year',
+      { lang: '1049', opps: '10' },
+    );
+    const alert = (await frame.textContent('[role="alert"]')) ?? '';
+    expect(alert).toContain('Нужно исправить настройки страницы');
+    expect(alert).toContain('stage: «sales stage"/><x» не является логическим именем');
+    expect(alert).toContain('colour: не является параметром этой страницы');
+    expect(alert).toContain('period: «last year» не является периодом');
+    const calls = await callsOf(page);
+    expect(calls.filter((c) => c.kind !== 'retrieve')).toEqual([]);
+    await page.close();
+  });
+
+  it('explains how to add the page to a dashboard, in the browser language, when opened outside Dynamics', async () => {
+    const context = await browser.newContext({ locale: 'ru-RU' });
+    const page = await context.newPage();
+    const cspViolations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
+    await page.goto(`${server.url}/webresources/pipeline-funnel/pipeline-funnel.html`);
+    await page.waitForSelector('.crmkit-dash--outside');
+    expect(await page.textContent('h1')).toBe('Эта страница работает внутри Dynamics 365');
+    expect(await page.textContent('ol')).toContain('<prefix>_/crmkit/pipeline-funnel.html');
+    expect(cspViolations).toEqual([]);
+    await page.screenshot({ path: path.join(testOutputDir, 'webresource-outside-dynamics-ru.png') });
+    await context.close();
+  });
+});
