@@ -63,6 +63,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   const started = new Set<LabelSheet>();
   let current: OpenSheet | undefined;
   let sheetsWritten = 0;
+  const filterNames = autoFilterNames(workbook);
 
   function openWorksheet(sheet: OpenSheet): Worksheet {
     const { layout } = sheet;
@@ -107,6 +108,11 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     if (ws === undefined) return;
     const lastRow = rows + 1;
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: layout.tokenCol - 1 } };
+    filterNames.push({
+      name: '_xlnm._FilterDatabase',
+      ranges: [`'${layout.sheet}'!$A$1:$${columnName(layout.tokenCol - 1)}$${lastRow}`],
+      localSheetId: sheetsWritten - 1,
+    });
     const first = layout.targetCols[0];
     const last = layout.targetCols[layout.targetCols.length - 1];
     if (first !== undefined && last !== undefined && rows > 0) {
@@ -213,4 +219,22 @@ function applySuggestions(
     cell.style = suggestionStyle;
     cell.note = `from memory: ${suggestion.source}`;
   }
+}
+
+interface DefinedNameModel {
+  name: string;
+  ranges: string[];
+  localSheetId: number;
+}
+
+/**
+ * Excel and LibreOffice tie a sheet's autofilter to a sheet-local defined name
+ * `_xlnm._FilterDatabase` (LibreOffice drops the filter without it). exceljs's streaming writer
+ * has no sheet-local names, so the names list it renders into workbook.xml is supplied here.
+ */
+function autoFilterNames(workbook: ExcelJS.stream.xlsx.WorkbookWriter): DefinedNameModel[] {
+  const names: DefinedNameModel[] = [];
+  const holder = (workbook as unknown as { _definedNames: object })._definedNames;
+  Object.defineProperty(holder, 'model', { get: () => names, configurable: true });
+  return names;
 }

@@ -179,6 +179,7 @@ describe('the workbook parts', () => {
     Array.isArray(v) ? (v as Node[]) : v === undefined ? [] : [v as Node];
   let sheetXml: Node;
   let styles: Node;
+  let workbookXml: string;
 
   beforeAll(async () => {
     const xlsx = await writeWorkbook(
@@ -197,6 +198,7 @@ describe('the workbook parts', () => {
     const index = book.SheetNames.indexOf('Localized Labels') + 1;
     sheetXml = parser.parse(await partText(xlsx, `xl/worksheets/sheet${index}.xml`)) as Node;
     styles = parser.parse(await partText(xlsx, 'xl/styles.xml')) as Node;
+    workbookXml = await partText(xlsx, 'xl/workbook.xml');
   });
 
   const worksheet = (): Node => sheetXml.worksheet as Node;
@@ -241,6 +243,15 @@ describe('the workbook parts', () => {
     const protection = worksheet().sheetProtection as Node;
     expect(protection).toMatchObject({ sheet: '1', sort: '0', autoFilter: '0', formatColumns: '0' });
     expect(protection.hashValue ?? protection.password).toBeUndefined();
+  });
+
+  it('names each autofilter range sheet-locally, as Excel and LibreOffice expect', () => {
+    expect(workbookXml).toContain(
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="1">&apos;Localized Labels&apos;!$A$1:$H$${labels.length + 1}</definedName>`,
+    );
+    expect(workbookXml).toContain(
+      '<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Display Strings&apos;!$A$1:$G$2</definedName>',
+    );
   });
 
   it('freezes the header row and the key columns', () => {
