@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { checkSolutionZip } from '../../src/solution/check';
+import { formatFindings } from '../../src/solution/findings';
+import { packSolution } from '../../src/solution/pack';
+import { readZip } from '../../src/solution/zip-read';
+import { fakeControlOutput, fakeOutputs, loadProfile, loadSource } from './fakes';
+import { microsoftStyleZip } from './microsoft-zip';
+
+const source = loadSource();
+const utf8 = new TextEncoder();
+const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+
+async function goodZip(client = 'contoso', controls = fakeOutputs().controls): Promise<Uint8Array> {
+  const profile = loadProfile(client, source);
+  return (await packSolution({ profile, source, managed: true, ...fakeOutputs(), controls })).bytes;
+}
+
+/** Re-zips a zip's entries after an edit (entries kept in their order unless the edit reorders). */
+async function edited(
+  bytes: Uint8Array,
+  edit: (files: Map<string, Uint8Array>) => void,
+): Promise<Uint8Array> {
+  const { names, files } = readZip(bytes, 'x.zip');
+  const map = new Map(names.map((n) => [n, files.get(n)!]));
+  edit(map);
+  const zip = new JSZip();
+  for (const [n, b] of map) zip.file(n, b, { createFolders: false });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+const replaceIn = (files: Map<string, Uint8Array>, name: string, from: string | RegExp, to: string) =>
+  files.set(name, utf8.encode(text(files.get(name)).replace(from, to)));
+
+const SURVEY = 'Controls/cnt_CollabCrm.CollabSurvey';
+
+const broken: [string, (f: Map<string, Uint8Array>) => void, RegExp][] = [
+  ['a missing solution.xml', (f) => f.delete('solution.xml'), /^error +solution\.xml: is missing/m],
+  [
+    'a missing [Content_Types].xml',
+    (f) => f.delete('[Content_Types].xml'),
+    /\[Content_Types\]\.xml: is missing/,
+  ],
+  [
+    'an entry path climbing out with ..',
+    (f) => f.set('Controls/../../evil.js', utf8.encode('x')),
+    /Controls\/\.\.\/\.\.\/evil\.js: unsafe entry path/,
+  ],
+  [
+    'an absolute entry path',
+    (f) => f.set('/etc/passwd.js', utf8.encode('x')),
+    /\/etc\/passwd\.js: unsafe entry path/,
+  ],
+  [
+    'a control manifest that is not in the zip',
+    (f) => f.delete(`${SURVEY}/ControlManifest.xml`),
+    /CustomControl cnt_CollabCrm\.CollabSurvey: its manifest Controls\/cnt_CollabCrm\.CollabSurvey\/ControlManifest\.xml is not in the zip/,
+  ],
+  [
+    'a bundle the manifest names but the zip lacks',
+    (f) => f.delete(`${SURVEY}/bundle.js`),
+    /ControlManifest\.xml: names code bundle\.js, which is not in the zip/,
+  ],
+  [
+    'a css file the manifest names but the zip lacks',
+    (f) => f.delete(`${SURVEY}/css/CollabSurvey.css`),
+    /names css css\/CollabSurvey\.css, which is not in the zip/,
+  ],
+  [
+    'a control folder not declared in customizations.xml',
+    (f) => f.set('Controls/cnt_X.Y/bundle.js', utf8.encode('x')),
+    /Controls\/cnt_X\.Y\/: is not declared as a CustomControl/,
+  ],
+  [
+    'a control without its root component',
+    (f) =>
+      replaceIn(
+        f,
+        'solution.xml',
+        /\s*<RootComponent type="66" schemaName="cnt_CollabCrm\.CollabSurvey" behavior="0" \/>/,
+        '',
+      ),
+    /the control cnt_CollabCrm\.CollabSurvey has no RootComponent type="66"/,
+  ],
+  [
+    'a root component for a web resource that is not there',
+    (f) =>
+      replaceIn(f, 'solution.xml', '<MissingDependencies />', '').set(
+        'solution.xml',
+        utf8.encode(
+          text(f.get('solution.xml')).replace(
+            '</RootComponents>',
+            '<RootComponent type="61" schemaName="cnt_/ghost.js" behavior="0" /></RootComponents><MissingDependencies />',
+          ),
+        ),
+      ),
+    /RootComponent type="61" cnt_\/ghost\.js is not a web resource in customizations\.xml/,
+  ],
+  [
+    'a web resource whose file is missing',
+    (f) => f.delete('WebResources/cnt_/crmkit/config.json'),
+    /WebResource cnt_\/crmkit\/config\.json: its file WebResources\/cnt_\/crmkit\/config\.json is not in the zip/,
+  ],
+  [
+    'a web resource type outside 1–12',
+    (f) =>
+      replaceIn(
+        f,
+        'customizations.xml',
+        '<WebResourceType>1</WebResourceType>',
+        '<WebResourceType>13</WebResourceType>',
+      ),
+    /WebResourceType "13" is not 1–12/,
+  ],
+  [
+    'a web resource id that is not a GUID',
+    (f) =>
+      replaceIn(
+        f,
+        'customizations.xml',
+        /<WebResourceId>[^<]+<\/WebResourceId>/,
+        '<WebResourceId>not-a-guid</WebResourceId>',
+      ),
+    /WebResourceId "not-a-guid" is not a GUID/,
+  ],
+  [
+    'an extension without a content type',
+    (f) =>
+      replaceIn(
+        f,
+        '[Content_Types].xml',
+        '<Default Extension="css" ContentType="application/octet-stream" />',
+        '',
+      ),
+    /\[Content_Types\]\.xml: has no content type for \.css/,
+  ],
+  [
+    'a prefix starting with mscrm',
+    (f) =>
+      replaceIn(
+        f,
+        'solution.xml',
+        '<CustomizationPrefix>cnt</CustomizationPrefix>',
+        '<CustomizationPrefix>mscrmab</CustomizationPrefix>',
+      ),
+    /CustomizationPrefix: "mscrmab" must be 2–8 letters or digits, start with a letter, and not start with mscrm/,
+  ],
+  [
+    'an option value prefix out of range',
+    (f) => replaceIn(f, 'solution.xml', '27568', '123'),
+    /CustomizationOptionValuePrefix: must be a whole number from 10000 to 99999/,
+  ],
+  [
+    'a malformed version',
+    (f) => replaceIn(f, 'solution.xml', '<Version>1.2.0.0</Version>', '<Version>1.2.x</Version>'),
+    /Version: "1\.2\.x" must be two to four whole numbers/,
+  ],
+  [
+    'malformed XML',
+    (f) => replaceIn(f, 'customizations.xml', '</ImportExportXml>', '</ImportExport>'),
+    /customizations\.xml: malformed XML/,
+  ],
+  [
+    'a DOCTYPE in customizations.xml',
+    (f) =>
+      replaceIn(
+        f,
+        'customizations.xml',
+        '<ImportExportXml',
+        '<!DOCTYPE x [<!ENTITY a "aaaa">]><ImportExportXml',
+      ),
+    /customizations\.xml: DOCTYPE and ENTITY declarations are refused/,
+  ],
+];
+
+describe('checkSolutionZip', () => {
+  it('accepts a zip packed by crmkit with no findings', async () => {
+    const result = checkSolutionZip(await goodZip(), 'good.zip');
+    expect(result.findings).toEqual([]);
+    expect(formatFindings('good.zip', result.findings)).toBe('good.zip: OK\n');
+  });
+
+  it("accepts a zip laid out like Microsoft's build", async () => {
+    const result = checkSolutionZip(await microsoftStyleZip(), 'RichTextSolution_1_0_2_managed.zip');
+    expect(result.findings).toEqual([]);
+  });
+
+  it.each(broken)('reports %s as an error', async (_name, edit, expected) => {
+    const result = checkSolutionZip(await edited(await goodZip(), edit), 'broken.zip');
+    expect(result.errors).toBeGreaterThan(0);
+    expect(formatFindings('broken.zip', result.findings)).toMatch(expected);
+  });
+
+  it('warns, without failing, when a control with resx strings lacks one for a declared language', async () => {
+    const controls = new Map(fakeOutputs().controls);
+    controls.set('survey', fakeControlOutput('CollabSurvey', { languages: [1033] }));
+    const result = checkSolutionZip(await goodZip('contoso', controls), 'x.zip');
+    expect(result.errors).toBe(0);
+    expect(result.findings).toEqual([
+      {
+        severity: 'warning',
+        where: `${SURVEY}/ControlManifest.xml`,
+        message: 'ships resx strings but none for declared language 1049; users of 1049 see another language',
+      },
+    ]);
+  });
+
+  it('warns about an XML file without the BOM Microsoft writes', async () => {
+    const zip = await microsoftStyleZip((f) => f.set('solution.xml', f.get('solution.xml')!.subarray(3)));
+    const result = checkSolutionZip(zip, 'x.zip');
+    expect(result.errors).toBe(0);
+    expect(result.findings.map((f) => `${f.severity} ${f.where}`)).toEqual(['warning solution.xml']);
+  });
+
+  it('refuses an entry whose declared inflated size exceeds the limit', async () => {
+    const limits = { maxEntryBytes: 1000, maxTotalBytes: 10_000_000, maxEntries: 100 };
+    expect(() => checkSolutionZip(Buffer.from(''), 'empty.zip', limits)).toThrow(/not a readable zip/);
+    const big = await microsoftStyleZip((f) => f.set('customizations.xml', new Uint8Array(5000)));
+    expect(() => checkSolutionZip(big, 'big.zip', limits)).toThrow(
+      /big\.zip: customizations\.xml declares 5000 bytes, more than the limit of 1000/,
+    );
+  });
+
+  it('refuses an entry that inflates beyond the limit whatever size it declares', async () => {
+    const zip = Buffer.from(
+      await microsoftStyleZip((f) => f.set('customizations.xml', new Uint8Array(50_000))),
+    );
+    // lie in the central directory: declare 10 bytes for customizations.xml (the first entry)
+    const cd = zip.readUInt32LE(zip.length - 22 + 16);
+    zip.writeUInt32LE(10, cd + 24);
+    const limits = { maxEntryBytes: 20_000, maxTotalBytes: 10_000_000, maxEntries: 100 };
+    expect(() => checkSolutionZip(zip, 'bomb.zip', limits)).toThrow(
+      /customizations\.xml inflates to more than the limit of 20000 bytes/,
+    );
+  });
+});
