@@ -25,7 +25,7 @@ export interface ImportOptions {
   /** Merge workbooks of another file by key anyway. */
   force?: boolean;
   maxSize?: number;
-  /** DEFLATE level of the output zip (default 6). */
+  /** DEFLATE level of the output zip (default 3: deflate_fast, 2–3× cheaper than 6 on 100 MB). */
   level?: number;
   onLabel?: () => void;
 }
@@ -114,7 +114,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
             async (input) => {
               result = await patch(input);
             },
-            options.level ?? 6,
+            options.level ?? 3,
           );
           await zip.addBuffer(CONTENT_TYPES_ENTRY, contentTypes ?? Buffer.alloc(0));
           await zip.finish();

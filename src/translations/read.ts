@@ -26,7 +26,7 @@ export interface TranslationsReadResult {
  * With `output`, writes the patched file there (the caller ends the stream).
  */
 export async function readTranslations(
-  input: AsyncIterable<Uint8Array>,
+  input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   where: string,
   visitor: TranslationsVisitor,
   output?: Writable,

@@ -204,7 +204,7 @@ export class XmlScanner {
       this.emitted = cut;
     }
     const drop = (this.output === undefined ? cut : Math.min(cut, this.emitted)) - this.base;
-    if (drop < 65536) return;
+    if (drop <= 0) return;
     for (let i = this.buf.indexOf('\n'); i !== -1 && i < drop; i = this.buf.indexOf('\n', i + 1))
       this.lines++;
     this.buf = this.buf.slice(drop);

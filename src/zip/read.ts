@@ -84,10 +84,14 @@ export class ZipReader {
       if (entry.size !== 0) throw this.corrupt(entry, 'is truncated');
       return;
     }
-    const raw = createReadStream(this.path, { start, end: start + entry.compressedSize - 1 });
+    const raw = createReadStream(this.path, {
+      start,
+      end: start + entry.compressedSize - 1,
+      highWaterMark: 256 * 1024,
+    });
     let source: Readable = raw;
     if (entry.method === 8) {
-      const inflate = createInflateRaw();
+      const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
       raw.on('error', (e) => inflate.destroy(e));
       source = raw.pipe(inflate);
     }
