@@ -3,8 +3,19 @@ import type { IInputs, IOutputs } from './manifest-types';
 import type { SurveyOutputs } from '../../../src/widgets/survey/aggregates';
 import type { SurveyHostInput } from '../../../src/widgets/survey/widget';
 
+/** The parts of the PCF context the control reads (tests pass typed mocks of just these). */
+export interface SurveyContext {
+  parameters: IInputs;
+  mode: Pick<ComponentFramework.Mode, 'allocatedWidth' | 'isControlDisabled' | 'trackContainerResize'>;
+  userSettings: Pick<
+    ComponentFramework.UserSettings,
+    'languageId' | 'userId' | 'userName' | 'getTimeZoneOffsetMinutes'
+  >;
+  resources: Pick<ComponentFramework.Resources, 'getString'>;
+}
+
 /** What the widget needs to know from the PCF context, read in one place. */
-export function hostInputOf(context: ComponentFramework.Context<IInputs>): SurveyHostInput {
+export function hostInputOf(context: SurveyContext): SurveyHostInput {
   const responses = context.parameters.responses;
   const security = responses.security;
   const maxLength = responses.attributes?.MaxLength;

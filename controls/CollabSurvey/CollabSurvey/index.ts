@@ -5,7 +5,7 @@
 import type { IInputs, IOutputs } from './manifest-types';
 import { createTranslate } from '../../../src/widgets/shared/i18n';
 import { SurveyWidget } from '../../../src/widgets/survey/widget';
-import { hostInputOf, outputsOf } from './host-input';
+import { hostInputOf, outputsOf, type SurveyContext } from './host-input';
 import { userFormats } from './user-formats';
 import '../../../src/widgets/shared/fluent-tokens.css';
 import '../../../src/widgets/survey/survey.css';
@@ -15,7 +15,7 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
   private outputs: IOutputs = {};
 
   public init(
-    context: ComponentFramework.Context<IInputs>,
+    context: SurveyContext,
     notifyOutputChanged: () => void,
     _state: ComponentFramework.Dictionary,
     container: HTMLDivElement,
@@ -34,7 +34,7 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
     });
   }
 
-  public updateView(context: ComponentFramework.Context<IInputs>): void {
+  public updateView(context: SurveyContext): void {
     this.widget?.update(hostInputOf(context));
   }
 

@@ -1,11 +1,11 @@
 import { createFormats, type Formats } from '../../../src/widgets/shared/i18n';
-import type { IInputs } from './manifest-types';
+import type { SurveyContext } from './host-input';
 
 /**
  * Number and date formats in the user's language, with times shown in the user's Dynamics time zone
  * (its offset from `userSettings`), not the browser's.
  */
-export function userFormats(context: ComponentFramework.Context<IInputs>, lcid: number): Formats {
+export function userFormats(context: Pick<SurveyContext, 'userSettings'>, lcid: number): Formats {
   const utc = createFormats(lcid, 'UTC');
   const settings = context.userSettings;
   if (typeof settings.getTimeZoneOffsetMinutes !== 'function') return createFormats(lcid);

@@ -77,16 +77,18 @@ export function createChoiceGroup<V>(o: ChoiceGroupOptions<V>): ChoiceGroup<V> {
   group.addEventListener('keydown', (event) => {
     const last = radios.length - 1;
     const current = radios.indexOf(doc.activeElement as HTMLButtonElement);
-    const from = selected >= 0 ? selected : current;
+    // From "not rated", the first arrow press rates the focused option (→ four times = 4 stars).
+    const unrated = selected < 0;
+    const from = unrated ? Math.max(current, 0) : selected;
     let next: number | undefined;
     switch (event.key) {
       case 'ArrowRight':
       case 'ArrowDown':
-        next = from < 0 ? 0 : Math.min(from + 1, last);
+        next = unrated ? from : Math.min(from + 1, last);
         break;
       case 'ArrowLeft':
       case 'ArrowUp':
-        next = from < 0 ? 0 : Math.max(from - 1, 0);
+        next = unrated ? from : Math.max(from - 1, 0);
         break;
       case 'Home':
         next = 0;

@@ -9,11 +9,8 @@ export function isJsonObject(value: unknown): value is JsonObject {
 
 /** The entries of `source` whose keys are not in `known` (kept so that writing back loses nothing). */
 export function unknownFields(source: JsonObject, known: readonly string[]): JsonObject {
-  const rest: JsonObject = {};
-  for (const [key, value] of Object.entries(source)) {
-    if (!known.includes(key)) rest[key] = value;
-  }
-  return rest;
+  // fromEntries defines own properties, so even a "__proto__" key is kept as data.
+  return Object.fromEntries(Object.entries(source).filter(([key]) => !known.includes(key)));
 }
 
 /** Why a stored text could not be read, as a code the view localizes plus the place. */

@@ -1,0 +1,323 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CollabSurvey } from '../../controls/CollabSurvey/CollabSurvey/index';
+import type { IOutputs } from '../../controls/CollabSurvey/CollabSurvey/manifest-types';
+import { parseDocument, serializeDocument } from '../../src/widgets/survey/document';
+import { documentOf, response } from '../widgets/survey/fixtures';
+import { MockSurveyContext } from '../widgets/survey/pcf-mocks';
+
+const ANNA = '{00000000-0000-0000-0000-0000000000a1}';
+
+interface Mounted {
+  control: CollabSurvey;
+  context: MockSurveyContext;
+  container: HTMLDivElement;
+  notify: ReturnType<typeof vi.fn<() => void>>;
+  /** What the host does after notifyOutputChanged: read the outputs and hand the value back. */
+  acceptOutputs: () => IOutputs;
+}
+
+function mount(value: string | null, lcid = 1033): Mounted {
+  const context = new MockSurveyContext(value, lcid);
+  const container = document.createElement('div');
+  document.body.append(container);
+  const control = new CollabSurvey();
+  const notify = vi.fn<() => void>();
+  control.init(context, notify, {}, container);
+  control.updateView(context);
+  const acceptOutputs = (): IOutputs => {
+    const outputs = control.getOutputs();
+    context.responses.raw = outputs.responses ?? null;
+    control.updateView(context);
+    return outputs;
+  };
+  return { control, context, container, notify, acceptOutputs };
+}
+
+function q(root: ParentNode, selector: string): HTMLElement;
+function q<T extends HTMLElement>(root: ParentNode, selector: string, kind: new () => T): T;
+function q(root: ParentNode, selector: string, kind: new () => HTMLElement = HTMLElement): HTMLElement {
+  const found = root.querySelector(selector);
+  if (!(found instanceof kind)) throw new Error(`no ${kind.name} matches ${selector}`);
+  return found;
+}
+const click = (root: ParentNode, selector: string): void => q(root, selector).click();
+const key = (target: Element, k: string): void => {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+};
+const radios = (root: ParentNode, questionId: string): HTMLElement[] => [
+  ...root.querySelectorAll<HTMLElement>(`[data-question="${questionId}"] [role="radio"]`),
+];
+const type = (input: HTMLInputElement | HTMLTextAreaElement, text: string): void => {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+
+const stored = serializeDocument(
+  documentOf(
+    response(
+      'r1',
+      { csat: 5, nps: 10 },
+      { respondent: 'Ivan Petrov', authorId: 'other', at: '2026-11-01T09:00:00Z' },
+    ),
+    response(
+      'r2',
+      { csat: 4, nps: 6 },
+      { respondent: 'Anna Petrova', authorId: ANNA, at: '2026-11-20T15:30:00Z', channel: 'visit' },
+    ),
+  ),
+);
+
+describe('CollabSurvey control (jsdom, mock PCF context)', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('shows NPS, CSAT, the number of responses and the last response from the stored value', () => {
+    const { container, context } = mount(stored);
+    expect(context.mode.trackedResize).toBe(true);
+    const summary = q(container, '.crmkit-survey__summary');
+    const cards = [...summary.querySelectorAll('.crmkit-survey__card')].map((c) => c.textContent);
+    expect(cards[0]).toContain('NPS');
+    expect(cards[0]).toContain('0'); // one promoter, one detractor
+    expect(cards[1]).toContain('4.5');
+    expect(cards[1]).toContain('4.5 out of 5');
+    expect(cards[2]).toContain('2');
+    expect(cards[3]).toContain('Anna Petrova');
+    const items = [...container.querySelectorAll('.crmkit-survey__item')];
+    expect(items.map((i) => i.getAttribute('data-response-id'))).toEqual(['r2', 'r1']);
+  });
+
+  it('adds a response answered with the keyboard and hands the scores to the output columns', () => {
+    const { container, notify, acceptOutputs } = mount(stored);
+    click(container, '[data-action="add"]');
+    const respondent = q(container, '.crmkit-survey__form input[type="text"]', HTMLInputElement);
+    expect(respondent.value).toBe('Anna Petrova');
+    expect(document.activeElement).toBe(respondent);
+    const stars = radios(container, 'csat');
+    stars[0]!.focus();
+    for (let i = 0; i < 4; i++) key(document.activeElement!, 'ArrowRight');
+    expect(stars.map((s) => s.getAttribute('aria-checked'))).toEqual([
+      'false',
+      'false',
+      'false',
+      'true',
+      'false',
+    ]);
+    expect(document.activeElement).toBe(stars[3]);
+    const nps = radios(container, 'nps');
+    nps[0]!.focus();
+    key(nps[0]!, 'End');
+    key(document.activeElement!, 'ArrowLeft');
+    expect(nps[9]!.getAttribute('aria-checked')).toBe('true');
+    const channel = q(container, 'select[name="channel"]', HTMLSelectElement);
+    channel.value = 'email';
+    channel.dispatchEvent(new Event('change'));
+    type(q(container, '.crmkit-survey__form textarea', HTMLTextAreaElement), 'Happy with the delivery');
+    click(container, '[data-action="save"]');
+
+    expect(notify).toHaveBeenCalledTimes(1);
+    const outputs = acceptOutputs();
+    const doc = parseDocument(outputs.responses!);
+    const added = doc.responses.find((r) => r.id !== 'r1' && r.id !== 'r2')!;
+    expect(added).toMatchObject({
+      respondent: 'Anna Petrova',
+      channel: 'email',
+      authorId: ANNA,
+      answers: { csat: 4, nps: 9 },
+      comment: 'Happy with the delivery',
+    });
+    // NPS 10, 6 and 9: two promoters, one detractor of three.
+    expect(outputs).toMatchObject({ csat: 4.33, nps: 33, responseCount: 3 });
+    expect(container.querySelector('.crmkit-survey__form')).toBeNull();
+    expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(3);
+  });
+
+  it('saves an unanswered question as not rated, never as a middle value', () => {
+    const { container, acceptOutputs } = mount('');
+    click(container, '[data-action="add"]');
+    const stars = radios(container, 'csat');
+    stars[2]!.click();
+    key(stars[2]!, 'Delete');
+    expect(stars.every((s) => s.getAttribute('aria-checked') === 'false')).toBe(true);
+    expect(q(container, '[data-question="csat"] .crmkit-choice__status').hidden).toBe(false);
+    type(q(container, '.crmkit-survey__form textarea', HTMLTextAreaElement), 'Call back next week');
+    click(container, '[data-action="save"]');
+    const outputs = acceptOutputs();
+    expect(parseDocument(outputs.responses!).responses[0]?.answers).toEqual({});
+    expect(outputs.csat).toBeUndefined();
+    expect(outputs.responseCount).toBe(1);
+    expect(q(container, '.crmkit-survey__item').textContent).toContain('Not rated');
+  });
+
+  it('refuses to save a response with nothing answered', () => {
+    const { container, notify } = mount('');
+    click(container, '[data-action="add"]');
+    click(container, '[data-action="save"]');
+    expect(notify).not.toHaveBeenCalled();
+    expect(q(container, '.crmkit-survey__form [role="alert"]').textContent).toBe(
+      'Answer at least one question or write a comment.',
+    );
+  });
+
+  it('renders user text as text, never as HTML', () => {
+    const hostile = '<img src=x onerror="window.hacked=1"><b>bold</b>';
+    const { container } = mount(
+      serializeDocument(
+        documentOf(response('x', { csat: 3 }, { respondent: hostile, comment: hostile, role: hostile })),
+      ),
+    );
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('b')).toBeNull();
+    expect(q(container, '.crmkit-survey__comment').textContent).toContain(hostile);
+    expect(q(container, '.crmkit-survey__who').textContent).toBe(hostile);
+  });
+
+  it('shows an unreadable stored value with its text to copy and never overwrites it by itself', () => {
+    const raw = 'Customer called, very happy (typed by hand before the control was added)';
+    const { container, notify, control, context } = mount(raw);
+    expect(q(container, '.crmkit-message--error').textContent).toContain('it is not valid JSON');
+    expect(q(container, '.crmkit-survey__raw', HTMLTextAreaElement).value).toBe(raw);
+    expect(container.querySelector('[data-action="add"]')).toBeNull();
+    control.updateView(context);
+    click(container, '[data-action="start-over"]');
+    expect(notify).not.toHaveBeenCalled();
+    expect(q(container, '.crmkit-survey__confirm').textContent).toContain('Replace the stored text');
+    click(container, '[data-action="confirm-start-over"]');
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect(control.getOutputs().responses).toBe('{"version":1,"responses":[]}');
+  });
+
+  it('offers no start over when the user may not edit the unreadable value', () => {
+    const { container, context, control } = mount('{"version":7}');
+    context.mode.isControlDisabled = true;
+    control.updateView(context);
+    expect(q(container, '.crmkit-message--error').textContent).toContain('version 7 is not supported');
+    expect(container.querySelector('[data-action="start-over"]')).toBeNull();
+    expect(container.querySelector('[data-action="copy"]')).not.toBeNull();
+  });
+
+  it('adds the new response to the latest document when the value changed while composing', () => {
+    const { container, context, control, acceptOutputs } = mount(stored);
+    click(container, '[data-action="add"]');
+    radios(container, 'csat')[0]!.click();
+    const comment = q(container, '.crmkit-survey__form textarea', HTMLTextAreaElement);
+    type(comment, 'Draft typed before the refresh');
+    // Another user saved meanwhile; the form refreshes the value under the control.
+    const theirs = documentOf(
+      ...parseDocument(stored).responses,
+      response('r3', { nps: 2 }, { authorId: 'other' }),
+    );
+    context.responses.raw = serializeDocument(theirs);
+    control.updateView(context);
+    expect(q(container, '.crmkit-survey__form textarea', HTMLTextAreaElement)).toBe(comment);
+    expect(comment.value).toBe('Draft typed before the refresh');
+    expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(3);
+    click(container, '[data-action="save"]');
+    const ids = parseDocument(acceptOutputs().responses!).responses.map((r) => r.id);
+    expect(ids.slice(0, 3)).toEqual(['r1', 'r2', 'r3']);
+    expect(ids).toHaveLength(4);
+  });
+
+  it('refuses a response that would exceed the column maximum length and keeps the draft', () => {
+    const { container, context, control, notify } = mount(stored);
+    context.responses.withMaxLength(stored.length + 40);
+    control.updateView(context);
+    click(container, '[data-action="add"]');
+    type(q(container, '.crmkit-survey__form textarea', HTMLTextAreaElement), 'A long comment '.repeat(10));
+    click(container, '[data-action="save"]');
+    expect(notify).not.toHaveBeenCalled();
+    expect(q(container, '.crmkit-survey__form [role="alert"]').textContent).toMatch(
+      /^Not saved: the survey would need \d+ characters, but the column holds at most \d+/,
+    );
+    expect(q(container, '.crmkit-survey__form textarea', HTMLTextAreaElement).value).toContain(
+      'A long comment',
+    );
+  });
+
+  it.each([
+    ['the control is disabled', (c: MockSurveyContext) => (c.mode.isControlDisabled = true)],
+    [
+      'the column is not editable',
+      (c: MockSurveyContext) => (c.responses.security = { editable: false, readable: true, secured: true }),
+    ],
+  ])('is read-only when %s', (_name, makeReadOnly) => {
+    const { container, context, control } = mount(stored);
+    makeReadOnly(context);
+    control.updateView(context);
+    expect(container.querySelector('[data-action="add"]')).toBeNull();
+    expect(container.querySelector('[data-action="edit"]')).toBeNull();
+    expect(q(container, '.crmkit-badge').textContent).toBe('Read-only');
+    expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(2);
+  });
+
+  it('masks the responses when the column is not readable', () => {
+    const { container, context, control } = mount(stored);
+    context.responses.security = { editable: false, readable: false, secured: true };
+    control.updateView(context);
+    expect(container.textContent).toContain('You do not have permission to see the survey responses.');
+    expect(container.textContent).not.toContain('Ivan Petrov');
+    expect(container.querySelector('.crmkit-survey__summary')).toBeNull();
+  });
+
+  it('lets users edit and delete only their own responses', () => {
+    const { container, acceptOutputs } = mount(stored);
+    const own = q(container, '[data-response-id="r2"]');
+    const others = q(container, '[data-response-id="r1"]');
+    expect(others.querySelector('[data-action="edit"]')).toBeNull();
+    click(own, '[data-action="edit"]');
+    expect(q(container, '.crmkit-survey__form h3').textContent).toBe('Edit response');
+    expect(radios(container, 'csat')[3]!.getAttribute('aria-checked')).toBe('true');
+    radios(container, 'csat')[1]!.click();
+    click(container, '[data-action="save"]');
+    let doc = parseDocument(acceptOutputs().responses!);
+    expect(doc.responses.find((r) => r.id === 'r2')).toMatchObject({
+      answers: { csat: 2, nps: 6 },
+      at: '2026-11-20T15:30:00Z',
+    });
+    expect(doc.responses.find((r) => r.id === 'r2')?.updatedAt).toBeDefined();
+
+    click(q(container, '[data-response-id="r2"]'), '[data-action="delete"]');
+    expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(2);
+    click(q(container, '[data-response-id="r2"]'), '[data-action="confirm-delete"]');
+    doc = parseDocument(acceptOutputs().responses!);
+    expect(doc.responses.map((r) => r.id)).toEqual(['r1']);
+  });
+
+  it('cancels the form with Escape without changing the value', () => {
+    const { container, notify } = mount(stored);
+    click(container, '[data-action="add"]');
+    key(q(container, '.crmkit-survey__form input'), 'Escape');
+    expect(container.querySelector('.crmkit-survey__form')).toBeNull();
+    expect(notify).not.toHaveBeenCalled();
+    expect(document.activeElement?.getAttribute('data-action')).toBe('add');
+  });
+
+  it('speaks Russian with Russian number formats for a Russian user', () => {
+    const { container } = mount(stored, 1049);
+    expect(q(container, '.crmkit-survey__title').textContent).toBe('Удовлетворённость клиента');
+    expect(container.textContent).toContain('4,5 из 5');
+    expect(q(container, '[data-action="add"]').textContent).toBe('Добавить ответ');
+  });
+
+  it('switches to the narrow layout below 480 px', () => {
+    const { container, context, control } = mount(stored);
+    expect(q(container, '.crmkit-survey').classList.contains('is-narrow')).toBe(false);
+    context.mode.allocatedWidth = 300;
+    control.updateView(context);
+    expect(q(container, '.crmkit-survey').classList.contains('is-narrow')).toBe(true);
+  });
+
+  it('labels every rating group for assistive technology', () => {
+    const { container } = mount(stored);
+    click(container, '[data-action="add"]');
+    for (const group of container.querySelectorAll('[role="radiogroup"]')) {
+      const labelId = group.getAttribute('aria-labelledby')!;
+      expect(document.getElementById(labelId)?.textContent).not.toBe('');
+    }
+    expect(radios(container, 'csat')[0]!.getAttribute('aria-label')).toBe('1 of 5 stars');
+  });
+});

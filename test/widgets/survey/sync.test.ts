@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument, serializeDocument } from '../../../src/widgets/survey/document';
+import { SurveySync } from '../../../src/widgets/survey/sync';
+import { documentOf, response } from './fixtures';
+
+const ids = (raw: string | undefined): string[] => parseDocument(raw ?? '').responses.map((r) => r.id);
+
+describe('survey sync with the host value', () => {
+  it('adds a new response to the latest document when another user saved meanwhile', () => {
+    const v1 = serializeDocument(documentOf(response('a', { csat: 4 })));
+    const sync = new SurveySync(v1);
+    const mine = sync.commit({ kind: 'add', response: response('mine', { csat: 5 }) }, undefined);
+    expect(mine.ok).toBe(true);
+    // The form is refreshed with another user's save before ours lands.
+    const theirs = serializeDocument(documentOf(response('a', { csat: 4 }), response('theirs', { nps: 3 })));
+    const received = sync.receive(theirs);
+    expect(received.rebased).toBe(true);
+    expect(ids(received.resend)).toEqual(['a', 'theirs', 'mine']);
+    // Our rebased value comes back: nothing pending any more.
+    expect(sync.receive(received.resend!).changed).toBe(false);
+    expect(sync.hasPending).toBe(false);
+  });
+
+  it('keeps showing the pending change while the host still reports the old value', () => {
+    const v1 = serializeDocument(documentOf());
+    const sync = new SurveySync(v1);
+    sync.commit({ kind: 'add', response: response('mine', {}) }, undefined);
+    expect(sync.receive(v1)).toEqual({ changed: false, rebased: false });
+    expect(sync.state.ok && sync.state.document.responses.map((r) => r.id)).toEqual(['mine']);
+  });
+
+  it('refuses a change that would exceed the column maximum length and keeps the old document', () => {
+    const sync = new SurveySync('');
+    const result = sync.commit(
+      { kind: 'add', response: response('big', {}, { comment: 'x'.repeat(500) }) },
+      300,
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'tooLong', max: 300 });
+    expect(sync.hasPending).toBe(false);
+    expect(sync.state.ok && sync.state.document.responses).toEqual([]);
+  });
+
+  it('never changes an unreadable value except by an explicit start over', () => {
+    const sync = new SurveySync('not json at all');
+    expect(sync.commit({ kind: 'add', response: response('a', {}) }, undefined)).toEqual({
+      ok: false,
+      reason: 'unreadable',
+    });
+    expect(sync.state.ok).toBe(false);
+    const reset = sync.commit({ kind: 'reset' }, undefined);
+    expect(reset).toMatchObject({ ok: true, value: '{"version":1,"responses":[]}' });
+  });
+
+  it('does not wipe a document that became readable while a start over was pending', () => {
+    const sync = new SurveySync('broken');
+    sync.commit({ kind: 'reset' }, undefined);
+    sync.commit({ kind: 'add', response: response('mine', {}) }, undefined);
+    const repaired = serializeDocument(documentOf(response('other', {})));
+    const received = sync.receive(repaired);
+    expect(ids(received.resend)).toEqual(['other', 'mine']);
+  });
+
+  it('reports an edit of a response deleted by someone else', () => {
+    const sync = new SurveySync(serializeDocument(documentOf()));
+    expect(sync.commit({ kind: 'update', response: response('gone', {}) }, undefined)).toEqual({
+      ok: false,
+      reason: 'gone',
+    });
+  });
+});
