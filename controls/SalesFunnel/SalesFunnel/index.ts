@@ -1,4 +1,4 @@
-import type { IInputs, IOutputs } from './generated/ManifestTypes';
+import type { IInputs, IOutputs } from './manifest-types';
 import { FunnelController } from './controller';
 import '../../../src/widgets/shared/fluent-tokens.css';
 import '../../../src/widgets/funnel/funnel.css';
