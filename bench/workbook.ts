@@ -1,7 +1,8 @@
 /**
  * Micro-benchmark of the translator's workbook: writes N labels × 3 target languages with the
  * streaming writer, then reads them back with readWorkbook. Each step runs in its own process so
- * that its peak memory (max RSS) is its own. Prints figures; asserts nothing.
+ * that its peak memory (max RSS) is its own. Prints wall and CPU time (CPU time is the steadier
+ * figure on a shared machine) and peak memory; asserts nothing.
  *
  *   node --import tsx bench/workbook.ts [rows]        (default 200000)
  */
@@ -66,6 +67,7 @@ async function readStep(file: string): Promise<number> {
 
 async function child(step: string, file: string, rows: number): Promise<void> {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let detail = '';
   if (step === 'write') {
     await writeStep(file, rows);
@@ -74,8 +76,10 @@ async function child(step: string, file: string, rows: number): Promise<void> {
     detail = `${await readStep(file)} rows read`;
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ step, seconds, peakMb, detail })}\n`);
+  process.stdout.write(`${JSON.stringify({ step, seconds, cpuSeconds, peakMb, detail })}\n`);
 }
 
 function main(): void {
@@ -96,11 +100,12 @@ function main(): void {
       const figures = JSON.parse(result.stdout.trim().split('\n').pop()!) as {
         step: string;
         seconds: number;
+        cpuSeconds: number;
         peakMb: number;
         detail: string;
       };
       console.log(
-        `  ${figures.step.padEnd(6)} ${figures.seconds.toFixed(2)} s, peak ${figures.peakMb.toFixed(0)} MB (${figures.detail})`,
+        `  ${figures.step.padEnd(6)} ${figures.seconds.toFixed(2)} s (CPU ${figures.cpuSeconds.toFixed(2)} s), peak ${figures.peakMb.toFixed(0)} MB (${figures.detail})`,
       );
     }
   } finally {

@@ -1,16 +1,26 @@
 /**
- * Streams labels into the translator's .xlsx with exceljs's streaming writer: rows go out as they
- * are added (memory stays flat), no shared strings, one shared style object per kind of cell,
- * and DEFLATE level 1 (the sheet XML is large and repetitive; level 1 is several times faster).
+ * Streams labels into the translator's .xlsx. exceljs's streaming writer makes the package
+ * (styles, workbook, protection, validation, notes, zip with DEFLATE level 1, several times
+ * faster than the default on this large repetitive XML); the rows themselves are written as XML
+ * text straight into the sheet's stream (see row-xml.ts), so memory stays flat and a row costs
+ * one string, not a dozen objects.
  */
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { CellValue, DataValidation, Row, Style, Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import { describeLabel } from '../translations/describe';
-import type { LabelSheet, Lcid } from '../translations/model';
-import { encodeCellText } from './cell-text';
+import type { LabelSheet } from '../translations/model';
+import {
+  addDataValidation,
+  addNotes,
+  definedNamesList,
+  openSheetData,
+  styleId,
+  writeSheetXml,
+} from './exceljs-internals';
 import { FORMAT_VERSION, META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
 import { metaRows } from './meta';
+import { rowXml, textCellXml } from './row-xml';
 import { headerStyle, keyStyle, readOnlyTextStyle, suggestionStyle, targetStyle } from './styles';
 import { rowToken } from './token';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
@@ -18,34 +28,13 @@ import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './
 /** Dynamics refuses a label longer than this; Excel's validation says so while typing. */
 export const MAX_LABEL_LENGTH = 500;
 
-/** exceljs has range data validations on every worksheet, but its typings omit the property. */
-interface WithDataValidations {
-  dataValidations: { add: (address: string, validation: DataValidation) => void };
-}
-
 interface OpenSheet {
   layout: SheetLayout;
   ws: Worksheet | undefined;
+  /** Data rows written (the header not counted). */
   rows: number;
-}
-
-/**
- * A text cell's value: plain text as is; text whose ends are white space or that holds line
- * breaks as a one-run rich text, which exceljs writes as an inline string with
- * `xml:space="preserve"`. Always a string, never a formula, whatever the text starts with.
- */
-function textValue(text: string): CellValue | undefined {
-  // No cell at all for an empty text: the column's style (unlocked for targets) applies to it.
-  if (text === '') return undefined;
-  const stored = encodeCellText(text);
-  return /^\s|\s$|\n|\t/.test(stored) ? { richText: [{ text: stored }] } : stored;
-}
-
-/** Gives every cell of the row the shared style object of its column. */
-function styleRow(row: Row, styles: readonly Partial<Style>[]): void {
-  row.eachCell((cell, col) => {
-    cell.style = styles[col - 1] ?? {};
-  });
+  /** Column letters by column number, computed once. */
+  letters: readonly string[];
 }
 
 export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptions): WorkbookWriter {
@@ -59,77 +48,72 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     zip: { zlib: { level: 1 } },
   });
   workbook.creator = 'crmkit';
+  const ids = {
+    header: styleId(workbook, headerStyle),
+    key: styleId(workbook, keyStyle),
+    text: styleId(workbook, readOnlyTextStyle),
+    target: styleId(workbook, targetStyle),
+    suggestion: styleId(workbook, suggestionStyle),
+  };
+  const filterNames = definedNamesList(workbook);
   const targets = options.targetLanguages;
   const started = new Set<LabelSheet>();
   let current: OpenSheet | undefined;
   let sheetsWritten = 0;
-  const filterNames = autoFilterNames(workbook);
 
   function openWorksheet(sheet: OpenSheet): Worksheet {
-    const { layout } = sheet;
+    const { layout, letters } = sheet;
     const ws = workbook.addWorksheet(layout.sheet, {
       views: [
         {
           state: 'frozen',
           xSplit: layout.keyCount,
           ySplit: 1,
-          activeCell: `${columnName(layout.baseCol + 1)}2`,
+          activeCell: `${letters[layout.baseCol + 1]}2`,
         },
       ],
     });
-    ws.columns = layout.widths.map((width, i) => {
-      const col = i + 1;
-      const isTarget = layout.targetCols.some((t) => t.col === col);
-      return { width, hidden: col === layout.tokenCol, style: isTarget ? targetStyle : {} };
+    const targetCols = new Set(layout.targetCols.map((t) => t.col));
+    ws.columns = layout.widths.map((width, i) => ({
+      width,
+      hidden: i + 1 === layout.tokenCol,
+      style: targetCols.has(i + 1) ? targetStyle : {},
+    }));
+    openSheetData(ws);
+    let header = '';
+    layout.captions.forEach((caption, i) => {
+      header += textCellXml(`${letters[i + 1]}1`, ids.header, caption);
     });
-    const header = ws.addRow(layout.captions);
-    styleRow(
-      header,
-      layout.captions.map(() => headerStyle),
-    );
-    header.commit();
+    writeSheetXml(ws, rowXml(1, header));
     sheetsWritten++;
     return ws;
   }
-
-  function rowStyles(layout: SheetLayout): Partial<Style>[] {
-    const styles: Partial<Style>[] = [];
-    for (let c = 1; c <= layout.tokenCol; c++) {
-      if (c <= layout.keyCount || c === layout.tokenCol) styles.push(keyStyle);
-      else if (c === layout.contextCol || c === layout.baseCol) styles.push(readOnlyTextStyle);
-      else styles.push(targetStyle);
-    }
-    return styles;
-  }
-  let stylesOfRow: Partial<Style>[] = [];
 
   function closeSheet(sheet: OpenSheet): void {
     const { ws, layout, rows } = sheet;
     if (ws === undefined) return;
     const lastRow = rows + 1;
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: lastRow, column: layout.tokenCol - 1 } };
+    const lastCol = columnName(layout.tokenCol - 1);
+    ws.autoFilter = `A1:${lastCol}${lastRow}`;
     filterNames.push({
       name: '_xlnm._FilterDatabase',
-      ranges: [`'${layout.sheet}'!$A$1:$${columnName(layout.tokenCol - 1)}$${lastRow}`],
+      ranges: [`'${layout.sheet}'!$A$1:$${lastCol}$${lastRow}`],
       localSheetId: sheetsWritten - 1,
     });
     const first = layout.targetCols[0];
     const last = layout.targetCols[layout.targetCols.length - 1];
     if (first !== undefined && last !== undefined && rows > 0) {
-      (ws as Worksheet & WithDataValidations).dataValidations.add(
-        `${columnName(first.col)}2:${columnName(last.col)}${lastRow}`,
-        {
-          type: 'textLength',
-          operator: 'lessThanOrEqual',
-          formulae: [MAX_LABEL_LENGTH],
-          allowBlank: true,
-          showErrorMessage: true,
-          errorStyle: 'stop',
-          errorTitle: 'Text too long',
-          error: `Dynamics 365 accepts at most ${MAX_LABEL_LENGTH} characters in a label. Please shorten the text.`,
-          showInputMessage: false,
-        },
-      );
+      addDataValidation(ws, `${columnName(first.col)}2:${columnName(last.col)}${lastRow}`, {
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        formulae: [MAX_LABEL_LENGTH],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorStyle: 'stop',
+        errorTitle: 'Text too long',
+        error: `Dynamics 365 accepts at most ${MAX_LABEL_LENGTH} characters in a label. Please shorten the text.`,
+        showInputMessage: false,
+      });
     }
     // protect() sets the protection synchronously (its promise only reports it); no password.
     void ws.protect('', {
@@ -143,98 +127,92 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     ws.commit();
   }
 
+  function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
+    const { label, suggestions } = input;
+    const ws = (sheet.ws ??= openWorksheet(sheet));
+    const { layout, letters } = sheet;
+    const r = sheet.rows + 2;
+    let xml = textCellXml(`A${r}`, ids.key, label.entity) + textCellXml(`B${r}`, ids.key, label.objectId);
+    if (layout.keyCount === 3) xml += textCellXml(`C${r}`, ids.key, label.column);
+    xml += textCellXml(`${letters[layout.contextCol]}${r}`, ids.text, describeLabel(label).context);
+    xml += textCellXml(`${letters[layout.baseCol]}${r}`, ids.text, label.texts.get(options.baseLcid) ?? '');
+    const notes: { ref: string; text: string }[] = [];
+    for (const { lcid, col } of layout.targetCols) {
+      const ref = `${letters[col]}${r}`;
+      const text = label.texts.get(lcid) ?? '';
+      const suggestion = text === '' ? suggestions?.get(lcid) : undefined;
+      if (suggestion !== undefined && suggestion.text !== '') {
+        xml += textCellXml(ref, ids.suggestion, suggestion.text);
+        notes.push({ ref, text: `from memory: ${suggestion.source}` });
+      } else {
+        xml += textCellXml(ref, ids.target, text);
+      }
+    }
+    xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, rowToken(label, targets, label.texts));
+    writeSheetXml(ws, rowXml(r, xml));
+    addNotes(ws, notes);
+    sheet.rows++;
+  }
+
+  function newSheet(name: LabelSheet): OpenSheet {
+    const layout = sheetLayout(name, options.baseLcid, targets);
+    const letters = Array.from({ length: layout.tokenCol + 1 }, (_, col) => columnName(col));
+    return { layout, ws: undefined, rows: 0, letters };
+  }
+
   return {
     startSheet(sheet: LabelSheet): void {
       if (started.has(sheet)) throw new Error(`the sheet "${sheet}" was already started`);
       started.add(sheet);
       if (current !== undefined) closeSheet(current);
-      const layout = sheetLayout(sheet, options.baseLcid, targets);
-      current = { layout, ws: undefined, rows: 0 };
-      stylesOfRow = rowStyles(layout);
+      current = newSheet(sheet);
     },
 
     addRow(input: WorkbookRowInput): void {
-      const sheet = current;
-      if (sheet === undefined) throw new Error('addRow before startSheet');
-      const { label, suggestions } = input;
-      if (label.sheet !== sheet.layout.sheet) {
-        throw new Error(`a "${label.sheet}" label was added to the sheet "${sheet.layout.sheet}"`);
+      if (current === undefined) throw new Error('addRow before startSheet');
+      if (input.label.sheet !== current.layout.sheet) {
+        throw new Error(`a "${input.label.sheet}" label was added to the sheet "${current.layout.sheet}"`);
       }
-      sheet.ws ??= openWorksheet(sheet);
-      const { layout } = sheet;
-      const keys =
-        layout.keyCount === 3 ? [label.entity, label.objectId, label.column] : [label.entity, label.objectId];
-      const values: (CellValue | undefined)[] = keys.map(textValue);
-      values.push(describeLabel(label).context, textValue(label.texts.get(options.baseLcid) ?? ''));
-      for (const lcid of targets) values.push(textValue(label.texts.get(lcid) ?? ''));
-      values.push(rowToken(label, targets, label.texts));
-      const row = sheet.ws.addRow(values);
-      styleRow(row, stylesOfRow);
-      if (suggestions !== undefined) applySuggestions(row, layout, label.texts, suggestions);
-      row.commit();
-      sheet.rows++;
+      addRow(current, input);
     },
 
     async finish(fingerprint: string): Promise<void> {
       if (current !== undefined) closeSheet(current);
       if (sheetsWritten === 0) {
         // A file without labels still gives a workbook import recognises.
-        const empty: OpenSheet = {
-          layout: sheetLayout('Localized Labels', options.baseLcid, targets),
-          ws: undefined,
-          rows: 0,
-        };
+        const empty = newSheet('Localized Labels');
         empty.ws = openWorksheet(empty);
         closeSheet(empty);
       }
-      const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
-      for (const pair of metaRows({
-        formatVersion: FORMAT_VERSION,
-        sourceName: options.sourceName,
-        fingerprint,
-        solutionName: options.solutionName,
-        baseLcid: options.baseLcid,
-        languages: targets,
-      })) {
-        meta.addRow(pair.map(textValue)).commit();
-      }
-      await meta.protect('', { selectLockedCells: true, selectUnlockedCells: true });
-      meta.commit();
+      writeMetaSheet(workbook, fingerprint, options, ids.key);
       await workbook.commit();
     },
   };
 }
 
-function applySuggestions(
-  row: Row,
-  layout: SheetLayout,
-  texts: ReadonlyMap<Lcid, string>,
-  suggestions: NonNullable<WorkbookRowInput['suggestions']>,
+function writeMetaSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  fingerprint: string,
+  options: WorkbookWriterOptions,
+  style: number,
 ): void {
-  for (const { lcid, col } of layout.targetCols) {
-    const suggestion = suggestions.get(lcid);
-    if (suggestion === undefined || suggestion.text === '' || (texts.get(lcid) ?? '') !== '') continue;
-    const cell = row.getCell(col);
-    cell.value = textValue(suggestion.text);
-    cell.style = suggestionStyle;
-    cell.note = `from memory: ${suggestion.source}`;
-  }
-}
-
-interface DefinedNameModel {
-  name: string;
-  ranges: string[];
-  localSheetId: number;
-}
-
-/**
- * Excel and LibreOffice tie a sheet's autofilter to a sheet-local defined name
- * `_xlnm._FilterDatabase` (LibreOffice drops the filter without it). exceljs's streaming writer
- * has no sheet-local names, so the names list it renders into workbook.xml is supplied here.
- */
-function autoFilterNames(workbook: ExcelJS.stream.xlsx.WorkbookWriter): DefinedNameModel[] {
-  const names: DefinedNameModel[] = [];
-  const holder = (workbook as unknown as { _definedNames: object })._definedNames;
-  Object.defineProperty(holder, 'model', { get: () => names, configurable: true });
-  return names;
+  const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  meta.columns = [{ width: 16 }, { width: 70 }];
+  openSheetData(meta);
+  const pairs = metaRows({
+    formatVersion: FORMAT_VERSION,
+    sourceName: options.sourceName,
+    fingerprint,
+    solutionName: options.solutionName,
+    baseLcid: options.baseLcid,
+    languages: options.targetLanguages,
+  });
+  pairs.forEach(([field, value], i) => {
+    writeSheetXml(
+      meta,
+      rowXml(i + 1, textCellXml(`A${i + 1}`, style, field) + textCellXml(`B${i + 1}`, style, value)),
+    );
+  });
+  void meta.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  meta.commit();
 }

@@ -1,0 +1,86 @@
+/**
+ * The few parts of exceljs's streaming writer (4.4) that its typings do not show and this
+ * writer relies on. Kept in one place, typed, so that an exceljs upgrade is checked here (and by
+ * the workbook tests, which read the output with SheetJS and LibreOffice).
+ */
+import type ExcelJS from 'exceljs';
+import type { DataValidation, Style, Worksheet } from 'exceljs';
+
+/** exceljs's ValueType.String: style ids of text cells carry no number format. */
+const STRING_CELL = 3;
+
+interface SheetInternals {
+  /** The worksheet part's stream; rows are written into it as XML text. */
+  readonly stream: { write: (xml: string) => unknown };
+  /** False until `<sheetData>` has been opened. */
+  startedData: boolean;
+  hasComments: boolean;
+  _writeColumns: () => void;
+  _writeOpenSheetData: () => void;
+  _sheetCommentsWriter: { addComments: (comments: object[]) => void };
+  dataValidations: { add: (address: string, validation: DataValidation) => void };
+}
+
+interface BookInternals {
+  styles: { addStyleModel: (style: Partial<Style>, cellType: number) => number };
+  _definedNames: object;
+}
+
+export interface DefinedNameModel {
+  name: string;
+  ranges: string[];
+  localSheetId: number;
+}
+
+/** The style id (`s="…"`) exceljs gives a style object, registering it in styles.xml. */
+export function styleId(workbook: ExcelJS.stream.xlsx.WorkbookWriter, style: Partial<Style>): number {
+  return (workbook as unknown as BookInternals).styles.addStyleModel(style, STRING_CELL);
+}
+
+/**
+ * Excel and LibreOffice tie a sheet's autofilter to a sheet-local defined name
+ * `_xlnm._FilterDatabase` (LibreOffice drops the filter without it). The streaming writer has no
+ * sheet-local names, so the list it renders into workbook.xml is supplied here.
+ */
+export function definedNamesList(workbook: ExcelJS.stream.xlsx.WorkbookWriter): DefinedNameModel[] {
+  const names: DefinedNameModel[] = [];
+  const holder = (workbook as unknown as BookInternals)._definedNames;
+  Object.defineProperty(holder, 'model', { get: () => names, configurable: true });
+  return names;
+}
+
+/** Opens `<sheetData>` (after the column definitions) so that rows can be written as XML. */
+export function openSheetData(ws: Worksheet): void {
+  const sheet = ws as unknown as SheetInternals;
+  if (sheet.startedData) return;
+  sheet._writeColumns();
+  sheet._writeOpenSheetData();
+  sheet.startedData = true;
+}
+
+export function writeSheetXml(ws: Worksheet, xml: string): void {
+  (ws as unknown as SheetInternals).stream.write(xml);
+}
+
+export function addDataValidation(ws: Worksheet, range: string, validation: DataValidation): void {
+  (ws as unknown as SheetInternals).dataValidations.add(range, validation);
+}
+
+/** A cell note ("comment"), in the model exceljs's comments writer takes. */
+export function addNotes(ws: Worksheet, notes: readonly { ref: string; text: string }[]): void {
+  if (notes.length === 0) return;
+  const sheet = ws as unknown as SheetInternals;
+  sheet.hasComments = true;
+  sheet._sheetCommentsWriter.addComments(
+    notes.map(({ ref, text }) => ({
+      ref,
+      type: 'note',
+      note: {
+        texts: [{ text }],
+        margins: { insetmode: 'auto', inset: [0.13, 0.13, 0.25, 0.25] },
+        protection: { locked: 'True', lockText: 'True' },
+        editAs: 'absolute',
+      },
+    })),
+  );
+}
