@@ -7,6 +7,8 @@ import { importLabels } from '../labels/import';
 import type { Lcid } from '../translations/model';
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
+import { exportForTranslators, wantsTranslatorExport } from './labels-qa-export';
+import { createProgress } from './progress';
 
 /** `1049,1026` → [1049, 1026]. */
 export function parseLanguages(value: string): Lcid[] {
@@ -52,6 +54,16 @@ function list(ctx: CommandContext, label: string, problems: readonly Problem[]):
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
+interface ExportCliOptions {
+  output: string;
+  lang?: string;
+  maxSize: string;
+  split?: boolean;
+  missingOnly?: boolean;
+  memory?: string[];
+  quiet?: boolean;
+}
+
 function registerExport(parent: Command, ctx: CommandContext): void {
   parent
     .command('export')
@@ -63,18 +75,32 @@ function registerExport(parent: Command, ctx: CommandContext): void {
       'target languages, e.g. 1049,1026 (default: every non-base language of the file)',
     )
     .option('--max-size <size>', 'largest XML accepted inside the zip, e.g. 2GiB', '1GiB')
-    .action(async (input: string, opts: { output: string; lang?: string; maxSize: string }) => {
+    .option('--split', 'one workbook per target language, written into the folder given by -o')
+    .option('--missing-only', "only the rows still untranslated in the workbook's languages")
+    .option(
+      '--memory <file|folder...>',
+      'fill empty cells from past translations (zips, xml, workbooks, .tmx)',
+    )
+    .option('--quiet', 'no progress line')
+    .action(async (input: string, opts: ExportCliOptions) => {
+      if (wantsTranslatorExport(opts)) {
+        const languages = opts.lang === undefined ? undefined : parseLanguages(opts.lang);
+        await exportForTranslators(ctx, input, { ...opts, languages, maxSize: parseSize(opts.maxSize) });
+        return;
+      }
       const inputArg = fileArg(ctx, input);
       const output = fileArg(ctx, opts.output);
       if (!/\.xlsx$/i.test(output.name))
         throw new CrmKitError('USAGE', `-o ${output.name}: the workbook must be an .xlsx file`);
       refuseSamePath(output, [inputArg]);
+      const progress = createProgress(ctx.io, 'exporting', { quiet: opts.quiet === true });
       const summary = await exportLabels({
         input: inputArg,
         output,
         languages: opts.lang === undefined ? undefined : parseLanguages(opts.lang),
         maxSize: parseSize(opts.maxSize),
-      });
+        onLabel: () => progress.tick(),
+      }).finally(() => progress.done());
       const ll = summary.rows['Localized Labels'];
       const ds = summary.rows['Display Strings'];
       ctx.io.stdout(
@@ -94,19 +120,25 @@ function registerImport(parent: Command, ctx: CommandContext): void {
     .requiredOption('-o, --output <file>', 'the zip (or .xml) to write; the input is never modified')
     .option('--force', 'merge workbooks of another export by key, reporting what was skipped')
     .option('--max-size <size>', 'largest XML accepted inside the zip, e.g. 2GiB', '1GiB')
+    .option('--quiet', 'no progress line')
     .action(
-      async (books: string[], opts: { into: string; output: string; force?: boolean; maxSize: string }) => {
+      async (
+        books: string[],
+        opts: { into: string; output: string; force?: boolean; maxSize: string; quiet?: boolean },
+      ) => {
         const workbooks = books.map((b) => fileArg(ctx, b));
         const into = fileArg(ctx, opts.into);
         const output = fileArg(ctx, opts.output);
         refuseSamePath(output, [into, ...workbooks]);
+        const progress = createProgress(ctx.io, 'importing', { quiet: opts.quiet === true });
         const summary = await importLabels({
           workbooks,
           into,
           output,
           force: opts.force === true,
           maxSize: parseSize(opts.maxSize),
-        });
+          onLabel: () => progress.tick(),
+        }).finally(() => progress.done());
         list(ctx, 'warning', summary.warnings);
         if (summary.foreign.length > 0) {
           ctx.io.stderr(

@@ -3,7 +3,7 @@
  * Display Strings rows arriving before the Localized Labels header are held (they are few) until
  * every language column of the file is known, then everything streams.
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../errors';
 import { writeAtomically } from '../fs/atomic';
@@ -67,61 +67,144 @@ export function targetLanguages(
 }
 
 export async function exportLabels(options: ExportOptions): Promise<ExportSummary> {
+  const mapRow = options.mapRow;
+  const [summary] = await exportLabelsTo({
+    input: options.input,
+    outputs: [
+      {
+        output: options.output,
+        languages: options.languages,
+        mapRow: mapRow === undefined ? undefined : (label) => mapRow(label),
+      },
+    ],
+    maxSize: options.maxSize,
+    onLabel: options.onLabel,
+  });
+  return summary!;
+}
+
+/** One workbook of a multi-output export (`--split`: one per language, one read of the XML). */
+export interface ExportOutput {
+  output: FileArg;
+  /** Target languages of this workbook; default every non-base language of the file. */
+  languages?: readonly Lcid[];
+  /** Decorates (suggestions) or skips (missing-only) a row of this workbook, given its targets. */
+  mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
+}
+
+export interface ExportManyOptions {
+  input: FileArg;
+  outputs: readonly ExportOutput[];
+  maxSize?: number;
+  onLabel?: () => void;
+}
+
+/** Every output is written to a temporary file; all are renamed into place only if all succeed. */
+function writeAllAtomically<T>(
+  paths: readonly string[],
+  write: (temps: string[]) => Promise<T>,
+  temps: string[] = [],
+): Promise<T> {
+  const next = paths[temps.length];
+  if (next === undefined) return write(temps);
+  return writeAtomically(next, (temp) => writeAllAtomically(paths, write, [...temps, temp]));
+}
+
+interface OutputState {
+  spec: ExportOutput;
+  out: WriteStream;
+  done: Promise<void>;
+  writer: WorkbookWriter | undefined;
+  targets: Lcid[];
+  /** Labels read before the target languages are known (mapped once they are). */
+  held: Label[];
+  rows: Record<LabelSheet, number>;
+  started: Set<LabelSheet>;
+}
+
+export async function exportLabelsTo(options: ExportManyOptions): Promise<ExportSummary[]> {
   const source = await openTranslationsSource(options.input.path, options.input.name, options.maxSize);
   try {
-    return await writeAtomically(options.output.path, async (temp) => {
-      const out = createWriteStream(temp);
-      const done = finished(out);
-      done.catch(() => undefined);
-      try {
-        let writer: WorkbookWriter | undefined;
-        let targets: Lcid[] = [];
-        const held: WorkbookRowInput[] = [];
-        const rows: Record<LabelSheet, number> = { 'Display Strings': 0, 'Localized Labels': 0 };
-        const started = new Set<LabelSheet>();
-        const start = (sheet: LabelSheet): void => {
-          if (writer === undefined || started.has(sheet)) return;
-          started.add(sheet);
-          writer.startSheet(sheet);
-        };
-        const open = (header: TranslationsHeader): WorkbookWriter => {
-          targets = targetLanguages(header, options.languages, source.where);
-          const w = createWorkbookWriter(out, {
-            sourceName: options.input.name,
-            solutionName: header.solutionName,
-            baseLcid: header.baseLcid,
-            targetLanguages: targets,
-          });
-          writer = w;
-          if (header.languages['Display Strings'].length > 0 || held.length > 0) start('Display Strings');
-          for (const row of held) w.addRow(row);
-          held.length = 0;
-          return w;
-        };
-        const result = await readTranslations(source.xml(), source.where, {
-          sheet: (sheet, _languages, header) => {
-            if (sheet === 'Localized Labels' && writer === undefined) open(header);
-            start(sheet);
-          },
-          label: (label) => {
-            options.onLabel?.();
-            const row = options.mapRow === undefined ? { label } : options.mapRow(label);
-            if (row === undefined) return undefined;
-            rows[label.sheet]++;
-            if (writer === undefined) held.push(row);
-            else writer.addRow(row);
-            return undefined;
-          },
+    return await writeAllAtomically(
+      options.outputs.map((o) => o.output.path),
+      async (temps) => {
+        const states: OutputState[] = options.outputs.map((spec, i) => {
+          const out = createWriteStream(temps[i]!);
+          const done = finished(out);
+          done.catch(() => undefined);
+          return {
+            spec,
+            out,
+            done,
+            writer: undefined,
+            targets: [],
+            held: [],
+            rows: { 'Display Strings': 0, 'Localized Labels': 0 },
+            started: new Set(),
+          };
         });
-        const w = writer ?? open(result.header);
-        await w.finish(result.fingerprint);
-        await done;
-        return { header: result.header, fingerprint: result.fingerprint, targetLanguages: targets, rows };
-      } catch (e) {
-        out.destroy();
-        throw e;
-      }
-    });
+        try {
+          const start = (state: OutputState, sheet: LabelSheet): void => {
+            if (state.writer === undefined || state.started.has(sheet)) return;
+            state.started.add(sheet);
+            state.writer.startSheet(sheet);
+          };
+          const add = (state: OutputState, label: Label): void => {
+            const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
+            if (row === undefined) return;
+            state.rows[label.sheet]++;
+            state.writer?.addRow(row);
+          };
+          const open = (state: OutputState, header: TranslationsHeader): WorkbookWriter => {
+            state.targets = targetLanguages(header, state.spec.languages, source.where);
+            const w = createWorkbookWriter(state.out, {
+              sourceName: options.input.name,
+              solutionName: header.solutionName,
+              baseLcid: header.baseLcid,
+              targetLanguages: state.targets,
+            });
+            state.writer = w;
+            if (header.languages['Display Strings'].length > 0 || state.held.length > 0)
+              start(state, 'Display Strings');
+            for (const label of state.held) add(state, label);
+            state.held.length = 0;
+            return w;
+          };
+          const result = await readTranslations(source.xml(), source.where, {
+            sheet: (sheet, _languages, header) => {
+              for (const state of states) {
+                if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
+                start(state, sheet);
+              }
+            },
+            label: (label) => {
+              options.onLabel?.();
+              for (const state of states) {
+                if (state.writer === undefined) state.held.push(label);
+                else add(state, label);
+              }
+              return undefined;
+            },
+          });
+          const summaries: ExportSummary[] = [];
+          for (const state of states) {
+            const w = state.writer ?? open(state, result.header);
+            await w.finish(result.fingerprint);
+            await state.done;
+            summaries.push({
+              header: result.header,
+              fingerprint: result.fingerprint,
+              targetLanguages: state.targets,
+              rows: state.rows,
+            });
+          }
+          return summaries;
+        } catch (e) {
+          for (const state of states) state.out.destroy();
+          throw e;
+        }
+      },
+    );
   } finally {
     await source.close();
   }

@@ -46,15 +46,14 @@ export function addTmxUnitToMemory(
 }
 
 export interface Suggester {
-  /** Suggestions for the empty target cells of a label, by language; undefined when none. */
-  suggest(label: Label): ReadonlyMap<Lcid, MemorySuggestion> | undefined;
+  /** Suggestions for the label's empty cells in `targets`, by language; undefined when none. */
+  suggest(label: Label, targets: readonly Lcid[]): ReadonlyMap<Lcid, MemorySuggestion> | undefined;
   /** Cells filled so far, by language. */
   readonly filled: ReadonlyMap<Lcid, number>;
 }
 
 export interface SuggesterOptions {
   baseLcid: Lcid;
-  targetLanguages: readonly Lcid[];
   /** Translations of the file itself (consistency), consulted first. */
   sameFile?: TranslationMemory;
   /** Past translations (zips, workbooks, TMX). */
@@ -66,11 +65,11 @@ export function createSuggester(options: SuggesterOptions): Suggester {
   const sources = [options.sameFile, options.memory].filter((m): m is TranslationMemory => m !== undefined);
   return {
     filled,
-    suggest(label) {
+    suggest(label, targets) {
       const base = label.texts.get(options.baseLcid) ?? '';
       if (base.trim() === '' || sources.length === 0) return undefined;
       let out: Map<Lcid, MemorySuggestion> | undefined;
-      for (const lcid of options.targetLanguages) {
+      for (const lcid of targets) {
         if ((label.texts.get(lcid) ?? '') !== '') continue;
         for (const memory of sources) {
           const match = memory.lookup(options.baseLcid, base, lcid);

@@ -53,18 +53,19 @@ describe('suggestions for the export', () => {
     memory.add(1033, 'Name', 1026, 'Име', 'old.tmx');
     const suggester = createSuggester({
       baseLcid: 1033,
-      targetLanguages: [1049, 1026],
       sameFile: sameFileMemory(labels, 1033),
       memory,
     });
-    expect(suggester.suggest(labels[0]!)).toEqual(new Map([[1026, { text: 'Име', source: 'old.tmx' }]]));
-    expect(suggester.suggest(labels[1]!)).toEqual(
+    expect(suggester.suggest(labels[0]!, [1049, 1026])).toEqual(
+      new Map([[1026, { text: 'Име', source: 'old.tmx' }]]),
+    );
+    expect(suggester.suggest(labels[1]!, [1049, 1026])).toEqual(
       new Map([
         [1049, { text: 'Имя', source: 'this file, account / 1 / DisplayName' }],
         [1026, { text: 'Име', source: 'old.tmx' }],
       ]),
     );
-    expect(suggester.suggest(labels[2]!)).toBeUndefined();
+    expect(suggester.suggest(labels[2]!, [1049, 1026])).toBeUndefined();
     expect(suggester.filled).toEqual(
       new Map([
         [1026, 2],
@@ -76,7 +77,7 @@ describe('suggestions for the export', () => {
   it('suggests nothing for a language that was not asked for', () => {
     const memory = createMemory();
     memory.add(1033, 'Name', 1058, "Ім'я", 'm');
-    const suggester = createSuggester({ baseLcid: 1033, targetLanguages: [1049], memory });
-    expect(suggester.suggest(label('1', { 1033: 'Name', 1049: '', 1058: '' }))).toBeUndefined();
+    const suggester = createSuggester({ baseLcid: 1033, memory });
+    expect(suggester.suggest(label('1', { 1033: 'Name', 1049: '', 1058: '' }), [1049])).toBeUndefined();
   });
 });

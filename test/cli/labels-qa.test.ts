@@ -1,0 +1,210 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io';
+import { run } from '../../src/cli/run';
+import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'crmkit-qa-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo(dir);
+  const code = await run(args, io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+}
+
+/** Every problem kind of `labels check`, planted once (plus clean rows that must stay silent). */
+const planted: FixtureLabel[] = [
+  {
+    sheet: 'Display Strings',
+    entity: 'Messages',
+    objectId: 'SaveFailed',
+    texts: {
+      1033: 'Could not save {0}: {1}',
+      1049: 'Не удалось сохранить {0}',
+      1026: 'Неуспешно записване на {1}: {2}',
+    },
+  },
+  { entity: 'account', objectId: 'a1', texts: { 1033: 'Account', 1049: 'Организация', 1026: 'Организация' } },
+  { entity: 'account', objectId: 'a2', column: 'Description', texts: { 1033: '', 1049: 'Описание' } },
+  {
+    entity: 'account',
+    objectId: 'a3',
+    column: 'Description',
+    texts: { 1033: 'Short', 1049: 'я'.repeat(501) },
+  },
+  { entity: 'account', objectId: 'a4', texts: { 1033: 'Mobile Phone', 1049: 'Мобильный телефон ' } },
+  { entity: 'account', objectId: 'a5', texts: { 1033: 'Fax', 1049: 'Fax' } },
+  { entity: 'account', objectId: 'a6', texts: { 1033: 'Microsoft Teams', 1049: 'Microsoft Teams' } },
+  { entity: 'contact', objectId: 'c2', texts: { 1033: 'Email', 1049: 'Эл. почта' } },
+  { entity: 'lead', objectId: 'l1', texts: { 1033: 'Email', 1049: 'Электронная почта' } },
+  {
+    entity: 'lead',
+    objectId: 'l2',
+    column: 'Description',
+    texts: { 1033: 'Notes', 1049: 'Заметки  по лиду', 1058: 'Нотатки нотатки' },
+  },
+];
+
+interface JsonProblem {
+  severity: string;
+  code: string;
+  sheet: string;
+  key: string;
+  lcid: number;
+  message: string;
+}
+
+describe('crmkit labels check', () => {
+  it('finds every planted problem, errors first, and exits 1', async () => {
+    await writeFile(path.join(dir, 'planted.zip'), await translationsZip(translationsXml(planted)));
+    const { code, out, err } = await cli('labels', 'check', 'planted.zip', '--json');
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    const { problems } = JSON.parse(out) as { problems: JsonProblem[] };
+    expect(
+      problems.map(({ severity, code: c, sheet, key, lcid }) => [severity, c, sheet, key, lcid]),
+    ).toEqual([
+      ['error', 'placeholder-missing', 'Display Strings', 'Messages / SaveFailed', 1049],
+      ['error', 'placeholder-renumbered', 'Display Strings', 'Messages / SaveFailed', 1026],
+      ['error', 'empty-base', 'Localized Labels', 'account / a2 / Description', 1033],
+      ['error', 'too-long', 'Localized Labels', 'account / a3 / Description', 1049],
+      ['warning', 'whitespace', 'Localized Labels', 'account / a4 / DisplayName', 1049],
+      ['warning', 'same-as-base', 'Localized Labels', 'account / a5 / DisplayName', 1049],
+      ['warning', 'inconsistent', 'Localized Labels', 'lead / l1 / DisplayName', 1049],
+      ['info', 'double-space', 'Localized Labels', 'lead / l2 / Description', 1049],
+      ['info', 'repeated-word', 'Localized Labels', 'lead / l2 / Description', 1058],
+    ]);
+    for (const p of problems)
+      expect(Object.keys(p)).toEqual(['severity', 'code', 'sheet', 'key', 'lcid', 'message']);
+    expect(problems[3]?.message).toBe('501 characters, Dynamics accepts at most 500');
+    expect(problems[6]?.message).toContain('"Эл. почта" (Localized Labels: contact / c2 / DisplayName)');
+    expect(problems[6]?.message).toContain('"Электронная почта" (Localized Labels: lead / l1 / DisplayName)');
+  });
+
+  it('prints a readable table with a summary by default', async () => {
+    const { code, out } = await cli('labels', 'check', 'planted.zip');
+    expect(code).toBe(1);
+    expect(out).toMatch(
+      /^error\s+too-long\s+Localized Labels\s+account \/ a3 \/ Description\s+1049\s+501 characters/m,
+    );
+    expect(out).toContain('4 errors, 3 warnings, 2 info in 10 labels');
+  });
+
+  it('reads a bare CrmTranslations.xml the same way', async () => {
+    await writeFile(path.join(dir, 'CrmTranslations.xml'), translationsXml(planted));
+    const { code, out } = await cli('labels', 'check', 'CrmTranslations.xml', '--json');
+    expect(code).toBe(1);
+    expect((JSON.parse(out) as { problems: unknown[] }).problems).toHaveLength(9);
+  });
+
+  const warningsOnly: FixtureLabel[] = [
+    { entity: 'account', objectId: 'w1', texts: { 1033: 'Fax', 1049: 'Fax' } },
+    { entity: 'account', objectId: 'w2', texts: { 1033: 'Contoso Portal', 1049: 'Contoso Portal' } },
+  ];
+
+  it.each([
+    [[], 0],
+    [['--max-warnings', '5'], 0],
+    [['--max-warnings', '1'], 1],
+  ])('with warnings only and %j exits %i', async (flags, expected) => {
+    await writeFile(path.join(dir, 'warnings.xml'), translationsXml(warningsOnly));
+    const { code } = await cli('labels', 'check', 'warnings.xml', '--json', ...flags);
+    expect(code).toBe(expected);
+  });
+
+  it('keeps the names listed in --keep without a warning', async () => {
+    await writeFile(path.join(dir, 'warnings.xml'), translationsXml(warningsOnly));
+    await writeFile(path.join(dir, 'keep.txt'), '# our brands\nContoso Portal\n');
+    const { out } = await cli('labels', 'check', 'warnings.xml', '--json', '--keep', 'keep.txt');
+    expect((JSON.parse(out) as { problems: JsonProblem[] }).problems.map((p) => p.key)).toEqual([
+      'account / w1 / DisplayName',
+    ]);
+  });
+
+  it('exits 0 and says so on a clean file', async () => {
+    await writeFile(path.join(dir, 'clean.xml'), translationsXml([planted[1]!]));
+    const { code, out } = await cli('labels', 'check', 'clean.xml');
+    expect(code).toBe(0);
+    expect(out).toBe('No problems found in 1 label.\n');
+  });
+
+  it('refuses a non-number for --max-warnings', async () => {
+    const { code, err } = await cli('labels', 'check', 'clean.xml', '--max-warnings', 'many');
+    expect(code).toBe(2);
+    expect(err).toBe('crmkit: --max-warnings many: expected a whole number\n');
+  });
+});
+
+describe('crmkit labels stats', () => {
+  it('counts total and translated per language, base included', async () => {
+    const { code, out } = await cli('labels', 'stats', 'planted.zip', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as {
+      languages: { lcid: number; total: number; translated: number; percent: number }[];
+      kinds: { kind: string; total: number }[];
+    };
+    expect(json.languages.map(({ lcid, total, translated }) => ({ lcid, total, translated }))).toEqual([
+      { lcid: 1033, total: 10, translated: 9 },
+      { lcid: 1049, total: 10, translated: 10 },
+      { lcid: 1026, total: 10, translated: 2 },
+      { lcid: 1058, total: 10, translated: 1 },
+    ]);
+    expect(json.languages[2]?.percent).toBe(20);
+    expect(json.kinds.reduce((sum, k) => sum + k.total, 0)).toBe(10);
+    expect(json.kinds.find((k) => k.kind === 'message')?.total).toBe(1);
+  });
+
+  it('prints a table with a bar per language', async () => {
+    const { out } = await cli('labels', 'stats', 'planted.zip');
+    expect(out).toMatch(/^1026\s+Bulgarian\s+2\s+10\s+20\.0%\s+████░{16}$/m);
+  });
+});
+
+describe('bad input to check, stats and memory', () => {
+  const cases: [string, string | Buffer, RegExp][] = [
+    ['missing.zip', '', /^crmkit: missing\.zip: no such file( or folder)?\n$/],
+    ['text.zip', 'just text', /^crmkit: text\.zip: not a zip file\n$/],
+    ['truncated.xml', translationsXml(planted).slice(0, 900), /^crmkit: truncated\.xml: .*\n$/],
+    [
+      'doctype.xml',
+      '<?xml version="1.0"?><!DOCTYPE Workbook [<!ENTITY x "y">]><Workbook/>',
+      /^crmkit: doctype\.xml: .*(DOCTYPE|entit).*\n$/i,
+    ],
+    [
+      'other.xml',
+      '<?xml version="1.0"?><html><body/></html>',
+      /^crmkit: other\.xml: not a Dynamics translations file.*\n$/,
+    ],
+  ];
+
+  it.each(cases)('%s gives one clear line and a non-zero exit', async (name, content, message) => {
+    if (name !== 'missing.zip') await writeFile(path.join(dir, name), content);
+    for (const command of [['check'], ['stats'], ['memory', 'build']]) {
+      const extra = command[0] === 'memory' ? ['-o', 'bad.tmx'] : [];
+      const { code, out, err } = await cli('labels', ...command, name, ...extra);
+      expect(code, `${command.join(' ')} ${name}`).toBeGreaterThan(1);
+      expect(err, `${command.join(' ')} ${name}`).toMatch(message);
+      expect(err).not.toMatch(/\n\s+at /);
+      expect(out).toBe('');
+    }
+    expect(await readdir(dir)).not.toContain('bad.tmx');
+  });
+
+  it('refuses a zip holding neither CrmTranslations.xml nor a workbook', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('readme.txt', 'hello');
+    await writeFile(path.join(dir, 'other.zip'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const { code, err } = await cli('labels', 'check', 'other.zip');
+    expect(code).toBe(3);
+    expect(err).toMatch(/^crmkit: other\.zip: no CrmTranslations\.xml at the root of the zip.*\n$/);
+  });
+});
