@@ -72,8 +72,25 @@ export interface ClientProfile {
   package: PackageKind;
   /** Per-client defaults, shipped as the configuration web resource. */
   defaults?: {
-    funnel?: { stageOrder?: string[]; [key: string]: unknown };
-    survey?: { [key: string]: unknown };
+    funnel?: {
+      table?: string;
+      stage?: string;
+      amount?: string;
+      segment?: string;
+      stageOrder?: string[];
+      filter?: string;
+      period?: string;
+      currency?: string;
+    };
+    survey?: {
+      table?: string;
+      responses?: string;
+      csat?: string;
+      nps?: string;
+      count?: string;
+      period?: string;
+      definition?: Record<string, unknown>;
+    };
   };
 }
 

@@ -25,7 +25,7 @@ import {
   SOLUTION_VERSION_RULE,
   versionForFileName,
 } from './version';
-import { decodeUtf8, stripBom, xmlBytesWithBom } from './xml';
+import { decodeUtf8, stripBom, XML_DECLARATION, xmlBytesWithBom } from './xml';
 import { writeZip, type ZipEntry } from './zip-write';
 
 /** A built output: file paths relative to its folder (`bundle.js`, `css/x.css`) and their bytes. */
@@ -84,7 +84,8 @@ function packControl(
     });
     return undefined;
   }
-  const text = stripBom(decodeUtf8(manifestBytes));
+  // pcf-scripts writes `encoding="UTF-8" standalone="yes"`; Microsoft's zips carry the plain declaration.
+  const text = stripBom(decodeUtf8(manifestBytes)).replace(/^<\?xml[^?]*\?>/, XML_DECLARATION);
   const info = readControlManifest(text, where);
   for (const f of info.files) {
     if (!files.has(f.path))
@@ -140,7 +141,9 @@ function addWebResource(
 
 /** The configuration the widgets read: the client's defaults and languages. */
 export function clientConfigJson(profile: ClientProfile, version: string): string {
+  // The shape src/webresources/shared/client-config.ts reads; unknown fields are ignored there.
   const config = {
+    version: 1,
     client: profile.client,
     solutionVersion: version,
     languages: profile.languages,

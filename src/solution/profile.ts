@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../solutions/client-profile.schema.json';
 import { CrmKitError, type Problem } from '../errors';
+import { parseDefinition } from '../widgets/survey/definition';
 import type { ClientProfile, SolutionSource } from './model';
 
 const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
@@ -93,6 +94,24 @@ function crossChecks(data: unknown): Problem[] {
   return problems;
 }
 
+/** The survey definition is checked by the survey widget's own parser, so both agree on it. */
+function definitionChecks(p: ClientProfile): Problem[] {
+  const definition = p.defaults?.survey?.definition;
+  if (definition === undefined) return [];
+  try {
+    parseDefinition(JSON.stringify(definition));
+    return [];
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return [
+      {
+        where: 'defaults.survey.definition',
+        message: `is not a survey definition the survey control accepts (${detail})`,
+      },
+    ];
+  }
+}
+
 /** Widgets must exist in the solution source (the schema's list is checked against it by a test). */
 function widgetChecks(p: ClientProfile, source: SolutionSource): Problem[] {
   const known = new Set(source.widgets.map((w) => w.id));
@@ -132,7 +151,8 @@ export function validateProfile(data: unknown, where: string, source: SolutionSo
         .map((e) => describe(e, data)),
     );
   } else {
-    problems.push(...widgetChecks(data as unknown as ClientProfile, source));
+    const profile = data as unknown as ClientProfile;
+    problems.push(...widgetChecks(profile, source), ...definitionChecks(profile));
   }
   problems.push(...crossChecks(data));
   if (problems.length > 0) {

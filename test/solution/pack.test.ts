@@ -189,8 +189,8 @@ describe('packSolution', () => {
 
   it('renames hyphenated page files to valid web resource names and follows them in the page', async () => {
     const { zip } = await packed('contoso');
-    expect(zip.names).toContain('WebResources/cnt_/crmkit/pipelinefunnel/pipeline_funnel.html');
-    const html = decodeUtf8(zip.files.get('WebResources/cnt_/crmkit/pipelinefunnel/pipeline_funnel.html')!);
+    expect(zip.names).toContain('WebResources/cnt_/crmkit/pipeline_funnel.html');
+    const html = decodeUtf8(zip.files.get('WebResources/cnt_/crmkit/pipeline_funnel.html')!);
     expect(html).toContain('src="./pipeline_funnel.js"');
     expect(html).toContain('href="./pipeline_funnel.css"');
     expect(zip.names.filter((n) => n.startsWith('WebResources/')).every((n) => !n.includes('-'))).toBe(true);
@@ -210,8 +210,8 @@ describe('packSolution', () => {
 
   it('leaves out widgets the profile does not list', async () => {
     const { zip } = await packed('balkan-logistics');
-    expect(zip.names.some((n) => n.includes('surveyinsights'))).toBe(false);
-    expect(zip.names.some((n) => n.includes('pipelinefunnel'))).toBe(true);
+    expect(zip.names.some((n) => n.includes('survey_insights'))).toBe(false);
+    expect(zip.names.some((n) => n.includes('pipeline_funnel'))).toBe(true);
   });
 
   it('gives byte-identical zips for the same inputs', async () => {

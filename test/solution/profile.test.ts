@@ -122,6 +122,21 @@ const cases: [string, Edit, RegExp][] = [
     /publisher\.displayNames\.1033: must be a non-empty text/,
   ],
   [
+    'a survey definition the survey control would refuse',
+    (p) => (p.defaults = { survey: { definition: { questions: [{ id: 'q', type: 'slider', text: 'Q' }] } } }),
+    /defaults\.survey\.definition: is not a survey definition the survey control accepts \(field at questions\[0\]\.type\)/,
+  ],
+  [
+    'a misspelt funnel default',
+    (p) => (p.defaults = { funnel: { stageorder: ['A'] } }),
+    /defaults\.funnel\.stageorder: is not a profile field/,
+  ],
+  [
+    'a funnel period the dashboards do not understand',
+    (p) => (p.defaults = { funnel: { period: 'last year' } }),
+    /defaults\.funnel\.period: must be all, ytd, a number of days or months/,
+  ],
+  [
     'duplicate funnel stages',
     (p) => (p.defaults = { funnel: { stageOrder: ['A', 'A'] } }),
     /defaults\.funnel\.stageOrder: lists "A" twice; must list distinct stage names/,
