@@ -1,0 +1,75 @@
+/**
+ * Helpers for the label round-trip tests: temp folders, running the CLI in-process, reading zips,
+ * and editing a workbook with SheetJS — a second spreadsheet library, as a translator's program.
+ */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import * as XLSX from 'xlsx';
+import { memoryIo } from '../../src/cli/io';
+import { run } from '../../src/cli/run';
+import type { Lcid } from '../../src/translations/model';
+
+export function tempDir(prefix = 'crmkit-labels-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export async function crmkit(dir: string, ...argv: string[]): Promise<CliResult> {
+  const io = memoryIo(dir);
+  const code = await run(argv, io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+}
+
+export function files(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
+
+export async function zipEntries(file: string): Promise<Map<string, Buffer>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const out = new Map<string, Buffer>();
+  for (const name of Object.keys(zip.files)) out.set(name, await zip.file(name)!.async('nodebuffer'));
+  return out;
+}
+
+export interface CellRef {
+  sheet: 'Localized Labels' | 'Display Strings';
+  objectId: string;
+  column?: string;
+  lcid: Lcid;
+}
+
+/** The address (e.g. `E7`) of a label's text cell in an exported workbook, found by key and caption. */
+export function findCell(wb: XLSX.WorkBook, ref: CellRef): string {
+  const ws = wb.Sheets[ref.sheet]!;
+  const rows = XLSX.utils.sheet_to_json<string[]>(ws, { header: 1, raw: false, defval: '' });
+  const header = rows[0] ?? [];
+  const col = header.findIndex((h) => h.endsWith(`(${ref.lcid})`));
+  const keyCols = ref.sheet === 'Localized Labels' ? 3 : 2;
+  const r = rows.findIndex(
+    (cells, i) => i > 0 && cells[1] === ref.objectId && (keyCols === 2 || cells[2] === ref.column),
+  );
+  if (col < 0 || r < 0) throw new Error(`no cell for ${JSON.stringify(ref)}`);
+  return XLSX.utils.encode_cell({ r, c: col });
+}
+
+/** Opens a workbook with SheetJS, lets `edit` change it, and saves it as another program would. */
+export function editWithSheetJs(file: string, edit: (wb: XLSX.WorkBook) => void, target = file): void {
+  const wb = XLSX.read(readFileSync(file), { type: 'buffer', cellFormula: true, cellStyles: true });
+  edit(wb);
+  writeFileSync(target, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
+}
+
+export function setText(wb: XLSX.WorkBook, ref: CellRef, text: string): string {
+  const address = findCell(wb, ref);
+  wb.Sheets[ref.sheet]![address] = { t: 's', v: text };
+  return address;
+}
+
+export { XLSX };

@@ -1,0 +1,145 @@
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { writeAtomically } from '../../src/fs/atomic';
+import { isUnsafeEntryName, ZipReader } from '../../src/zip/read';
+import { ZipWriter } from '../../src/zip/write';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-zip-'));
+
+async function jszipFile(name: string, entries: Record<string, string | Buffer>): Promise<string> {
+  const zip = new JSZip();
+  for (const [entry, data] of Object.entries(entries)) zip.file(entry, data);
+  const file = path.join(dir, name);
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return file;
+}
+
+async function readEntry(file: string, entry: string, max = 1024 ** 3): Promise<Buffer> {
+  const zip = await ZipReader.open(file, path.basename(file));
+  try {
+    return await zip.read(zip.find(entry)!, max);
+  } finally {
+    await zip.close();
+  }
+}
+
+/** Sets the declared uncompressed size of every entry (central directory and local headers). */
+async function lieAboutSizes(file: string, size: number): Promise<void> {
+  const bytes = await readFile(file);
+  for (let i = 0; i + 4 <= bytes.length; i++) {
+    const sig = bytes.readUInt32LE(i);
+    if (sig === 0x04034b50) bytes.writeUInt32LE(size, i + 22);
+    if (sig === 0x02014b50) bytes.writeUInt32LE(size, i + 24);
+  }
+  writeFileSync(file, bytes);
+}
+
+describe('zip reading and writing', () => {
+  it('writes entries that jszip (an independent reader) and the zip reader read back', async () => {
+    const file = path.join(dir, 'written.zip');
+    const big = Buffer.from('Заказ на продажу '.repeat(20000), 'utf8');
+    const fh = await open(file, 'w');
+    const zip = new ZipWriter(fh);
+    await zip.addEntry('CrmTranslations.xml', async (input) => {
+      for (let i = 0; i < big.length; i += 1000) {
+        if (!input.write(big.subarray(i, i + 1000))) await new Promise((r) => input.once('drain', r));
+      }
+    });
+    await zip.addBuffer('[Content_Types].xml', Buffer.from('<Types/>'));
+    await zip.finish();
+    await fh.close();
+    const independent = await JSZip.loadAsync(await readFile(file));
+    expect(Object.keys(independent.files)).toEqual(['CrmTranslations.xml', '[Content_Types].xml']);
+    expect((await independent.file('CrmTranslations.xml')!.async('nodebuffer')).equals(big)).toBe(true);
+    expect((await readEntry(file, 'CrmTranslations.xml')).equals(big)).toBe(true);
+    expect((await readEntry(file, '[Content_Types].xml')).toString()).toBe('<Types/>');
+  });
+
+  it('refuses an entry whose declared size is over the limit before inflating it', async () => {
+    const file = await jszipFile('declared.zip', { 'CrmTranslations.xml': Buffer.alloc(2 * 1024 * 1024) });
+    await expect(readEntry(file, 'CrmTranslations.xml', 1024 * 1024)).rejects.toMatchObject({
+      code: 'ZIP_TOO_LARGE',
+      message:
+        'declared.zip › CrmTranslations.xml: inflates past the limit of 1 MiB (raise it with --max-size)',
+    });
+  });
+
+  it('stops inflating a zip bomb that lies about its size', async () => {
+    const file = await jszipFile('bomb.zip', { 'CrmTranslations.xml': Buffer.alloc(20 * 1024 * 1024) });
+    await lieAboutSizes(file, 100);
+    await expect(readEntry(file, 'CrmTranslations.xml', 1024 * 1024)).rejects.toMatchObject({
+      code: 'ZIP_TOO_LARGE',
+    });
+  });
+
+  it('refuses an entry whose bytes do not match its CRC or size', async () => {
+    const file = await jszipFile('corrupt.zip', { 'a.xml': 'hello world hello world' });
+    await lieAboutSizes(file, 5);
+    await expect(readEntry(file, 'a.xml')).rejects.toMatchObject({
+      code: 'NOT_A_ZIP',
+      message: /size or CRC mismatch/,
+    });
+  });
+
+  it.each([
+    ['../CrmTranslations.xml'],
+    ['/etc/passwd'],
+    ['C:/evil.xml'],
+    ['a/../../b.xml'],
+    ['..\\evil.xml'],
+  ])('refuses a zip with the unsafe entry name %s', async (name) => {
+    expect(isUnsafeEntryName(name)).toBe(true);
+    const file = await jszipFile('unsafe.zip', { [name]: 'x', 'CrmTranslations.xml': 'y' });
+    const zip = new JSZip();
+    await zip.loadAsync(await readFile(file));
+    await expect(ZipReader.open(file, 'unsafe.zip')).rejects.toMatchObject({ code: 'ZIP_UNSAFE_PATH' });
+  });
+
+  it('accepts ordinary names', () => {
+    expect(isUnsafeEntryName('[Content_Types].xml')).toBe(false);
+    expect(isUnsafeEntryName('folder/file..xml')).toBe(false);
+  });
+
+  it('refuses a file that is not a zip', async () => {
+    const file = path.join(dir, 'text.zip');
+    writeFileSync(file, 'just some text, not a zip at all');
+    await expect(ZipReader.open(file, 'text.zip')).rejects.toMatchObject({
+      code: 'NOT_A_ZIP',
+      message: 'text.zip: not a zip file (no end-of-central-directory record)',
+    });
+  });
+});
+
+describe('atomic output', () => {
+  it('renames the finished file into place and leaves no temporary file', async () => {
+    const out = path.join(dir, 'atomic', 'ok.txt');
+    await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(out)));
+    await writeAtomically(out, (temp) => import('node:fs/promises').then((fs) => fs.writeFile(temp, 'done')));
+    expect(readdirSync(path.dirname(out))).toEqual(['ok.txt']);
+  });
+
+  it('removes the temporary file and writes nothing when the writer fails', async () => {
+    const folder = path.join(dir, 'atomic-fail');
+    await import('node:fs/promises').then((fs) => fs.mkdir(folder));
+    await expect(
+      writeAtomically(path.join(folder, 'out.txt'), async (temp) => {
+        await import('node:fs/promises').then((fs) => fs.writeFile(temp, 'half'));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('says which folder is missing', async () => {
+    await expect(
+      writeAtomically(path.join(dir, 'nope', 'x.txt'), () => Promise.resolve()),
+    ).rejects.toMatchObject({
+      code: 'IO',
+      message: /folder .*nope does not exist/,
+    });
+  });
+});
