@@ -1,0 +1,190 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io';
+import { run } from '../../src/cli/run';
+import { SUGGESTION_FILL_ARGB } from '../../src/workbook/styles';
+import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'crmkit-memory-'));
+  await writeFile(
+    path.join(dir, 'A.zip'),
+    await translationsZip(translationsXml(solutionA, { solution: 'SolutionA' })),
+  );
+  await writeFile(
+    path.join(dir, 'B.zip'),
+    await translationsZip(translationsXml(solutionB, { solution: 'SolutionB' })),
+  );
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo(dir);
+  const code = await run(args, io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+}
+
+/** Solution A was translated earlier. */
+const solutionA: FixtureLabel[] = [
+  {
+    entity: 'salesorder',
+    objectId: 'x1',
+    texts: { 1033: 'Sales Order', 1049: 'Заказ на продажу', 1026: 'Поръчка за продажба' },
+  },
+  { entity: 'quote', objectId: 'x2', texts: { 1033: 'Quote', 1049: 'Предложение' } },
+];
+
+/** Solution B shares base texts with A and with itself. */
+const solutionB: FixtureLabel[] = [
+  { entity: 'pl_order', objectId: 'y1', texts: { 1033: 'Sales Order' } },
+  { entity: 'pl_order', objectId: 'y2', texts: { 1033: 'Quote', 1049: 'Коммерческое предложение' } },
+  { entity: 'pl_order', objectId: 'y3', texts: { 1033: 'Phone', 1049: 'Телефон' } },
+  { entity: 'pl_order', objectId: 'y4', texts: { 1033: 'Phone' } },
+  { entity: 'pl_order', objectId: 'y5', texts: { 1033: 'Unique text' } },
+];
+
+interface CellSeen {
+  text: string;
+  fill: string | undefined;
+  note: string | undefined;
+}
+
+/** Reads a workbook's Localized Labels with exceljs: per Object ID, the cell of a language column. */
+async function readCells(file: string, lcid: number): Promise<Map<string, CellSeen>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('Localized Labels');
+  if (ws === undefined) throw new Error('no Localized Labels sheet');
+  let col = 0;
+  ws.getRow(1).eachCell((cell, c) => {
+    if (cell.text.endsWith(`(${lcid})`)) col = c;
+  });
+  expect(col, `a column for ${lcid}`).toBeGreaterThan(0);
+  const out = new Map<string, CellSeen>();
+  ws.eachRow((row, r) => {
+    if (r === 1) return;
+    const cell = row.getCell(col);
+    const fill = cell.fill.type === 'pattern' ? cell.fill.fgColor?.argb : undefined;
+    const note = cell.note as unknown;
+    const noteText =
+      typeof note === 'string'
+        ? note
+        : note !== undefined && note !== null && typeof note === 'object' && 'texts' in note
+          ? (note as { texts: { text: string }[] }).texts.map((t) => t.text).join('')
+          : undefined;
+    out.set(row.getCell(2).text, { text: cell.text, fill, note: noteText });
+  });
+  return out;
+}
+
+describe('translation memory in labels export', () => {
+  it('fills empty cells of another solution from a past zip and from the file itself, marked for review', async () => {
+    const { code, out, err } = await cli('labels', 'export', 'B.zip', '--memory', 'A.zip', '-o', 'b.xlsx');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Filled 3 empty cell(s) from memory (1 file(s)) and from this file (1049: 2, 1026: 1)',
+    );
+
+    const ru = await readCells(path.join(dir, 'b.xlsx'), 1049);
+    expect(ru.get('y1')).toEqual({
+      text: 'Заказ на продажу',
+      fill: SUGGESTION_FILL_ARGB,
+      note: 'from memory: A.zip',
+    });
+    expect(ru.get('y4')).toEqual({
+      text: 'Телефон',
+      fill: SUGGESTION_FILL_ARGB,
+      note: 'from memory: this file, pl_order / y3 / DisplayName',
+    });
+    // Never overwrites a translation, never invents one.
+    expect(ru.get('y2')).toMatchObject({ text: 'Коммерческое предложение', note: undefined });
+    expect(ru.get('y2')?.fill).not.toBe(SUGGESTION_FILL_ARGB);
+    expect(ru.get('y5')).toMatchObject({ text: '', note: undefined });
+    const bg = await readCells(path.join(dir, 'b.xlsx'), 1026);
+    expect(bg.get('y1')).toEqual({
+      text: 'Поръчка за продажба',
+      fill: SUGGESTION_FILL_ARGB,
+      note: 'from memory: A.zip',
+    });
+  });
+
+  it('builds a TMX memory and fills from it, keeping where each translation came from', async () => {
+    const built = await cli('labels', 'memory', 'build', 'A.zip', '-o', 'memory.tmx');
+    expect(built.code).toBe(0);
+    expect(built.out).toBe('memory.tmx: 3 translations of 2 base texts from 1 file(s)\n');
+    const tmx = await readFile(path.join(dir, 'memory.tmx'), 'utf8');
+    expect(tmx).toContain('<tmx version="1.4">');
+    expect(tmx).toContain(
+      '<tuv xml:lang="ru-RU"><prop type="x-crmkit-source">A.zip</prop><seg>Заказ на продажу</seg></tuv>',
+    );
+
+    const { code } = await cli(
+      'labels',
+      'export',
+      'B.zip',
+      '--lang',
+      '1049',
+      '--memory',
+      'memory.tmx',
+      '-o',
+      'b-tmx.xlsx',
+    );
+    expect(code).toBe(0);
+    const ru = await readCells(path.join(dir, 'b-tmx.xlsx'), 1049);
+    expect(ru.get('y1')).toEqual({
+      text: 'Заказ на продажу',
+      fill: SUGGESTION_FILL_ARGB,
+      note: 'from memory: A.zip',
+    });
+  });
+
+  it('takes a folder as memory, and a workbook in it counts', async () => {
+    const { mkdir, copyFile } = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'past'), { recursive: true });
+    // A workbook exported from A stands for a translator's returned file.
+    expect((await cli('labels', 'export', 'A.zip', '-o', 'past/a.xlsx')).code).toBe(0);
+    await copyFile(path.join(dir, 'B.zip'), path.join(dir, 'past', 'B.zip'));
+    const { code, out } = await cli('labels', 'memory', 'build', 'past', '-o', 'past.tmx');
+    expect(code).toBe(0);
+    // a.xlsx gives A's three translations; B.zip (also in the folder) adds Quote→ru and Phone→ru.
+    expect(out).toBe('past.tmx: 4 translations of 3 base texts from 2 file(s)\n');
+  });
+
+  it('refuses a memory file that is not TMX, naming file and line, and writes no workbook', async () => {
+    await writeFile(
+      path.join(dir, 'bad.tmx'),
+      '<?xml version="1.0"?>\n<tmx version="1.4">\n<header srclang="en-US"/>\n<body><tu><tuv xml:lang="ru-RU"><seg>x</tuv></tu></body></tmx>',
+    );
+    const { code, out, err } = await cli(
+      'labels',
+      'export',
+      'B.zip',
+      '--memory',
+      'bad.tmx',
+      '-o',
+      'never.xlsx',
+    );
+    expect(code).toBe(3);
+    expect(err).toMatch(/^crmkit: bad\.tmx:4: not a valid TMX file: .+\n$/);
+    expect(out).toBe('');
+    expect(await readdir(dir)).not.toContain('never.xlsx');
+  });
+
+  it('says there is nothing to build from files without translations', async () => {
+    await writeFile(
+      path.join(dir, 'empty.xml'),
+      translationsXml([{ entity: 'a', objectId: '1', texts: { 1033: 'Only base' } }]),
+    );
+    const { code, err } = await cli('labels', 'memory', 'build', 'empty.xml', '-o', 'empty.tmx');
+    expect(code).toBe(4);
+    expect(err).toBe('crmkit: no translations found in 1 file(s); nothing to put in empty.tmx\n');
+    expect(await readdir(dir)).not.toContain('empty.tmx');
+  });
+});
