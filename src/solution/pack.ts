@@ -97,7 +97,9 @@ function packControl(
     path: `${folder}/ControlManifest.xml`,
     bytes: xmlBytesWithBom(setControlVersion(text, controlVersion, where)),
   });
-  for (const path of [...files.keys()].filter((p) => p !== 'ControlManifest.xml').sort(byPath)) {
+  // Only what the manifest names travels (not e.g. webpack's bundle.js.LICENSE.txt).
+  const named = new Set(info.files.map((f) => f.path.replace(/^\.\//, '')));
+  for (const path of [...files.keys()].filter((p) => named.has(p)).sort(byPath)) {
     out.entries.push({ path: `${folder}/${path}`, bytes: files.get(path)! });
   }
   out.roots.push({ type: 66, schemaName: name });

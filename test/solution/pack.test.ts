@@ -38,6 +38,23 @@ describe('packSolution', () => {
     expect(zip.names.some((n) => n.endsWith('/'))).toBe(false);
   });
 
+  it('ships only the manifest and the files it names from a control output', async () => {
+    const outputs = fakeOutputs();
+    const survey = fakeControlOutput('CollabSurvey');
+    survey.set('bundle.js.LICENSE.txt', new TextEncoder().encode('MIT'));
+    const controls = new Map(outputs.controls).set('survey', survey);
+    const { zip } = await packed('contoso', { controls });
+    expect(zip.names.filter((n) => n.startsWith('Controls/cnt_CollabCrm.CollabSurvey/'))).toEqual([
+      'Controls/cnt_CollabCrm.CollabSurvey/ControlManifest.xml',
+      'Controls/cnt_CollabCrm.CollabSurvey/bundle.js',
+      'Controls/cnt_CollabCrm.CollabSurvey/css/CollabSurvey.css',
+      'Controls/cnt_CollabCrm.CollabSurvey/strings/CollabSurvey.1026.resx',
+      'Controls/cnt_CollabCrm.CollabSurvey/strings/CollabSurvey.1033.resx',
+      'Controls/cnt_CollabCrm.CollabSurvey/strings/CollabSurvey.1049.resx',
+      'Controls/cnt_CollabCrm.CollabSurvey/strings/CollabSurvey.1058.resx',
+    ]);
+  });
+
   it('names the zip <UniqueName>_<version with underscores>[_managed].zip', async () => {
     expect((await packed('contoso')).result.fileName).toBe('ContosoCollabKit_1_2_0_0_managed.zip');
     expect((await packed('balkan-logistics')).result.fileName).toBe('BalkanLogisticsWidgets_2_0_3_0.zip');
