@@ -18,7 +18,7 @@ import {
   testOutputDir,
   type StaticServer,
 } from '../support/browser';
-import { choiceLabels, makeOpportunities } from '../fixtures/webresources/dataset';
+import { choiceLabels, makeOpportunities, makeSurveyedAccounts } from '../fixtures/webresources/dataset';
 
 const skipReason = browserUnavailableReason();
 if (skipReason !== undefined) console.warn(`webresources browser tests ${skipReason}`);
@@ -227,4 +227,120 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     await page.screenshot({ path: path.join(testOutputDir, 'webresource-outside-dynamics-ru.png') });
     await context.close();
   });
+});
+
+interface ExpectedSurvey {
+  responses: number;
+  csat: number | null;
+  nps: number | null;
+  byRespondent: Map<string, { count: number; csat: number | null }>;
+  unreadable: number;
+  records: number;
+}
+
+/** The figures computed here, independently of the page's code, from the generated documents. */
+function expectedSurvey(accounts: number, from: string, to: string): ExpectedSurvey {
+  const lo = Date.parse(from);
+  const hi = Date.parse(to);
+  let responses = 0;
+  let csatSum = 0;
+  let csatN = 0;
+  let promoters = 0;
+  let detractors = 0;
+  let npsN = 0;
+  let unreadable = 0;
+  let records = 0;
+  const who = new Map<string, { count: number; sum: number; n: number }>();
+  for (const account of makeSurveyedAccounts(accounts)) {
+    if (account.crmkit_surveyresponses === null) continue;
+    let doc: { responses: { at: string; respondent: string; answers: { csat?: number; nps?: number } }[] };
+    try {
+      doc = JSON.parse(account.crmkit_surveyresponses) as typeof doc;
+    } catch {
+      unreadable++;
+      continue;
+    }
+    const inPeriod = doc.responses.filter((r) => Date.parse(r.at) >= lo && Date.parse(r.at) < hi);
+    if (inPeriod.length > 0) records++;
+    for (const r of inPeriod) {
+      responses++;
+      const w = who.get(r.respondent) ?? { count: 0, sum: 0, n: 0 };
+      w.count++;
+      if (r.answers.csat !== undefined) {
+        csatSum += r.answers.csat;
+        csatN++;
+        w.sum += r.answers.csat;
+        w.n++;
+      }
+      who.set(r.respondent, w);
+      if (r.answers.nps !== undefined) {
+        npsN++;
+        if (r.answers.nps >= 9) promoters++;
+        else if (r.answers.nps <= 6) detractors++;
+      }
+    }
+  }
+  return {
+    responses,
+    csat: csatN === 0 ? null : csatSum / csatN,
+    nps: npsN === 0 ? null : Math.round((100 * (promoters - detractors)) / npsN),
+    byRespondent: new Map(
+      [...who].map(([k, w]) => [k, { count: w.count, csat: w.n === 0 ? null : w.sum / w.n }]),
+    ),
+    unreadable,
+    records,
+  };
+}
+
+describe.skipIf(skipReason !== undefined)('survey insights web resource (built, in Chromium)', () => {
+  const data = 'table=account&responses=crmkit_surveyresponses&period=2025-01-01..2025-12-31';
+
+  for (const [lang, locale, file] of [
+    ['1033', 'en-US', 'webresource-survey-insights-en.png'],
+    ['1049', 'ru-RU', 'webresource-survey-insights-ru.png'],
+  ] as const) {
+    it(`shows NPS, CSAT and the best-rated respondents over every page of records (${locale})`, async () => {
+      const expected = expectedSurvey(6000, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      const { page, frame, cspViolations, errors } = await openInHost('survey-insights', data, {
+        lang,
+        accounts: '6000',
+      });
+      const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+      const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+      const cards = await frame.$$eval('.crmkit-survey__card-value', (c) =>
+        c.map((x) => x.textContent?.trim() ?? ''),
+      );
+      const nps = expected.nps!;
+      expect(cards[0]).toBe((nps > 0 ? '+' : '') + n.format(nps));
+      expect(cards[1]).toBe(one.format(expected.csat!));
+      expect(cards[2]).toBe(n.format(expected.responses));
+      const rows = await frame.$$eval('[data-table="respondents"] tbody tr', (trs) =>
+        trs.map((tr) => ({
+          key: tr.getAttribute('data-key') ?? '',
+          cells: Array.from(tr.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? ''),
+        })),
+      );
+      expect(rows.map((r) => r.key).sort()).toEqual([...expected.byRespondent.keys()].sort());
+      for (const row of rows) {
+        const e = expected.byRespondent.get(row.key)!;
+        expect(row.cells[0]).toBe(n.format(e.count));
+        expect(row.cells[1]).toBe(e.csat === null ? '—' : one.format(e.csat));
+      }
+      const csats = rows.map((r) => expected.byRespondent.get(r.key)!.csat ?? -1);
+      expect(csats).toEqual([...csats].sort((a, b) => b - a));
+      const calls = await callsOf(page);
+      const pages = calls.filter((c) => c.kind === 'page');
+      expect(pages.length).toBeGreaterThan(1);
+      expect(pages.slice(1).every((c) => c.cookie === true)).toBe(true);
+      const notes = (await frame.$$eval('.crmkit-dash__note', (x) => x.map((e) => e.textContent ?? ''))).join(
+        '\n',
+      );
+      expect(notes).toContain(n.format(expected.unreadable));
+      expect(await frame.textContent('.crmkit-dash__subtitle')).toContain(n.format(expected.records));
+      expect(cspViolations).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.screenshot({ path: path.join(testOutputDir, file), fullPage: true });
+      await page.close();
+    });
+  }
 });

@@ -1,11 +1,18 @@
 /**
  * Finds the Dynamics client API for a page: `parent.Xrm` when the page sits in a form or dashboard
- * iframe; `Xrm` of its own window, loading `ClientGlobalContext.js.aspx` first, when it is opened on
- * its own from the organization's `/WebResources/` URL; nothing otherwise ("outside Dynamics").
+ * iframe; when it is opened on its own from the organization's `/WebResources/` URL, loads
+ * `ClientGlobalContext.js.aspx` and talks to the Web API itself; nothing otherwise ("outside
+ * Dynamics").
  */
-import type { XrmLike } from './xrm-types';
+import { xrmFromGlobalContext } from './web-api-fetch';
+import type { GlobalContextLike, XrmLike } from './xrm-types';
 
-export type XrmSource = { kind: 'parent' | 'window'; xrm: XrmLike } | { kind: 'outside' };
+/**
+ * Where the page found Dynamics: `parent` (form/dashboard iframe), `window` (an Xrm of its own),
+ * `globalContext` (opened on its own: GetGlobalContext() from ClientGlobalContext.js.aspx, which
+ * gives no Xrm, plus the Web API over fetch), or `outside`.
+ */
+export type XrmSource = { kind: 'parent' | 'window' | 'globalContext'; xrm: XrmLike } | { kind: 'outside' };
 
 /** True when a value has the parts of Xrm the pages call. */
 export function isXrm(value: unknown): value is XrmLike {
@@ -75,5 +82,10 @@ export async function discoverXrm(win: Window & WindowLike): Promise<XrmSource> 
   const src = clientGlobalContextUrl(win.location.href);
   if (src === undefined) return found;
   if (!(await loadScript(win.document, src))) return found;
-  return findXrm(win);
+  const again = findXrm(win);
+  if (again.kind !== 'outside') return again;
+  const getGlobalContext = (win as { GetGlobalContext?: unknown }).GetGlobalContext;
+  if (typeof getGlobalContext !== 'function') return again;
+  const xrm = xrmFromGlobalContext((getGlobalContext as () => GlobalContextLike)(), win.fetch.bind(win));
+  return xrm === undefined ? again : { kind: 'globalContext', xrm };
 }
