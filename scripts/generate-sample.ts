@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeSampleFile } from '../src/labels/sample-file';
+import { BUNDLED_SAMPLE, writeSampleFile } from '../src/labels/sample-file';
 
 const { values } = parseArgs({
   options: {
-    labels: { type: 'string', default: '600' },
-    out: { type: 'string', default: 'translations/samples/CrmTranslations_ContosoSales_1_0_0_0.zip' },
-    seed: { type: 'string', default: '1' },
+    labels: { type: 'string', default: String(BUNDLED_SAMPLE.options.labels) },
+    out: { type: 'string', default: BUNDLED_SAMPLE.path },
+    seed: { type: 'string', default: String(BUNDLED_SAMPLE.options.seed) },
   },
 });
 const labels = Number(values.labels);

@@ -8,6 +8,12 @@ import { SAMPLE_CONTENT_TYPES, sampleXml, type SampleOptions } from '../translat
 import { ZipWriter } from '../zip/write';
 import { CONTENT_TYPES_ENTRY, TRANSLATIONS_ENTRY } from './source';
 
+/** What `npm run sample` generates into translations/samples/ (a test checks the committed zip is current). */
+export const BUNDLED_SAMPLE = {
+  path: 'translations/samples/CrmTranslations_ContosoSales_1_0_0_0.zip',
+  options: { labels: 600, seed: 1 } satisfies SampleOptions,
+};
+
 /** A fixed time stamp keeps the generated zip byte-identical from run to run. */
 const SAMPLE_TIME = new Date(2026, 4, 30, 11, 42, 52);
 
