@@ -97,7 +97,7 @@ export function entryText(zip: Buffer, entry: PackageEntry, fileName: string, li
   }
 }
 
-/** A part as a stream of text chunks (UTF-8 decoded across chunk boundaries). */
+/** A part as a stream of text chunks (UTF-8 decoded, characters never split across chunks). */
 export async function* entryChunks(
   zip: Buffer,
   entry: PackageEntry,
@@ -109,22 +109,39 @@ export async function* entryChunks(
     yield data.toString('utf8');
     return;
   }
-  const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
-  inflate.setEncoding('utf8');
+  const inflate = createInflateRaw({ chunkSize: 512 * 1024 });
   Readable.from([data]).pipe(inflate);
   let bytes = 0;
+  let pending: Buffer | undefined;
   try {
-    for await (const chunk of inflate as AsyncIterable<string>) {
-      bytes += chunk.length;
+    for await (const piece of inflate as AsyncIterable<Buffer>) {
+      bytes += piece.length;
       if (bytes > limits.maxEntryBytes) throw tooLarge(fileName, entry, limits);
-      yield chunk;
+      const chunk = pending === undefined ? piece : Buffer.concat([pending, piece]);
+      // Decode up to the last complete UTF-8 sequence; the rest waits for the next piece.
+      const end = completeUtf8Length(chunk);
+      pending = end < chunk.length ? chunk.subarray(end) : undefined;
+      yield chunk.toString('utf8', 0, end);
     }
+    if (pending !== undefined) yield pending.toString('utf8');
   } catch (e) {
     if (e instanceof CrmKitError) throw e;
     throw notAWorkbook(fileName, `${entry.name} cannot be inflated`);
   } finally {
     inflate.destroy();
   }
+}
+
+/** The length of the longest prefix of buf that ends on a UTF-8 character boundary. */
+function completeUtf8Length(buf: Buffer): number {
+  const n = buf.length;
+  for (let back = 1; back <= Math.min(4, n); back++) {
+    const byte = buf[n - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
 }
 
 /** Collects a stream into memory, refusing more than `maxBytes`. */

@@ -5,7 +5,7 @@
  */
 import { decodeCellText } from './cell-text';
 import { entryChunks, type PackageEntry, type PackageLimits } from './package-entries';
-import { malformed, xmlParser } from './package-parts';
+import { attribute, XmlScanner } from './xml-scan';
 
 export interface RawRow {
   /** 1-based row number. */
@@ -23,11 +23,14 @@ export function cellAt(row: RawRow, col: number): string {
 
 /** `E14` → 5; undefined when the reference is not a cell reference. */
 export function columnOfRef(ref: string): number | undefined {
-  const match = /^\$?([A-Z]{1,3})\$?\d+$/i.exec(ref);
-  if (match === null) return undefined;
   let col = 0;
-  for (const ch of match[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) & ~32; // upper case
+    if (c < 65 || c > 90) break;
+    col = col * 26 + (c - 64);
+  }
+  return i === 0 || i > 3 || i === ref.length ? undefined : col;
 }
 
 export async function readSheetRows(
@@ -39,7 +42,6 @@ export async function readSheetRows(
   onRow: (row: RawRow) => void,
 ): Promise<void> {
   const where = `${fileName} › ${entry.name}`;
-  const parser = xmlParser(where);
   let row: RawRow | undefined;
   let lastRow = 0;
   let lastCol = 0;
@@ -51,87 +53,73 @@ export async function readSheetRows(
   let inline = '';
   let capture: 'v' | 't' | undefined;
   let inPhonetic = false;
-  let callbackError: { error: unknown } | undefined;
 
-  parser.on('opentag', (tag) => {
-    switch (tag.name) {
-      case 'row': {
-        const r = Number(tag.attributes.r);
-        lastRow = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
-        lastCol = 0;
-        row = { number: lastRow, texts: [], formulaCols: [] };
-        break;
-      }
-      case 'c': {
-        const r = tag.attributes.r;
-        col = (r === undefined ? undefined : columnOfRef(r)) ?? lastCol + 1;
-        lastCol = col;
-        type = tag.attributes.t ?? 'n';
-        formula = false;
-        value = '';
-        inline = '';
-        break;
-      }
-      case 'f':
-        formula = true;
-        break;
-      case 'v':
-        capture = 'v';
-        break;
-      case 'rPh':
-        inPhonetic = true;
-        break;
-      case 't':
-        if (!inPhonetic) capture = 't';
-        break;
-      default:
-        break;
-    }
-  });
-  const onText = (text: string): void => {
-    if (capture === 'v') value += text;
-    else if (capture === 't') inline += text;
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  parser.on('closetag', (tag) => {
-    switch (tag.name) {
-      case 'v':
-      case 't':
-        capture = undefined;
-        break;
-      case 'rPh':
-        inPhonetic = false;
-        break;
-      case 'c':
-        if (row !== undefined) {
-          row.texts[col] = cellText(type, value, inline, sharedStrings);
-          if (formula) row.formulaCols.push(col);
+  const scanner = new XmlScanner(where, {
+    open(name, attrs) {
+      switch (name) {
+        case 'row': {
+          const r = Number(attribute(attrs, 'r', where));
+          lastRow = Number.isInteger(r) && r > 0 ? r : lastRow + 1;
+          lastCol = 0;
+          row = { number: lastRow, texts: [], formulaCols: [] };
+          break;
         }
-        break;
-      case 'row':
-        if (row !== undefined) {
-          try {
-            onRow(row);
-          } catch (e) {
-            callbackError = { error: e };
-            throw e;
+        case 'c': {
+          const r = attribute(attrs, 'r', where);
+          col = (r === undefined ? undefined : columnOfRef(r)) ?? lastCol + 1;
+          lastCol = col;
+          type = attribute(attrs, 't', where) ?? 'n';
+          formula = false;
+          value = '';
+          inline = '';
+          break;
+        }
+        case 'f':
+          formula = true;
+          break;
+        case 'v':
+          capture = 'v';
+          break;
+        case 'rPh':
+          inPhonetic = true;
+          break;
+        case 't':
+          if (!inPhonetic) capture = 't';
+          break;
+        default:
+          break;
+      }
+    },
+    text(text) {
+      if (capture === 'v') value += text;
+      else if (capture === 't') inline += text;
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 't':
+          capture = undefined;
+          break;
+        case 'rPh':
+          inPhonetic = false;
+          break;
+        case 'c':
+          if (row !== undefined) {
+            row.texts[col] = cellText(type, value, inline, sharedStrings);
+            if (formula) row.formulaCols.push(col);
           }
-        }
-        row = undefined;
-        break;
-      default:
-        break;
-    }
+          break;
+        case 'row':
+          if (row !== undefined) onRow(row);
+          row = undefined;
+          break;
+        default:
+          break;
+      }
+    },
   });
-  try {
-    for await (const chunk of entryChunks(zip, entry, fileName, limits)) parser.write(chunk);
-    parser.close();
-  } catch (e) {
-    // An error of the row handler is its own (a bug or a refusal), not damaged XML.
-    if (callbackError !== undefined) throw callbackError.error;
-    throw malformed(where, e);
-  }
+  for await (const chunk of entryChunks(zip, entry, fileName, limits)) scanner.write(chunk);
+  scanner.close();
 }
 
 function cellText(type: string, value: string, inline: string, sharedStrings: readonly string[]): string {
