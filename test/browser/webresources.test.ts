@@ -5,7 +5,7 @@
  * this test computes itself from the same generated data, in English and Russian.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, Frame, Page } from 'playwright-core';
@@ -344,3 +344,104 @@ describe.skipIf(skipReason !== undefined)('survey insights web resource (built, 
     });
   }
 });
+
+describe.skipIf(skipReason !== undefined)(
+  'a web resource opened on its own from /WebResources/ (built, in Chromium)',
+  () => {
+    it('loads ClientGlobalContext.js.aspx, calls the Web API itself, honours an HTTP 429 Retry-After, in Bulgarian', async () => {
+      const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+      const dist = path.join(repoRoot, 'dist/webresources/pipeline-funnel');
+      const headers = { 'Content-Security-Policy': csp };
+      const api: { url: string; at: number; status: number }[] = [];
+      const F = '@OData.Community.Display.V1.FormattedValue';
+      const stages = [
+        [1, 'Квалифициране', 40],
+        [2, 'Разработване', 25],
+        [3, 'Предложение', 9],
+      ] as const;
+      await page.route(`${server.url}/**`, async (route) => {
+        const url = new URL(route.request().url());
+        const file = /^\/WebResources\/new_\/crmkit\/(pipeline-funnel\.(?:html|js|css))$/.exec(
+          url.pathname,
+        )?.[1];
+        if (file !== undefined) {
+          const type = file.endsWith('.html')
+            ? 'text/html'
+            : file.endsWith('.js')
+              ? 'text/javascript'
+              : 'text/css';
+          await route.fulfill({
+            body: readFileSync(path.join(dist, file)),
+            contentType: `${type}; charset=utf-8`,
+            headers,
+          });
+          return;
+        }
+        if (url.pathname === '/WebResources/ClientGlobalContext.js.aspx') {
+          await route.fulfill({
+            contentType: 'text/javascript',
+            headers,
+            body: 'window.GetGlobalContext = function () { return { userSettings: { languageId: 1026 }, getClientUrl: function () { return location.origin; } }; };',
+          });
+          return;
+        }
+        if (url.pathname.startsWith('/api/data/v9.2/')) {
+          const first = !api.some((a) => a.url.includes('fetchXml'));
+          const isQuery = url.pathname.endsWith('/opportunities') && url.searchParams.has('fetchXml');
+          const status = isQuery && first ? 429 : 200;
+          api.push({ url: url.pathname + url.search, at: Date.now(), status });
+          if (url.pathname.includes('EntityDefinitions')) {
+            await route.fulfill({ json: { EntitySetName: 'opportunities' } });
+          } else if (status === 429) {
+            await route.fulfill({
+              status: 429,
+              headers: { 'Retry-After': '1' },
+              json: {
+                error: {
+                  code: '0x80072322',
+                  message: 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.',
+                },
+              },
+            });
+          } else if (isQuery && route.request().headers().prefer?.includes('odata.include-annotations="*"')) {
+            await route.fulfill({
+              json: {
+                value: stages.map(([v, label, n]) => ({
+                  grp_stage: v,
+                  [`grp_stage${F}`]: label,
+                  agg_count: n,
+                  agg_amount: n * 1000,
+                  [`agg_amount${F}`]: `${n * 1000} лв.`,
+                  agg_amountcount: n,
+                })),
+              },
+            });
+          } else {
+            await route.fulfill({
+              status: 400,
+              json: { error: { code: '0x0', message: 'unexpected request' } },
+            });
+          }
+          return;
+        }
+        await route.fulfill({ status: 404, body: 'not found' });
+      });
+      await page.goto(
+        `${server.url}/WebResources/new_/crmkit/pipeline-funnel.html?data=${encodeURIComponent('table=opportunity')}`,
+      );
+      await page.waitForSelector('#crmkit-root[data-state="done"]');
+      const bg = new Intl.NumberFormat('bg-BG');
+      expect(await stageFigures(page.mainFrame())).toEqual(
+        stages.map(([, label, n]) => ({ label, count: bg.format(n) })),
+      );
+      expect(await page.textContent('h1')).toBe('Фуния на продажбите');
+      const queries = api.filter((a) => a.url.includes('fetchXml'));
+      expect(queries.map((q) => q.status)).toEqual([429, 200]);
+      expect(queries[1]!.at - queries[0]!.at).toBeGreaterThanOrEqual(950);
+      await page.screenshot({
+        path: path.join(testOutputDir, 'webresource-pipeline-funnel-standalone-bg.png'),
+      });
+      await page.close();
+    });
+  },
+);
