@@ -345,6 +345,31 @@ describe.skipIf(skipReason !== undefined)('survey insights web resource (built, 
   }
 });
 
+describe.skipIf(skipReason !== undefined)('the pages in a narrow dashboard column', () => {
+  for (const [pageName, data, host] of [
+    ['pipeline-funnel', 'segment=crmkit_segment', { lang: '1049', opps: '500' }],
+    [
+      'survey-insights',
+      'table=account&responses=crmkit_surveyresponses&period=all',
+      { lang: '1058', accounts: '300' },
+    ],
+  ] as const) {
+    it(`fits ${pageName} into 320 px without a horizontal scroll bar`, async () => {
+      const { page, frame, errors } = await openInHost(pageName, data, host, { width: 320, height: 900 });
+      const overflow = await frame.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.screenshot({
+        path: path.join(testOutputDir, `webresource-${pageName}-320px.png`),
+        fullPage: true,
+      });
+      await page.close();
+    });
+  }
+});
+
 describe.skipIf(skipReason !== undefined)(
   'a web resource opened on its own from /WebResources/ (built, in Chromium)',
   () => {
