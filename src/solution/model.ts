@@ -80,7 +80,10 @@ export interface ClientProfile {
       stageOrder?: string[];
       filter?: string;
       period?: string;
+      mode?: 'snapshot' | 'reached';
+      metric?: 'count' | 'amount';
       currency?: string;
+      title?: string;
     };
     survey?: {
       table?: string;
@@ -88,7 +91,11 @@ export interface ClientProfile {
       csat?: string;
       nps?: string;
       count?: string;
+      filter?: string;
       period?: string;
+      maxRecords?: number;
+      title?: string;
+      /** The survey control's definition document (questions with texts per language). */
       definition?: Record<string, unknown>;
     };
   };
