@@ -6,6 +6,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { CrmKitError } from '../errors';
 import { decodeCellText } from './cell-text';
 import { entryChunks, entryText, type PackageEntry, type PackageLimits } from './package-entries';
+import { XmlScanner } from './xml-scan';
 
 export interface SheetPart {
   name: string;
@@ -123,28 +124,25 @@ export async function readSharedStrings(
 ): Promise<string[]> {
   const where = `${fileName} › ${entry.name}`;
   const strings: string[] = [];
-  const parser = xmlParser(where);
   let inPhonetic = false;
   let inText = false;
   let current = '';
-  parser.on('opentag', (tag) => {
-    if (tag.name === 'si') current = '';
-    else if (tag.name === 'rPh') inPhonetic = true;
-    else if (tag.name === 't' && !inPhonetic) inText = !tag.isSelfClosing;
+  const scanner = new XmlScanner(where, {
+    open(name, _attributes, selfClosing) {
+      if (name === 'si') current = '';
+      else if (name === 'rPh') inPhonetic = !selfClosing;
+      else if (name === 't' && !inPhonetic) inText = !selfClosing;
+    },
+    text(text) {
+      if (inText) current += text;
+    },
+    close(name) {
+      if (name === 't') inText = false;
+      else if (name === 'rPh') inPhonetic = false;
+      else if (name === 'si') strings.push(decodeCellText(current));
+    },
   });
-  parser.on('text', (t) => {
-    if (inText) current += t;
-  });
-  parser.on('closetag', (tag) => {
-    if (tag.name === 't') inText = false;
-    else if (tag.name === 'rPh') inPhonetic = false;
-    else if (tag.name === 'si') strings.push(decodeCellText(current));
-  });
-  try {
-    for await (const chunk of entryChunks(zip, entry, fileName, limits)) parser.write(chunk);
-    parser.close();
-  } catch (e) {
-    throw malformed(where, e);
-  }
+  for await (const chunk of entryChunks(zip, entry, fileName, limits)) scanner.write(chunk);
+  scanner.close();
   return strings;
 }

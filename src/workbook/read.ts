@@ -33,11 +33,20 @@ import type { WorkbookMeta, WorkbookReadResult, WorkbookRow } from './types';
 type ReadProblem = WorkbookReadResult['problems'][number];
 
 export interface ReadWorkbookOptions {
+  /** Called once with the meta, after it is read and before the first row. */
+  onMeta?: (meta: WorkbookMeta) => void;
   limits?: PackageLimits;
   /** Largest workbook file accepted, in bytes (default 1 GiB). */
   maxFileBytes?: number;
 }
 
+/**
+ * Reads a workbook written by createWorkbookWriter (or re-saved by Excel, LibreOffice…), calling
+ * onRow for every label row in sheet order. Rows with a problem (codes FORMULA, KEY_CHANGED,
+ * TOKEN_MISSING) are listed in the result and not passed to onRow. Throws CrmKitError
+ * NOT_A_WORKBOOK (not an xlsx, no label sheet, no meta sheet, header changed), XML_DOCTYPE,
+ * ZIP_TOO_LARGE.
+ */
 export async function readWorkbook(
   input: Readable,
   fileName: string,
@@ -83,6 +92,7 @@ export async function readWorkbook(
     if (field !== '') pairs.set(field, cellAt(row, 2));
   });
   const meta = parseMeta(pairs, fileName);
+  options.onMeta?.(meta);
 
   const problems: ReadProblem[] = [];
   for (const { name, part } of labelSheets) {

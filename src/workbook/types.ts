@@ -29,7 +29,11 @@ export interface MemorySuggestion {
 
 export interface WorkbookRowInput {
   label: Label;
-  /** Suggestions for empty target cells, by language. Never replaces a non-empty text. */
+  /**
+   * Suggestions for empty target cells, by language. Never replaces a non-empty text. The row
+   * token records the label's own (empty) text, so a suggestion left in place reads back as an
+   * edit (`unchangedSinceExport: false`) and is imported like one the translator typed.
+   */
   suggestions?: ReadonlyMap<Lcid, MemorySuggestion>;
 }
 
@@ -70,6 +74,11 @@ export interface WorkbookRow {
 
 export interface WorkbookReadResult {
   meta: WorkbookMeta;
-  /** Problems found while reading (formula in a target cell, key cell changed…), all collected. */
+  /**
+   * Problems found while reading, all collected; the rows they concern are not passed to onRow.
+   * Codes: `FORMULA` (a formula in a cell), `KEY_CHANGED` (a key cell differs from the row
+   * token), `TOKEN_MISSING` (a row without token, e.g. typed in by hand). `where` is
+   * `file › Sheet!E14`.
+   */
   problems: readonly { where: string; message: string; code: string }[];
 }

@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { CrmKitError } from '../../src/errors';
 import { readWorkbook } from '../../src/workbook/read';
+import { excelShapedWorkbook, exported } from '../fixtures/workbook/excel-shaped';
 import { BASE, label, options, readBack, writeWorkbook } from './helpers';
 
 const targets = [1049, 1026];
@@ -232,5 +233,25 @@ describe('readWorkbook refuses what is not a crmkit workbook', () => {
       readWorkbook(Readable.from([lying]), 'bomb.xlsx', () => undefined, { limits: { maxEntryBytes: 1000 } }),
     );
     expect(e.code).toBe('ZIP_TOO_LARGE');
+  });
+});
+
+describe('a workbook in the shape Excel and the Open XML SDK save it', () => {
+  it('reads shared and rich text, escapes, cells without references, numbers and booleans', async () => {
+    const { rows, result } = await readBack(await excelShapedWorkbook(), 'excel.xlsx');
+    expect(result.problems).toEqual([]);
+    expect(result.meta.languages).toEqual([1049, 1026]);
+    const byId = new Map(rows.map((r) => [r.objectId, r]));
+    expect(rows.map((r) => r.objectId)).toEqual(['a2', 'a1', 'a3', 'a4']);
+    expect(byId.get('a2')).toMatchObject({ base: 'Two\r\nlines', rowNumber: 2, unchangedSinceExport: false });
+    expect(byId.get('a2')!.texts.get(1049)).toBe('Две\r\nстроки!');
+    expect(byId.get('a2')!.texts.get(1026)).toBe(exported[1].bg);
+    expect(byId.get('a1')).toMatchObject({ unchangedSinceExport: true, column: 'LocalizedName' });
+    expect([...byId.get('a3')!.texts]).toEqual([
+      [1049, '42'],
+      [1026, 'TRUE'],
+    ]);
+    expect(byId.get('a4')!.texts.get(1049)).toBe('');
+    expect(byId.get('a4')!.unchangedSinceExport).toBe(false);
   });
 });
