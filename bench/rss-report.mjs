@@ -1,4 +1,5 @@
-// Preloaded into each benchmark step (node --import): reports the process's peak RSS on exit.
+// Preloaded into each benchmark step (node --import): reports the process's peak RSS and CPU time on exit.
 process.on('exit', () => {
-  process.stderr.write(`\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  const u = process.resourceUsage();
+  process.stderr.write(`\nBENCH_MAX_RSS_KB=${u.maxRSS} BENCH_CPU_US=${u.userCPUTime + u.systemCPUTime}\n`);
 });

@@ -58,7 +58,7 @@ export class EditSet {
   }
 
   add(row: WorkbookRow, book: number, file: string): void {
-    const key = labelKey(row);
+    const key = detach(labelKey(row));
     let langs = this.byKey.get(key);
     if (langs === undefined) {
       langs = new Map();
@@ -67,7 +67,7 @@ export class EditSet {
     for (const [lcid, text] of row.texts) {
       const where = `${file} › ${row.sheet}!${row.cells.get(lcid) ?? `row ${row.rowNumber}`}`;
       const list = langs.get(lcid) ?? [];
-      list.push({ text, where, book, base: row.base });
+      list.push({ text: detach(text), where: detach(where), book, base: detach(row.base) });
       langs.set(lcid, list);
     }
   }
@@ -136,6 +136,14 @@ export class EditSet {
     }
     return out;
   }
+}
+
+/**
+ * A copy of `s` that does not share memory with the string it was cut from: texts read from a
+ * workbook can be slices of the whole sheet XML, which keeping one slice would keep alive.
+ */
+function detach(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 function clip(text: string): string {

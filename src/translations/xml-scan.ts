@@ -29,6 +29,7 @@ export interface Replacement {
   text: string;
 }
 
+const NAME = /^[A-Za-z_:][\w.:-]*$/;
 const ATTRS = /^(?:\s+[^\s=/>"']+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 
 export class XmlScanner {
@@ -39,6 +40,8 @@ export class XmlScanner {
   private lines = 1;
   private readonly stack: string[] = [];
   private rootSeen = false;
+  /** Attribute texts already checked (a few distinct ones repeat millions of times). */
+  private readonly validAttrs = new Set<string>();
   private started = false;
   /** Output position: everything before it has been written (patch mode only). */
   private emitted = 0;
@@ -143,18 +146,20 @@ export class XmlScanner {
 
   private openTag(buf: string, lt: number, gt: number): void {
     const selfClosing = buf.charCodeAt(gt - 1) === 47;
-    const inner = buf.slice(lt + 1, selfClosing ? gt - 1 : gt);
-    let n = 0;
-    while (n < inner.length) {
-      const ch = inner.charCodeAt(n);
+    const innerEnd = selfClosing ? gt - 1 : gt;
+    let n = lt + 1;
+    while (n < innerEnd) {
+      const ch = buf.charCodeAt(n);
       if (ch === 32 || ch === 9 || ch === 10 || ch === 13) break;
       n++;
     }
-    const name = n === inner.length ? inner : inner.slice(0, n);
-    if (name.length === 0 || !/^[A-Za-z_:][\w.:-]*$/.test(name))
-      this.fail(lt, `bad tag <${inner.slice(0, 20)}`);
-    const attrs = n === inner.length ? '' : inner.slice(n);
-    if (attrs.length > 0 && !ATTRS.test(attrs)) this.fail(lt, `malformed attributes in <${name}>`);
+    const name = buf.slice(lt + 1, n);
+    if (!NAME.test(name)) this.fail(lt, `bad tag <${buf.slice(lt + 1, Math.min(innerEnd, lt + 21))}`);
+    const attrs = n === innerEnd ? '' : buf.slice(n, innerEnd);
+    if (attrs.length > 0 && !this.validAttrs.has(attrs)) {
+      if (!ATTRS.test(attrs)) this.fail(lt, `malformed attributes in <${name}>`);
+      if (this.validAttrs.size < 4096) this.validAttrs.add(attrs);
+    }
     if (this.stack.length === 0) {
       if (this.rootSeen) this.fail(lt, `a second root element <${name}>`);
       this.rootSeen = true;
