@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkSolutionZip } from '../../src/solution/check';
+import { controlOutput } from '../../src/solution/node/build';
+import { readFolder } from '../../src/solution/node/outputs';
+import { packSolution, type BuiltFiles } from '../../src/solution/pack';
+import { hasXmllint, validateWithXmllint } from '../../src/solution/node/xmllint';
+import { loadProfile, loadSource, repoRoot } from './fakes';
+
+// Packs what `npm run build` left in the repository (the real controls and pages), when it is there.
+const source = loadSource();
+const controls = new Map<string, BuiltFiles>();
+const pages = new Map<string, BuiltFiles>();
+for (const w of source.widgets) {
+  const dir = w.kind === 'control' ? controlOutput(repoRoot, w) : path.join(repoRoot, w.output);
+  if (existsSync(dir)) (w.kind === 'control' ? controls : pages).set(w.id, readFolder(dir));
+}
+const missing = source.widgets.filter((w) => !controls.has(w.id) && !pages.has(w.id)).map((w) => w.id);
+const skipReason =
+  missing.length > 0
+    ? `skipping the pack of the real build outputs: not built yet (${missing.join(', ')}); run npm run build`
+    : undefined;
+if (skipReason !== undefined) console.warn(skipReason);
+const xsd = path.resolve(repoRoot, '../shared/xsd');
+
+describe.skipIf(skipReason !== undefined)('packing the real build outputs', () => {
+  it.each(['contoso', 'balkan-logistics'])(
+    'gives a zip for %s that solution check accepts without findings',
+    async (client) => {
+      const profile = loadProfile(client, source);
+      const packed = await packSolution({ profile, source, managed: true, controls, webResources: pages });
+      const result = checkSolutionZip(packed.bytes, packed.fileName);
+      expect(result.findings).toEqual([]);
+      if (existsSync(xsd) && hasXmllint())
+        expect(validateWithXmllint(result.customizationsXml!, xsd)).toEqual([]);
+      expect(packed.entries).toContain(
+        `Controls/${profile.publisher.prefix}_CollabCrm.SalesFunnel/bundle.js`,
+      );
+    },
+  );
+});
