@@ -16,7 +16,10 @@ const catalogueSubset = (namespaces) => ({
   setup(b) {
     b.onLoad({ filter: /translations[\\/]ui[\\/]\d+\.json$/ }, (args) => {
       const all = JSON.parse(readFileSync(args.path, 'utf8'));
-      const kept = Object.fromEntries(namespaces.map((ns) => [ns, all[ns] ?? {}]));
+      // property.* strings describe a control's manifest properties: the pages never show them.
+      const strings = (ns) =>
+        Object.fromEntries(Object.entries(all[ns] ?? {}).filter(([k]) => !k.startsWith('property.')));
+      const kept = Object.fromEntries(namespaces.map((ns) => [ns, strings(ns)]));
       return { contents: JSON.stringify(kept), loader: 'json' };
     });
   },

@@ -73,10 +73,14 @@ async function openInHost(
   page.on('pageerror', (e) => errors.push(e.message));
   const src = `/webresources/${pageName}/${pageName}.html?data=${encodeURIComponent(data)}`;
   const query = new URLSearchParams({ ...host, src });
+  const started = Date.now();
   await page.goto(`${server.url}/host.html?${query.toString()}`);
   const frameHandle = await page.waitForSelector('#webresource');
   const frame = (await frameHandle.contentFrame())!;
   await frame.waitForSelector('#crmkit-root[data-state="done"]', { timeout: 30_000 });
+  console.log(
+    `${pageName} ${JSON.stringify(host)}: loaded and drawn in ${Date.now() - started} ms (stand-in Xrm, localhost)`,
+  );
   return { page, frame, cspViolations, errors };
 }
 
@@ -328,6 +332,9 @@ describe.skipIf(skipReason !== undefined)('survey insights web resource (built, 
       }
       const csats = rows.map((r) => expected.byRespondent.get(r.key)!.csat ?? -1);
       expect(csats).toEqual([...csats].sort((a, b) => b - a));
+      const monthRows = await frame.$$eval('[data-table="months"] tbody tr', (trs) => trs.length);
+      expect(monthRows).toBe(11);
+      expect(await frame.$$eval('.crmkit-trend__nps circle', (c) => c.length)).toBe(11);
       const calls = await callsOf(page);
       const pages = calls.filter((c) => c.kind === 'page');
       expect(pages.length).toBeGreaterThan(1);

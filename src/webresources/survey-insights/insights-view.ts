@@ -10,6 +10,7 @@ import { labelOf, questionLabel, type SurveyViewContext } from '../../widgets/su
 import type { Translate } from '../../widgets/shared/i18n';
 import { h } from '../shared/page-shell';
 import type { GroupInsight, SurveyInsights } from './insights';
+import { renderTrendChart, trendLegend } from './trend-chart';
 
 export interface InsightsViewContext {
   survey: SurveyViewContext;
@@ -166,6 +167,16 @@ function table(
   return scroller;
 }
 
+function trend(
+  v: InsightsViewContext,
+  months: readonly GroupInsight[],
+  monthLabel: (key: string) => string,
+): Node[] {
+  const { doc, formats } = v.survey;
+  const chart = renderTrendChart(doc, months, monthLabel, v.t, formats);
+  return chart === undefined ? [] : [chart, trendLegend(doc, v.t)];
+}
+
 export function renderInsights(host: HTMLElement, v: InsightsViewContext, insights: SurveyInsights): void {
   const { doc, formats } = v.survey;
   const root = h(doc, 'div', 'crmkit-insights crmkit-survey');
@@ -185,6 +196,7 @@ export function renderInsights(host: HTMLElement, v: InsightsViewContext, insigh
     section(
       doc,
       v.t('survey.trend'),
+      ...trend(v, insights.months, monthLabel),
       table(v, v.t('survey.trend'), v.t('survey.month'), insights.months, monthLabel, 'months'),
     ),
     section(
