@@ -69,7 +69,7 @@ function checkManifest(
       `${JSON.stringify(version)} must be two to four whole numbers separated by dots`,
     );
   const managed = text(manifest, 'Managed');
-  if (managed !== '0' && managed !== '1' && managed !== '2')
+  if (managed !== '0' && managed !== '1')
     findings.error(`${w} › Managed`, `must be 0 or 1 (got ${JSON.stringify(managed)})`);
   const publisher = child(manifest, 'Publisher');
   if (!publisher) {

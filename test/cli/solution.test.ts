@@ -117,6 +117,18 @@ describe('crmkit solution pack', () => {
     expect(listOut()).toEqual([]);
   });
 
+  it('refuses two profiles that would share a client key or a zip name', async () => {
+    cpSync(
+      path.join(root, 'solutions/clients/contoso.json'),
+      path.join(root, 'solutions/clients/contoso-copy.json'),
+    );
+    const r = await crmkit('solution', 'pack', '--all', '--out', 'out', '--no-build');
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/contoso\.json › client: is also used by .*contoso-copy\.json/);
+    expect(r.err).toMatch(/contoso\.json › solution\.uniqueName: is also used by .*contoso-copy\.json/);
+    expect(listOut()).toEqual([]);
+  });
+
   it('reuses outputs that are newer than their sources instead of building', async () => {
     const src = path.join(root, 'controls/CollabSurvey/CollabSurvey/index.ts');
     mkdirSync(path.dirname(src), { recursive: true });

@@ -96,6 +96,16 @@ export function loadProfiles(
       problems.push(...(e.problems.length > 0 ? e.problems : [{ where: file, message: e.message }]));
     }
   }
+  for (const key of ['client', 'solution.uniqueName'] as const) {
+    const seen = new Map<string, string>();
+    for (const { file, profile } of loaded) {
+      const value = (key === 'client' ? profile.client : profile.solution.uniqueName).toLowerCase();
+      const other = seen.get(value);
+      if (other !== undefined)
+        problems.push({ where: `${file} › ${key}`, message: `is also used by ${other}` });
+      else seen.set(value, file);
+    }
+  }
   if (problems.length > 0) {
     const n = new Set(problems.map((p) => p.where.split(' › ')[0])).size;
     throw new CrmKitError(
