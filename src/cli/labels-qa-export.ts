@@ -76,7 +76,7 @@ async function sameFileMemory(
     input.path,
     ({ baseLcid }) =>
       (row) => {
-        const place = `this file, ${displayKey(row)}`;
+        const place = (): string => `this file, ${displayKey(row)}`;
         for (const [lcid, text] of row.targets) memory.add(baseLcid, row.base, lcid, text, place);
         progress.tick();
       },

@@ -30,7 +30,7 @@ export interface InputRow {
   objectId: string;
   column: string;
   base: string;
-  /** Target texts by language (base excluded); '' when untranslated. */
+  /** Texts by language, '' when untranslated; may hold the base language too (skip it). */
   targets: ReadonlyMap<Lcid, string>;
   /** Workbook cell of each target, e.g. `E14` (workbooks only). */
   cells?: ReadonlyMap<Lcid, string>;
@@ -103,9 +103,15 @@ export async function readLabelInput(
         if (consume === undefined) begin(header);
       },
       label(label: Label) {
-        const targets = new Map<Lcid, string>();
-        for (const [lcid, text] of label.texts) if (lcid !== baseLcid) targets.set(lcid, text);
-        consume?.({ ...keyOf(label), base: label.texts.get(baseLcid) ?? '', targets });
+        // The label's own map serves as targets: consumers skip the base language.
+        consume?.({
+          sheet: label.sheet,
+          entity: label.entity,
+          objectId: label.objectId,
+          column: label.column,
+          base: label.texts.get(baseLcid) ?? '',
+          targets: label.texts,
+        });
         return undefined;
       },
     });

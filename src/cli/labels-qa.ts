@@ -17,7 +17,7 @@ import { countBySeverity, type CheckEntry, type QaProblem } from '../qa/problem'
 import { problemsJson, problemsTable, statsJson, statsTable } from '../qa/report';
 import { createStatsCounter, type StatsCounter } from '../qa/stats';
 import { describeLabel } from '../translations/describe';
-import { displayKey, LABEL_SHEETS, type Lcid } from '../translations/model';
+import { LABEL_SHEETS, type Lcid } from '../translations/model';
 import type { CommandContext } from './context';
 import type { CommandGroup } from './commands';
 import { loadMemory, readLabelInput, type InputResult } from './labels-qa-input';
@@ -67,7 +67,9 @@ async function check(ctx: CommandContext, file: string, opts: CheckOptions): Pro
     result = await readLabelInput(ctx.resolve(file), ({ baseLcid }) => (row) => {
       const entry: CheckEntry = {
         sheet: row.sheet,
-        key: displayKey(row),
+        entity: row.entity,
+        objectId: row.objectId,
+        column: row.column,
         baseLcid,
         base: row.base,
         targets: row.targets,
@@ -103,9 +105,7 @@ async function stats(
       const c = createStatsCounter(baseLcid, targets);
       counter = c;
       return (row) => {
-        const texts = new Map(row.targets);
-        texts.set(baseLcid, row.base);
-        c.add(describeLabel(row).kind, texts);
+        c.add(describeLabel(row).kind, row.base, row.targets);
         progress.tick();
       };
     });

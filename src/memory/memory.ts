@@ -4,6 +4,7 @@
  * on a tie), so a memory built from many solutions suggests the team's usual wording.
  */
 import type { Lcid } from '../translations/model';
+import { detach } from './detach';
 
 export interface MemoryMatch {
   text: string;
@@ -24,7 +25,7 @@ export interface MemoryUnit {
 
 export interface TranslationMemory {
   /** Records one translation; empty texts and texts of the base language itself are ignored. */
-  add(baseLcid: Lcid, base: string, lcid: Lcid, text: string, source: string): void;
+  add(baseLcid: Lcid, base: string, lcid: Lcid, text: string, source: string | (() => string)): void;
   lookup(baseLcid: Lcid, base: string, lcid: Lcid): MemoryMatch | undefined;
   /** Number of distinct (base text, language) pairs held. */
   readonly size: number;
@@ -56,8 +57,8 @@ export function createMemory(): TranslationMemory {
       const key = keyOf(baseLcid, base);
       let entry = entries.get(key);
       if (entry === undefined) {
-        entry = { baseLcid, base: normalize(base), byLcid: new Map() };
-        entries.set(key, entry);
+        entry = { baseLcid, base: detach(normalize(base)), byLcid: new Map() };
+        entries.set(detach(key), entry);
       }
       let candidates = entry.byLcid.get(lcid);
       if (candidates === undefined) {
@@ -68,7 +69,12 @@ export function createMemory(): TranslationMemory {
       const t = normalize(text);
       const same = candidates.find((c) => c.text === t);
       if (same) same.count += 1;
-      else candidates.push({ text: t, source, count: 1 });
+      else
+        candidates.push({
+          text: detach(t),
+          source: detach(typeof source === 'string' ? source : source()),
+          count: 1,
+        });
     },
     lookup(baseLcid, base, lcid) {
       const candidates = entries.get(keyOf(baseLcid, base))?.byLcid.get(lcid);

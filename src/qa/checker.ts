@@ -3,6 +3,8 @@
  * then ask for the problems. Per-text rules run as rows arrive; the cross-row "variants" rule
  * reports at the end.
  */
+import { detach } from '../memory/detach';
+import { displayKey } from '../translations/model';
 import type { CheckEntry, QaProblem } from './problem';
 import { SEVERITY_ORDER } from './problem';
 import { keptNames, type KeptNamePredicate } from './kept-names';
@@ -29,44 +31,48 @@ export interface Checker {
   finish(): QaProblem[];
 }
 
-function baseFindings(base: string): Finding[] {
+type Emit = (finding: Finding) => void;
+
+function checkBase(base: string, emit: Emit): void {
   if (base.trim() === '') {
-    return [{ severity: 'error', code: 'empty-base', message: 'the base-language text is empty' }];
+    emit({ severity: 'error', code: 'empty-base', message: 'the base-language text is empty' });
+    return;
   }
-  const out: Finding[] = [];
   const length = lengthFinding(base);
-  if (length) out.push(length);
+  if (length) emit(length);
   const illegal = illegalCharacterFinding(base);
-  if (illegal) out.push(illegal);
-  return out;
+  if (illegal) emit(illegal);
 }
 
-function targetFindings(
+function checkTarget(
   base: string,
   baseTypography: readonly Finding[],
   target: string,
   isKeptName: KeptNamePredicate,
-): Finding[] {
-  const out: Finding[] = [];
+  emit: Emit,
+): void {
   const length = lengthFinding(target);
-  if (length) out.push(length);
+  if (length) emit(length);
   const illegal = illegalCharacterFinding(target);
-  if (illegal) out.push(illegal);
-  if (base.trim() === '') return [...out, ...typographyFindings(target)];
-  out.push(...placeholderFindings(base, target));
-  out.push(...whitespaceFindings(base, target));
-  if (target.replace(/\r\n/g, '\n') === base.replace(/\r\n/g, '\n') && !isKeptName(base)) {
-    out.push({
-      severity: 'warning',
-      code: 'same-as-base',
-      message: 'translation is identical to the base text',
-    });
+  if (illegal) emit(illegal);
+  if (base.trim() !== '') {
+    for (const f of placeholderFindings(base, target)) emit(f);
+    for (const f of whitespaceFindings(base, target)) emit(f);
+    if (
+      (target === base || target.replace(/\r\n/g, '\n') === base.replace(/\r\n/g, '\n')) &&
+      !isKeptName(base)
+    ) {
+      emit({
+        severity: 'warning',
+        code: 'same-as-base',
+        message: 'translation is identical to the base text',
+      });
+    }
   }
   // Typography the base already has is the base's problem, reported once on the base.
   for (const f of typographyFindings(target)) {
-    if (!baseTypography.some((b) => b.code === f.code)) out.push(f);
+    if (!baseTypography.some((b) => b.code === f.code)) emit(f);
   }
-  return out;
 }
 
 export function createChecker(options: CheckerOptions = {}): Checker {
@@ -75,33 +81,42 @@ export function createChecker(options: CheckerOptions = {}): Checker {
   const found: QaProblem[] = [];
   let rows = 0;
 
-  const push = (entry: CheckEntry, lcid: number, findings: readonly Finding[]): void => {
+  let entry: CheckEntry | undefined;
+  let entryKey: string | undefined;
+  let lcid = 0;
+  const keyOfEntry = (e: CheckEntry): string => (entryKey ??= detach(displayKey(e)));
+  const emit: Emit = (f) => {
+    if (entry === undefined) return;
     const cell = entry.cells?.get(lcid);
-    for (const f of findings) {
-      found.push({
-        severity: f.severity,
-        code: f.code,
-        sheet: entry.sheet,
-        key: entry.key,
-        lcid,
-        message: cell === undefined ? f.message : `${cell}: ${f.message}`,
-      });
-    }
+    found.push({
+      severity: f.severity,
+      code: f.code,
+      sheet: entry.sheet,
+      key: keyOfEntry(entry),
+      lcid,
+      message: cell === undefined ? f.message : `${cell}: ${f.message}`,
+    });
   };
 
   return {
     get rows() {
       return rows;
     },
-    add(entry) {
+    add(e) {
       rows += 1;
-      const baseTypography = typographyFindings(entry.base);
-      push(entry, entry.baseLcid, [...baseFindings(entry.base), ...baseTypography]);
-      for (const [lcid, text] of entry.targets) {
-        if (lcid === entry.baseLcid || text === '') continue;
-        push(entry, lcid, targetFindings(entry.base, baseTypography, text, isKeptName));
-        variants.add(entry.sheet, entry.key, entry.base, lcid, text);
+      entry = e;
+      entryKey = undefined;
+      lcid = e.baseLcid;
+      const baseTypography = typographyFindings(e.base);
+      checkBase(e.base, emit);
+      for (const f of baseTypography) emit(f);
+      for (const [l, text] of e.targets) {
+        if (l === e.baseLcid || text === '') continue;
+        lcid = l;
+        checkTarget(e.base, baseTypography, text, isKeptName, emit);
+        variants.add(e.sheet, () => keyOfEntry(e), e.base, l, text);
       }
+      entry = undefined;
     },
     finish() {
       const all = [...found, ...variants.problems()];

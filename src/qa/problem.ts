@@ -35,11 +35,13 @@ export interface QaProblem {
 /** One label as the checks see it, whether it came from CrmTranslations.xml or a workbook. */
 export interface CheckEntry {
   sheet: LabelSheet;
-  /** Display key of the row (see `displayKey`). */
-  key: string;
+  /** The row key (made readable with `displayKey` only when a problem is reported). */
+  entity: string;
+  objectId: string;
+  column: string;
   baseLcid: Lcid;
   base: string;
-  /** Target texts by language, base language excluded; '' when untranslated. */
+  /** Texts by language; '' when untranslated. An entry for the base language is ignored. */
   targets: ReadonlyMap<Lcid, string>;
   /** Where each language's text stands, for messages (a workbook cell such as `E14`). */
   cells?: ReadonlyMap<Lcid, string>;

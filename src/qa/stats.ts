@@ -29,8 +29,8 @@ export interface CoverageStats {
 }
 
 export interface StatsCounter {
-  /** One label: its component kind and its texts by language (base included). */
-  add(kind: string, texts: ReadonlyMap<Lcid, string>): void;
+  /** One label: its component kind, base text and texts by language (a base entry is ignored). */
+  add(kind: string, base: string, texts: ReadonlyMap<Lcid, string>): void;
   /** Makes sure these languages are listed even if no label carried them. */
   include(lcids: readonly Lcid[]): void;
   readonly rows: number;
@@ -63,7 +63,7 @@ export function createStatsCounter(baseLcid: Lcid, languages: readonly Lcid[]): 
         for (const k of kinds.values()) k.translated.push(0);
       }
     },
-    add(kind, texts) {
+    add(kind, base, texts) {
       rows += 1;
       for (const lcid of texts.keys()) if (!order.includes(lcid)) this.include([lcid]);
       let k = kinds.get(kind);
@@ -73,7 +73,7 @@ export function createStatsCounter(baseLcid: Lcid, languages: readonly Lcid[]): 
       }
       k.total += 1;
       for (let i = 0; i < order.length; i++) {
-        const text = texts.get(order[i]!) ?? '';
+        const text = i === 0 ? base : (texts.get(order[i]!) ?? '');
         if (text.trim() === '') continue;
         translated[i] = (translated[i] ?? 0) + 1;
         k.translated[i] = (k.translated[i] ?? 0) + 1;

@@ -5,6 +5,7 @@
  * remembered only once a second variant appears.
  */
 import type { LabelSheet, Lcid } from '../translations/model';
+import { detach } from '../memory/detach';
 import type { QaProblem } from './problem';
 
 interface Place {
@@ -44,7 +45,8 @@ function describePlaces(places: readonly Place[], count: number): string {
 }
 
 export interface VariantCollector {
-  add(sheet: LabelSheet, key: string, base: string, lcid: Lcid, text: string): void;
+  /** `key` gives the row's display key; it is asked for only when the place must be kept. */
+  add(sheet: LabelSheet, key: () => string, base: string, lcid: Lcid, text: string): void;
   problems(): QaProblem[];
 }
 
@@ -67,12 +69,12 @@ export function createVariantCollector(): VariantCollector {
       let slot = slots.get(b);
       if (slot === undefined) {
         slot = { first: [], firstAt: [], firstCount: [] };
-        slots.set(b, slot);
+        slots.set(detach(b), slot);
       }
       const first = slot.first[li];
       if (first === undefined) {
-        slot.first[li] = t;
-        slot.firstAt[li] = { sheet, key };
+        slot.first[li] = detach(t);
+        slot.firstAt[li] = { sheet, key: key() };
         slot.firstCount[li] = 1;
         return;
       }
@@ -88,11 +90,11 @@ export function createVariantCollector(): VariantCollector {
       }
       let variant = variants.find((v) => v.text === t);
       if (variant === undefined) {
-        variant = { text: t, places: [], count: 0 };
+        variant = { text: detach(t), places: [], count: 0 };
         variants.push(variant);
       }
       variant.count += 1;
-      if (variant.places.length < MAX_PLACES) variant.places.push({ sheet, key });
+      if (variant.places.length < MAX_PLACES) variant.places.push({ sheet, key: key() });
     },
 
     problems() {

@@ -10,9 +10,12 @@ function entry(
   targets: Record<number, string>,
   sheet: CheckEntry['sheet'] = 'Localized Labels',
 ): CheckEntry {
+  const [entity = '', objectId = '', column = ''] = key.split(' / ');
   return {
     sheet,
-    key,
+    entity,
+    objectId,
+    column,
     baseLcid: 1033,
     base,
     targets: new Map(Object.entries(targets).map(([l, t]) => [Number(l), t])),

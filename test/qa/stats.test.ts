@@ -7,10 +7,10 @@ const texts = (t: Record<number, string>): Map<number, string> =>
 
 describe('coverage statistics', () => {
   const counter = createStatsCounter(1033, [1049, 1026]);
-  counter.add('table', texts({ 1033: 'Account', 1049: 'Организация', 1026: '' }));
-  counter.add('table', texts({ 1033: 'Accounts', 1049: 'Организации', 1026: '   ' }));
-  counter.add('column', texts({ 1033: 'Name', 1049: '', 1026: 'Име' }));
-  counter.add('message', texts({ 1033: 'Saved {0}', 1049: 'Сохранено {0}' }));
+  counter.add('table', 'Account', texts({ 1049: 'Организация', 1026: '' }));
+  counter.add('table', 'Accounts', texts({ 1033: 'ignored', 1049: 'Организации', 1026: '   ' }));
+  counter.add('column', 'Name', texts({ 1049: '', 1026: 'Име' }));
+  counter.add('message', 'Saved {0}', texts({ 1049: 'Сохранено {0}' }));
   const stats = counter.result();
 
   it('counts per language, base first, blank and missing texts as untranslated', () => {
