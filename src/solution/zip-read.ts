@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { CrmKitError } from '../errors';
 
 export interface ZipLimits {
@@ -60,6 +60,7 @@ export function readZip(bytes: Uint8Array, where: string, limits: ZipLimits = DE
   for (let n = 0; n < count; n++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw notZip('damaged central directory');
     const flags = buf.readUInt16LE(p + 8);
+    const crc = buf.readUInt32LE(p + 16);
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
     const declaredSize = buf.readUInt32LE(p + 24);
@@ -100,6 +101,7 @@ export function readZip(bytes: Uint8Array, where: string, limits: ZipLimits = DE
         throw notZip(`${name} cannot be inflated`);
       }
     } else throw notZip(`${name} uses compression method ${method}`);
+    if (crc32(data) >>> 0 !== crc) throw notZip(`${name} is damaged (CRC mismatch)`);
     total += data.length;
     if (total > limits.maxTotalBytes) {
       throw new CrmKitError(

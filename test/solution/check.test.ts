@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isCrmKitError } from '../../src/errors';
 import JSZip from 'jszip';
 import { checkSolutionZip } from '../../src/solution/check';
 import { formatFindings } from '../../src/solution/findings';
@@ -221,6 +223,15 @@ describe('checkSolutionZip', () => {
     );
   });
 
+  it('refuses an entry whose bytes do not match its CRC', async () => {
+    const zip = Buffer.from(await microsoftStyleZip());
+    const cd = zip.readUInt32LE(zip.length - 22 + 16);
+    zip.writeUInt32LE((zip.readUInt32LE(cd + 16) ^ 1) >>> 0, cd + 16);
+    expect(() => checkSolutionZip(zip, 'crc.zip')).toThrow(
+      /crc\.zip: not a readable zip \(customizations\.xml is damaged \(CRC mismatch\)\)/,
+    );
+  });
+
   it('refuses an entry that inflates beyond the limit whatever size it declares', async () => {
     const zip = Buffer.from(
       await microsoftStyleZip((f) => f.set('customizations.xml', new Uint8Array(50_000))),
@@ -231,6 +242,34 @@ describe('checkSolutionZip', () => {
     const limits = { maxEntryBytes: 20_000, maxTotalBytes: 10_000_000, maxEntries: 100 };
     expect(() => checkSolutionZip(zip, 'bomb.zip', limits)).toThrow(
       /customizations\.xml inflates to more than the limit of 20000 bytes/,
+    );
+  });
+});
+
+describe('checkSolutionZip on damaged bytes', () => {
+  it('either reports findings or refuses the file with a CrmKitError, never crashes', async () => {
+    const good = await microsoftStyleZip();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ at: fc.nat({ max: good.length - 1 }), byte: fc.integer({ min: 0, max: 255 }) }),
+          {
+            minLength: 1,
+            maxLength: 8,
+          },
+        ),
+        (edits) => {
+          const bytes = Uint8Array.from(good);
+          for (const e of edits) bytes[e.at] = e.byte;
+          try {
+            const result = checkSolutionZip(bytes, 'damaged.zip');
+            expect(result.errors + result.warnings).toBeGreaterThanOrEqual(0);
+          } catch (e) {
+            expect(isCrmKitError(e), String(e)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
