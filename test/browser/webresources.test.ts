@@ -332,6 +332,8 @@ describe.skipIf(skipReason !== undefined)('survey insights web resource (built, 
       }
       const csats = rows.map((r) => expected.byRespondent.get(r.key)!.csat ?? -1);
       expect(csats).toEqual([...csats].sort((a, b) => b - a));
+      expect(rows.map((r) => r.key)).toContain('<img src=x onerror=alert(1)>');
+      expect(await frame.$$eval('img', (imgs) => imgs.length)).toBe(0);
       const monthRows = await frame.$$eval('[data-table="months"] tbody tr', (trs) => trs.length);
       expect(monthRows).toBe(11);
       expect(await frame.$$eval('.crmkit-trend__nps circle', (c) => c.length)).toBe(11);

@@ -50,7 +50,10 @@ export async function bootPage(
   shell.setHeader(t(`${page}.title`), '');
   shell.busy(t('status.loading'));
   const client = new DataverseClient(xrm.WebApi, {
-    sleep: realSleep,
+    sleep: async (ms) => {
+      await realSleep(ms);
+      shell.busy(t('status.loading'));
+    },
     onWait: (ms) => shell.busy(t('status.retry', { seconds: Math.max(1, Math.ceil(ms / 1000)) })),
   });
   const ctx: PageContext = {
