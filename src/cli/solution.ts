@@ -109,6 +109,21 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
       packed.push(await packSolution({ profile, source, managed, version: o.version, ...outputs }));
     }
   }
+  // Every zip passes `solution check` before any is written; warnings are shown, errors stop all.
+  for (const p of packed) {
+    const { findings } = checkSolutionZip(p.bytes, p.fileName);
+    for (const f of findings.filter((x) => x.severity === 'warning')) {
+      ctx.io.stderr(`warning ${p.fileName} › ${f.where}: ${f.message}\n`);
+    }
+    const errors = findings.filter((x) => x.severity === 'error');
+    if (errors.length > 0) {
+      throw new CrmKitError(
+        'BUILD_FAILED',
+        `${p.fileName} fails solution check (${errors.length} error${errors.length === 1 ? '' : 's'}); no zip was written`,
+        errors.map((f) => ({ where: f.where, message: f.message })),
+      );
+    }
+  }
   const outDir = ctx.resolve(o.out);
   for (const p of packed) {
     const file = path.join(outDir, p.fileName);

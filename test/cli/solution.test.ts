@@ -129,6 +129,20 @@ describe('crmkit solution pack', () => {
     expect(listOut()).toEqual([]);
   });
 
+  it('shows the warnings solution check has about a zip it writes', async () => {
+    rmSync(path.join(root, 'controls/SalesFunnel/out'), { recursive: true });
+    writeTree(
+      path.join(root, 'controls/SalesFunnel/out/controls/SalesFunnel'),
+      fakeControlOutput('SalesFunnel', { languages: [1033] }),
+    );
+    const r = await crmkit('solution', 'pack', '--client', 'contoso', '--out', 'out', '--no-build');
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      'warning ContosoCollabKit_1_2_0_0_managed.zip › Controls/cnt_CollabCrm.SalesFunnel/ControlManifest.xml: ships resx strings but none for declared language 1049; users of 1049 see another language\n',
+    );
+    expect(listOut()).toEqual(['ContosoCollabKit_1_2_0_0_managed.zip']);
+  });
+
   it('reuses outputs that are newer than their sources instead of building', async () => {
     const src = path.join(root, 'controls/CollabSurvey/CollabSurvey/index.ts');
     mkdirSync(path.dirname(src), { recursive: true });
