@@ -135,22 +135,35 @@ function keyOf(
   return { sheet: label.sheet, entity: label.entity, objectId: label.objectId, column: label.column };
 }
 
-/** A workbook names its base language in the hidden meta sheet, read before any row. */
+/**
+ * Stands for the base language while a workbook is read: its hidden meta sheet names it, but the
+ * workbook reader reports the meta only with its result. Rows stream through (a 200,000-row
+ * workbook held in memory would cost ~500 MB); consumers put the real LCID in afterwards
+ * (`InputResult.baseLcid`). Workbook rows never carry a base-language entry in `targets`.
+ */
+export const BASE_FROM_RESULT = -1;
+
 async function readWorkbookInput(
   file: string,
   where: string,
   start: (info: InputStart) => (row: InputRow) => void,
 ): Promise<InputResult> {
-  const rows: InputRow[] = [];
-  // readWorkbook reports the meta with its result; rows are held until then (the workbook reader
-  // holds the whole package in memory anyway), then replayed in order.
+  let consume: ((row: InputRow) => void) | undefined;
+  let rows = 0;
   const read = await readWorkbook(createReadStream(file), where, (row) => {
-    rows.push({ ...keyOf(row), base: row.base, targets: row.texts, cells: row.cells });
+    rows++;
+    consume ??= start({ kind: 'workbook', baseLcid: BASE_FROM_RESULT, targets: [...row.texts.keys()] });
+    consume({ ...keyOf(row), base: row.base, targets: row.texts, cells: row.cells });
   });
-  const info: InputStart = { kind: 'workbook', baseLcid: read.meta.baseLcid, targets: read.meta.languages };
-  const consume = start(info);
-  for (const row of rows) consume(row);
-  return { ...info, rows: rows.length, solutionName: read.meta.solutionName, problems: read.problems };
+  consume ??= start({ kind: 'workbook', baseLcid: BASE_FROM_RESULT, targets: read.meta.languages });
+  return {
+    kind: 'workbook',
+    baseLcid: read.meta.baseLcid,
+    targets: read.meta.languages,
+    rows,
+    solutionName: read.meta.solutionName,
+    problems: read.problems,
+  };
 }
 
 /** Files a memory folder contributes: translations zips, CrmTranslations.xml, workbooks, TMX. */
@@ -199,15 +212,25 @@ export async function loadMemory(
         });
         continue;
       }
-      await readLabelInput(
+      // A workbook's base language is known at its end: its rows go through a memory of their own.
+      let into = memory;
+      const result = await readLabelInput(
         file,
-        ({ baseLcid }) =>
-          (row) => {
-            for (const [lcid, text] of row.targets) memory.add(baseLcid, row.base, lcid, text, source);
+        ({ baseLcid }) => {
+          if (baseLcid === BASE_FROM_RESULT) into = createMemory();
+          return (row) => {
+            for (const [lcid, text] of row.targets) into.add(baseLcid, row.base, lcid, text, source);
             options.onRows?.(1);
-          },
+          };
+        },
         options,
       );
+      if (into !== memory) {
+        for (const unit of into.units()) {
+          for (const [lcid, m] of unit.translations)
+            memory.add(result.baseLcid, unit.base, lcid, m.text, m.source);
+        }
+      }
     }
   }
   return { memory, files };

@@ -20,7 +20,7 @@ import { describeLabel } from '../translations/describe';
 import { LABEL_SHEETS, type Lcid } from '../translations/model';
 import type { CommandContext } from './context';
 import type { CommandGroup } from './commands';
-import { loadMemory, readLabelInput, type InputResult } from './labels-qa-input';
+import { BASE_FROM_RESULT, loadMemory, readLabelInput, type InputResult } from './labels-qa-input';
 import { createProgress } from './progress';
 
 const TOOL_VERSION = '0.1.0';
@@ -81,7 +81,11 @@ async function check(ctx: CommandContext, file: string, opts: CheckOptions): Pro
   } finally {
     progress.done();
   }
-  const problems = [...result.problems.map((p) => workbookProblem(p, result.baseLcid)), ...checker.finish()];
+  const base = (lcid: Lcid): Lcid => (lcid === BASE_FROM_RESULT ? result.baseLcid : lcid);
+  const problems = [
+    ...result.problems.map((p) => workbookProblem(p, result.baseLcid)),
+    ...checker.finish().map((p) => ({ ...p, lcid: base(p.lcid) })),
+  ];
   ctx.io.stdout(opts.json === true ? problemsJson(problems) : problemsTable(problems, result.rows));
   const counts = countBySeverity(problems);
   if (counts.error > 0) ctx.setExitCode(ExitCode.findings);
@@ -114,7 +118,16 @@ async function stats(
   }
   const c = counter ?? createStatsCounter(result.baseLcid, result.targets);
   c.include(result.targets);
-  const coverage = c.result();
+  const raw = c.result();
+  const base = (lcid: Lcid): Lcid => (lcid === BASE_FROM_RESULT ? result.baseLcid : lcid);
+  const coverage = {
+    baseLcid: result.baseLcid,
+    languages: raw.languages.map((l) => ({ ...l, lcid: base(l.lcid) })),
+    kinds: raw.kinds.map((k) => ({
+      ...k,
+      translated: k.translated.map((t) => ({ ...t, lcid: base(t.lcid) })),
+    })),
+  };
   ctx.io.stdout(opts.json === true ? statsJson(coverage) : statsTable(coverage));
 }
 

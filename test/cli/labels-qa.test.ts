@@ -168,6 +168,30 @@ describe('crmkit labels stats', () => {
   });
 });
 
+describe('check and stats on a translator workbook', () => {
+  it('finds the same problems in the exported workbook, naming the cell', async () => {
+    expect((await cli('labels', 'export', 'planted.zip', '-o', 'planted.xlsx')).code).toBe(0);
+    const fromZip = JSON.parse((await cli('labels', 'check', 'planted.zip', '--json')).out) as {
+      problems: JsonProblem[];
+    };
+    const { code, out } = await cli('labels', 'check', 'planted.xlsx', '--json');
+    expect(code).toBe(1);
+    const { problems } = JSON.parse(out) as { problems: JsonProblem[] };
+    const shape = (p: JsonProblem): string => `${p.severity} ${p.code} ${p.sheet} ${p.key} ${p.lcid}`;
+    expect(problems.map(shape)).toEqual(fromZip.problems.map(shape));
+    const tooLong = problems.find((p) => p.code === 'too-long');
+    expect(tooLong?.message).toMatch(/^[A-Z]+\d+: 501 characters, Dynamics accepts at most 500$/);
+    expect(problems.find((p) => p.code === 'empty-base')?.lcid).toBe(1033);
+  });
+
+  it('counts the workbook like the file it came from', async () => {
+    const fromZip = JSON.parse((await cli('labels', 'stats', 'planted.zip', '--json')).out) as unknown;
+    const { code, out } = await cli('labels', 'stats', 'planted.xlsx', '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(fromZip);
+  });
+});
+
 describe('bad input to check, stats and memory', () => {
   const cases: [string, string | Buffer, RegExp][] = [
     ['missing.zip', '', /^crmkit: missing\.zip: no such file( or folder)?\n$/],
