@@ -240,6 +240,19 @@ describe('crmkit solution check', () => {
     expect((await crmkit('solution', 'check', 'nothing.zip')).code).toBe(3);
   });
 
+  it('says when the schema is not checked because no ../shared/xsd is beside the project', async () => {
+    writeFileSync(path.join(root, 'ms.zip'), await microsoftStyleZip());
+    const r = await crmkit('solution', 'check', 'ms.zip');
+    expect(r.out).toMatch(/^schema: not checked \(no --xsd and no \.\.\/shared\/xsd beside the project\)$/m);
+  });
+
+  it.skipIf(schemaSkip !== undefined)('finds ../shared/xsd beside the project by itself', async () => {
+    writeFileSync(path.join(root, 'ms.zip'), await microsoftStyleZip());
+    const io = memoryIo(root, { CRMKIT_ROOT: repoRoot });
+    expect(await run(['solution', 'check', 'ms.zip'], io)).toBe(0);
+    expect(io.out.join('')).toMatch(/^schema: valid against .*shared\/xsd\/CustomizationsSolution\.xsd$/m);
+  });
+
   it.skipIf(schemaSkip !== undefined)(
     "validates customizations.xml with xmllint against Microsoft's schema with --xsd",
     async () => {

@@ -11,7 +11,7 @@ import { microsoftStyleZip } from './microsoft-zip';
 
 const source = loadSource();
 const utf8 = new TextEncoder();
-const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+const text = (b: Uint8Array | undefined) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(b);
 
 async function goodZip(client = 'contoso', controls = fakeOutputs().controls): Promise<Uint8Array> {
   const profile = loadProfile(client, source);
@@ -184,6 +184,41 @@ describe('checkSolutionZip', () => {
 
   it("accepts a zip laid out like Microsoft's build", async () => {
     const result = checkSolutionZip(await microsoftStyleZip(), 'RichTextSolution_1_0_2_managed.zip');
+    expect(result.findings).toEqual([]);
+  });
+
+  it('accepts a Microsoft export whose web resource files carry the id in their names', async () => {
+    const id = '5d4e6d3a-7c1b-4f0e-9a55-2b8f0c3d1e77';
+    const file = `WebResources/pblab_scriptsmain.js${id.replace(/-/g, '').toUpperCase()}`;
+    const zip = await microsoftStyleZip((f) => {
+      const webResource =
+        `<WebResources><WebResource><WebResourceId>{${id}}</WebResourceId><Name>pblab_/scripts/main.js</Name>` +
+        '<DisplayName>main.js</DisplayName><WebResourceType>3</WebResourceType><IntroducedVersion>1.0</IntroducedVersion>' +
+        '<IsEnabledForMobileClient>0</IsEnabledForMobileClient><IsAvailableForMobileOffline>0</IsAvailableForMobileOffline>' +
+        '<IsCustomizable>1</IsCustomizable><CanBeDeleted>1</CanBeDeleted><IsHidden>0</IsHidden>' +
+        `<FileName>/${file}</FileName></WebResource></WebResources>`;
+      replaceIn(f, 'customizations.xml', '<CustomControls>', `${webResource}<CustomControls>`);
+      replaceIn(
+        f,
+        'solution.xml',
+        '<RootComponents>',
+        `<RootComponents><RootComponent type="61" id="{${id}}" behavior="0" />`,
+      );
+      const types = f.get('[Content_Types].xml')!;
+      f.delete('[Content_Types].xml');
+      f.set(file, utf8.encode('console.log(1);'));
+      // an extension-less file name (the id follows ".js"): Microsoft's zips list it as an override
+      f.set(
+        '[Content_Types].xml',
+        utf8.encode(
+          text(types).replace(
+            '</Types>',
+            `<Default Extension="js${id.replace(/-/g, '').toUpperCase()}" ContentType="application/octet-stream" /></Types>`,
+          ),
+        ),
+      );
+    });
+    const result = checkSolutionZip(zip, 'export.zip');
     expect(result.findings).toEqual([]);
   });
 
