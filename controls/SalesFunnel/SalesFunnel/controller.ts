@@ -9,7 +9,7 @@ import { computeFunnel } from '../../../src/widgets/funnel/model';
 import { commonCurrency } from '../../../src/widgets/funnel/money';
 import type { Funnel, FunnelMetric, FunnelMode, FunnelRecord } from '../../../src/widgets/funnel/types';
 import { createFunnelView, type FunnelView, type LoadProgress } from '../../../src/widgets/funnel/view';
-import { funnelColumns, readRecord } from './records';
+import { funnelColumns, recordReader } from './records';
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
 
@@ -59,7 +59,8 @@ export class FunnelController {
   private hasAmount = false;
   private awaitingPage = false;
   private lastTotal: number | undefined;
-  private lastSignature = '';
+  private lastData = '';
+  private lastSettings = '';
   /** How many times records were read from the dataset (one per page): for tests and diagnostics. */
   ingestCount = 0;
   /** How many times the funnel was computed. */
@@ -98,21 +99,21 @@ export class FunnelController {
     const mode: FunnelMode = p.mode?.raw === 'reached' ? 'reached' : 'snapshot';
     const metric: FunnelMetric = p.metric?.raw === 'amount' ? 'amount' : 'count';
     const stageOrder = p.stageOrder?.raw ?? '';
-    const signature = [
+    const ids = ds.sortedRecordIds;
+    const data = [
       ds.loading,
       ds.error,
-      ds.sortedRecordIds.length,
-      ds.sortedRecordIds[0] ?? '',
-      ds.sortedRecordIds[ds.sortedRecordIds.length - 1] ?? '',
+      ids.length,
+      ids[0] ?? '',
+      ids[ids.length - 1] ?? '',
       ds.paging.totalResultCount,
       ds.paging.hasNextPage,
-      max,
-      mode,
-      metric,
-      stageOrder,
     ].join('\u0001');
-    if (signature === this.lastSignature && this.funnel !== undefined) return;
-    this.lastSignature = signature;
+    const settings = [max, mode, metric, stageOrder].join('\u0001');
+    const dataChanged = data !== this.lastData;
+    if (!dataChanged && settings === this.lastSettings && this.funnel !== undefined) return;
+    this.lastData = data;
+    this.lastSettings = settings;
     if (ds.error) {
       this.awaitingPage = false;
       view.update({ state: 'error', message: ds.errorMessage });
@@ -122,7 +123,8 @@ export class FunnelController {
       if (this.funnel === undefined) view.update({ state: 'loading' });
       return;
     }
-    this.ingest(ds, context, max);
+    // A change of mode, metric or order recomputes from the records already read.
+    if (dataChanged || this.funnel === undefined) this.ingest(ds, context, max);
     const more = this.records.size < max && ds.paging.hasNextPage;
     const total = ds.paging.totalResultCount >= 0 ? ds.paging.totalResultCount : null;
     const progress: LoadProgress = {
@@ -167,16 +169,16 @@ export class FunnelController {
     this.hasAmount = columns.amount !== undefined;
     const noSegment = { key: NO_SEGMENT_KEY, label: resxTranslate(context.resources)('segments.none') };
     this.ingestCount++;
+    const read = recordReader(columns, noSegment);
     const entities = ds.records;
     for (const id of ds.sortedRecordIds) {
       if (this.records.size >= max) break;
       if (this.records.has(id)) continue;
       const entity = entities[id];
       if (entity === undefined) continue;
-      const read = readRecord(entity, columns, noSegment);
-      this.records.set(id, read.record);
-      if (read.currencySymbol !== undefined || read.record.amount !== null)
-        this.symbols.add(read.currencySymbol);
+      const { record, currencySymbol } = read(entity);
+      this.records.set(id, record);
+      if (currencySymbol !== undefined || record.amount !== null) this.symbols.add(currencySymbol);
     }
   }
 }

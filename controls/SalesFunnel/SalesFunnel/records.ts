@@ -25,28 +25,48 @@ export function funnelColumns(ds: DataSet): FunnelColumns {
   return { stage: find('stage'), amount: find('amount'), segment: find('segment') };
 }
 
-/** A choice, lookup, two-options or text value as a key, label and (for choices) rank. */
-function refOf(record: EntityRecord, column: { name: string; dataType: string }): StageRef | null {
-  const raw: unknown = record.getValue(column.name);
-  const formatted = record.getFormattedValue(column.name) ?? '';
-  if (raw === null || raw === undefined || raw === '') return null;
-  if (typeof raw === 'object' && !Array.isArray(raw) && !(raw instanceof Date)) {
-    // A lookup: { id: { guid } | string, name }.
-    const ref = raw as { id?: { guid?: string } | string; name?: string };
-    const id = typeof ref.id === 'string' ? ref.id : (ref.id?.guid ?? '');
-    const label = ref.name ?? formatted;
-    return id === '' && label === ''
-      ? null
-      : { key: id === '' ? label : id.toLowerCase(), label: label || id };
-  }
-  if (column.dataType === 'OptionSet' || column.dataType === 'TwoOptions') {
-    const key = scalarText(raw);
-    const rank = Number(raw);
-    const label = formatted.trim() || key;
-    return Number.isFinite(rank) && column.dataType === 'OptionSet' ? { key, label, rank } : { key, label };
-  }
-  const text = formatted.trim() || scalarText(raw);
-  return text === '' ? null : { key: text.replace(/\s+/g, ' '), label: text };
+type ColumnRef = { name: string; dataType: string };
+
+/**
+ * Reads a column's value as a key, label and (for choices) rank. The refs are shared between
+ * records with the same value (a choice, a lookup id, a text), so 50,000 records make a handful
+ * of objects and choices are formatted once.
+ */
+function refReader(column: ColumnRef): (record: EntityRecord) => StageRef | null {
+  const known = new Map<string, StageRef>();
+  const intern = (cacheKey: string, make: () => StageRef | null): StageRef | null => {
+    const hit = known.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const ref = make();
+    if (ref !== null) known.set(cacheKey, ref);
+    return ref;
+  };
+  const isChoice = column.dataType === 'OptionSet' || column.dataType === 'TwoOptions';
+  return (record) => {
+    const raw: unknown = record.getValue(column.name);
+    if (raw === null || raw === undefined || raw === '') return null;
+    if (typeof raw === 'object' && !Array.isArray(raw) && !(raw instanceof Date)) {
+      // A lookup: { id: { guid } | string, name }.
+      const ref = raw as { id?: { guid?: string } | string; name?: string };
+      const id = (typeof ref.id === 'string' ? ref.id : (ref.id?.guid ?? '')).toLowerCase();
+      const label = ref.name ?? record.getFormattedValue(column.name) ?? '';
+      if (id === '' && label === '') return null;
+      return intern(`${id}\u0000${label}`, () => ({ key: id === '' ? label : id, label: label || id }));
+    }
+    if (isChoice) {
+      const key = scalarText(raw);
+      return intern(key, () => {
+        const label = (record.getFormattedValue(column.name) ?? '').trim() || key;
+        const rank = Number(raw);
+        return column.dataType === 'OptionSet' && Number.isFinite(rank)
+          ? { key, label, rank }
+          : { key, label };
+      });
+    }
+    const formatted = (record.getFormattedValue(column.name) ?? '').trim() || scalarText(raw);
+    if (formatted === '') return null;
+    return intern(formatted, () => ({ key: formatted.replace(/\s+/g, ' '), label: formatted }));
+  };
 }
 
 function scalarText(raw: unknown): string {
@@ -71,19 +91,43 @@ export interface ReadRecord {
   currencySymbol?: string;
 }
 
-/** Reads a record; `noSegment` labels records whose segment column is empty. */
-export function readRecord(record: EntityRecord, columns: FunnelColumns, noSegment: SegmentRef): ReadRecord {
-  const stage = columns.stage === undefined ? null : refOf(record, columns.stage);
-  const amount = columns.amount === undefined ? null : amountOf(record, columns.amount.name);
-  let segment: SegmentRef | null = null;
-  if (columns.segment !== undefined) {
-    const ref = refOf(record, columns.segment);
-    segment = ref === null ? noSegment : { key: ref.key, label: ref.label };
-  }
-  const out: ReadRecord = { record: { id: record.getRecordId(), stage, amount, segment } };
-  if (columns.amount?.dataType === 'Currency' && amount !== null) {
-    const symbol = currencySymbolOf(record.getFormattedValue(columns.amount.name) ?? '');
-    if (symbol !== undefined) out.currencySymbol = symbol;
-  }
-  return out;
+/**
+ * A reader of dataset records into the funnel's terms; `noSegment` labels records whose segment
+ * column is empty. Create one per page (or per view) so equal values share their refs.
+ */
+export function recordReader(
+  columns: FunnelColumns,
+  noSegment: SegmentRef,
+): (record: EntityRecord) => ReadRecord {
+  const stageOf = columns.stage === undefined ? () => null : refReader(columns.stage);
+  const segmentOf = columns.segment === undefined ? undefined : refReader(columns.segment);
+  const segments = new Map<StageRef, SegmentRef>();
+  const amountColumn = columns.amount;
+  const isCurrency = amountColumn?.dataType === 'Currency';
+  const symbolByEnds = new Map<string, string | undefined>();
+  return (record) => {
+    const amount = amountColumn === undefined ? null : amountOf(record, amountColumn.name);
+    let segment: SegmentRef | null = null;
+    if (segmentOf !== undefined) {
+      const ref = segmentOf(record);
+      if (ref === null) segment = noSegment;
+      else {
+        segment = segments.get(ref) ?? { key: ref.key, label: ref.label };
+        segments.set(ref, segment);
+      }
+    }
+    const out: ReadRecord = { record: { id: record.getRecordId(), stage: stageOf(record), amount, segment } };
+    if (isCurrency && amount !== null) {
+      const formatted = record.getFormattedValue(amountColumn.name) ?? '';
+      // The symbol sits at the start or the end: amounts sharing both ends share the symbol.
+      const ends = formatted.slice(0, 2) + '\u0000' + formatted.slice(-2);
+      let symbol = symbolByEnds.get(ends);
+      if (symbol === undefined && !symbolByEnds.has(ends)) {
+        symbol = currencySymbolOf(formatted);
+        symbolByEnds.set(ends, symbol);
+      }
+      if (symbol !== undefined) out.currencySymbol = symbol;
+    }
+    return out;
+  };
 }

@@ -107,3 +107,16 @@ export interface RecordPlacement {
   stageIndex: Int32Array;
   segmentIndex: Int32Array;
 }
+
+/** How far the control got paging through the view (shown as "loaded N of M"). */
+export interface LoadProgress {
+  loaded: number;
+  /** Records in the whole view, or null when the host does not know. */
+  total: number | null;
+  /** The cap (maxRecords). */
+  max: number;
+  /** Still paging. */
+  loading: boolean;
+  /** The cap stopped loading before the end of the view. */
+  capped: boolean;
+}

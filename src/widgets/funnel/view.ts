@@ -6,24 +6,15 @@
  */
 import type { Formats, Translate } from '../shared/i18n';
 import { renderBars, type StageTarget } from './bars';
+import { renderHeader, renderNotices, renderToolbar } from './chrome';
 import { append, el } from './dom';
 import { createLabels, type FunnelLabels } from './labels';
 import { recordIdsOfStage } from './model';
 import type { Currency } from './money';
 import { renderTable } from './table';
-import type { Funnel, FunnelSeries, FunnelStage } from './types';
+import type { Funnel, FunnelSeries, FunnelStage, LoadProgress } from './types';
 
-export interface LoadProgress {
-  loaded: number;
-  /** Records in the whole view, or null when the host does not know. */
-  total: number | null;
-  /** The cap (maxRecords). */
-  max: number;
-  /** Still paging. */
-  loading: boolean;
-  /** The cap stopped loading before the end of the view. */
-  capped: boolean;
-}
+export type { LoadProgress } from './types';
 
 export type FunnelViewData =
   | { state: 'loading' }
@@ -106,134 +97,16 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
     if (ui.segment !== null && !funnel.segments.some((s) => s.key === ui.segment)) ui.segment = null;
     const labels = createLabels(t, formats, currency, funnel.metric);
     const shown: FunnelSeries = funnel.segments.find((s) => s.key === ui.segment) ?? funnel;
-    const nodes: Node[] = [header(labels, shown, funnel, hasAmount)];
-    nodes.push(...notices(labels, shown, progress, hasAmount));
+    const nodes: Node[] = [renderHeader(doc, labels, shown, funnel, hasAmount)];
+    nodes.push(...renderNotices(doc, labels, shown, progress, hasAmount));
     if (funnel.records === 0) {
       if (progress?.loading !== true)
         nodes.push(el(doc, 'div', { class: 'crmkit-funnel__placeholder' }, [t('status.empty')]));
       return nodes;
     }
-    nodes.push(toolbar(funnel));
+    nodes.push(renderToolbar(doc, t, funnel, ui));
     nodes.push(body(labels, funnel, shown, hasAmount));
     return nodes;
-  };
-
-  const header = (
-    labels: FunnelLabels,
-    shown: FunnelSeries,
-    funnel: Funnel,
-    hasAmount: boolean,
-  ): HTMLElement => {
-    const stat = (label: string, value: string, key: string): HTMLElement =>
-      el(doc, 'div', { class: 'crmkit-funnel__stat', 'data-stat': key }, [
-        el(doc, 'span', { class: 'crmkit-funnel__stat-label' }, [label]),
-        el(doc, 'span', { class: 'crmkit-funnel__stat-value' }, [value]),
-      ]);
-    return el(doc, 'div', { class: 'crmkit-funnel__header' }, [
-      stat(t('header.records'), labels.count(shown.records), 'records'),
-      hasAmount ? stat(t('header.amount'), labels.money(shown.totalAmount), 'amount') : null,
-      stat(t('header.conversion'), labels.percent(shown.overallConversion), 'conversion'),
-      el(doc, 'span', { class: 'crmkit-funnel__counting' }, [
-        t(funnel.mode === 'reached' ? 'header.countingReached' : 'header.countingSnapshot'),
-      ]),
-    ]);
-  };
-
-  const notices = (
-    labels: FunnelLabels,
-    shown: FunnelSeries,
-    p: LoadProgress | undefined,
-    hasAmount: boolean,
-  ): HTMLElement[] => {
-    const out: HTMLElement[] = [];
-    if (p !== undefined && p.loading) {
-      const text =
-        p.total === null
-          ? t('status.progressUnknown', { loaded: labels.count(p.loaded) })
-          : t('status.progress', { loaded: labels.count(p.loaded), total: labels.count(p.total) });
-      const meter = el(doc, 'span', { class: 'crmkit-funnel__meter', 'aria-hidden': 'true' }, [
-        el(doc, 'span', { class: 'crmkit-funnel__meter-fill' }),
-      ]);
-      const fill = meter.firstElementChild as HTMLElement;
-      fill.style.width =
-        p.total === null || p.total === 0 ? '30%' : `${Math.min(100, (p.loaded / p.total) * 100)}%`;
-      out.push(
-        el(doc, 'div', { class: 'crmkit-funnel__progress', role: 'status', 'data-notice': 'progress' }, [
-          text,
-          meter,
-        ]),
-      );
-    }
-    if (p !== undefined && p.capped) {
-      const args = { loaded: labels.count(p.loaded), max: labels.count(p.max) };
-      const text =
-        p.total === null || p.total <= p.loaded
-          ? t('status.cappedUnknown', args)
-          : t('status.capped', { ...args, total: labels.count(p.total) });
-      out.push(
-        el(doc, 'div', { class: 'crmkit-funnel__bar-message is-warning', 'data-notice': 'capped' }, [text]),
-      );
-    }
-    const notes: string[] = [];
-    if (shown.unstaged > 0) notes.push(t('status.unstaged', { count: labels.count(shown.unstaged) }));
-    if (hasAmount && shown.missingAmounts > 0)
-      notes.push(t('status.missingAmounts', { count: labels.count(shown.missingAmounts) }));
-    if (notes.length > 0)
-      out.push(
-        el(doc, 'div', { class: 'crmkit-funnel__notes', 'data-notice': 'notes' }, [notes.join(' · ')]),
-      );
-    return out;
-  };
-
-  const chip = (label: string, pressed: boolean, attrs: Record<string, string>): HTMLButtonElement =>
-    el(
-      doc,
-      'button',
-      { type: 'button', class: 'crmkit-funnel__chip', 'aria-pressed': String(pressed), ...attrs },
-      [label],
-    );
-
-  const toolbar = (funnel: Funnel): HTMLElement => {
-    const chips =
-      funnel.segments.length === 0
-        ? null
-        : el(
-            doc,
-            'div',
-            { class: 'crmkit-funnel__chips', role: 'group', 'aria-label': t('segments.label') },
-            [
-              chip(t('segments.all'), ui.segment === null && !ui.compare, {
-                'data-chip': '',
-                'data-focus': 'chip:all',
-              }),
-              ...funnel.segments.map((s) =>
-                chip(s.label, !ui.compare && ui.segment === s.key, {
-                  'data-chip': s.key,
-                  'data-focus': `chip:${s.key}`,
-                }),
-              ),
-              chip(t('segments.compare'), ui.compare, {
-                'data-compare': '',
-                'data-focus': 'compare',
-                class: 'crmkit-funnel__chip is-compare',
-              }),
-            ],
-          );
-    return el(doc, 'div', { class: 'crmkit-funnel__toolbar' }, [
-      chips,
-      el(
-        doc,
-        'button',
-        {
-          type: 'button',
-          class: 'crmkit-funnel__switch',
-          'aria-pressed': String(ui.table),
-          'data-table': '',
-          'data-focus': 'table',
-        },
-        [t(ui.table ? 'view.funnel' : 'view.table')],
-      ),
-    ]);
   };
 
   const body = (
@@ -260,10 +133,12 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
         selectable,
       };
       const view = ui.table
-        ? renderTable({
-            ...common,
-            caption: g.title === null ? t('table.caption') : `${t('table.caption')}: ${g.title}`,
-          })
+        ? el(doc, 'div', { class: 'crmkit-funnel__table-wrap' }, [
+            renderTable({
+              ...common,
+              caption: g.title === null ? t('table.caption') : `${t('table.caption')}: ${g.title}`,
+            }),
+          ])
         : renderBars({ ...common, max, compact: compare });
       if (!compare) return view;
       return el(doc, 'section', { class: 'crmkit-funnel__panel', 'aria-label': g.title ?? undefined }, [
@@ -279,7 +154,7 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
     return el(
       doc,
       'div',
-      { class: compare ? 'crmkit-funnel__body is-compare' : 'crmkit-funnel__body' },
+      { class: `crmkit-funnel__body${compare ? ' is-compare' : ''}${ui.table ? ' is-table' : ''}` },
       parts,
     );
   };

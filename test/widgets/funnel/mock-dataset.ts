@@ -108,8 +108,11 @@ export class MockDataSet implements ComponentFramework.PropertyTypes.DataSet {
   private get loadedRows(): readonly MockRow[] {
     return this.rows.slice(0, this.paging.lastPageNumber * this.paging.pageSize);
   }
+  private idsCache: { rows: number; ids: string[] } | undefined;
   get sortedRecordIds(): string[] {
-    return this.loadedRows.map((r) => r.id);
+    const rows = this.paging.lastPageNumber * this.paging.pageSize;
+    if (this.idsCache?.rows !== rows) this.idsCache = { rows, ids: this.loadedRows.map((r) => r.id) };
+    return this.idsCache.ids;
   }
   private cache: { pages: number; records: Record<string, EntityRecord> } | undefined;
   get records(): Record<string, EntityRecord> {

@@ -1,0 +1,192 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserUnavailableReason,
+  launchBrowser,
+  repoRoot,
+  serveStatic,
+  testOutputDir,
+  type StaticServer,
+} from '../support/browser';
+import { controlOutDir, ensureBuiltControl } from '../widgets/funnel/built-control';
+import {
+  SAMPLE_STAGES,
+  SAMPLE_SEGMENTS,
+  sampleOpportunities,
+  type SampleLcid,
+} from '../widgets/funnel/sample-data';
+
+const skip = browserUnavailableReason();
+if (skip !== undefined) console.warn(`funnel-host: ${skip}`);
+
+const hostDir = path.join(testOutputDir, 'funnel-host');
+const locales: Record<SampleLcid, string> = { 1033: 'en-US', 1049: 'ru-RU', 1026: 'bg-BG', 1058: 'uk-UA' };
+
+/** The numbers the test expects, counted here in plain loops (not by the funnel model). */
+function expected(records: number, lcid: SampleLcid, max = 50_000) {
+  const rows = sampleOpportunities(records).slice(0, max);
+  const nf = new Intl.NumberFormat(locales[lcid], { maximumFractionDigits: 0 });
+  const counts = SAMPLE_STAGES.map((_, s) => rows.filter((r) => r.stage === s).length);
+  const reached = SAMPLE_STAGES.map((_, s) => rows.filter((r) => r.stage >= s).length);
+  const total = rows.reduce((n, r) => n + (r.amount ?? 0), 0);
+  return {
+    labels: SAMPLE_STAGES.map((s) => s.label[lcid]),
+    segments: SAMPLE_SEGMENTS.map((s) => s.label[lcid]).sort((a, b) => a.localeCompare(b)),
+    counts: counts.map((n) => nf.format(n)),
+    reached,
+    records: nf.format(rows.length),
+    // ru-RU and bg-BG put the currency symbol after the number, separated by a no-break space.
+    amount: `${nf.format(total)}\u00a0€`,
+    idsOfStage: (s: number) => rows.filter((r) => r.stage === s).map((r) => r.id),
+    nf,
+  };
+}
+
+describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a chosen language', () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    const took = ensureBuiltControl();
+    if (took > 0) console.log(`funnel-host: built the control in ${took} ms`);
+    mkdirSync(hostDir, { recursive: true });
+    await build({
+      entryPoints: [path.join(repoRoot, 'test/widgets/funnel/host-page.ts')],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'chrome109',
+      outfile: path.join(hostDir, 'host.js'),
+      logLevel: 'silent',
+    });
+    writeFileSync(
+      path.join(hostDir, 'index.html'),
+      '<!doctype html><html><head><meta charset="utf-8"><title>SalesFunnel host</title>' +
+        '<style>body{margin:0;padding:16px;background:#f5f5f5;font-family:Segoe UI,sans-serif}' +
+        '#control{background:#fff;border-radius:8px;box-shadow:0 0 2px rgba(0,0,0,.12),0 2px 4px rgba(0,0,0,.14)}</style>' +
+        '</head><body><div id="control"></div><script src="host.js"></script></body></html>',
+    );
+    server = await serveStatic([hostDir, controlOutDir]);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(query: string, width = 1100): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}/index.html?${query}`);
+    await page.waitForFunction(() => window.funnelHost?.ready === true, undefined, { timeout: 60_000 });
+    expect(errors).toEqual([]);
+    return page;
+  }
+  const texts = (page: Page, selector: string): Promise<string[]> => page.locator(selector).allTextContents();
+  const stat = (page: Page, key: string): Promise<string | null> =>
+    page.locator(`[data-stat="${key}"] .crmkit-funnel__stat-value`).textContent();
+
+  it('shows in Russian the numbers of all pages of a 12,000-record view', async () => {
+    const page = await open('lcid=1049&records=12000');
+    const want = expected(12_000, 1049);
+    expect(await page.evaluate(() => window.funnelHost!.loadNextPageCalls)).toBe(2);
+    expect(await texts(page, '.crmkit-funnel__label')).toEqual(want.labels);
+    expect(await texts(page, '.crmkit-funnel__count')).toEqual(want.counts);
+    expect(await stat(page, 'records')).toBe(want.records);
+    expect(await stat(page, 'amount')).toBe(want.amount);
+    expect(await page.locator('[data-stat="records"] .crmkit-funnel__stat-label').textContent()).toBe(
+      'Записи',
+    );
+    expect((await texts(page, '.crmkit-funnel__chip')).slice(1, -1)).toEqual(want.segments);
+    await page.locator('.crmkit-funnel').screenshot({ path: path.join(testOutputDir, 'funnel-host-ru.png') });
+    await page.close();
+  });
+
+  it('aggregates and draws 50,000 records in Bulgarian, and selects a stage with the keyboard', async () => {
+    const page = await open('lcid=1026&records=50000');
+    const want = expected(50_000, 1026);
+    expect(await texts(page, '.crmkit-funnel__count')).toEqual(want.counts);
+    expect(await stat(page, 'records')).toBe(want.records);
+    expect(await stat(page, 'amount')).toBe(want.amount);
+    const updates = await page.evaluate(() => window.funnelHost!.updates.map((u) => u.ms));
+    // Median of five recomputes (mode changes) of all 50,000 records: the machine is shared, so one run is noisy.
+    const recomputes = await page.evaluate(() =>
+      ['snapshot', 'reached', 'snapshot', 'reached', 'snapshot', 'reached'].map((m) =>
+        window.funnelHost!.setProperty('mode', m),
+      ),
+    );
+    const recompute = recomputes.slice(1).sort((a, b) => a - b)[2]!;
+    expect(await texts(page, '.crmkit-funnel__count')).toEqual(want.reached.map((n) => want.nf.format(n)));
+    const resize = await page.evaluate(() => window.funnelHost!.resize());
+    console.log(
+      `funnel-host: 50,000 records in ${updates.length} pages; time in updateView ${updates
+        .reduce((a, b) => a + b, 0)
+        .toFixed(1)} ms in all (largest page ${Math.max(...updates).toFixed(1)} ms); ` +
+        `recompute + draw of all 50,000 after a mode change ${recompute.toFixed(1)} ms (median of 5; budget 100 ms); ` +
+        `resize-only update ${resize.toFixed(2)} ms`,
+    );
+    // The same 50,000 records arriving as one page: reading, aggregating and drawing in one updateView.
+    const onePage = await open('lcid=1026&records=50000&pageSize=50000');
+    const first = await onePage.evaluate(() => window.funnelHost!.updates[0]!.ms);
+    expect(await onePage.locator('.crmkit-funnel__count').allTextContents()).toEqual(want.counts);
+    await onePage.close();
+    console.log(
+      `funnel-host: 50,000 records in one page: read + aggregate + draw in one updateView ${first.toFixed(1)} ms ` +
+        '(the stand-in dataset builds its record objects before the timing starts)',
+    );
+    await page.evaluate(() => window.funnelHost!.setProperty('mode', 'snapshot'));
+    await page.locator('button.crmkit-funnel__stage').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => window.funnelHost!.selected)).toEqual(want.idsOfStage(1));
+    await expect.poll(() => page.locator('[aria-live="polite"]').textContent()).toContain('Маркирани записи');
+    await page.keyboard.press('Shift+Enter');
+    expect(await page.evaluate(() => window.funnelHost!.opened)).toEqual([want.idsOfStage(1)[0]]);
+    await page
+      .locator('.crmkit-funnel')
+      .screenshot({ path: path.join(testOutputDir, 'funnel-host-bg-50000.png') });
+    await page.close();
+  });
+
+  it('says in Bulgarian that the record cap cuts the view', async () => {
+    const page = await open('lcid=1026&records=12000&max=7000');
+    const want = expected(12_000, 1026, 7_000);
+    expect(await texts(page, '.crmkit-funnel__count')).toEqual(want.counts);
+    expect(await page.locator('[data-notice="capped"]').textContent()).toBe(
+      `Показани са първите ${want.nf.format(7000)} от ${want.nf.format(12000)} записа: ограничението от ${want.nf.format(7000)} записа отрязва изгледа.`,
+    );
+    await page
+      .locator('.crmkit-funnel')
+      .screenshot({ path: path.join(testOutputDir, 'funnel-host-bg-capped.png') });
+    await page.close();
+  });
+
+  it('fits 320 px without horizontal scrolling and compares segments side by side', async () => {
+    const page = await open('lcid=1049&records=3000', 320);
+    const overflow = await page.evaluate(() => {
+      const root = document.querySelector('.crmkit-funnel')!;
+      return root.scrollWidth - root.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page
+      .locator('.crmkit-funnel')
+      .screenshot({ path: path.join(testOutputDir, 'funnel-host-ru-320px.png') });
+    await page.locator('.crmkit-funnel__chip.is-compare').click();
+    expect(await page.locator('.crmkit-funnel__panel').count()).toBe(2);
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page
+      .locator('.crmkit-funnel')
+      .screenshot({ path: path.join(testOutputDir, 'funnel-host-ru-compare.png') });
+    await page.locator('[data-table]').click();
+    expect(await page.locator('table.crmkit-funnel__table').count()).toBe(2);
+    await page
+      .locator('.crmkit-funnel')
+      .screenshot({ path: path.join(testOutputDir, 'funnel-host-ru-table.png') });
+    await page.close();
+  });
+});

@@ -1,0 +1,87 @@
+/// <reference types="powerapps-component-framework" />
+import { describe, expect, it } from 'vitest';
+import { funnelColumns, recordReader } from '../../controls/SalesFunnel/SalesFunnel/records';
+import { MockDataSet, MockRecord, type MockRow } from '../widgets/funnel/mock-dataset';
+
+const noSegment = { key: '\u0000none', label: '(no segment)' };
+
+function read(rows: MockRow[], columns: { name: string; alias: string; dataType: string }[]) {
+  const ds = new MockDataSet(rows, columns, rows.length);
+  const reader = recordReader(funnelColumns(ds), noSegment);
+  return rows.map((r) => reader(new MockRecord(r)));
+}
+
+describe('reading dataset records into the funnel', () => {
+  it('reads a lookup stage by its id and name, sharing one ref per stage', () => {
+    const ref = (guid: string, name: string) => ({ id: { guid }, name, etn: 'salesstage' });
+    const out = read(
+      [
+        { id: '1', values: { stageid: ref('AAA', 'Develop') } },
+        { id: '2', values: { stageid: ref('aaa', 'Develop') } },
+        { id: '3', values: { stageid: null } },
+      ],
+      [{ name: 'stageid', alias: 'stage', dataType: 'Lookup.Simple' }],
+    );
+    expect(out[0]!.record.stage).toEqual({ key: 'aaa', label: 'Develop' });
+    expect(out[1]!.record.stage).toBe(out[0]!.record.stage);
+    expect(out[2]!.record.stage).toBeNull();
+  });
+
+  it('reads text stages by their text, ignoring surrounding spaces', () => {
+    const out = read(
+      [
+        { id: '1', values: { phase: ' 2-Develop ' } },
+        { id: '2', values: { phase: '' } },
+      ],
+      [{ name: 'phase', alias: 'stage', dataType: 'SingleLine.Text' }],
+    );
+    expect(out.map((o) => o.record.stage)).toEqual([{ key: '2-Develop', label: '2-Develop' }, null]);
+  });
+
+  it('reads a choice stage with its value as rank and two-options segments, empty ones as "no segment"', () => {
+    const out = read(
+      [
+        {
+          id: '1',
+          values: { stagecode: 100000001, isprivate: true },
+          formatted: { stagecode: 'Develop', isprivate: 'Yes' },
+        },
+        { id: '2', values: { stagecode: 100000000, isprivate: null }, formatted: { stagecode: 'Qualify' } },
+      ],
+      [
+        { name: 'stagecode', alias: 'stage', dataType: 'OptionSet' },
+        { name: 'isprivate', alias: 'segment', dataType: 'TwoOptions' },
+      ],
+    );
+    expect(out[0]!.record.stage).toEqual({ key: '100000001', label: 'Develop', rank: 100000001 });
+    expect(out[0]!.record.segment).toEqual({ key: 'true', label: 'Yes' });
+    expect(out[1]!.record.segment).toBe(noSegment);
+  });
+
+  it('reads amounts given as numbers or text and the currency symbol of each', () => {
+    const out = read(
+      [
+        { id: '1', values: { v: 1250 }, formatted: { v: '$1,250.00' } },
+        { id: '2', values: { v: '99.5' }, formatted: { v: '€99.50' } },
+        { id: '3', values: { v: 'n/a' }, formatted: { v: 'n/a' } },
+        { id: '4', values: { v: null } },
+      ],
+      [{ name: 'v', alias: 'amount', dataType: 'Currency' }],
+    );
+    expect(out.map((o) => o.record.amount)).toEqual([1250, 99.5, null, null]);
+    expect(out.map((o) => o.currencySymbol)).toEqual(['$', '€', undefined, undefined]);
+  });
+
+  it('leaves amount and segment out when their property-sets are not mapped', () => {
+    const out = read(
+      [{ id: '1', values: { s: 'Lead' } }],
+      [{ name: 's', alias: 'stage', dataType: 'SingleLine.Text' }],
+    );
+    expect(out[0]!.record).toEqual({
+      id: '1',
+      stage: { key: 'Lead', label: 'Lead' },
+      amount: null,
+      segment: null,
+    });
+  });
+});
