@@ -52,7 +52,10 @@ async function writeStep(file: string, rows: number): Promise<void> {
   writer.startSheet('Display Strings');
   for (let i = 0; i < display; i++) writer.addRow({ label: benchLabel(i, 'Display Strings') });
   writer.startSheet('Localized Labels');
-  for (let i = display; i < rows; i++) writer.addRow({ label: benchLabel(i, 'Localized Labels') });
+  for (let i = display; i < rows; i++) {
+    writer.addRow({ label: benchLabel(i, 'Localized Labels') });
+    if (i % 4096 === 0) await writer.drain();
+  }
   await writer.finish('0'.repeat(64));
   await finished(out);
 }

@@ -80,7 +80,7 @@ const ribbonParts: readonly (readonly [RegExp, string])[] = [
 
 /** A choice value's Object ID carries the value after the choice's id: `<guid>;100000001`. */
 const choiceValueId = /[;:|]-?\d+$/;
-const looksLikeRibbonId = /\.(Button|Group|Tab|Menu|Flyout|SplitButton|Command)\./i;
+const looksLikeRibbonId = /\.(Button|Group|Tab|Menu|Flyout|SplitButton|Command)\w*\./i;
 
 function ofGroup(noun: string, column: string): string {
   switch (column.toLowerCase()) {

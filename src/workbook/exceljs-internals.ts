@@ -21,6 +21,13 @@ interface SheetInternals {
   dataValidations: { add: (address: string, validation: DataValidation) => void };
 }
 
+/** exceljs's StreamBuf: what it holds, and the stream archiver reads it through. */
+interface StreamBufInternals {
+  buffers: readonly { length: number }[];
+  /** archiver's PassThrough (from the readable-stream package, which has no writableLength). */
+  pipes: readonly { _writableState?: { length: number }; _readableState?: { length: number } }[];
+}
+
 interface BookInternals {
   styles: { addStyleModel: (style: Partial<Style>, cellType: number) => number };
   _definedNames: object;
@@ -56,6 +63,20 @@ export function openSheetData(ws: Worksheet): void {
   sheet._writeColumns();
   sheet._writeOpenSheetData();
   sheet.startedData = true;
+}
+
+/**
+ * Bytes of sheet XML written but not yet compressed: held by the sheet's StreamBuf and by the
+ * PassThrough archiver reads it through (which waits for the deflate stream behind it).
+ */
+export function pendingSheetBytes(ws: Worksheet): number {
+  const stream = (ws as unknown as SheetInternals).stream as unknown as StreamBufInternals;
+  let bytes = 0;
+  for (const buffer of stream.buffers) bytes += buffer.length;
+  for (const pipe of stream.pipes) {
+    bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
+  }
+  return bytes;
 }
 
 export function writeSheetXml(ws: Worksheet, xml: string): void {

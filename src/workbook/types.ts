@@ -50,6 +50,12 @@ export interface WorkbookWriter {
   /** Starts a sheet; rows added after it belong to it. Each sheet at most once. */
   startSheet(sheet: LabelSheet): void;
   addRow(row: WorkbookRowInput): void;
+  /**
+   * Resolves once the rows added so far are mostly compressed. addRow only queues XML; a caller
+   * adding rows without ever yielding (or faster than DEFLATE keeps up) should await this every
+   * few thousand rows, which keeps memory flat however large the file.
+   */
+  drain(): Promise<void>;
   /** Writes the hidden meta sheet and closes the package. */
   finish(fingerprint: string): Promise<void>;
 }

@@ -15,6 +15,7 @@ import {
   addNotes,
   definedNamesList,
   openSheetData,
+  pendingSheetBytes,
   styleId,
   writeSheetXml,
 } from './exceljs-internals';
@@ -27,6 +28,9 @@ import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './
 
 /** Dynamics refuses a label longer than this; Excel's validation says so while typing. */
 export const MAX_LABEL_LENGTH = 500;
+
+/** drain() waits while more sheet XML than this is waiting to be compressed. */
+const HIGH_WATER_BYTES = 8 * 1024 * 1024;
 
 interface OpenSheet {
   layout: SheetLayout;
@@ -174,6 +178,14 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         throw new Error(`a "${input.label.sheet}" label was added to the sheet "${current.layout.sheet}"`);
       }
       addRow(current, input);
+    },
+
+    async drain(): Promise<void> {
+      const ws = current?.ws;
+      if (ws === undefined) return;
+      while (pendingSheetBytes(ws) > HIGH_WATER_BYTES) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
     },
 
     async finish(fingerprint: string): Promise<void> {

@@ -49,6 +49,14 @@ const cases: readonly [LabelSheet, string, string, string, ComponentKind, string
     'ribbon',
     'Ribbon tooltip description',
   ],
+  [
+    'Localized Labels',
+    'pl_salesorder',
+    'contoso.pl_salesorder.Form.Button1.LabelText',
+    'LocLabel',
+    'ribbon',
+    'Ribbon button label',
+  ],
   ['Localized Labels', 'account', guid, 'SomethingNew', 'other', 'Text (SomethingNew)'],
   ['Display Strings', 'pl_salesorder', 'Message.Submit.Confirm', '', 'message', 'Message'],
   [
