@@ -311,6 +311,30 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     expect(q(container, '.crmkit-survey').classList.contains('is-narrow')).toBe(true);
   });
 
+  it('shows the newest 50 responses first and the rest on request, kept across updates', () => {
+    const many = documentOf(
+      ...Array.from({ length: 60 }, (_, i) =>
+        response(
+          `r${i}`,
+          { csat: 3 },
+          { at: new Date(Date.UTC(2026, 0, 1, i)).toISOString(), respondent: `R${i}` },
+        ),
+      ),
+    );
+    const { container, context, control } = mount(serializeDocument(many));
+    expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(50);
+    expect(q(container, '.crmkit-survey__who').textContent).toBe('R59');
+    const more = q(container, '[data-action="show-more"]');
+    expect(more.textContent).toBe('Show 10 more of 60');
+    more.click();
+    expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(60);
+    expect(container.querySelector('[data-action="show-more"]')).toBeNull();
+    context.responses.raw = serializeDocument(documentOf(...many.responses, response('new', { nps: 9 })));
+    control.updateView(context);
+    expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(60);
+    expect(q(container, '[data-action="show-more"]').textContent).toBe('Show 1 more of 61');
+  });
+
   it('labels every rating group for assistive technology', () => {
     const { container } = mount(stored);
     click(container, '[data-action="add"]');

@@ -56,7 +56,7 @@ function responseItem(
     formatTime(ctx, r.at),
   ].filter((part) => part !== '');
   const header = el(doc, 'div', { className: 'crmkit-survey__item-header' }, [
-    el(doc, 'span', { className: 'crmkit-survey__who', text: r.respondent }),
+    el(doc, 'span', { className: 'crmkit-survey__who', text: r.respondent, attrs: { tabindex: '-1' } }),
     el(doc, 'span', { className: 'crmkit-survey__meta', text: meta.join(' · ') }),
     r.updatedAt === undefined
       ? null
@@ -132,11 +132,22 @@ function responseItem(
   return item;
 }
 
+/** How many responses are rendered at first and per "Show more" (keeps long documents fast). */
+export const LIST_PAGE_SIZE = 50;
+
+export interface ListPaging {
+  /** How many of the newest responses to show (default LIST_PAGE_SIZE). */
+  visible?: number;
+  /** Told the new number when the user asks for more, so that a re-render keeps it. */
+  onShowMore?: (visible: number) => void;
+}
+
 /** Responses newest first; `actions` adds Edit/Delete to those the user may change. */
 export function renderResponseList(
   ctx: SurveyViewContext,
   responses: readonly SurveyResponse[],
   actions?: ResponseActions,
+  paging: ListPaging = {},
 ): HTMLElement {
   const { doc, t } = ctx;
   const section = el(doc, 'section', { className: 'crmkit-survey__list' });
@@ -149,9 +160,38 @@ export function renderResponseList(
     section.append(el(doc, 'p', { className: 'crmkit-survey__muted', text: t('list.empty') }));
     return section;
   }
-  const sorted = [...responses].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  const time = new Map(responses.map((r) => [r, Date.parse(r.at)]));
+  const sorted = [...responses].sort((a, b) => time.get(b)! - time.get(a)!);
   const list = el(doc, 'ul', { className: 'crmkit-survey__items' });
-  for (const r of sorted) list.append(responseItem(ctx, r, actions));
-  section.append(list);
+  let shown = 0;
+  const more = el(doc, 'div', { className: 'crmkit-survey__more' });
+  const showUpTo = (count: number): void => {
+    const next = Math.min(count, sorted.length);
+    const fragment = doc.createDocumentFragment();
+    for (const r of sorted.slice(shown, next)) fragment.append(responseItem(ctx, r, actions));
+    list.append(fragment);
+    shown = next;
+    const rest = sorted.length - shown;
+    more.replaceChildren();
+    if (rest > 0) {
+      const step = Math.min(rest, LIST_PAGE_SIZE);
+      more.append(
+        button(
+          doc,
+          t('list.showMore', { count: ctx.formats.number(step), total: ctx.formats.number(sorted.length) }),
+          () => {
+            const firstNew = shown;
+            showUpTo(shown + LIST_PAGE_SIZE);
+            paging.onShowMore?.(shown);
+            list.children[firstNew]?.querySelector<HTMLElement>('.crmkit-survey__who')?.focus();
+          },
+          'crmkit-button',
+          { 'data-action': 'show-more' },
+        ),
+      );
+    }
+  };
+  showUpTo(Math.max(paging.visible ?? LIST_PAGE_SIZE, LIST_PAGE_SIZE));
+  section.append(list, more);
   return section;
 }

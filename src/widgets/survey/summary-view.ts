@@ -19,14 +19,11 @@ function card(
 
 /** Five star glyphs with the rounded average filled (decorative: the text says the value). */
 export function starGlyphs(doc: Document, value: number): HTMLElement {
-  const filled = Math.round(value);
-  const stars = el(doc, 'span', { className: 'crmkit-stars', attrs: { 'aria-hidden': 'true' } });
-  for (let i = 1; i <= 5; i++) {
-    stars.append(
-      el(doc, 'span', { className: i <= filled ? 'crmkit-star is-filled' : 'crmkit-star', text: '★' }),
-    );
-  }
-  return stars;
+  const filled = Math.max(0, Math.min(5, Math.round(value)));
+  return el(doc, 'span', { className: 'crmkit-stars', attrs: { 'aria-hidden': 'true' } }, [
+    el(doc, 'span', { className: 'crmkit-star is-filled', text: '★'.repeat(filled) }),
+    el(doc, 'span', { className: 'crmkit-star', text: '★'.repeat(5 - filled) }),
+  ]);
 }
 
 function npsBar(ctx: SurveyViewContext, a: SurveyAggregates): HTMLElement {

@@ -58,6 +58,7 @@ export class SurveyWidget {
   private draft: ResponseDraft | undefined;
   private form: ResponseForm | undefined;
   private renderedKey = '';
+  private listVisible = 0;
 
   constructor(
     container: HTMLElement,
@@ -188,6 +189,7 @@ export class SurveyWidget {
               onDelete: (r) => this.commit({ kind: 'delete', id: r.id }),
             }
           : undefined,
+        { visible: this.listVisible, onShowMore: (n) => (this.listVisible = n) },
       ),
     );
     this.formRegion.hidden = !input.editable || this.draft === undefined;
