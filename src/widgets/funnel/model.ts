@@ -98,8 +98,11 @@ function bucket(input: FunnelInput): Buckets {
   return b;
 }
 
+/** numerator / denominator, or null when that is not a finite number (zero or tiny denominators). */
 function ratio(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : numerator / denominator;
+  if (denominator === 0) return null;
+  const r = numerator / denominator;
+  return Number.isFinite(r) ? r : null;
 }
 
 /** One series: the cells of its stages (in order) plus its unstaged cell, turned into bars. */

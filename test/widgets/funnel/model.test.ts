@@ -81,6 +81,13 @@ describe('funnel model', () => {
     expect(f.stages[1]!.ofPrevious).toBeNull();
   });
 
+  it('gives null rather than Infinity when a stage amount is so small the ratio overflows', () => {
+    const records = [rec('a', 'Z', -5e-324), rec('b', '1-A', 8.881784197001252e-16)];
+    const f = computeFunnel({ kind: 'records', records }, { metric: 'amount', stageOrder: 'Z, 1-A' });
+    expect(f.stages[1]!.ofPrevious).toBeNull();
+    expect(f.stages[1]!.ofFirst).toBeNull();
+  });
+
   it('sums amounts skipping empty ones and says how many were empty', () => {
     const f = computeFunnel({ kind: 'records', records: pipeline });
     expect(f.totalAmount).toBe(2400);
