@@ -1,35 +1,5 @@
 /** The pipeline funnel web resource: the funnel widget over a whole table, from FetchXML aggregates. */
-import { computeFunnel } from '../../widgets/funnel/model';
-import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
-import { createFunnelView } from '../../widgets/funnel/view';
-import { translatorFor } from '../shared/catalogue';
 import { bootPage } from '../shared/page-boot';
-import { scopeOf } from '../shared/query-scope';
-import { scopeText } from '../shared/scope-text';
-import { domXmlParse } from '../shared/view-criteria';
-import { readFunnelConfig } from './funnel-config';
-import { loadFunnelData } from './funnel-data';
+import { runPipelineFunnel } from './funnel-page';
 
-void bootPage(window, 'pipeline-funnel', async (ctx) => {
-  const { t, shell, formats } = ctx;
-  const config = readFunnelConfig(ctx.win.location.search, ctx.clientConfig);
-  ctx.table = config.table;
-  shell.setHeader(
-    config.title ?? t('pipeline-funnel.title'),
-    scopeText(config.table, config.filter, config.period, t, formats),
-  );
-  const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon');
-  const data = await loadFunnelData(config, ctx.client, scope);
-  const funnel = computeFunnel(
-    { kind: 'aggregates', rows: data.aggregates },
-    { stageOrder: config.stageOrder.join('\n'), mode: config.mode, metric: config.metric },
-  );
-  if (data.parts > 1) shell.note('info', t('note.split', { parts: data.parts }));
-  if (data.unstaged > 0) shell.note('info', t('note.unstaged', { count: formats.number(data.unstaged) }));
-  const currency: Currency =
-    config.currency === undefined
-      ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
-      : { code: config.currency };
-  const view = createFunnelView(shell.content, { t: translatorFor(ctx.lcid, 'funnel'), formats });
-  view.update({ state: 'ready', funnel, currency, hasAmount: config.amount !== undefined });
-});
+void bootPage(window, 'pipeline-funnel', runPipelineFunnel);

@@ -68,7 +68,9 @@ export async function bootPage(
     table: '',
   };
   try {
-    ctx.clientConfig = await loadClientConfig(win.fetch.bind(win), win.location.href);
+    if (typeof win.fetch === 'function') {
+      ctx.clientConfig = await loadClientConfig(win.fetch.bind(win), win.location.href);
+    }
     await run(ctx);
   } catch (e) {
     const failure = describeFailure(e, t, ctx.table);

@@ -1,50 +1,5 @@
 /** The survey insights web resource: NPS and CSAT across every record's survey over a period. */
-import { createFormats } from '../../widgets/shared/i18n';
-import { translatorFor } from '../shared/catalogue';
 import { bootPage } from '../shared/page-boot';
-import { resolvePeriod } from '../shared/period';
-import { scopeOf } from '../shared/query-scope';
-import { scopeText } from '../shared/scope-text';
-import { domXmlParse } from '../shared/view-criteria';
-import { computeInsights } from './insights';
-import { renderInsights } from './insights-view';
-import { readSurveyConfig } from './survey-config';
-import { loadSurveyRows, surveyScope } from './survey-data';
+import { runSurveyInsights } from './survey-page';
 
-void bootPage(window, 'survey-insights', async (ctx) => {
-  const { t, shell, formats } = ctx;
-  const config = readSurveyConfig(ctx.win.location.search, ctx.clientConfig);
-  ctx.table = config.table;
-  shell.setHeader(
-    config.title ?? t('survey-insights.title'),
-    scopeText(config.table, config.filter, config.period, t, formats),
-  );
-  const now = new Date();
-  const period = resolvePeriod(config.period, now);
-  const base = await scopeOf(config, ctx.client, now, domXmlParse, 'modifiedon');
-  const rows = await loadSurveyRows(config, ctx.client, surveyScope(base, config, period), (loaded) =>
-    shell.busy(t('status.records', { count: formats.number(loaded) })),
-  );
-  const insights = computeInsights(rows.documents, config.definition, period);
-  shell.setHeader(
-    config.title ?? t('survey-insights.title'),
-    `${scopeText(config.table, config.filter, config.period, t, formats)} · ${t('survey.recordsCount', { count: formats.number(insights.records) })}`,
-  );
-  if (rows.truncated) shell.note('warning', t('note.capped', { count: formats.number(config.maxRecords) }));
-  if (insights.unreadable > 0)
-    shell.note('warning', t('note.unreadable', { count: formats.number(insights.unreadable) }));
-  renderInsights(
-    shell.content,
-    {
-      t,
-      survey: {
-        doc: ctx.win.document,
-        t: translatorFor(ctx.lcid, 'survey'),
-        formats: createFormats(ctx.lcid),
-        lcid: ctx.lcid,
-        definition: config.definition,
-      },
-    },
-    insights,
-  );
-});
+void bootPage(window, 'survey-insights', runSurveyInsights);

@@ -1,0 +1,50 @@
+/** The survey-insights page's work once it runs inside Dynamics: read settings, query, draw. */
+import { createFormats } from '../../widgets/shared/i18n';
+import { translatorFor } from '../shared/catalogue';
+import type { PageContext } from '../shared/page-boot';
+import { resolvePeriod } from '../shared/period';
+import { scopeOf } from '../shared/query-scope';
+import { scopeText } from '../shared/scope-text';
+import { domXmlParse } from '../shared/view-criteria';
+import { computeInsights } from './insights';
+import { renderInsights } from './insights-view';
+import { readSurveyConfig } from './survey-config';
+import { loadSurveyRows, surveyScope } from './survey-data';
+
+export async function runSurveyInsights(ctx: PageContext): Promise<void> {
+  const { t, shell, formats } = ctx;
+  const config = readSurveyConfig(ctx.win.location.search, ctx.clientConfig);
+  ctx.table = config.table;
+  shell.setHeader(
+    config.title ?? t('survey-insights.title'),
+    scopeText(config.table, config.filter, config.period, t, formats),
+  );
+  const now = new Date();
+  const period = resolvePeriod(config.period, now);
+  const base = await scopeOf(config, ctx.client, now, domXmlParse, 'modifiedon');
+  const rows = await loadSurveyRows(config, ctx.client, surveyScope(base, config, period), (loaded) =>
+    shell.busy(t('status.records', { count: formats.number(loaded) })),
+  );
+  const insights = computeInsights(rows.documents, config.definition, period);
+  shell.setHeader(
+    config.title ?? t('survey-insights.title'),
+    `${scopeText(config.table, config.filter, config.period, t, formats)} · ${t('survey.recordsCount', { count: formats.number(insights.records) })}`,
+  );
+  if (rows.truncated) shell.note('warning', t('note.capped', { count: formats.number(config.maxRecords) }));
+  if (insights.unreadable > 0)
+    shell.note('warning', t('note.unreadable', { count: formats.number(insights.unreadable) }));
+  renderInsights(
+    shell.content,
+    {
+      t,
+      survey: {
+        doc: ctx.win.document,
+        t: translatorFor(ctx.lcid, 'survey'),
+        formats: createFormats(ctx.lcid),
+        lcid: ctx.lcid,
+        definition: config.definition,
+      },
+    },
+    insights,
+  );
+}
