@@ -36,6 +36,7 @@ export function pageBuild(root: string, pages: readonly WebResourceSource[]): Bu
     sources: [
       path.join(root, 'src/webresources'),
       path.join(root, 'src/widgets'),
+      path.join(root, 'translations/ui'),
       path.join(root, 'scripts/build-webresources.js'),
     ],
     command: process.execPath,
