@@ -37,12 +37,15 @@ function normalize(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
 }
 
-function keyOf(baseLcid: Lcid, base: string): string {
-  return `${String(baseLcid)}\u0000${normalize(base)}`;
+interface Entry {
+  baseLcid: Lcid;
+  base: string;
+  byLcid: Map<Lcid, Candidate[]>;
 }
 
 export function createMemory(): TranslationMemory {
-  const entries = new Map<string, { baseLcid: Lcid; base: string; byLcid: Map<Lcid, Candidate[]> }>();
+  // Base language → normalised base text → entry: no key strings are built per lookup.
+  const byBase = new Map<Lcid, Map<string, Entry>>();
   let size = 0;
 
   const best = (candidates: readonly Candidate[]): Candidate | undefined => {
@@ -54,11 +57,16 @@ export function createMemory(): TranslationMemory {
   return {
     add(baseLcid, base, lcid, text, source) {
       if (base.trim() === '' || text.trim() === '' || lcid === baseLcid) return;
-      const key = keyOf(baseLcid, base);
-      let entry = entries.get(key);
+      let entries = byBase.get(baseLcid);
+      if (entries === undefined) {
+        entries = new Map();
+        byBase.set(baseLcid, entries);
+      }
+      const b = normalize(base);
+      let entry = entries.get(b);
       if (entry === undefined) {
-        entry = { baseLcid, base: detach(normalize(base)), byLcid: new Map() };
-        entries.set(detach(key), entry);
+        entry = { baseLcid, base: detach(b), byLcid: new Map() };
+        entries.set(entry.base, entry);
       }
       let candidates = entry.byLcid.get(lcid);
       if (candidates === undefined) {
@@ -77,7 +85,7 @@ export function createMemory(): TranslationMemory {
         });
     },
     lookup(baseLcid, base, lcid) {
-      const candidates = entries.get(keyOf(baseLcid, base))?.byLcid.get(lcid);
+      const candidates = byBase.get(baseLcid)?.get(normalize(base))?.byLcid.get(lcid);
       const top = candidates === undefined ? undefined : best(candidates);
       return top === undefined ? undefined : { text: top.text, source: top.source };
     },
@@ -85,13 +93,15 @@ export function createMemory(): TranslationMemory {
       return size;
     },
     *units() {
-      for (const entry of entries.values()) {
-        const translations = new Map<Lcid, MemoryMatch>();
-        for (const [lcid, candidates] of entry.byLcid) {
-          const top = best(candidates);
-          if (top) translations.set(lcid, { text: top.text, source: top.source });
+      for (const entries of byBase.values()) {
+        for (const entry of entries.values()) {
+          const translations = new Map<Lcid, MemoryMatch>();
+          for (const [lcid, candidates] of entry.byLcid) {
+            const top = best(candidates);
+            if (top) translations.set(lcid, { text: top.text, source: top.source });
+          }
+          yield { baseLcid: entry.baseLcid, base: entry.base, translations };
         }
-        yield { baseLcid: entry.baseLcid, base: entry.base, translations };
       }
     },
   };
