@@ -4,7 +4,8 @@
  * Bulgarian and Ukrainian, works keyboard-only at 300 px, meets AA contrast, and prints the first
  * render time of 200 responses. Screenshots: test-output/survey-<lcid>.png, survey-300px.png.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,9 +74,10 @@ interface MountOptions {
 describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project host page (Chromium)', () => {
   let browser: Browser;
   let server: StaticServer;
+  let outDir: string;
 
   beforeAll(async () => {
-    const outDir = ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
+    outDir = ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
     server = await serveStatic([path.join(import.meta.dirname, 'host'), outDir]);
     browser = await launchBrowser();
     mkdirSync(testOutputDir, { recursive: true });
@@ -84,6 +86,16 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it('prints the production bundle size (budget 50 KB minified)', () => {
+    const bundle = readFileSync(path.join(outDir, 'bundle.js'));
+    const kb = bundle.length / 1000;
+    console.log(
+      `[budget] CollabSurvey production bundle.js: ${kb.toFixed(1)} KB minified, ` +
+        `${(gzipSync(bundle).length / 1000).toFixed(1)} KB gzipped (budget 50 KB minified${kb <= 50 ? '' : ' — OVER BUDGET'})`,
+    );
+    expect(bundle.toString('utf8')).toContain("registerControl('CollabCrm.CollabSurvey'");
   });
 
   async function open(options: MountOptions): Promise<{ page: Page; renderMs: number; paintMs: number }> {
