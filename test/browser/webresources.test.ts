@@ -226,7 +226,7 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     await page.goto(`${server.url}/webresources/pipeline-funnel/pipeline-funnel.html`);
     await page.waitForSelector('.crmkit-dash--outside');
     expect(await page.textContent('h1')).toBe('Эта страница работает внутри Dynamics 365');
-    expect(await page.textContent('ol')).toContain('<prefix>_/crmkit/pipeline-funnel.html');
+    expect(await page.textContent('ol')).toContain('<prefix>_/crmkit/pipeline_funnel.html');
     expect(cspViolations).toEqual([]);
     await page.screenshot({ path: path.join(testOutputDir, 'webresource-outside-dynamics-ru.png') });
     await context.close();

@@ -14,12 +14,16 @@
  *     "filter": "open", "period": "all", "currency": "EUR"
  *   },
  *   "survey": {
- *     "table": "account", "responses": "crmkit_surveyresponses", "csat": "crmkit_csat",
- *     "nps": "crmkit_nps", "count": "crmkit_responsecount", "period": "12m",
+ *     "table": "account", "responses": "crmkit_surveyresponses", "filter": "all", "period": "12m",
+ *     "maxRecords": 20000, "title": "…",
  *     "definition": { "…": "the survey definition document of the survey control" }
  *   }
  * }
  * ```
+ *
+ * Each section takes the same names as the page's `data` parameter (docs/dashboards.md). The
+ * survey page reads individual responses from the `responses` column, so score columns
+ * (`csat`, `nps`, `count`) are accepted here for the profile's sake but not read.
  */
 import { ConfigError } from './data-params';
 

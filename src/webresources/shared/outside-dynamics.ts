@@ -19,7 +19,8 @@ export function renderOutsideHelp(root: HTMLElement, lcid: number, page: PageNam
   header.append(h(doc, 'p', 'crmkit-dash__subtitle', t(`${page}.title`)));
   const intro = h(doc, 'p', 'crmkit-dash__outside-intro', t('outside.intro'));
   const steps = h(doc, 'ol', 'crmkit-dash__outside-steps');
-  const file = `<prefix>_/crmkit/${page}.html`;
+  // Dataverse web resource names allow no '-': crmkit solution ships pipeline_funnel.html.
+  const file = `<prefix>_/crmkit/${page.replace(/-/g, '_')}.html`;
   for (const key of ['outside.step1', 'outside.step2', 'outside.step3', 'outside.step4']) {
     steps.append(h(doc, 'li', undefined, t(key, { file })));
   }
