@@ -133,7 +133,7 @@ export async function* entryChunks(
 }
 
 /** The length of the longest prefix of buf that ends on a UTF-8 character boundary. */
-function completeUtf8Length(buf: Buffer): number {
+export function completeUtf8Length(buf: Buffer): number {
   const n = buf.length;
   for (let back = 1; back <= Math.min(4, n); back++) {
     const byte = buf[n - back]!;

@@ -8,6 +8,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
+import { CrmKitError } from '../errors';
 import { describeLabel } from '../translations/describe';
 import type { LabelSheet } from '../translations/model';
 import {
@@ -28,6 +29,9 @@ import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './
 
 /** Dynamics refuses a label longer than this; Excel's validation says so while typing. */
 export const MAX_LABEL_LENGTH = 500;
+
+/** Excel's last row is 1,048,576; one goes to the header. */
+export const MAX_ROWS_PER_SHEET = 1_048_575;
 
 /** drain() waits while more sheet XML than this is waiting to be compressed. */
 const HIGH_WATER_BYTES = 8 * 1024 * 1024;
@@ -133,6 +137,12 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
 
   function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
     const { label, suggestions } = input;
+    if (sheet.rows >= MAX_ROWS_PER_SHEET) {
+      throw new CrmKitError(
+        'VALIDATION',
+        `${options.sourceName} › ${sheet.layout.sheet}: more than ${MAX_ROWS_PER_SHEET} labels do not fit in one Excel sheet`,
+      );
+    }
     const ws = (sheet.ws ??= openWorksheet(sheet));
     const { layout, letters } = sheet;
     const r = sheet.rows + 2;

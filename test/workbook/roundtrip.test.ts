@@ -112,4 +112,27 @@ describe('write → read round trip', () => {
     expect([...rows[0]!.texts]).toEqual([[1026, 'Име']]);
     expect([...rows[0]!.cells]).toEqual([[1026, 'F2']]);
   });
+
+  it('reads back a sheet larger than one inflate chunk, multi-byte characters intact', async () => {
+    const labels: Label[] = Array.from({ length: 4000 }, (_, i) => ({
+      sheet: 'Localized Labels',
+      entity: 'pl_salesorder',
+      objectId: `id-${i}`,
+      column: 'DisplayName',
+      texts: new Map([
+        [BASE, `Sales order line ${i}`],
+        [1049, `Строка заказа ${i} 🚀 ${'ж'.repeat(i % 17)}`],
+        [1026, i % 3 === 0 ? '' : `Ред ${i} — «поръчка» ${'ё'.repeat(i % 13)}`],
+      ]),
+    }));
+    const xlsx = await writeWorkbook(labels, options(targets));
+    const { rows, result } = await readBack(xlsx);
+    expect(result.problems).toEqual([]);
+    expect(rows).toHaveLength(labels.length);
+    rows.forEach((row, i) => {
+      expect(row.objectId).toBe(`id-${i}`);
+      expect(row.texts.get(1049)).toBe(labels[i]!.texts.get(1049));
+      expect(row.texts.get(1026)).toBe(labels[i]!.texts.get(1026));
+    });
+  });
 });
