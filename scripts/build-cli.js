@@ -13,3 +13,16 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The label reader's worker thread (src/labels/read-labels.ts loads it from beside the bundle).
+await build({
+  entryPoints: ['src/labels/read-worker.ts'],
+  outfile: 'dist/labels-read-worker.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

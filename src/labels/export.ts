@@ -8,7 +8,7 @@ import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../errors';
 import { writeAtomically } from '../fs/atomic';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from '../translations/model';
-import { readTranslations } from '../translations/read';
+import { readLabels } from './read-labels';
 import { createWorkbookWriter } from '../workbook/write';
 import type { WorkbookRowInput, WorkbookWriter } from '../workbook/types';
 import { openTranslationsSource } from './source';
@@ -170,7 +170,7 @@ export async function exportLabelsTo(options: ExportManyOptions): Promise<Export
             state.held.length = 0;
             return w;
           };
-          const result = await readTranslations(source.xml(), source.where, {
+          const result = await readLabels(source, {
             sheet: (sheet, _languages, header) => {
               for (const state of states) {
                 if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);

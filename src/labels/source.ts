@@ -12,6 +12,8 @@ export const CONTENT_TYPES_ENTRY = '[Content_Types].xml';
 
 export interface TranslationsSource {
   kind: 'zip' | 'xml';
+  /** How it was opened (a worker thread can open it again). */
+  origin: { file: string; name: string; maxSize: number };
   /** How messages name the XML: `file.zip › CrmTranslations.xml` or `file.xml`. */
   where: string;
   xml(): AsyncIterable<Buffer>;
@@ -49,9 +51,11 @@ export async function openTranslationsSource(
   name: string,
   maxSize = DEFAULT_MAX_ENTRY_SIZE,
 ): Promise<TranslationsSource> {
+  const origin = { file, name, maxSize };
   if ((await sniff(file, name)) === 'xml') {
     return {
       kind: 'xml',
+      origin,
       where: name,
       xml: () => createReadStream(file, { highWaterMark: 256 * 1024 }),
       contentTypes: () => Promise.reject(new Error('an XML input has no [Content_Types].xml')),
@@ -71,6 +75,7 @@ export async function openTranslationsSource(
   }
   return {
     kind: 'zip',
+    origin,
     where: `${name} › ${xmlEntry.name}`,
     xml: () => zip.stream(xmlEntry, maxSize),
     contentTypes: async () => {

@@ -19,6 +19,9 @@ export function decodeXmlText(raw: string): string | { error: string } {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
       if (/^#(?:x[0-9a-fA-F]+|[0-9]+)$/.test(name) && code <= 0x10ffff) ch = String.fromCodePoint(code);
+      if (ch !== undefined && XML_ILLEGAL.test(ch)) {
+        return { error: `character reference ${text.slice(amp, semi + 1)} to a character XML cannot carry` };
+      }
     } else {
       ch = PREDEFINED[name];
     }

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { exportLabels } from '../../src/labels/export';
+import { readWorkbook } from '../../src/workbook/read';
 import { files, tempDir, zipEntries } from '../labels/support';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -54,6 +56,22 @@ describe('the crmkit binary', () => {
       'crmkit: CrmTranslations.xml: line 1: DOCTYPE declarations are refused (no entity expansion)\n',
     );
     expect(files(dir)).toEqual(['CrmTranslations.xml']);
+  });
+
+  it('reads in a worker thread and gives the same workbook rows as reading in-process', async () => {
+    const dir = tempDir('crmkit-e2e-');
+    expect(existsSync(path.join(root, 'dist/labels-read-worker.js'))).toBe(true);
+    expect(crmkit(dir, 'labels', 'export', sample, '-o', 'worker.xlsx').code).toBe(0);
+    const file = (name: string) => ({ path: path.join(dir, name), name });
+    await exportLabels({ input: { path: sample, name: 'sample.zip' }, output: file('inline.xlsx') });
+    const rows = async (name: string) => {
+      const out: unknown[] = [];
+      await readWorkbook(createReadStream(path.join(dir, name)), name, (r) => out.push(r));
+      return out;
+    };
+    const viaWorker = await rows('worker.xlsx');
+    expect(viaWorker).toHaveLength(604);
+    expect(viaWorker).toEqual(await rows('inline.xlsx'));
   });
 
   it('exits 2 with usage help when -o is missing', () => {

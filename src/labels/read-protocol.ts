@@ -1,0 +1,17 @@
+/** Messages between `readLabels` (main thread) and its worker. */
+import type { ErrorCode, Problem } from '../errors';
+import type { LabelSheet, Lcid, TranslationsHeader } from '../translations/model';
+import type { TranslationsReadResult } from '../translations/read';
+
+export interface WorkerInput {
+  file: string;
+  name: string;
+  maxSize: number;
+}
+
+export type ToMain =
+  | { type: 'sheet'; sheet: LabelSheet; languages: Lcid[]; header: TranslationsHeader }
+  | { type: 'labels'; count: number; data: string }
+  | { type: 'done'; result: TranslationsReadResult }
+  | { type: 'error'; code: ErrorCode; message: string; problems: Problem[] }
+  | { type: 'crash'; message: string };
