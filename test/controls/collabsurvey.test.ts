@@ -4,7 +4,7 @@ import { CollabSurvey } from '../../controls/CollabSurvey/CollabSurvey/index';
 import type { IOutputs } from '../../controls/CollabSurvey/CollabSurvey/manifest-types';
 import { parseDocument, serializeDocument } from '../../src/widgets/survey/document';
 import { documentOf, response } from '../widgets/survey/fixtures';
-import { MockSurveyContext } from '../widgets/survey/pcf-mocks';
+import { MockSurveyContext, MockUserSettings } from '../widgets/survey/pcf-mocks';
 
 const ANNA = '{00000000-0000-0000-0000-0000000000a1}';
 
@@ -333,6 +333,103 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     control.updateView(context);
     expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(60);
     expect(q(container, '[data-action="show-more"]').textContent).toBe('Show 1 more of 61');
+  });
+
+  it('replays a saved response on the newer value when another save lands before ours', () => {
+    const { container, context, control, notify } = mount(stored);
+    click(container, '[data-action="add"]');
+    radios(container, 'csat')[4]!.click();
+    click(container, '[data-action="save"]');
+    expect(notify).toHaveBeenCalledTimes(1);
+    // Before the host hands our value back, it delivers someone else's newer document.
+    const theirs = documentOf(
+      ...parseDocument(stored).responses,
+      response('r9', { nps: 1 }, { authorId: 'other' }),
+    );
+    context.responses.raw = serializeDocument(theirs);
+    control.updateView(context);
+    expect(notify).toHaveBeenCalledTimes(2);
+    const ids = parseDocument(control.getOutputs().responses!).responses.map((r) => r.id);
+    expect(ids.slice(0, 3)).toEqual(['r1', 'r2', 'r9']);
+    expect(ids).toHaveLength(4);
+    expect(q(container, '.crmkit-survey__notice').textContent).toContain(
+      'your change was applied to the latest version',
+    );
+  });
+
+  it('selects the unreadable text for Ctrl+C when the clipboard API is unavailable', () => {
+    const { container } = mount('{"version":1,"responses":[{"id":1}]}');
+    expect(q(container, '.crmkit-message--error').textContent).toContain(
+      'responses[0].id has an unexpected value',
+    );
+    click(container, '[data-action="copy"]');
+    const area = q(container, '.crmkit-survey__raw', HTMLTextAreaElement);
+    expect(document.activeElement).toBe(area);
+    expect(area.selectionEnd - area.selectionStart).toBe(area.value.length);
+  });
+
+  it('asks the questions of a custom definition in the user language, with base-language fallback', () => {
+    const { container, context, control, acceptOutputs } = mount('', 1026);
+    context.definition.raw = JSON.stringify({
+      baseLanguage: 1033,
+      questions: [
+        { id: 'onTime', type: 'yesno', text: { '1033': 'Delivered on time?', '1026': 'Доставено навреме?' } },
+        {
+          id: 'topic',
+          type: 'choice',
+          text: { '1033': 'Main topic' },
+          options: [
+            { id: 'price', text: { '1033': 'Price', '1026': 'Цена' } },
+            { id: 'quality', text: { '1033': 'Quality', '1026': 'Качество' } },
+          ],
+        },
+        { id: 'notes', type: 'text', text: { '1033': 'Notes', '1026': 'Бележки' }, maxLength: 80 },
+      ],
+    });
+    control.updateView(context);
+    click(container, '[data-action="add"]');
+    const labels = [...container.querySelectorAll('[data-question] > .crmkit-label')].map(
+      (l) => l.textContent,
+    );
+    expect(labels).toEqual(['Доставено навреме?', 'Main topic', 'Бележки']);
+    radios(container, 'onTime')[0]!.click();
+    radios(container, 'topic')[1]!.click();
+    const notes = q(container, '[data-question="notes"] textarea', HTMLTextAreaElement);
+    expect(notes.maxLength).toBe(80);
+    type(notes, 'Needs a second pallet');
+    click(container, '[data-action="save"]');
+    const saved = parseDocument(acceptOutputs().responses!).responses[0]!;
+    expect(saved.answers).toEqual({ onTime: true, topic: 'quality', notes: 'Needs a second pallet' });
+    const answers = [...container.querySelectorAll('.crmkit-survey__answer dd')].map((d) => d.textContent);
+    expect(answers).toEqual(['Да', 'Качество', 'Needs a second pallet']);
+  });
+
+  it('warns about an unreadable definition and asks the standard questions', () => {
+    const { container, context, control } = mount(stored);
+    context.definition.raw = '{"questions":[{"id":"x","type":"slider","text":"?"}]}';
+    control.updateView(context);
+    expect(q(container, '.crmkit-message--warning').textContent).toBe(
+      'The survey definition cannot be read (questions[0].type has an unexpected value); the standard questions are shown.',
+    );
+    click(container, '[data-action="add"]');
+    expect(
+      [...container.querySelectorAll('[data-question]')].map((e) => e.getAttribute('data-question')),
+    ).toEqual(['csat', 'nps']);
+  });
+
+  it("shows times in the user's Dynamics time zone, not the browser's", () => {
+    const context = new MockSurveyContext(stored, 1033);
+    const plus3 = new MockSurveyContext(stored, 1033);
+    plus3.userSettings = new MockUserSettings(1033, ANNA, 'Anna Petrova', 180);
+    const render = (ctx: MockSurveyContext): string => {
+      const container = document.createElement('div');
+      const control = new CollabSurvey();
+      control.init(ctx, () => undefined, {}, container);
+      control.updateView(ctx);
+      return q(container, '.crmkit-survey__card--last .crmkit-survey__card-value').textContent ?? '';
+    };
+    expect(render(context)).toBe('Nov 20, 2026, 3:30 PM');
+    expect(render(plus3)).toBe('Nov 20, 2026, 6:30 PM');
   });
 
   it('labels every rating group for assistive technology', () => {
