@@ -78,8 +78,10 @@ function registerExport(parent: Command, ctx: CommandContext): void {
     .option('--split', 'one workbook per target language, written into the folder given by -o')
     .option('--missing-only', "only the rows still untranslated in the workbook's languages")
     .option(
-      '--memory <file|folder...>',
-      'fill empty cells from past translations (zips, xml, workbooks, .tmx)',
+      '--memory <file|folder>',
+      'fill empty cells from past translations (zips, xml, workbooks, .tmx); repeat for several',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
     )
     .option('--quiet', 'no progress line')
     .action(async (input: string, opts: ExportCliOptions) => {

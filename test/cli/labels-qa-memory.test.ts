@@ -145,6 +145,22 @@ describe('translation memory in labels export', () => {
     });
   });
 
+  it('accepts --memory several times, before or after the input', async () => {
+    const { code, out } = await cli(
+      'labels',
+      'export',
+      '--memory',
+      'memory.tmx',
+      'B.zip',
+      '--memory',
+      'A.zip',
+      '-o',
+      'b2.xlsx',
+    );
+    expect(code).toBe(0);
+    expect(out).toContain('from memory (2 file(s))');
+  });
+
   it('takes a folder as memory, and a workbook in it counts', async () => {
     const { mkdir, copyFile } = await import('node:fs/promises');
     await mkdir(path.join(dir, 'past'), { recursive: true });
