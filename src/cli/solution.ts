@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { CrmKitError, ExitCode } from '../errors';
 import { checkSolutionZip } from '../solution/check';
 import { formatFindings, type Finding } from '../solution/findings';
-import type { ClientProfile, ControlSource, SolutionSource, WebResourceSource } from '../solution/model';
-import { packSolution, type BuiltFiles, type PackedSolution } from '../solution/pack';
-import { controlBuild, controlOutput, isFresh, pageBuild, runBuild } from '../solution/node/build';
-import { readFolder, writeFileAtomic } from '../solution/node/outputs';
+import type { ClientProfile } from '../solution/model';
+import { packSolution, type PackedSolution } from '../solution/pack';
+import { prepareOutputs } from '../solution/node/build';
+import { writeFileAtomic } from '../solution/node/outputs';
 import {
   allProfileFiles,
   findProjectRoot,
@@ -41,51 +41,6 @@ function packageKinds(profile: ClientProfile, o: PackOptions): boolean[] {
   return kind === 'both' ? [false, true] : [kind === 'managed'];
 }
 
-/** Builds (or reuses) what the chosen widgets need and reads the outputs into memory. */
-function buildOutputs(
-  root: string,
-  source: SolutionSource,
-  widgetIds: ReadonlySet<string>,
-  build: boolean,
-  ctx: CommandContext,
-) {
-  const chosen = source.widgets.filter((w) => widgetIds.has(w.id));
-  const controls = chosen.filter((w): w is ControlSource => w.kind === 'control');
-  const pages = chosen.filter((w): w is WebResourceSource => w.kind === 'webresource');
-  if (build) {
-    for (const c of controls) {
-      const step = controlBuild(root, c);
-      if (isFresh(step))
-        ctx.io.stderr(`reusing ${path.relative(root, step.output)} (newer than its sources)\n`);
-      else {
-        ctx.io.stderr(`building ${step.what} (production)…\n`);
-        runBuild(step, root, ctx.io.env);
-      }
-    }
-    if (pages.length > 0) {
-      const step = pageBuild(root, pages);
-      const outputs = pages.map((p) => path.join(root, p.output));
-      if (isFresh(step, outputs))
-        ctx.io.stderr(`reusing ${pages.map((p) => p.output).join(', ')} (newer than their sources)\n`);
-      else {
-        ctx.io.stderr(`building ${step.what}…\n`);
-        runBuild(step, root, ctx.io.env);
-      }
-    }
-  }
-  const controlFiles = new Map<string, BuiltFiles>();
-  for (const c of controls) {
-    const files = readFolder(controlOutput(root, c));
-    if (files.size > 0) controlFiles.set(c.id, files);
-  }
-  const pageFiles = new Map<string, BuiltFiles>();
-  for (const p of pages) {
-    const files = readFolder(path.join(root, p.output));
-    if (files.size > 0) pageFiles.set(p.id, files);
-  }
-  return { controls: controlFiles, webResources: pageFiles };
-}
-
 async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
   const exclusive = [o.managed, o.unmanaged, o.both].filter(Boolean).length;
   if (exclusive > 1) throw new CrmKitError('USAGE', 'give at most one of --managed, --unmanaged, --both');
@@ -101,7 +56,10 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
     throw new CrmKitError('FILE_NOT_FOUND', `no client profiles in ${path.join(root, 'solutions/clients')}`);
   const profiles = loadProfiles(files, source);
   const widgetIds = new Set(profiles.flatMap((p) => p.profile.widgets));
-  const outputs = buildOutputs(root, source, widgetIds, o.build, ctx);
+  const outputs = prepareOutputs(root, source, widgetIds, o.build, {
+    log: (line) => ctx.io.stderr(`${line}\n`),
+    env: ctx.io.env,
+  });
 
   const packed: PackedSolution[] = [];
   for (const { profile } of profiles) {
@@ -132,13 +90,14 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
   }
 }
 
-function schemaFolder(o: CheckOptions, ctx: CommandContext): { folder?: string; explicit: boolean } {
-  if (o.xsd !== undefined) return { folder: ctx.resolve(o.xsd), explicit: true };
+/** `--xsd`, else `../shared/xsd` beside the project when it holds the schema, else none. */
+function schemaFolder(o: CheckOptions, ctx: CommandContext): string | undefined {
+  if (o.xsd !== undefined) return ctx.resolve(o.xsd);
   try {
     const auto = path.join(findProjectRoot(ctx.io.cwd, ctx.io.env), '..', 'shared', 'xsd');
-    return existsSync(path.join(auto, SCHEMA_FILE)) ? { folder: auto, explicit: false } : { explicit: false };
+    return existsSync(path.join(auto, SCHEMA_FILE)) ? auto : undefined;
   } catch {
-    return { explicit: false };
+    return undefined;
   }
 }
 
@@ -152,7 +111,7 @@ function check(zip: string, o: CheckOptions, ctx: CommandContext): void {
   }
   const result = checkSolutionZip(bytes, zip);
   const findings: Finding[] = [...result.findings];
-  const { folder } = schemaFolder(o, ctx);
+  const folder = schemaFolder(o, ctx);
   let schema = 'not checked (no --xsd and no ../shared/xsd beside the project)';
   if (folder !== undefined && result.customizationsXml) {
     if (hasXmllint()) {

@@ -2,20 +2,23 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSolutionZip } from '../../src/solution/check';
-import { controlOutput } from '../../src/solution/node/build';
-import { readFolder } from '../../src/solution/node/outputs';
-import { packSolution, type BuiltFiles } from '../../src/solution/pack';
+import { prepareOutputs } from '../../src/solution/node/build';
+import { packSolution } from '../../src/solution/pack';
 import { hasXmllint, validateWithXmllint } from '../../src/solution/node/xmllint';
 import { loadProfile, loadSource, repoRoot } from './fakes';
 
 // Packs what `npm run build` left in the repository (the real controls and pages), when it is there.
 const source = loadSource();
-const controls = new Map<string, BuiltFiles>();
-const pages = new Map<string, BuiltFiles>();
-for (const w of source.widgets) {
-  const dir = w.kind === 'control' ? controlOutput(repoRoot, w) : path.join(repoRoot, w.output);
-  if (existsSync(dir)) (w.kind === 'control' ? controls : pages).set(w.id, readFolder(dir));
-}
+const { controls, webResources: pages } = prepareOutputs(
+  repoRoot,
+  source,
+  new Set(source.widgets.map((w) => w.id)),
+  false,
+  {
+    log: () => undefined,
+    env: {},
+  },
+);
 const missing = source.widgets.filter((w) => !controls.has(w.id) && !pages.has(w.id)).map((w) => w.id);
 const skipReason =
   missing.length > 0

@@ -2,8 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { CrmKitError } from '../../errors';
-import type { ControlSource, WebResourceSource } from '../model';
-import { newestTime, oldestTime } from './outputs';
+import type { ControlSource, SolutionSource, WebResourceSource } from '../model';
+import type { BuiltFiles, PackInput } from '../pack';
+import { newestTime, oldestTime, readFolder } from './outputs';
 
 export interface BuildStep {
   what: string;
@@ -71,4 +72,66 @@ export function runBuild(
       tail.map((line) => ({ where: step.what, message: line })),
     );
   }
+}
+
+export interface PrepareOptions {
+  /** Receives progress lines ("building control survey (production)…"). */
+  log: (line: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+function readOutputs<T extends { id: string }>(
+  items: readonly T[],
+  dirOf: (item: T) => string,
+): Map<string, BuiltFiles> {
+  const map = new Map<string, BuiltFiles>();
+  for (const item of items) {
+    const files = readFolder(dirOf(item));
+    if (files.size > 0) map.set(item.id, files);
+  }
+  return map;
+}
+
+/**
+ * Builds what the chosen widgets need (unless `build` is false), reusing outputs newer than their
+ * sources, then reads the outputs into memory for the pure packer.
+ */
+export function prepareOutputs(
+  root: string,
+  source: SolutionSource,
+  widgetIds: ReadonlySet<string>,
+  build: boolean,
+  options: PrepareOptions,
+): Pick<PackInput, 'controls' | 'webResources'> {
+  const chosen = source.widgets.filter((w) => widgetIds.has(w.id));
+  const controls = chosen.filter((w): w is ControlSource => w.kind === 'control');
+  const pages = chosen.filter((w): w is WebResourceSource => w.kind === 'webresource');
+  if (build) {
+    for (const c of controls) {
+      const step = controlBuild(root, c);
+      if (isFresh(step)) options.log(`reusing ${path.relative(root, step.output)} (newer than its sources)`);
+      else {
+        options.log(`building ${step.what} (production)…`);
+        runBuild(step, root, options.env);
+      }
+    }
+    if (pages.length > 0) {
+      const step = pageBuild(root, pages);
+      if (
+        isFresh(
+          step,
+          pages.map((p) => path.join(root, p.output)),
+        )
+      ) {
+        options.log(`reusing ${pages.map((p) => p.output).join(', ')} (newer than their sources)`);
+      } else {
+        options.log(`building ${step.what}…`);
+        runBuild(step, root, options.env);
+      }
+    }
+  }
+  return {
+    controls: readOutputs(controls, (c) => controlOutput(root, c)),
+    webResources: readOutputs(pages, (p) => path.join(root, p.output)),
+  };
 }
