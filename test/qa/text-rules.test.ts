@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_LABEL_LENGTH,
@@ -98,5 +99,39 @@ describe('names usually kept', () => {
 
   it('reads a keep file with comments and blank lines', () => {
     expect(parseKeptNames('\uFEFF# brands\nContoso\r\n\n  Fabrikam  \n')).toEqual(['Contoso', 'Fabrikam']);
+  });
+});
+
+describe('placeholder rule, for any text', () => {
+  const word = fc.string({ unit: 'grapheme', maxLength: 8 }).filter((s) => !/[{}]/.test(s));
+  const numbered = fc.uniqueArray(fc.nat({ max: 9 }), { minLength: 1, maxLength: 4 });
+
+  it('accepts a translation holding the same placeholders in any order', () => {
+    fc.assert(
+      fc.property(numbered, fc.array(word, { minLength: 5, maxLength: 5 }), (ns, words) => {
+        const base = ns.map((n, i) => `${words[i] ?? ''}{${n}}`).join(' ');
+        const target = [...ns]
+          .reverse()
+          .map((n, i) => `{${n}}${words[i] ?? ''}`)
+          .join(' ');
+        expect(placeholderFindings(base, target)).toEqual([]);
+      }),
+    );
+  });
+
+  it('always reports a dropped placeholder as an error', () => {
+    fc.assert(
+      fc.property(numbered, fc.nat(), (ns, pick) => {
+        const base = ns.map((n) => `x {${n}}`).join(' ');
+        const dropped = ns[pick % ns.length]!;
+        const target = ns
+          .filter((n) => n !== dropped)
+          .map((n) => `y {${n}}`)
+          .join(' ');
+        const codes = placeholderFindings(base, target).map((f) => f.code);
+        expect(codes).toContain('placeholder-missing');
+        expect(placeholderFindings(base, target).every((f) => f.severity === 'error')).toBe(true);
+      }),
+    );
   });
 });
