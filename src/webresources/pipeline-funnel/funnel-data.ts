@@ -10,6 +10,9 @@ import type { DataverseRow } from '../shared/xrm-types';
 import type { FunnelConfig } from './funnel-config';
 import { mapFunnelRows, type MappedRows } from './funnel-rows';
 
+/** 20 pages of 5,000 groups: far more stage × segment pairs than a funnel can show. */
+const maxGroupPages = 20;
+
 export interface FunnelData extends MappedRows {
   /** How many created-on ranges were added up (1: the aggregate answered at once). */
   parts: number;
@@ -28,14 +31,22 @@ export async function loadFunnelData(
   scope: QueryScope,
 ): Promise<FunnelData> {
   const withRange = (range: DateRange): QueryScope => ({ ...scope, range });
+  /** The groups of one range; a result of more than 5,000 groups comes in pages. */
   const run = async (range: DateRange): Promise<DataverseRow[]> => {
-    const fetchXml = funnelAggregateFetch({
-      scope: withRange(range),
-      stage: config.stage,
-      ...(config.amount === undefined ? {} : { amount: config.amount }),
-      ...(config.segment === undefined ? {} : { segment: config.segment }),
-    });
-    return (await client.fetchXml(config.table, fetchXml)).entities;
+    const rows: DataverseRow[] = [];
+    for (let page = 1; page <= maxGroupPages; page++) {
+      const fetchXml = funnelAggregateFetch({
+        scope: withRange(range),
+        stage: config.stage,
+        ...(config.amount === undefined ? {} : { amount: config.amount }),
+        ...(config.segment === undefined ? {} : { segment: config.segment }),
+        page,
+      });
+      const result = await client.fetchXml(config.table, fetchXml);
+      rows.push(...result.entities);
+      if (result.fetchXmlPagingCookie === undefined || result.entities.length === 0) break;
+    }
+    return rows;
   };
   const bounds = async (range: DateRange): Promise<{ first: Date; last: Date } | undefined> => {
     const [earliest, latest] = await Promise.all(

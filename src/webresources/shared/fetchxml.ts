@@ -105,6 +105,8 @@ export interface FunnelQuery {
   stage: string;
   amount?: string;
   segment?: string;
+  /** Page 2 and later of a result with more than 5,000 groups (stage × segment). */
+  page?: number;
 }
 
 /** Count (and sum of the amount) grouped by stage and segment: the records are never downloaded. */
@@ -123,9 +125,11 @@ export function funnelAggregateFetch(query: FunnelQuery): string {
       ? ''
       : element('attribute', { name: query.amount, alias: a.amountCount, aggregate: 'countcolumn' }),
   ].join('');
+  const paging =
+    query.page === undefined || query.page <= 1 ? {} : { page: String(query.page), count: '5000' };
   return element(
     'fetch',
-    { aggregate: 'true' },
+    { aggregate: 'true', ...paging },
     element('entity', { name: query.scope.table }, columns + scopeXml(query.scope)),
   );
 }
