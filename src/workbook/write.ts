@@ -33,6 +33,9 @@ export const MAX_LABEL_LENGTH = 500;
 /** Excel's last row is 1,048,576; one goes to the header. */
 export const MAX_ROWS_PER_SHEET = 1_048_575;
 
+/** Row XML is handed to the sheet stream in pieces of about this many characters. */
+const BATCH_CHARS = 64 * 1024;
+
 /** drain() waits while more sheet XML than this is waiting to be compressed. */
 const HIGH_WATER_BYTES = 8 * 1024 * 1024;
 
@@ -41,6 +44,8 @@ interface OpenSheet {
   ws: Worksheet | undefined;
   /** Data rows written (the header not counted). */
   rows: number;
+  /** Row XML not yet handed to the sheet stream (written in batches: fewer, larger buffers). */
+  pending: string;
   /** Column letters by column number, computed once. */
   letters: readonly string[];
 }
@@ -97,9 +102,16 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     return ws;
   }
 
+  function flush(sheet: OpenSheet): void {
+    if (sheet.ws === undefined || sheet.pending === '') return;
+    writeSheetXml(sheet.ws, sheet.pending);
+    sheet.pending = '';
+  }
+
   function closeSheet(sheet: OpenSheet): void {
     const { ws, layout, rows } = sheet;
     if (ws === undefined) return;
+    flush(sheet);
     const lastRow = rows + 1;
     const lastCol = columnName(layout.tokenCol - 1);
     ws.autoFilter = `A1:${lastCol}${lastRow}`;
@@ -163,7 +175,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       }
     }
     xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, rowToken(label, targets, label.texts));
-    writeSheetXml(ws, rowXml(r, xml));
+    sheet.pending += rowXml(r, xml);
+    if (sheet.pending.length > BATCH_CHARS) flush(sheet);
     addNotes(ws, notes);
     sheet.rows++;
   }
@@ -171,7 +184,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   function newSheet(name: LabelSheet): OpenSheet {
     const layout = sheetLayout(name, options.baseLcid, targets);
     const letters = Array.from({ length: layout.tokenCol + 1 }, (_, col) => columnName(col));
-    return { layout, ws: undefined, rows: 0, letters };
+    return { layout, ws: undefined, rows: 0, letters, pending: '' };
   }
 
   return {
@@ -191,7 +204,9 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     },
 
     async drain(): Promise<void> {
-      const ws = current?.ws;
+      if (current === undefined) return;
+      flush(current);
+      const ws = current.ws;
       if (ws === undefined) return;
       while (pendingSheetBytes(ws) > HIGH_WATER_BYTES) {
         await new Promise((resolve) => setTimeout(resolve, 1));
