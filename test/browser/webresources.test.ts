@@ -197,6 +197,7 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     expect(alert).toContain('You do not have permission to read opportunity.');
     expect(alert).toContain('prvReadOpportunity');
     expect(await frame.$('.crmkit-funnel__row')).toBeNull();
+    await page.screenshot({ path: path.join(testOutputDir, 'webresource-privilege-en.png') });
     await page.close();
   });
 
@@ -213,6 +214,7 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     expect(alert).toContain('period: «last year» не является периодом');
     const calls = await callsOf(page);
     expect(calls.filter((c) => c.kind !== 'retrieve')).toEqual([]);
+    await page.screenshot({ path: path.join(testOutputDir, 'webresource-bad-settings-ru.png') });
     await page.close();
   });
 
