@@ -48,6 +48,10 @@ interface UiState {
   selected: StageTarget | null;
 }
 
+function stageKeyOf(funnel: Funnel, target: StageTarget): string | null {
+  return funnel.stages[target.stage]?.key ?? null;
+}
+
 export function createFunnelView(host: HTMLElement, options: FunnelViewOptions): FunnelView {
   const doc = host.ownerDocument;
   const { t, formats } = options;
@@ -264,6 +268,12 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
 
   return {
     update: (next) => {
+      // A selection names a stage by position: keep it only while that position is the same stage.
+      const before =
+        data.state === 'ready' && ui.selected !== null ? stageKeyOf(data.funnel, ui.selected) : null;
+      const after =
+        next.state === 'ready' && ui.selected !== null ? stageKeyOf(next.funnel, ui.selected) : null;
+      if (before === null || before !== after) ui.selected = null;
       data = next;
       draw();
     },

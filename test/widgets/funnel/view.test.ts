@@ -114,6 +114,29 @@ describe('funnel view', () => {
     expect(document.activeElement === pressed || document.activeElement === document.body).toBe(true);
   });
 
+  it('keeps a selection across updates only while the same stage is in that place', () => {
+    const host = document.createElement('div');
+    const view = createFunnelView(host, { t, formats: createFormats(1033), onSelect: () => undefined });
+    const show = (stageOrder: string): void =>
+      view.update({
+        state: 'ready',
+        funnel: computeFunnel({ kind: 'records', records }, { stageOrder }),
+        currency: {},
+        hasAmount: false,
+      });
+    const pressed = (): string[] =>
+      [...host.querySelectorAll('button.crmkit-funnel__stage[aria-pressed="true"]')].map(
+        (b) => b.querySelector('.crmkit-funnel__label')?.textContent ?? '',
+      );
+    show('Lead, Qualified, Won');
+    host.querySelectorAll<HTMLButtonElement>('button.crmkit-funnel__stage')[1]!.click();
+    expect(pressed()).toEqual(['Qualified']);
+    show('Lead, Qualified, Won');
+    expect(pressed()).toEqual(['Qualified']);
+    show('Won, Lead, Qualified');
+    expect(pressed()).toEqual([]);
+  });
+
   it('moves between stages with the arrow keys and opens with Shift+Enter', () => {
     const onOpen = vi.fn<(a: StageAction) => void>();
     const root = mount({ onOpen });
