@@ -2,7 +2,7 @@
  * The parts of a solution zip: a control's folder, a web resource, the client configuration. Each
  * adds entries and root components to what it is given and collects problems instead of throwing.
  */
-import type { Problem } from '../errors';
+import { isCrmKitError, type Problem } from '../errors';
 import { extensionOf } from './content-types';
 import {
   controlFolder,
@@ -11,7 +11,7 @@ import {
   type WebResourceEntry,
 } from './customizations-xml';
 import { webResourceId } from './guid';
-import { readControlManifest, setControlVersion } from './manifest';
+import { readControlManifest, setControlVersion, type ControlManifestInfo } from './manifest';
 import type { ClientProfile, ControlSource } from './model';
 import type { RootComponent } from './solution-xml';
 import { decodeUtf8, stripBom, XML_DECLARATION, xmlBytesWithBom } from './xml';
@@ -49,7 +49,14 @@ export function packControl(
   }
   // pcf-scripts writes `encoding="UTF-8" standalone="yes"`; Microsoft's zips carry the plain declaration.
   const text = stripBom(decodeUtf8(manifestBytes)).replace(/^<\?xml[^?]*\?>/, XML_DECLARATION);
-  const info = readControlManifest(text, where);
+  let info: ControlManifestInfo;
+  try {
+    info = readControlManifest(text, where);
+  } catch (e) {
+    if (!isCrmKitError(e)) throw e;
+    problems.push({ where, message: e.message.replace(`${where}: `, '') });
+    return undefined;
+  }
   for (const f of info.files) {
     if (!files.has(f.path))
       problems.push({ where, message: `names ${f.path}, which the build output lacks` });

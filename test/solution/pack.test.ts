@@ -255,6 +255,27 @@ describe('packSolution', () => {
     });
   });
 
+  it('lists a malformed control manifest with the other problems', async () => {
+    const controls = new Map(fakeOutputs().controls);
+    const survey = fakeControlOutput('CollabSurvey');
+    survey.set(
+      'ControlManifest.xml',
+      new TextEncoder().encode('<manifest><control namespace="X"></manifest>'),
+    );
+    controls.set('survey', survey);
+    controls.delete('funnel');
+    await expect(packed('contoso', { controls })).rejects.toMatchObject({
+      code: 'BUILD_FAILED',
+      problems: [
+        {
+          where: 'CollabSurvey/ControlManifest.xml',
+          message: expect.stringMatching(/^malformed XML/) as unknown,
+        },
+        { where: 'control funnel', message: 'no build output (controls/SalesFunnel)' },
+      ],
+    });
+  });
+
   it('refuses a malformed --version before packing', async () => {
     await expect(packed('contoso', { version: '1.2' })).rejects.toMatchObject({ code: 'PROFILE_INVALID' });
   });
