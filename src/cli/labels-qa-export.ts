@@ -25,6 +25,8 @@ export interface TranslatorExportOptions {
   split?: boolean;
   missingOnly?: boolean;
   memory?: readonly string[];
+  /** Suggest translations found elsewhere in the same file (always on with `memory`). */
+  consistency?: boolean;
   quiet?: boolean;
 }
 
@@ -33,8 +35,14 @@ export function wantsTranslatorExport(opts: {
   split?: boolean;
   missingOnly?: boolean;
   memory?: readonly string[];
+  consistency?: boolean;
 }): boolean {
-  return opts.split === true || opts.missingOnly === true || (opts.memory?.length ?? 0) > 0;
+  return (
+    opts.split === true ||
+    opts.missingOnly === true ||
+    opts.consistency === true ||
+    (opts.memory?.length ?? 0) > 0
+  );
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
@@ -137,16 +145,25 @@ export async function exportForTranslators(
     const header = await peekHeader(input, opts.maxSize);
     let suggester: Suggester | undefined;
     let memoryFiles = 0;
-    if (opts.memory !== undefined && opts.memory.length > 0) {
-      progress.phase('reading memory');
-      const loaded = await loadMemory(
-        opts.memory.map((m) => ctx.resolve(m)),
-        { exclude: [input.path], maxEntrySize: opts.maxSize, onRows: (k) => progress.tick(k) },
-      );
-      memoryFiles = loaded.files.length;
+    const withMemory = opts.memory !== undefined && opts.memory.length > 0;
+    if (withMemory || opts.consistency === true) {
+      let memory: TranslationMemory | undefined;
+      if (withMemory) {
+        progress.phase('reading memory');
+        const loaded = await loadMemory(
+          (opts.memory ?? []).map((m) => ctx.resolve(m)),
+          { exclude: [input.path], maxEntrySize: opts.maxSize, onRows: (k) => progress.tick(k) },
+        );
+        memoryFiles = loaded.files.length;
+        memory = loaded.memory;
+      }
       progress.phase('reading the file for consistency');
       const sameFile = await sameFileMemory(input, opts.maxSize, progress);
-      suggester = createSuggester({ baseLcid: header.baseLcid, sameFile, memory: loaded.memory });
+      suggester = createSuggester({
+        baseLcid: header.baseLcid,
+        sameFile,
+        ...(memory === undefined ? {} : { memory }),
+      });
     }
     const mapRow = mapRowFor(opts, suggester);
     const outputs: ExportOutput[] =
@@ -187,7 +204,7 @@ export async function exportForTranslators(
       const filled = [...suggester.filled].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
       const total = [...suggester.filled.values()].reduce((a, b) => a + b, 0);
       ctx.io.stdout(
-        `Filled ${n(total)} empty cell(s) from memory (${memoryFiles} file(s)) and from this file${filled === '' ? '' : ` (${filled})`}; ` +
+        `Filled ${n(total)} empty cell(s) ${withMemory ? `from memory (${memoryFiles} file(s)) and ` : ''}from this file${filled === '' ? '' : ` (${filled})`}; ` +
           `they are marked light yellow with a note "from memory: …" for review\n`,
       );
     }

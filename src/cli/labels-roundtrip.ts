@@ -61,6 +61,7 @@ interface ExportCliOptions {
   split?: boolean;
   missingOnly?: boolean;
   memory?: string[];
+  consistency?: boolean;
   quiet?: boolean;
 }
 
@@ -83,6 +84,7 @@ function registerExport(parent: Command, ctx: CommandContext): void {
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
+    .option('--consistency', 'suggest, for empty cells, translations of the same text elsewhere in the file')
     .option('--quiet', 'no progress line')
     .action(async (input: string, opts: ExportCliOptions) => {
       if (wantsTranslatorExport(opts)) {

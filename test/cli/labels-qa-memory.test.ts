@@ -145,6 +145,15 @@ describe('translation memory in labels export', () => {
     });
   });
 
+  it('--consistency alone offers only the file’s own translations', async () => {
+    const { code, out } = await cli('labels', 'export', 'B.zip', '--consistency', '-o', 'c.xlsx');
+    expect(code).toBe(0);
+    expect(out).toContain('Filled 1 empty cell(s) from this file (1049: 1)');
+    const ru = await readCells(path.join(dir, 'c.xlsx'), 1049);
+    expect(ru.get('y4')?.note).toBe('from memory: this file, pl_order / y3 / DisplayName');
+    expect(ru.get('y1')).toMatchObject({ text: '', note: undefined });
+  });
+
   it('accepts --memory several times, before or after the input', async () => {
     const { code, out } = await cli(
       'labels',
