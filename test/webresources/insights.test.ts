@@ -87,3 +87,24 @@ describe('survey insights over many records', () => {
     ]).toEqual([0, null, null, []]);
   });
 });
+
+describe('survey insights at the default record cap', () => {
+  it('aggregates 20,000 records of documents (time printed, not asserted)', async () => {
+    const { makeSurveyedAccounts } = await import('../fixtures/webresources/dataset');
+    const docs = makeSurveyedAccounts(20_000).map((a) => a.crmkit_surveyresponses);
+    const started = performance.now();
+    const insights = computeInsights(docs, DEFAULT_DEFINITION, {});
+    const ms = performance.now() - started;
+    const expected = docs.reduce((n, d) => {
+      try {
+        return n + (d === null ? 0 : (JSON.parse(d) as { responses: unknown[] }).responses.length);
+      } catch {
+        return n;
+      }
+    }, 0);
+    expect(insights.overall.responseCount).toBe(expected);
+    console.log(
+      `survey insights: ${docs.length} records, ${expected} responses parsed and aggregated in ${ms.toFixed(0)} ms (Node)`,
+    );
+  });
+});
