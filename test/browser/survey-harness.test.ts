@@ -45,7 +45,7 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the pcf-start 
   const errors: string[] = [];
 
   beforeAll(async () => {
-    const outDir = ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
+    const outDir = await ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
     server = await servePcfHarness(outDir);
     browser = await launchBrowser();
     mkdirSync(testOutputDir, { recursive: true });

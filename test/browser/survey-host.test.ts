@@ -77,7 +77,7 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
   let outDir: string;
 
   beforeAll(async () => {
-    outDir = ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
+    outDir = await ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
     server = await serveStatic([path.join(import.meta.dirname, 'host'), outDir]);
     browser = await launchBrowser();
     mkdirSync(testOutputDir, { recursive: true });
