@@ -1,8 +1,8 @@
 /**
  * Benchmark of the translator workflow (not a test: prints figures). Generates 200,000 labels × 4
  * languages (or the sizes given) and runs the real CLI (dist/crmkit.js) per step in a child
- * process: check, stats, memory build, export --split, export --memory. Time is the child's wall
- * clock (Node start-up included); memory its peak RSS.
+ * process: check, stats, memory build, export --split, export --memory. Wall time of the child
+ * (Node start-up included), its CPU time (user + system: meaningful on a busy machine) and peak RSS.
  *
  *   npx tsx bench/labels-qa.ts [labels…]
  */
@@ -18,11 +18,17 @@ const sizes = process.argv
   .map(Number)
   .filter((n) => n > 0);
 
-function runCli(args: string[]): { seconds: number; mb: number; out: string; status: number | null } {
+function runCli(args: string[]): {
+  seconds: number;
+  cpu: number;
+  mb: number;
+  out: string;
+  status: number | null;
+} {
   const started = performance.now();
   const r = spawnSync(
     process.execPath,
-    ['--import', './bench/rss-report.mjs', 'bin/crmkit.js', ...args, '--quiet'],
+    ['--import', './bench/labels-qa-usage.mjs', 'bin/crmkit.js', ...args, '--quiet'],
     {
       cwd: root,
       encoding: 'utf8',
@@ -30,10 +36,12 @@ function runCli(args: string[]): { seconds: number; mb: number; out: string; sta
     },
   );
   const seconds = (performance.now() - started) / 1000;
-  const kb = Number(/BENCH_MAX_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN);
+  const usage = /BENCH_USAGE=(\d+),(\d+),(\d+)/.exec(r.stderr);
+  const kb = Number(usage?.[1] ?? NaN);
+  const cpu = (Number(usage?.[2] ?? NaN) + Number(usage?.[3] ?? NaN)) / 1e6;
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`crmkit ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { seconds, mb: kb / 1024, out: r.stdout, status: r.status };
+  return { seconds, cpu, mb: kb / 1024, out: r.stdout, status: r.status };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-bench-qa-'));
@@ -47,7 +55,7 @@ try {
     await writeSampleFile(past, { labels, seed: 7, coverage: [0.95, 0.9, 0.9] });
     const row = (step: string, r: ReturnType<typeof runCli>, detail: string): void => {
       rows.push(
-        `| ${labels.toLocaleString('en-US')} | ${step} | ${r.seconds.toFixed(2)} s | ${r.mb.toFixed(0)} MB | ${detail} |`,
+        `| ${labels.toLocaleString('en-US')} | ${step} | ${r.seconds.toFixed(2)} s | ${r.cpu.toFixed(2)} s | ${r.mb.toFixed(0)} MB | ${detail} |`,
       );
     };
     const check = runCli(['labels', 'check', zip, '--json']);
@@ -70,5 +78,7 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-console.log('\n| labels | step | time | peak RSS | notes |\n| ---: | --- | ---: | ---: | --- |');
+console.log(
+  '\n| labels | step | wall time | CPU time | peak RSS | notes |\n| ---: | --- | ---: | ---: | ---: | --- |',
+);
 for (const r of rows) console.log(r);
