@@ -83,7 +83,17 @@ export class EditSet {
     const name = displayKey(label);
     for (const [lcid, all] of langs) {
       const current = label.texts.get(lcid);
-      if (current === undefined || lcid === baseLcid) continue;
+      if (lcid === baseLcid) continue;
+      if (current === undefined) {
+        const first = all.find((p) => p.text !== '');
+        if (first !== undefined) {
+          decision.skipped.push({
+            where: first.where,
+            message: `${name}: the file has no ${lcid} column; not imported`,
+          });
+        }
+        continue;
+      }
       const proposals = all.filter((p) => {
         if (sameText(p.base, base)) return true;
         if (!sameText(p.text, current)) {
