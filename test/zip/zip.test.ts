@@ -59,6 +59,14 @@ describe('zip reading and writing', () => {
     expect((await readEntry(file, '[Content_Types].xml')).toString()).toBe('<Types/>');
   });
 
+  it('reads a stored (uncompressed) entry', async () => {
+    const zip = new JSZip();
+    zip.file('CrmTranslations.xml', '<Workbook/>', { compression: 'STORE' });
+    const file = path.join(dir, 'stored.zip');
+    writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await readEntry(file, 'CrmTranslations.xml')).toString()).toBe('<Workbook/>');
+  });
+
   it('refuses an entry whose declared size is over the limit before inflating it', async () => {
     const file = await jszipFile('declared.zip', { 'CrmTranslations.xml': Buffer.alloc(2 * 1024 * 1024) });
     await expect(readEntry(file, 'CrmTranslations.xml', 1024 * 1024)).rejects.toMatchObject({
