@@ -221,6 +221,31 @@ describe('SalesFunnel control over a paged dataset', () => {
     expect(text(h.container, '[data-stat="records"] .crmkit-funnel__stat-value')).toBe('12\u00a0000');
   });
 
+  it('says "loaded N records" when the host does not know the total, and loads more when the cap is raised', () => {
+    const h = host(opportunities(12_000), { maxRecords: 5_000 });
+    h.ds.paging.totalResultCount = -1;
+    h.update([]);
+    expect(text(h.container, '[data-notice="capped"]')).toBe(
+      'Showing the first 5,000 records: the limit of 5,000 records cuts the view.',
+    );
+    h.context.parameters.maxRecords = { raw: 20_000 };
+    h.update(['maxRecords']);
+    expect(text(h.container, '[data-notice="progress"]')).toBe('Loaded 5,000 records…');
+    h.settle();
+    expect(h.controller.funnel?.records).toBe(12_000);
+    expect(h.container.querySelector('[data-notice="capped"]')).toBeNull();
+  });
+
+  it('starts over when the view itself changes (another filter), keeping nothing of the old records', () => {
+    const h = host(opportunities(12_000));
+    h.update([]);
+    h.settle();
+    h.ds.replaceRows(opportunities(30).map((r) => ({ ...r, id: `new-${r.id}` })));
+    h.update(['dataset']);
+    expect(h.controller.funnel?.records).toBe(30);
+    expect(h.controller.funnel?.placement.ids.every((id) => id.startsWith('new-'))).toBe(true);
+  });
+
   it('shows the empty state when the view has no records', () => {
     const h = host([]);
     h.update([]);

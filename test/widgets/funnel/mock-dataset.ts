@@ -96,7 +96,7 @@ export class MockDataSet implements ComponentFramework.PropertyTypes.DataSet {
   opened: EntityReference[] = [];
 
   constructor(
-    readonly rows: readonly MockRow[],
+    public rows: readonly MockRow[],
     columns: readonly { name: string; alias: string; dataType: string }[],
     pageSize = 25,
   ) {
@@ -122,6 +122,14 @@ export class MockDataSet implements ComponentFramework.PropertyTypes.DataSet {
     }
     return this.cache.records;
   }
+  /** A new query result (another filter or view): back to the first page with other rows. */
+  replaceRows(rows: readonly MockRow[]): void {
+    this.rows = rows;
+    this.paging.lastPageNumber = 1;
+    this.paging.totalResultCount = rows.length;
+    this.paging.pending = false;
+  }
+
   /** Delivers the page asked for by loadNextPage(); returns false when nothing was asked. */
   deliverPage(): boolean {
     if (!this.paging.pending) return false;
