@@ -268,6 +268,9 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     const own = q(container, '[data-response-id="r2"]');
     const others = q(container, '[data-response-id="r1"]');
     expect(others.querySelector('[data-action="edit"]')).toBeNull();
+    expect(q(own, '[data-action="edit"]').getAttribute('aria-label')).toBe(
+      'Edit the response of Anna Petrova',
+    );
     click(own, '[data-action="edit"]');
     expect(q(container, '.crmkit-survey__form h3').textContent).toBe('Edit response');
     expect(radios(container, 'csat')[3]!.getAttribute('aria-checked')).toBe('true');
@@ -283,6 +286,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     click(q(container, '[data-response-id="r2"]'), '[data-action="delete"]');
     expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(2);
     click(q(container, '[data-response-id="r2"]'), '[data-action="confirm-delete"]');
+    expect(document.activeElement?.getAttribute('data-action')).toBe('add');
     doc = parseDocument(acceptOutputs().responses!);
     expect(doc.responses.map((r) => r.id)).toEqual(['r1']);
   });

@@ -101,8 +101,14 @@ function responseItem(
     const bar = el(doc, 'div', { className: 'crmkit-survey__item-actions' });
     const showActions = (): void => {
       bar.replaceChildren(
-        button(doc, t('list.edit'), () => actions.onEdit(r), 'crmkit-link-button', { 'data-action': 'edit' }),
-        button(doc, t('list.delete'), confirm, 'crmkit-link-button', { 'data-action': 'delete' }),
+        button(doc, t('list.edit'), () => actions.onEdit(r), 'crmkit-link-button', {
+          'data-action': 'edit',
+          'aria-label': t('list.editOf', { name: r.respondent }),
+        }),
+        button(doc, t('list.delete'), confirm, 'crmkit-link-button', {
+          'data-action': 'delete',
+          'aria-label': t('list.deleteOf', { name: r.respondent }),
+        }),
       );
     };
     const confirm = (): void => {

@@ -186,7 +186,9 @@ export class SurveyWidget {
           ? {
               canModify: (r) => r.authorId !== '' && r.authorId === input.userId,
               onEdit: (r) => this.openForm(r),
-              onDelete: (r) => this.commit({ kind: 'delete', id: r.id }),
+              onDelete: (r) => {
+                if (this.commit({ kind: 'delete', id: r.id })) this.focusAfterChange();
+              },
             }
           : undefined,
         { visible: this.listVisible, onShowMore: (n) => (this.listVisible = n) },
@@ -228,7 +230,15 @@ export class SurveyWidget {
     this.formRegion.replaceChildren();
     this.renderedKey = '';
     this.render();
-    this.root.querySelector<HTMLElement>('[data-action="add"]')?.focus();
+    this.focusAfterChange();
+  }
+
+  /** Keeps keyboard users in the control after the focused element went away. */
+  private focusAfterChange(): void {
+    const target =
+      this.root.querySelector<HTMLElement>('[data-action="add"]') ?? this.root.querySelector('h2');
+    if (target !== null && !target.hasAttribute('tabindex') && target.tagName === 'H2') target.tabIndex = -1;
+    target?.focus();
   }
 
   private save(): void {
