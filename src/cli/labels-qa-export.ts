@@ -15,7 +15,8 @@ import { displayKey, type Label, type Lcid, type TranslationsHeader } from '../t
 import { readTranslations } from '../translations/read';
 import type { WorkbookRowInput } from '../workbook/types';
 import type { CommandContext } from './context';
-import { loadMemory, readLabelInput } from './labels-qa-input';
+import { readLabelInput } from './labels-qa-input';
+import { loadMemory } from './labels-qa-memory';
 import { createProgress, type Progress } from './progress';
 
 export interface TranslatorExportOptions {

@@ -20,7 +20,8 @@ import { describeLabel } from '../translations/describe';
 import { LABEL_SHEETS, type Lcid } from '../translations/model';
 import type { CommandContext } from './context';
 import type { CommandGroup } from './commands';
-import { BASE_FROM_RESULT, loadMemory, readLabelInput, type InputResult } from './labels-qa-input';
+import { BASE_FROM_RESULT, readLabelInput, type InputResult } from './labels-qa-input';
+import { loadMemory } from './labels-qa-memory';
 import { createProgress } from './progress';
 
 const TOOL_VERSION = '0.1.0';
