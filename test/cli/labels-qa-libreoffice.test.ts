@@ -1,0 +1,108 @@
+/**
+ * Per-language workbooks re-saved by LibreOffice Calc (`soffice --headless --convert-to xlsx`)
+ * import with nothing changed, and `labels check` reads them like the file they came from.
+ * Skips, saying why, only where soffice is missing (.ci/run installs libreoffice-calc-nogui).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryIo } from '../../src/cli/io';
+import { run } from '../../src/cli/run';
+import { translationsXml, translationsZip, xmlOfZip, type FixtureLabel } from '../fixtures/qa/translations';
+
+const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
+const skipReason =
+  SOFFICE === undefined
+    ? 'skipped: no soffice (install Debian libreoffice-calc-nogui; .ci/run does) — LibreOffice re-save of per-language workbooks not checked'
+    : undefined;
+if (skipReason !== undefined) console.warn(skipReason);
+
+const labels: FixtureLabel[] = [
+  {
+    sheet: 'Display Strings',
+    entity: 'Messages',
+    objectId: 'Deleted',
+    texts: { 1033: 'Deleted {0} of {1}', 1049: 'Удалено {0} из {1}' },
+  },
+  { entity: 'account', objectId: 'a1', texts: { 1033: 'Two\r\nlines', 1049: 'Две\r\nстроки', 1026: '' } },
+  {
+    entity: 'account',
+    objectId: 'a2',
+    texts: { 1033: '  spaced  ', 1049: '  с пробелами  ', 1026: '  с интервали  ' },
+  },
+  { entity: 'account', objectId: 'a3', texts: { 1033: '=SUM(A1)', 1049: '=СУММ(A1)', 1026: '' } },
+  { entity: 'account', objectId: 'a4', texts: { 1033: '00123', 1049: '00123', 1026: 'TRUE' } },
+  { entity: 'account', objectId: 'a5', texts: { 1033: 'Fax', 1049: 'Fax', 1058: 'Факс' } },
+];
+
+let dir: string;
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = memoryIo(dir);
+  const code = await run(args, io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+}
+
+async function resave(file: string): Promise<string> {
+  const outDir = path.join(dir, 'resaved');
+  await mkdir(outDir, { recursive: true });
+  await promisify(execFile)(
+    SOFFICE!,
+    [
+      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      outDir,
+      path.join(dir, file),
+    ],
+    { timeout: 90_000 },
+  );
+  return path.join('resaved', path.basename(file));
+}
+
+describe.skipIf(skipReason !== undefined)('per-language workbooks re-saved by LibreOffice Calc', () => {
+  let ru = '';
+  let bg = '';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'crmkit-qa-lo-'));
+    await writeFile(path.join(dir, 'Solution.zip'), await translationsZip(translationsXml(labels)));
+    expect(
+      (await cli('labels', 'export', 'Solution.zip', '--split', '--lang', '1049,1026', '-o', 'split')).code,
+    ).toBe(0);
+    ru = await resave('split/Solution.1049.xlsx');
+    bg = await resave('split/Solution.1026.xlsx');
+  }, 200_000);
+
+  afterAll(async () => {
+    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('import with nothing changed: the XML comes back byte for byte', async () => {
+    const { code, err } = await cli('labels', 'import', ru, bg, '--into', 'Solution.zip', '-o', 'out.zip');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const before = await xmlOfZip(await readFile(path.join(dir, 'Solution.zip')));
+    const after = await xmlOfZip(await readFile(path.join(dir, 'out.zip')));
+    expect(after).toBe(before);
+  });
+
+  it('check reads the re-saved workbook like the file it came from', async () => {
+    const shape = (out: string): string[] =>
+      (
+        JSON.parse(out) as { problems: { severity: string; code: string; key: string; lcid: number }[] }
+      ).problems
+        .filter((p) => p.lcid === 1049 || p.lcid === 1033)
+        .map((p) => `${p.severity} ${p.code} ${p.key} ${p.lcid}`);
+    const fromZip = await cli('labels', 'check', 'Solution.zip', '--json');
+    const fromRu = await cli('labels', 'check', ru, '--json');
+    expect(shape(fromRu.out)).toEqual(shape(fromZip.out));
+    expect(shape(fromRu.out)).toContain('warning same-as-base account / a5 / DisplayName 1049');
+  });
+});
