@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   aggregate,
   aggregateDocuments,
@@ -142,5 +143,28 @@ describe('survey aggregates', () => {
       DEFAULT_DEFINITION,
     );
     expect(surveyOutputs(a).csat).toBe(4.33);
+  });
+});
+
+describe('survey aggregates (properties)', () => {
+  it('keeps NPS within -100…100, CSAT within 1…5 and counts consistent for any answers', () => {
+    const answer = fc.oneof(fc.integer({ min: -2, max: 12 }), fc.constant(null), fc.boolean(), fc.string());
+    fc.assert(
+      fc.property(fc.array(fc.record({ csat: answer, nps: answer }), { maxLength: 60 }), (answers) => {
+        const a = aggregate(
+          answers.map((ans, i) => response(`r${i}`, ans)),
+          DEFAULT_DEFINITION,
+        );
+        expect(a.responseCount).toBe(answers.length);
+        if (a.nps.score !== null) expect(Math.abs(a.nps.score)).toBeLessThanOrEqual(100);
+        expect(a.nps.promoters + a.nps.passives + a.nps.detractors).toBe(a.nps.answered);
+        if (a.csat.average !== null) {
+          expect(a.csat.average).toBeGreaterThanOrEqual(1);
+          expect(a.csat.average).toBeLessThanOrEqual(5);
+        }
+        const csat = a.perQuestion.get('csat')!;
+        expect(csat.answered + csat.unrated).toBe(answers.length);
+      }),
+    );
   });
 });

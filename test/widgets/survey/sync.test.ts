@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseDocument, serializeDocument } from '../../../src/widgets/survey/document';
 import { SurveySync } from '../../../src/widgets/survey/sync';
 import { documentOf, response } from './fixtures';
@@ -66,5 +67,47 @@ describe('survey sync with the host value', () => {
       ok: false,
       reason: 'gone',
     });
+  });
+});
+
+describe('survey sync (properties)', () => {
+  it('never loses a saved response, whatever other saves land before the host catches up', () => {
+    type Step = 'mine' | 'other' | 'accept';
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<Step>('mine', 'other', 'accept'), { maxLength: 25 }), (steps) => {
+        let host = serializeDocument(documentOf());
+        const sync = new SurveySync(host);
+        let lastOutput: string | undefined;
+        const expected: string[] = [];
+        steps.forEach((step, i) => {
+          if (step === 'mine') {
+            const result = sync.commit(
+              { kind: 'add', response: response(`mine${i}`, { csat: 4 }) },
+              undefined,
+            );
+            if (result.ok) {
+              lastOutput = result.value;
+              expected.push(`mine${i}`);
+            }
+          } else if (step === 'accept' && lastOutput !== undefined) {
+            host = lastOutput;
+            lastOutput = undefined;
+            sync.receive(host);
+          } else if (step === 'other') {
+            // Another user saves on top of whatever the host currently holds.
+            host = serializeDocument(documentOf(...parseDocument(host).responses, response(`other${i}`, {})));
+            expected.push(`other${i}`);
+            const received = sync.receive(host);
+            if (received.resend !== undefined) lastOutput = received.resend;
+          }
+        });
+        if (lastOutput !== undefined) {
+          host = lastOutput;
+          sync.receive(host);
+        }
+        expect(sync.hasPending).toBe(false);
+        expect(ids(host).sort()).toEqual([...expected].sort());
+      }),
+    );
   });
 });
