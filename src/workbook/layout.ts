@@ -3,6 +3,8 @@
  * key columns | Context | base text | one column per target language | hidden row token.
  */
 import type { LabelSheet, Lcid } from '../translations/model';
+import type { UiLcid } from '../translations/context-texts';
+import { captions } from './captions';
 import { languageCaption } from './languages';
 
 /** Bumped whenever the columns below change; the reader refuses other versions. */
@@ -11,13 +13,12 @@ export const FORMAT_VERSION = 1;
 /** Name of the very hidden sheet that records `WorkbookMeta`. */
 export const META_SHEET = '_crmkit';
 
-export const CONTEXT_CAPTION = 'Context';
-export const TOKEN_CAPTION = 'crmkit row token (do not edit)';
-
-/** Key column captions as CrmTranslations.xml heads them. */
-export const KEY_CAPTIONS: Readonly<Record<LabelSheet, readonly string[]>> = {
-  'Localized Labels': ['Entity name', 'Object ID', 'Object Column Name'],
-  'Display Strings': ['Entity name', 'Display String Key'],
+/** The key columns of each sheet, as CrmTranslations.xml has them (captions in captions.ts). */
+export const KEY_FIELDS: Readonly<
+  Record<LabelSheet, readonly ('entity' | 'objectId' | 'column' | 'displayStringKey')[]>
+> = {
+  'Localized Labels': ['entity', 'objectId', 'column'],
+  'Display Strings': ['entity', 'displayStringKey'],
 };
 
 export interface SheetLayout {
@@ -33,8 +34,14 @@ export interface SheetLayout {
   widths: readonly number[];
 }
 
-export function sheetLayout(sheet: LabelSheet, baseLcid: Lcid, targets: readonly Lcid[]): SheetLayout {
-  const keys = KEY_CAPTIONS[sheet];
+export function sheetLayout(
+  sheet: LabelSheet,
+  baseLcid: Lcid,
+  targets: readonly Lcid[],
+  language: UiLcid = 1033,
+): SheetLayout {
+  const words = captions[language];
+  const keys = KEY_FIELDS[sheet].map((field) => words[field]);
   const keyCount = keys.length;
   const contextCol = keyCount + 1;
   const baseCol = keyCount + 2;
@@ -50,10 +57,10 @@ export function sheetLayout(sheet: LabelSheet, baseLcid: Lcid, targets: readonly
     tokenCol,
     captions: [
       ...keys,
-      CONTEXT_CAPTION,
+      words.context,
       languageCaption(baseLcid),
       ...targets.map(languageCaption),
-      TOKEN_CAPTION,
+      words.token,
     ],
     widths: [...keyWidths, 26, 45, ...targets.map(() => 45), 12],
   };

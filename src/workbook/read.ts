@@ -7,15 +7,8 @@
 import type { Readable } from 'node:stream';
 import { CrmKitError } from '../errors';
 import { LABEL_SHEETS, type LabelSheet, type Lcid } from '../translations/model';
-import {
-  CONTEXT_CAPTION,
-  KEY_CAPTIONS,
-  META_SHEET,
-  TOKEN_CAPTION,
-  columnName,
-  sheetLayout,
-  type SheetLayout,
-} from './layout';
+import { KEY_FIELDS, META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
+import { isCaption } from './captions';
 import { lcidOfCaption } from './languages';
 import { parseMeta } from './meta';
 import {
@@ -191,16 +184,15 @@ class LabelRowReader {
     this.headerSeen = true;
     const { layout } = this;
     const caption = (col: number): string => cellAt(raw, col);
-    const expectedKeys = KEY_CAPTIONS[this.sheet];
-    const keysOk = expectedKeys.every((c, i) => caption(i + 1) === c);
+    const keysOk = KEY_FIELDS[this.sheet].every((field, i) => isCaption(field, caption(i + 1)));
     const targetsOk = layout.targetCols.every(({ lcid, col }) => lcidOfCaption(caption(col)) === lcid);
     if (
       raw.number !== 1 ||
       !keysOk ||
-      caption(layout.contextCol) !== CONTEXT_CAPTION ||
+      !isCaption('context', caption(layout.contextCol)) ||
       lcidOfCaption(caption(layout.baseCol)) !== this.meta.baseLcid ||
       !targetsOk ||
-      caption(layout.tokenCol) !== TOKEN_CAPTION
+      !isCaption('token', caption(layout.tokenCol))
     ) {
       throw new CrmKitError(
         'NOT_A_WORKBOOK',

@@ -43,6 +43,11 @@ export interface WorkbookWriterOptions {
   baseLcid: Lcid;
   /** Target language columns, in this order (the base language is never one of them). */
   targetLanguages: readonly Lcid[];
+  /**
+   * Language of the workbook's headers, contexts and messages (1033, 1049, 1026 or 1058).
+   * Default: the target language when there is exactly one of those four, else English.
+   */
+  uiLcid?: Lcid;
 }
 
 /** Streams rows into an .xlsx; sheets are written in the order they are started. */

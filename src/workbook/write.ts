@@ -20,6 +20,7 @@ import {
   styleId,
   writeSheetXml,
 } from './exceljs-internals';
+import { captions, workbookLanguage } from './captions';
 import { FORMAT_VERSION, META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
 import { metaRows } from './meta';
 import { rowXml, textCellXml } from './row-xml';
@@ -70,6 +71,10 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   };
   const filterNames = definedNamesList(workbook);
   const targets = options.targetLanguages;
+  if (new Set(targets).size !== targets.length)
+    throw new Error(`target languages repeat: ${targets.join(',')}`);
+  const language = workbookLanguage(targets, options.uiLcid);
+  const words = captions[language];
   const started = new Set<LabelSheet>();
   let current: OpenSheet | undefined;
   let sheetsWritten = 0;
@@ -130,8 +135,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         allowBlank: true,
         showErrorMessage: true,
         errorStyle: 'stop',
-        errorTitle: 'Text too long',
-        error: `Dynamics 365 accepts at most ${MAX_LABEL_LENGTH} characters in a label. Please shorten the text.`,
+        errorTitle: words.tooLongTitle,
+        error: words.tooLong(MAX_LABEL_LENGTH),
         showInputMessage: false,
       });
     }
@@ -160,7 +165,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     const r = sheet.rows + 2;
     let xml = textCellXml(`A${r}`, ids.key, label.entity) + textCellXml(`B${r}`, ids.key, label.objectId);
     if (layout.keyCount === 3) xml += textCellXml(`C${r}`, ids.key, label.column);
-    xml += textCellXml(`${letters[layout.contextCol]}${r}`, ids.text, describeLabel(label).context);
+    xml += textCellXml(`${letters[layout.contextCol]}${r}`, ids.text, describeLabel(label, language).context);
     xml += textCellXml(`${letters[layout.baseCol]}${r}`, ids.text, label.texts.get(options.baseLcid) ?? '');
     const notes: { ref: string; text: string }[] = [];
     for (const { lcid, col } of layout.targetCols) {
@@ -182,7 +187,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   }
 
   function newSheet(name: LabelSheet): OpenSheet {
-    const layout = sheetLayout(name, options.baseLcid, targets);
+    const layout = sheetLayout(name, options.baseLcid, targets, language);
     const letters = Array.from({ length: layout.tokenCol + 1 }, (_, col) => columnName(col));
     return { layout, ws: undefined, rows: 0, letters, pending: '' };
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contexts, nouns, UI_LANGUAGES } from '../../src/translations/context-texts';
 import { describeLabel, type ComponentKind } from '../../src/translations/describe';
 import type { LabelSheet } from '../../src/translations/model';
 
@@ -78,5 +79,38 @@ describe('describeLabel', () => {
     const base = { sheet: 'Localized Labels' as const, entity: 'account', objectId: guid };
     expect(describeLabel({ ...base, column: 'DisplayName' }).kind).toBe('column');
     expect(describeLabel({ ...base, column: 'displayname' }).kind).toBe('form');
+  });
+});
+
+describe('contexts in the product languages', () => {
+  const table = { sheet: 'Localized Labels' as const, entity: 'account', objectId: guid };
+
+  it.each([
+    [1033, 'Table plural name'],
+    [1049, 'Имя таблицы во множественном числе'],
+    [1026, 'Име на таблицата в множествено число'],
+    [1058, 'Назва таблиці у множині'],
+    [1036, 'Table plural name'],
+  ])('describes a plural name in language %i as "%s"', (lcid, context) => {
+    expect(describeLabel({ ...table, column: 'LocalizedCollectionName' }, lcid).context).toBe(context);
+  });
+
+  it('keeps the Object Column Name after a translated phrase', () => {
+    expect(describeLabel({ ...table, column: 'Custom' }, 1049).context).toBe('Текст (Custom)');
+    expect(describeLabel({ ...table, entity: 'Solution', column: 'version' }, 1026).context).toBe(
+      'Текст на решението (version)',
+    );
+  });
+
+  it('has every phrase written in all four languages, the Cyrillic ones in Cyrillic', () => {
+    const phrases = [
+      ...Object.values(contexts),
+      ...Object.values(nouns).flatMap((n) => [n.name, n.description, n.text]),
+    ];
+    for (const phrase of phrases) {
+      for (const lcid of UI_LANGUAGES) expect(phrase[lcid].trim(), phrase[1033]).not.toBe('');
+      for (const lcid of [1049, 1026, 1058] as const)
+        expect(phrase[lcid], phrase[1033]).toMatch(/[а-яіїєґ]/i);
+    }
   });
 });

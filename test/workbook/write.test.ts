@@ -6,7 +6,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { SUGGESTION_FILL_ARGB } from '../../src/workbook/styles';
-import { BASE, label, options, partText, writeWorkbook } from './helpers';
+import { BASE, label, options, partText, readBack, writeWorkbook } from './helpers';
 
 const targets = [1049, 1026, 1058];
 const tricky = [
@@ -269,5 +269,55 @@ describe('the workbook parts', () => {
     expect((xf.alignment as Node).wrapText).toBe('1');
     const fill = fills[Number(xf.fillId)]!.patternFill as Node;
     expect((fill.fgColor as Node).rgb).toBe(SUGGESTION_FILL_ARGB);
+  });
+});
+
+describe('a workbook for one translator', () => {
+  it('speaks the translator’s language, keeps the note marker, and reads back', async () => {
+    const xlsx = await writeWorkbook(
+      [
+        {
+          label: label('Localized Labels', 'account', 'a1', 'LocalizedCollectionName', {
+            [BASE]: 'Accounts',
+          }),
+          suggestions: new Map([[1049, { text: 'Организации', source: 'A.zip' }]]),
+        },
+      ],
+      options([1049]),
+    );
+    const book = XLSX.read(xlsx, { type: 'buffer' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets['Localized Labels']!, { header: 1 });
+    expect(rows[0]).toEqual([
+      'Имя сущности',
+      'Идентификатор объекта',
+      'Свойство объекта',
+      'Контекст',
+      'English (1033)',
+      'Русский (1049)',
+      'Метка строки crmkit (не изменять)',
+    ]);
+    expect(rows[1]?.[3]).toBe('Имя таблицы во множественном числе');
+    const sheet = await partText(xlsx, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toContain('errorTitle="Слишком длинный текст"');
+    expect(sheet).toContain(
+      'error="Dynamics 365 принимает не более 500 символов в подписи. Сократите текст."',
+    );
+    expect((book.Sheets['Localized Labels']!.F2 as XLSX.CellObject).c?.[0]?.t).toBe('from memory: A.zip');
+    const { rows: back, result } = await readBack(xlsx);
+    expect(result.problems).toEqual([]);
+    expect(back[0]!.texts.get(1049)).toBe('Организации');
+  });
+
+  it('speaks English when it holds several target languages, or the language asked for', async () => {
+    const several = XLSX.read(await writeWorkbook([], options([1049, 1026])), { type: 'buffer' });
+    expect(
+      XLSX.utils.sheet_to_json<string[]>(several.Sheets['Localized Labels']!, { header: 1 })[0]?.[3],
+    ).toBe('Context');
+    const asked = XLSX.read(await writeWorkbook([], options([1049, 1026], { uiLcid: 1058 })), {
+      type: 'buffer',
+    });
+    expect(XLSX.utils.sheet_to_json<string[]>(asked.Sheets['Localized Labels']!, { header: 1 })[0]?.[3]).toBe(
+      'Контекст',
+    );
   });
 });
