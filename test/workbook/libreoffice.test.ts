@@ -66,8 +66,10 @@ describe.skipIf(skipReason !== undefined)('a workbook re-saved by LibreOffice Ca
     dir = mkdtempSync(path.join(tmpdir(), 'crmkit-lo-'));
     mkdirSync(path.join(dir, 'in'));
     mkdirSync(path.join(dir, 'out'));
-    const input = path.join(dir, 'in', 'ru.xlsx');
+    const input = path.join(dir, 'in', 'all.xlsx');
     writeFileSync(input, await writeWorkbook(labels, options(targets)));
+    const russianOnly = path.join(dir, 'in', 'ru.xlsx');
+    writeFileSync(russianOnly, await writeWorkbook(labels, options([1049])));
     await promisify(execFile)(
       SOFFICE!,
       [
@@ -78,10 +80,11 @@ describe.skipIf(skipReason !== undefined)('a workbook re-saved by LibreOffice Ca
         '--outdir',
         path.join(dir, 'out'),
         input,
+        russianOnly,
       ],
       { timeout: 60_000 },
     );
-    resaved = readFileSync(path.join(dir, 'out', 'ru.xlsx'));
+    resaved = readFileSync(path.join(dir, 'out', 'all.xlsx'));
     ({ rows, result } = await readBack(resaved));
   }, 90_000);
 
@@ -120,5 +123,17 @@ describe.skipIf(skipReason !== undefined)('a workbook re-saved by LibreOffice Ca
     expect(xml).toMatch(/<sheetProtection [^>]*sheet="(true|1)"/);
     expect(xml).toMatch(/<dataValidation [^>]*type="textLength"/);
     expect(xml).toMatch(/<autoFilter ref="A1:H\d+"/);
+  });
+
+  it('keeps a one-language workbook, headed in Russian, readable', async () => {
+    const { rows: ruRows, result: ruResult } = await readBack(readFileSync(path.join(dir, 'out', 'ru.xlsx')));
+    expect(ruResult.problems).toEqual([]);
+    expect(ruResult.meta.languages).toEqual([1049]);
+    expect(ruRows).toHaveLength(labels.length);
+    for (const row of ruRows) {
+      const input = labels.find((l) => labelKey(l) === labelKey(row))!;
+      expect(sameText(row.texts.get(1049)!, input.texts.get(1049) ?? '')).toBe(true);
+      expect(row.unchangedSinceExport).toBe(true);
+    }
   });
 });
