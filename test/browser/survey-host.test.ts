@@ -245,6 +245,19 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
     await page.close();
   });
 
+  it('still shows which rating is chosen in Windows high contrast (forced colors)', async () => {
+    const { page } = await open({});
+    await page.emulateMedia({ forcedColors: 'active' });
+    await page.click('[data-action="add"]');
+    await page.locator('[data-question="nps"] [role="radio"]').nth(7).click();
+    const styles = await page
+      .locator('[data-question="nps"] [role="radio"]')
+      .evaluateAll((radios) => radios.map((r) => getComputedStyle(r).outlineStyle));
+    expect(styles[7]).toBe('solid');
+    expect(styles.filter((s) => s === 'solid')).toHaveLength(1);
+    await page.close();
+  });
+
   it('keeps text contrast at WCAG AA (4.5:1) for every kind of text it shows', async () => {
     const { page } = await open({});
     await page.click('[data-action="add"]');
