@@ -1,7 +1,9 @@
+import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Label, LabelSheet } from '../../src/translations/model';
 import { labelKey } from '../../src/translations/model';
+import { createWorkbookWriter } from '../../src/workbook/write';
 import { BASE, FINGERPRINT, options, readBack, writeWorkbook } from './helpers';
 
 const targets = [1049, 1026];
@@ -134,5 +136,36 @@ describe('write → read round trip', () => {
       expect(row.texts.get(1049)).toBe(labels[i]!.texts.get(1049));
       expect(row.texts.get(1026)).toBe(labels[i]!.texts.get(1026));
     });
+  });
+});
+
+describe('WorkbookWriter.drain', () => {
+  it('can be awaited at any point, before a sheet, between rows and after the last row', async () => {
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const writer = createWorkbookWriter(out, options(targets));
+    await writer.drain();
+    writer.startSheet('Localized Labels');
+    await writer.drain();
+    for (let i = 0; i < 3000; i++) {
+      writer.addRow({
+        label: {
+          sheet: 'Localized Labels',
+          entity: 'account',
+          objectId: `id-${i}`,
+          column: 'DisplayName',
+          texts: new Map([
+            [BASE, `Text ${i}`],
+            [1049, `Текст ${i}`],
+          ]),
+        },
+      });
+      if (i % 500 === 0) await writer.drain();
+    }
+    await writer.drain();
+    await writer.finish(FINGERPRINT);
+    const { rows } = await readBack(Buffer.concat(chunks));
+    expect(rows.map((r) => r.texts.get(1049))).toEqual(Array.from({ length: 3000 }, (_, i) => `Текст ${i}`));
   });
 });
