@@ -47,13 +47,15 @@ export function renderBars(o: BarsOptions): HTMLOListElement {
       stage.ofPrevious === null && stage.dropOff === null
         ? null
         : el(doc, 'span', { class: 'crmkit-funnel__flow', 'aria-hidden': 'true' }, [
-            el(doc, 'span', { class: 'crmkit-funnel__arrow' }, ['↓']),
-            labels.t('stage.conversion', { percent: labels.percent(stage.ofPrevious) }),
-            stage.dropOff === null || o.compact
-              ? null
-              : el(doc, 'span', { class: 'crmkit-funnel__drop' }, [
-                  labels.t('stage.dropOff', { value: labels.value(stage.dropOff) }),
-                ]),
+            el(doc, 'span', { class: 'crmkit-funnel__flow-text' }, [
+              el(doc, 'span', { class: 'crmkit-funnel__arrow' }, ['↓']),
+              labels.t('stage.conversion', { percent: labels.percent(stage.ofPrevious) }),
+              stage.dropOff === null || o.compact
+                ? null
+                : el(doc, 'span', { class: 'crmkit-funnel__drop' }, [
+                    labels.t('stage.dropOff', { value: labels.value(stage.dropOff) }),
+                  ]),
+            ]),
           ]);
     const bar = el(doc, 'span', { class: 'crmkit-funnel__bar' });
     bar.style.width = `${barWidth(stage.value, o.max)}%`;
