@@ -79,7 +79,6 @@ export function renderBars(o: BarsOptions): HTMLOListElement {
         'aria-pressed': o.selectable ? String(isSelected) : undefined,
         'aria-disabled': o.selectable ? undefined : 'true',
         'aria-label': labels.summary(stage, o.withAmount),
-        title: labels.summary(stage, o.withAmount),
         'data-stage': i,
         'data-segment': o.segmentKey ?? undefined,
         'data-focus': focusKey('stage', target),
