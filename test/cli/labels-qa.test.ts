@@ -184,6 +184,26 @@ describe('check and stats on a translator workbook', () => {
     expect(problems.find((p) => p.code === 'empty-base')?.lcid).toBe(1033);
   });
 
+  it('reports a formula typed into a translation cell as an error with its cell', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'planted.xlsx'));
+    const ws = wb.getWorksheet('Localized Labels')!;
+    let col = 0;
+    ws.getRow(1).eachCell((cell, c) => {
+      if (cell.text.endsWith('(1049)')) col = c;
+    });
+    ws.getRow(2).getCell(col).value = { formula: 'A1&"!"' };
+    await wb.xlsx.writeFile(path.join(dir, 'formula.xlsx'));
+    const { code, out } = await cli('labels', 'check', 'formula.xlsx', '--json');
+    expect(code).toBe(1);
+    const { problems } = JSON.parse(out) as { problems: JsonProblem[] };
+    const formula = problems.find((p) => p.code === 'workbook-row');
+    expect(formula).toMatchObject({ severity: 'error', sheet: 'Localized Labels', lcid: 1033 });
+    expect(formula?.key).toMatch(/^formula\.xlsx › Localized Labels![A-Z]+2$/);
+    expect(formula?.message).toContain('formula');
+  });
+
   it('counts the workbook like the file it came from', async () => {
     const fromZip = JSON.parse((await cli('labels', 'stats', 'planted.zip', '--json')).out) as unknown;
     const { code, out } = await cli('labels', 'stats', 'planted.xlsx', '--json');
@@ -220,6 +240,22 @@ describe('bad input to check, stats and memory', () => {
       expect(out).toBe('');
     }
     expect(await readdir(dir)).not.toContain('bad.tmx');
+  });
+
+  it('refuses a spreadsheet that is not a crmkit workbook', async () => {
+    const XLSX = await import('xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['a', 'b']]), 'Budget');
+    await writeFile(
+      path.join(dir, 'budget.xlsx'),
+      XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
+    );
+    for (const command of ['check', 'stats']) {
+      const { code, out, err } = await cli('labels', command, 'budget.xlsx');
+      expect(code).toBe(3);
+      expect(err).toMatch(/^crmkit: budget\.xlsx: no "Localized Labels" or "Display Strings" sheet.*\n$/);
+      expect(out).toBe('');
+    }
   });
 
   it('refuses a zip holding neither CrmTranslations.xml nor a workbook', async () => {
