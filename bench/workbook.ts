@@ -11,6 +11,7 @@ import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
+import ExcelJS from 'exceljs';
 import type { Label, LabelSheet } from '../src/translations/model';
 import { readWorkbook } from '../src/workbook/read';
 import { createWorkbookWriter } from '../src/workbook/write';
@@ -60,6 +61,33 @@ async function writeStep(file: string, rows: number): Promise<void> {
   await finished(out);
 }
 
+/**
+ * Reference point measured on the same machine at the same time: the same rows through
+ * exceljs's own streaming Row API, no styles, no shared strings (the issue's "2.4 s" setup).
+ */
+async function exceljsPlainStep(file: string, rows: number): Promise<void> {
+  const out = createWriteStream(file);
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out });
+  const sheet = book.addWorksheet('Localized Labels');
+  for (let i = 0; i < rows; i++) {
+    const label = benchLabel(i, 'Localized Labels');
+    sheet
+      .addRow([
+        label.entity,
+        label.objectId,
+        label.column,
+        'Column label',
+        label.texts.get(BASE),
+        ...TARGETS.map((lcid) => label.texts.get(lcid) ?? ''),
+        'token',
+      ])
+      .commit();
+  }
+  sheet.commit();
+  await book.commit();
+  await finished(out);
+}
+
 async function readStep(file: string): Promise<number> {
   let count = 0;
   await readWorkbook(createReadStream(file), path.basename(file), () => {
@@ -75,6 +103,9 @@ async function child(step: string, file: string, rows: number): Promise<void> {
   if (step === 'write') {
     await writeStep(file, rows);
     detail = `${(statSync(file).size / 1e6).toFixed(1)} MB xlsx`;
+  } else if (step === 'exceljs') {
+    await exceljsPlainStep(`${file}.plain.xlsx`, rows);
+    detail = 'reference: exceljs Row API, unstyled, same rows';
   } else {
     detail = `${await readStep(file)} rows read`;
   }
@@ -91,7 +122,7 @@ function main(): void {
   const file = path.join(dir, 'bench.xlsx');
   try {
     console.log(`workbook: ${rows} labels × ${TARGETS.length} target languages`);
-    for (const step of ['write', 'read']) {
+    for (const step of ['write', 'read', 'exceljs']) {
       const result = spawnSync(
         process.execPath,
         ['--import', 'tsx', import.meta.filename, '--step', step, file, String(rows)],

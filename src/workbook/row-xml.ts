@@ -16,9 +16,14 @@ export function xmlText(text: string): string {
   return text.replace(xmlSpecial, (c) => xmlEntities[c]!);
 }
 
+/** Anything that needs escaping, encoding or xml:space; most label texts have none of it. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+const needsCare = /[&<>_\u0000-\u001F\u007F\uFFFE\uFFFF]|^\s|\s$/;
+
 /** One text cell, or '' when the text is empty (the column's style then applies). */
 export function textCellXml(ref: string, styleId: number, text: string): string {
   if (text === '') return '';
+  if (!needsCare.test(text)) return `<c r="${ref}" s="${styleId}" t="inlineStr"><is><t>${text}</t></is></c>`;
   const stored = xmlText(encodeCellText(text));
   const t = keepsSpace.test(stored) ? '<t xml:space="preserve">' : '<t>';
   return `<c r="${ref}" s="${styleId}" t="inlineStr"><is>${t}${stored}</t></is></c>`;
