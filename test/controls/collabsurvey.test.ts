@@ -291,6 +291,25 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     expect(doc.responses.map((r) => r.id)).toEqual(['r1']);
   });
 
+  it('keeps an edit of a response someone else deleted, as a new response after a warning', () => {
+    const { container, context, control, acceptOutputs } = mount(stored);
+    click(q(container, '[data-response-id="r2"]'), '[data-action="edit"]');
+    radios(container, 'csat')[0]!.click();
+    context.responses.raw = serializeDocument(documentOf(parseDocument(stored).responses[0]!));
+    control.updateView(context);
+    click(container, '[data-action="save"]');
+    expect(q(container, '.crmkit-survey__form [role="alert"]').textContent).toBe(
+      'This response was deleted by someone else; save it as a new response or cancel.',
+    );
+    click(container, '[data-action="save"]');
+    const doc = parseDocument(acceptOutputs().responses!);
+    expect(doc.responses).toHaveLength(2);
+    const kept = doc.responses.find((r) => r.id !== 'r1')!;
+    expect(kept.id).not.toBe('r2');
+    expect(kept.answers).toEqual({ csat: 1, nps: 6 });
+    expect(kept.updatedAt).toBeUndefined();
+  });
+
   it('cancels the form with Escape without changing the value', () => {
     const { container, notify } = mount(stored);
     click(container, '[data-action="add"]');

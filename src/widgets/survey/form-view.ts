@@ -6,19 +6,9 @@ import { createChoiceGroup, type ChoiceGroupOption } from './choice-group';
 import type { Question } from './definition';
 import { COMMENT_MAX_LENGTH } from './document';
 import { button, el, uniqueId } from './dom';
+import type { ResponseDraft } from './draft';
 import type { JsonValue } from './json';
 import { CHANNEL_IDS, labelOf, questionLabel, ROLE_IDS, type SurveyViewContext } from './view-context';
-
-export interface ResponseDraft {
-  /** Set when editing an existing response. */
-  editingId?: string;
-  respondent: string;
-  role: string;
-  channel: string;
-  /** Question id → answer; no entry is "not rated". */
-  answers: Map<string, JsonValue>;
-  comment: string;
-}
 
 export interface ResponseForm {
   element: HTMLElement;

@@ -5,9 +5,10 @@
 import type { Formats, Translate } from '../shared/i18n';
 import { aggregate, surveyOutputs, type SurveyOutputs } from './aggregates';
 import { DEFAULT_DEFINITION, parseDefinition, type SurveyDefinition } from './definition';
-import { newResponseId, type SurveyResponse } from './document';
+import type { SurveyResponse } from './document';
+import { draftFor, draftProblem, responseFromDraft, type ResponseDraft } from './draft';
 import { button, el } from './dom';
-import { renderResponseForm, type ResponseDraft, type ResponseForm } from './form-view';
+import { renderResponseForm, type ResponseForm } from './form-view';
 import { SurveyParseError, type ParseProblem } from './json';
 import { renderResponseList } from './list-view';
 import { renderSummary } from './summary-view';
@@ -200,17 +201,7 @@ export class SurveyWidget {
   private openForm(editing: SurveyResponse | undefined): void {
     const input = this.input;
     if (input === undefined) return;
-    this.draft =
-      editing === undefined
-        ? { respondent: input.userName, role: '', channel: 'phone', answers: new Map(), comment: '' }
-        : {
-            editingId: editing.id,
-            respondent: editing.respondent,
-            role: editing.role,
-            channel: editing.channel,
-            answers: new Map(Object.entries(editing.answers)),
-            comment: editing.comment,
-          };
+    this.draft = draftFor(editing, input.userName);
     this.form = renderResponseForm(
       this.ctx,
       this.draft,
@@ -245,39 +236,24 @@ export class SurveyWidget {
     const { draft, input, form } = this;
     if (draft === undefined || input === undefined || form === undefined) return;
     const t = this.options.t;
-    if (draft.respondent.trim() === '') {
-      form.showMessage(t('form.respondentRequired'));
+    const problem = draftProblem(draft);
+    if (problem !== undefined) {
+      form.showMessage(t(problem));
       return;
     }
-    if (draft.answers.size === 0 && draft.comment.trim() === '') {
-      form.showMessage(t('form.nothingAnswered'));
-      return;
-    }
-    const now = (this.options.now?.() ?? new Date()).toISOString();
+    const state = this.sync?.state;
     const original =
-      this.sync?.state.ok === true
-        ? this.sync.state.document.responses.find((r) => r.id === draft.editingId)
-        : undefined;
-    const response: SurveyResponse = {
-      id: draft.editingId ?? newResponseId(),
-      respondent: draft.respondent.trim(),
-      role: draft.role,
-      channel: draft.channel,
-      at: original?.at ?? now,
-      authorId: original?.authorId ?? input.userId,
-      answers: Object.fromEntries(draft.answers),
-      comment: draft.comment,
-      extra: original?.extra ?? {},
-    };
-    if (draft.editingId !== undefined) response.updatedAt = now;
-    const op: SurveyOp =
-      draft.editingId === undefined ? { kind: 'add', response } : { kind: 'update', response };
-    if (op.kind === 'update' && original === undefined) {
-      // Deleted by someone else meanwhile: offer to keep it as a new response.
+      draft.editingId === undefined || state?.ok !== true
+        ? undefined
+        : state.document.responses.find((r) => r.id === draft.editingId);
+    if (draft.editingId !== undefined && original === undefined) {
+      // Deleted by someone else meanwhile: the next Save keeps it as a new response.
       delete draft.editingId;
       form.showMessage(t('form.responseGone'));
       return;
     }
+    const response = responseFromDraft(draft, original, input.userId, this.options.now?.() ?? new Date());
+    const op: SurveyOp = original === undefined ? { kind: 'add', response } : { kind: 'update', response };
     if (this.commit(op, form)) this.closeForm();
   }
 
