@@ -1,7 +1,8 @@
 /**
  * The translation memory: translations found earlier, looked up by exact base text and language.
- * When several translations of one base text exist, the one seen most often wins (the first seen
- * on a tie), so a memory built from many solutions suggests the team's usual wording.
+ * When several translations of one base text exist, the one seen most often wins (on a tie, the
+ * one that reached that count first), so a memory built from many solutions suggests the team's
+ * usual wording.
  */
 import type { Lcid } from '../translations/model';
 import { detach } from './detach';
@@ -37,21 +38,37 @@ function normalize(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
 }
 
+/** One language of a base text: the current best translation, and the others seen. */
+interface Slot {
+  lcid: Lcid;
+  top: Candidate;
+  more?: Candidate[];
+}
+
+/** Kept small (a few hundred thousand of them in a big memory): slots in an array, not a Map. */
 interface Entry {
   baseLcid: Lcid;
   base: string;
-  byLcid: Map<Lcid, Candidate[]>;
+  slots: Slot[];
 }
 
 export function createMemory(): TranslationMemory {
   // Base language → normalised base text → entry: no key strings are built per lookup.
   const byBase = new Map<Lcid, Map<string, Entry>>();
+  // Most translations share a handful of sources (file names): one string each.
+  const sources = new Map<string, string>();
+  const intern = (source: string): string => {
+    const known = sources.get(source);
+    if (known !== undefined) return known;
+    const kept = detach(source);
+    if (sources.size < 10_000) sources.set(kept, kept);
+    return kept;
+  };
   let size = 0;
 
-  const best = (candidates: readonly Candidate[]): Candidate | undefined => {
-    let top: Candidate | undefined;
-    for (const c of candidates) if (top === undefined || c.count > top.count) top = c;
-    return top;
+  const slotOf = (entry: Entry, lcid: Lcid): Slot | undefined => {
+    for (const slot of entry.slots) if (slot.lcid === lcid) return slot;
+    return undefined;
   };
 
   return {
@@ -65,28 +82,40 @@ export function createMemory(): TranslationMemory {
       const b = normalize(base);
       let entry = entries.get(b);
       if (entry === undefined) {
-        entry = { baseLcid, base: detach(b), byLcid: new Map() };
+        entry = { baseLcid, base: detach(b), slots: [] };
         entries.set(entry.base, entry);
       }
-      let candidates = entry.byLcid.get(lcid);
-      if (candidates === undefined) {
-        candidates = [];
-        entry.byLcid.set(lcid, candidates);
-        size += 1;
-      }
       const t = normalize(text);
-      const same = candidates.find((c) => c.text === t);
-      if (same) same.count += 1;
-      else
-        candidates.push({
-          text: detach(t),
-          source: detach(typeof source === 'string' ? source : source()),
-          count: 1,
-        });
+      const candidate = (): Candidate => ({
+        text: detach(t),
+        source: intern(typeof source === 'string' ? source : source()),
+        count: 1,
+      });
+      const slot = slotOf(entry, lcid);
+      if (slot === undefined) {
+        entry.slots.push({ lcid, top: candidate() });
+        size += 1;
+        return;
+      }
+      if (slot.top.text === t) {
+        slot.top.count += 1;
+        return;
+      }
+      const other = slot.more?.find((c) => c.text === t);
+      if (other === undefined) {
+        (slot.more ??= []).push(candidate());
+        return;
+      }
+      other.count += 1;
+      // A translation seen more often than the current best takes its place.
+      if (other.count > slot.top.count) {
+        slot.more = [...(slot.more ?? []).filter((c) => c !== other), slot.top];
+        slot.top = other;
+      }
     },
     lookup(baseLcid, base, lcid) {
-      const candidates = byBase.get(baseLcid)?.get(normalize(base))?.byLcid.get(lcid);
-      const top = candidates === undefined ? undefined : best(candidates);
+      const entry = byBase.get(baseLcid)?.get(normalize(base));
+      const top = entry === undefined ? undefined : slotOf(entry, lcid)?.top;
       return top === undefined ? undefined : { text: top.text, source: top.source };
     },
     get size() {
@@ -96,10 +125,8 @@ export function createMemory(): TranslationMemory {
       for (const entries of byBase.values()) {
         for (const entry of entries.values()) {
           const translations = new Map<Lcid, MemoryMatch>();
-          for (const [lcid, candidates] of entry.byLcid) {
-            const top = best(candidates);
-            if (top) translations.set(lcid, { text: top.text, source: top.source });
-          }
+          for (const slot of entry.slots)
+            translations.set(slot.lcid, { text: slot.top.text, source: slot.top.source });
           yield { baseLcid: entry.baseLcid, base: entry.base, translations };
         }
       }
