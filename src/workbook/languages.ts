@@ -76,3 +76,21 @@ export function lcidOfCaption(caption: string): Lcid | undefined {
   const match = /\((\d{4,5})\)\s*$/.exec(caption);
   return match === null ? undefined : Number(match[1]);
 }
+
+/** Primary language ids (the LCID's low 10 bits) of scripts written right to left. */
+const rightToLeft = new Set([
+  0x01, // Arabic
+  0x0d, // Hebrew
+  0x20, // Urdu
+  0x29, // Persian
+  0x5a, // Syriac
+  0x63, // Pashto
+  0x65, // Divehi
+  0x8c, // Dari
+  0x92, // Central Kurdish
+]);
+
+/** True for a language written right to left (its translation cells read right to left). */
+export function isRightToLeft(lcid: Lcid): boolean {
+  return rightToLeft.has(lcid & 0x3ff);
+}

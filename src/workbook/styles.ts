@@ -40,5 +40,20 @@ export const suggestionStyle: Partial<Style> = {
   protection: { locked: false },
 };
 
+const topRtl = { vertical: 'top', wrapText: true, readingOrder: 'rtl' } as const;
+
+/** A translation cell of a right-to-left language (Arabic, Hebrew…). */
+export const targetRtlStyle: Partial<Style> = {
+  alignment: topRtl,
+  protection: { locked: false },
+};
+
+/** A memory suggestion in a right-to-left language. */
+export const suggestionRtlStyle: Partial<Style> = {
+  alignment: topRtl,
+  fill: suggestionStyle.fill!,
+  protection: { locked: false },
+};
+
 /** The fill colour of suggestions, for tests and the translator guide. */
 export const SUGGESTION_FILL_ARGB = 'FFFFF2CC';

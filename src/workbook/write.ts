@@ -24,7 +24,16 @@ import { captions, workbookLanguage } from './captions';
 import { FORMAT_VERSION, META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
 import { metaRows } from './meta';
 import { rowXml, textCellXml } from './row-xml';
-import { headerStyle, keyStyle, readOnlyTextStyle, suggestionStyle, targetStyle } from './styles';
+import { isRightToLeft } from './languages';
+import {
+  headerStyle,
+  keyStyle,
+  readOnlyTextStyle,
+  suggestionRtlStyle,
+  suggestionStyle,
+  targetRtlStyle,
+  targetStyle,
+} from './styles';
 import { rowToken } from './token';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
 
@@ -68,6 +77,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     text: styleId(workbook, readOnlyTextStyle),
     target: styleId(workbook, targetStyle),
     suggestion: styleId(workbook, suggestionStyle),
+    targetRtl: styleId(workbook, targetRtlStyle),
+    suggestionRtl: styleId(workbook, suggestionRtlStyle),
   };
   const filterNames = definedNamesList(workbook);
   const targets = options.targetLanguages;
@@ -91,12 +102,12 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         },
       ],
     });
-    const targetCols = new Set(layout.targetCols.map((t) => t.col));
-    ws.columns = layout.widths.map((width, i) => ({
-      width,
-      hidden: i + 1 === layout.tokenCol,
-      style: targetCols.has(i + 1) ? targetStyle : {},
-    }));
+    const targetCols = new Map(layout.targetCols.map((t) => [t.col, t.lcid]));
+    ws.columns = layout.widths.map((width, i) => {
+      const lcid = targetCols.get(i + 1);
+      const style = lcid === undefined ? {} : isRightToLeft(lcid) ? targetRtlStyle : targetStyle;
+      return { width, hidden: i + 1 === layout.tokenCol, style };
+    });
     openSheetData(ws);
     let header = '';
     layout.captions.forEach((caption, i) => {
@@ -172,11 +183,12 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       const ref = `${letters[col]}${r}`;
       const text = label.texts.get(lcid) ?? '';
       const suggestion = text === '' ? suggestions?.get(lcid) : undefined;
+      const rtl = isRightToLeft(lcid);
       if (suggestion !== undefined && suggestion.text !== '') {
-        xml += textCellXml(ref, ids.suggestion, suggestion.text);
+        xml += textCellXml(ref, rtl ? ids.suggestionRtl : ids.suggestion, suggestion.text);
         notes.push({ ref, text: `from memory: ${suggestion.source}` });
       } else {
-        xml += textCellXml(ref, ids.target, text);
+        xml += textCellXml(ref, rtl ? ids.targetRtl : ids.target, text);
       }
     }
     xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, rowToken(label, targets, label.texts));

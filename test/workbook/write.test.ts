@@ -321,3 +321,31 @@ describe('a workbook for one translator', () => {
     );
   });
 });
+
+describe('right-to-left target languages', () => {
+  it('sets the reading order of Hebrew and Arabic translation cells, and of nothing else', async () => {
+    const xlsx = await writeWorkbook(
+      [
+        label('Localized Labels', 'account', 'a1', 'DisplayName', {
+          [BASE]: 'Name',
+          1037: 'שם',
+          1025: 'الاسم',
+          1049: 'Имя',
+        }),
+      ],
+      options([1037, 1025, 1049]),
+    );
+    const sheet = await partText(xlsx, 'xl/worksheets/sheet1.xml');
+    const styles = await partText(xlsx, 'xl/styles.xml');
+    const xfs = [
+      ...(/<cellXfs[^>]*>(.*)<\/cellXfs>/s.exec(styles)?.[1] ?? '').matchAll(
+        /<xf [^>]*?(?:\/>|>.*?<\/xf>)/gs,
+      ),
+    ].map((m) => m[0]);
+    const rtl = (ref: string): boolean => {
+      const s = Number(new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)?.[1]);
+      return /readingOrder="2"/.test(xfs[s] ?? '');
+    };
+    expect([rtl('F2'), rtl('G2'), rtl('H2'), rtl('E2')]).toEqual([true, true, false, false]);
+  });
+});
