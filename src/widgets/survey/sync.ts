@@ -80,6 +80,11 @@ export class SurveySync {
     return this.read;
   }
 
+  /** The text behind `state`: our pending value, else the host's. Equal texts, equal states. */
+  get shownValue(): string | null {
+    return this.pending?.value ?? this.hostRaw;
+  }
+
   get hasPending(): boolean {
     return this.pending !== undefined;
   }

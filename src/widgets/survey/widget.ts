@@ -124,13 +124,13 @@ export class SurveyWidget {
     const sync = this.sync;
     if (input === undefined || sync === undefined) return;
     const state = sync.state;
+    // Strings compared, not documents serialized: a resize does not cost a pass over the responses.
     const key = JSON.stringify([
       input.readable,
       input.editable,
       input.userId,
       this.definitionText,
-      state.ok ? sync.hasPending : state.raw,
-      state.ok ? state.document : null,
+      sync.shownValue,
     ]);
     if (key === this.renderedKey) return;
     this.renderedKey = key;
