@@ -10,6 +10,7 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { CrmKitError, ExitCode } from '../errors';
 import { writeAtomically } from '../fs/atomic';
+import type { MemoryUnit } from '../memory/memory';
 import { tmxChunks } from '../memory/tmx-write';
 import { createChecker } from '../qa/checker';
 import { keptNames, parseKeptNames } from '../qa/kept-names';
@@ -158,18 +159,33 @@ async function memoryBuild(
       `no translations found in ${files.length} file(s); nothing to put in ${opts.output}`,
     );
   }
-  const units = [...memory.units()];
-  const baseLcid = units[0]?.baseLcid ?? 1033;
+  // Units stream from the memory to the file; only the first is looked at ahead (its base language).
+  let baseLcid: Lcid = 1033;
+  for (const unit of memory.units()) {
+    baseLcid = unit.baseLcid;
+    break;
+  }
+  let baseTexts = 0;
+  function* counted(): Generator<MemoryUnit> {
+    for (const unit of memory.units()) {
+      baseTexts++;
+      yield unit;
+    }
+  }
   await writeAtomically(output, async (temp) => {
     const out = createWriteStream(temp);
-    for (const chunk of tmxChunks(units, { baseLcid, createdAt: new Date(), toolVersion: TOOL_VERSION })) {
+    for (const chunk of tmxChunks(counted(), {
+      baseLcid,
+      createdAt: new Date(),
+      toolVersion: TOOL_VERSION,
+    })) {
       if (!out.write(chunk)) await once(out, 'drain');
     }
     out.end();
     await finished(out);
   });
   ctx.io.stdout(
-    `${opts.output}: ${memory.size.toLocaleString('en-US')} translations of ${units.length.toLocaleString('en-US')} base texts from ${files.length} file(s)\n`,
+    `${opts.output}: ${memory.size.toLocaleString('en-US')} translations of ${baseTexts.toLocaleString('en-US')} base texts from ${files.length} file(s)\n`,
   );
 }
 
