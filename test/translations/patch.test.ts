@@ -96,6 +96,30 @@ describe('patching CrmTranslations.xml', () => {
     );
   });
 
+  it('puts a Data into a cell that has none, keeping its attributes', async () => {
+    const xml = minimalXml(
+      '<Row>' + row('a', 'b', 'c', 'base').slice(5, -6) + '<Cell ss:StyleID="s24"></Cell></Row>',
+    );
+    const out = await patchAll(xml, new Map([[key('a', 'b', 'c'), new Map([[1049, 'новый']])]]));
+    expect(out.toString('utf8')).toContain(
+      '<Cell ss:StyleID="s24"><Data ss:Type="String">новый</Data></Cell></Row>',
+    );
+  });
+
+  it('refuses to write into a column covered by a merged cell', async () => {
+    const xml = minimalXml(
+      '<Row>' +
+        row('a', 'b', 'c').slice(5, -6) +
+        '<Cell ss:MergeAcross="1"><Data ss:Type="String">base</Data></Cell></Row>',
+    );
+    await expect(
+      patchAll(xml, new Map([[key('a', 'b', 'c'), new Map([[1049, 'x']])]])),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'test.xml › Localized Labels › a / b / c: column 5 is merged into another cell',
+    });
+  });
+
   it('patches the same way whatever the chunk size', async () => {
     const whole = await patchAll(fixture('excel-resaved.xml'), goldenEdits);
     for (const size of [1, 13, 4096]) {
