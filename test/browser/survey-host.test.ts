@@ -258,6 +258,22 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
     await page.close();
   });
 
+  it('copies an unreadable stored value to the clipboard and leaves it unchanged', async () => {
+    const raw = 'Spoke to the buyer on 3 Nov: happy with delivery, unhappy with invoices.';
+    const { page } = await open({ lcid: 1049, value: raw });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await expect(page.locator('.crmkit-message--error').innerText()).resolves.toContain(
+      'это не корректный JSON',
+    );
+    await page.click('[data-action="copy"]');
+    await expect(page.locator('.crmkit-survey__unreadable [aria-live]').innerText()).resolves.toBe(
+      'Скопировано в буфер обмена',
+    );
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(raw);
+    await expect(page.evaluate(() => window.crmkitHost.notifyCount)).resolves.toBe(0);
+    await page.close();
+  });
+
   it('keeps text contrast at WCAG AA (4.5:1) for every kind of text it shows', async () => {
     const { page } = await open({});
     await page.click('[data-action="add"]');
@@ -318,6 +334,7 @@ declare global {
         parameters: Record<string, { raw: string | null; attributes?: { MaxLength: number } }>;
       }) => Promise<{ renderMs: number; paintMs: number }>;
       outputs: { responses?: string; csat?: number; nps?: number; responseCount?: number };
+      notifyCount: number;
     };
   }
 }
