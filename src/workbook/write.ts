@@ -11,20 +11,12 @@ import type { Worksheet } from 'exceljs';
 import { CrmKitError } from '../errors';
 import { describeLabel } from '../translations/describe';
 import type { LabelSheet } from '../translations/model';
-import {
-  addDataValidation,
-  addNotes,
-  definedNamesList,
-  openSheetData,
-  pendingSheetBytes,
-  styleId,
-  writeSheetXml,
-} from './exceljs-internals';
 import { captions, workbookLanguage } from './captions';
-import { FORMAT_VERSION, META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
-import { metaRows } from './meta';
-import { rowXml, textCellXml } from './row-xml';
+import { addNotes, definedNamesList, pendingSheetBytes, styleId, writeSheetXml } from './exceljs-internals';
 import { isRightToLeft } from './languages';
+import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
+import { rowXml, textCellXml } from './row-xml';
+import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet-frame';
 import {
   headerStyle,
   keyStyle,
@@ -37,8 +29,7 @@ import {
 import { rowToken } from './token';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
 
-/** Dynamics refuses a label longer than this; Excel's validation says so while typing. */
-export const MAX_LABEL_LENGTH = 500;
+export { MAX_LABEL_LENGTH } from './sheet-frame';
 
 /** Excel's last row is 1,048,576; one goes to the header. */
 export const MAX_ROWS_PER_SHEET = 1_048_575;
@@ -91,29 +82,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   let sheetsWritten = 0;
 
   function openWorksheet(sheet: OpenSheet): Worksheet {
-    const { layout, letters } = sheet;
-    const ws = workbook.addWorksheet(layout.sheet, {
-      views: [
-        {
-          state: 'frozen',
-          xSplit: layout.keyCount,
-          ySplit: 1,
-          activeCell: `${letters[layout.baseCol + 1]}2`,
-        },
-      ],
-    });
-    const targetCols = new Map(layout.targetCols.map((t) => [t.col, t.lcid]));
-    ws.columns = layout.widths.map((width, i) => {
-      const lcid = targetCols.get(i + 1);
-      const style = lcid === undefined ? {} : isRightToLeft(lcid) ? targetRtlStyle : targetStyle;
-      return { width, hidden: i + 1 === layout.tokenCol, style };
-    });
-    openSheetData(ws);
-    let header = '';
-    layout.captions.forEach((caption, i) => {
-      header += textCellXml(`${letters[i + 1]}1`, ids.header, caption);
-    });
-    writeSheetXml(ws, rowXml(1, header));
+    const ws = openLabelWorksheet(workbook, sheet.layout, sheet.letters, ids.header);
     sheetsWritten++;
     return ws;
   }
@@ -125,42 +94,9 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   }
 
   function closeSheet(sheet: OpenSheet): void {
-    const { ws, layout, rows } = sheet;
-    if (ws === undefined) return;
+    if (sheet.ws === undefined) return;
     flush(sheet);
-    const lastRow = rows + 1;
-    const lastCol = columnName(layout.tokenCol - 1);
-    ws.autoFilter = `A1:${lastCol}${lastRow}`;
-    filterNames.push({
-      name: '_xlnm._FilterDatabase',
-      ranges: [`'${layout.sheet}'!$A$1:$${lastCol}$${lastRow}`],
-      localSheetId: sheetsWritten - 1,
-    });
-    const first = layout.targetCols[0];
-    const last = layout.targetCols[layout.targetCols.length - 1];
-    if (first !== undefined && last !== undefined && rows > 0) {
-      addDataValidation(ws, `${columnName(first.col)}2:${columnName(last.col)}${lastRow}`, {
-        type: 'textLength',
-        operator: 'lessThanOrEqual',
-        formulae: [MAX_LABEL_LENGTH],
-        allowBlank: true,
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: words.tooLongTitle,
-        error: words.tooLong(MAX_LABEL_LENGTH),
-        showInputMessage: false,
-      });
-    }
-    // protect() sets the protection synchronously (its promise only reports it); no password.
-    void ws.protect('', {
-      selectLockedCells: true,
-      selectUnlockedCells: true,
-      formatColumns: true,
-      formatRows: true,
-      sort: true,
-      autoFilter: true,
-    });
-    ws.commit();
+    filterNames.push(closeLabelWorksheet(sheet.ws, sheet.layout, sheet.rows, words, sheetsWritten - 1));
   }
 
   function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
@@ -238,35 +174,19 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         empty.ws = openWorksheet(empty);
         closeSheet(empty);
       }
-      writeMetaSheet(workbook, fingerprint, options, ids.key);
+      writeMetaSheet(
+        workbook,
+        {
+          formatVersion: FORMAT_VERSION,
+          sourceName: options.sourceName,
+          fingerprint,
+          solutionName: options.solutionName,
+          baseLcid: options.baseLcid,
+          languages: targets,
+        },
+        ids.key,
+      );
       await workbook.commit();
     },
   };
-}
-
-function writeMetaSheet(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  fingerprint: string,
-  options: WorkbookWriterOptions,
-  style: number,
-): void {
-  const meta = workbook.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  meta.columns = [{ width: 16 }, { width: 70 }];
-  openSheetData(meta);
-  const pairs = metaRows({
-    formatVersion: FORMAT_VERSION,
-    sourceName: options.sourceName,
-    fingerprint,
-    solutionName: options.solutionName,
-    baseLcid: options.baseLcid,
-    languages: options.targetLanguages,
-  });
-  pairs.forEach(([field, value], i) => {
-    writeSheetXml(
-      meta,
-      rowXml(i + 1, textCellXml(`A${i + 1}`, style, field) + textCellXml(`B${i + 1}`, style, value)),
-    );
-  });
-  void meta.protect('', { selectLockedCells: true, selectUnlockedCells: true });
-  meta.commit();
 }
