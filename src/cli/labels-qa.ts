@@ -23,6 +23,7 @@ import type { CommandContext } from './context';
 import type { CommandGroup } from './commands';
 import { BASE_FROM_RESULT, readLabelInput, type InputResult } from './labels-qa-input';
 import { loadMemory } from './labels-qa-memory';
+import { parseSize } from './labels-roundtrip';
 import { createProgress } from './progress';
 
 const TOOL_VERSION = '0.1.0';
@@ -49,6 +50,7 @@ interface CheckOptions {
   json?: boolean;
   maxWarnings?: string;
   keep?: string;
+  maxSize: string;
   quiet?: boolean;
 }
 
@@ -66,20 +68,26 @@ async function check(ctx: CommandContext, file: string, opts: CheckOptions): Pro
   const progress = createProgress(ctx.io, 'checking', { quiet: opts.quiet === true });
   let result: InputResult;
   try {
-    result = await readLabelInput(ctx.resolve(file), ({ baseLcid }) => (row) => {
-      const entry: CheckEntry = {
-        sheet: row.sheet,
-        entity: row.entity,
-        objectId: row.objectId,
-        column: row.column,
-        baseLcid,
-        base: row.base,
-        targets: row.targets,
-        ...(row.cells === undefined ? {} : { cells: row.cells }),
-      };
-      checker.add(entry);
-      progress.tick();
-    });
+    const maxEntrySize = parseSize(opts.maxSize);
+    result = await readLabelInput(
+      ctx.resolve(file),
+      ({ baseLcid }) =>
+        (row) => {
+          const entry: CheckEntry = {
+            sheet: row.sheet,
+            entity: row.entity,
+            objectId: row.objectId,
+            column: row.column,
+            baseLcid,
+            base: row.base,
+            targets: row.targets,
+            ...(row.cells === undefined ? {} : { cells: row.cells }),
+          };
+          checker.add(entry);
+          progress.tick();
+        },
+      { maxEntrySize },
+    );
   } finally {
     progress.done();
   }
@@ -101,20 +109,24 @@ async function check(ctx: CommandContext, file: string, opts: CheckOptions): Pro
 async function stats(
   ctx: CommandContext,
   file: string,
-  opts: { json?: boolean; quiet?: boolean },
+  opts: { json?: boolean; maxSize: string; quiet?: boolean },
 ): Promise<void> {
   let counter: StatsCounter | undefined;
   const progress = createProgress(ctx.io, 'counting', { quiet: opts.quiet === true });
   let result: InputResult;
   try {
-    result = await readLabelInput(ctx.resolve(file), ({ baseLcid, targets }) => {
-      const c = createStatsCounter(baseLcid, targets);
-      counter = c;
-      return (row) => {
-        c.add(describeLabel(row).kind, row.base, row.targets);
-        progress.tick();
-      };
-    });
+    result = await readLabelInput(
+      ctx.resolve(file),
+      ({ baseLcid, targets }) => {
+        const c = createStatsCounter(baseLcid, targets);
+        counter = c;
+        return (row) => {
+          c.add(describeLabel(row).kind, row.base, row.targets);
+          progress.tick();
+        };
+      },
+      { maxEntrySize: parseSize(opts.maxSize) },
+    );
   } finally {
     progress.done();
   }
@@ -136,7 +148,7 @@ async function stats(
 async function memoryBuild(
   ctx: CommandContext,
   inputs: readonly string[],
-  opts: { output: string; quiet?: boolean },
+  opts: { output: string; maxSize: string; quiet?: boolean },
 ): Promise<void> {
   const output = ctx.resolve(opts.output);
   if (path.extname(output).toLowerCase() !== '.tmx') {
@@ -147,7 +159,7 @@ async function memoryBuild(
   try {
     loaded = await loadMemory(
       inputs.map((i) => ctx.resolve(i)),
-      { exclude: [output], onRows: (n) => progress.tick(n) },
+      { exclude: [output], maxEntrySize: parseSize(opts.maxSize), onRows: (n) => progress.tick(n) },
     );
   } finally {
     progress.done();
@@ -195,38 +207,43 @@ export const labelsQaGroup: CommandGroup = {
   register(parent: Command, ctx: CommandContext) {
     parent
       .command('check')
-      .description('Find label problems that fail an import or look broken (errors, warnings, info)')
+      .description('find label problems that fail an import or look broken (errors, warnings, info)')
       .argument('<file>', 'translations zip, CrmTranslations.xml or workbook (.xlsx)')
       .option('--json', 'print {"problems":[…]} instead of a table')
       .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
       .option('--keep <file>', 'names kept untranslated without a warning, one per line')
+      .option('--max-size <size>', 'largest XML accepted inside a zip, e.g. 2GiB', '1GiB')
       .option('--quiet', 'no progress line')
       .exitOverride()
       .action((file: string, opts: CheckOptions) => check(ctx, file, opts));
 
     parent
       .command('stats')
-      .description('Translation coverage per language and per component kind')
+      .description('translation coverage per language and per component kind')
       .argument('<file>', 'translations zip, CrmTranslations.xml or workbook (.xlsx)')
       .option('--json', 'print {"languages":[…],"kinds":[…]} instead of a table')
+      .option('--max-size <size>', 'largest XML accepted inside a zip, e.g. 2GiB', '1GiB')
       .option('--quiet', 'no progress line')
       .exitOverride()
-      .action((file: string, opts: { json?: boolean; quiet?: boolean }) => stats(ctx, file, opts));
+      .action((file: string, opts: { json?: boolean; maxSize: string; quiet?: boolean }) =>
+        stats(ctx, file, opts),
+      );
 
     const memory = parent
       .command('memory')
-      .description('Translation memory (TMX 1.4) of past translations')
+      .description('translation memory (TMX 1.4) of past translations')
       .exitOverride();
     memory
       .command('build')
       .description(
-        'Collect translations from zips, CrmTranslations.xml, workbooks and TMX files into one TMX',
+        'collect translations from zips, CrmTranslations.xml, workbooks and TMX files into one TMX',
       )
       .argument('<inputs...>', 'files or folders (searched for .zip, .xml, .xlsx, .tmx)')
       .requiredOption('-o, --output <memory.tmx>', 'the TMX file to write')
+      .option('--max-size <size>', 'largest XML accepted inside a zip, e.g. 2GiB', '1GiB')
       .option('--quiet', 'no progress line')
       .exitOverride()
-      .action((inputs: string[], opts: { output: string; quiet?: boolean }) =>
+      .action((inputs: string[], opts: { output: string; maxSize: string; quiet?: boolean }) =>
         memoryBuild(ctx, inputs, opts),
       );
   },

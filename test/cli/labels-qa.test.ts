@@ -242,6 +242,15 @@ describe('bad input to check, stats and memory', () => {
     expect(await readdir(dir)).not.toContain('bad.tmx');
   });
 
+  it('refuses a zip entry past --max-size before reading it, and says how to raise the limit', async () => {
+    for (const command of [['check'], ['stats'], ['memory', 'build']]) {
+      const extra = command[0] === 'memory' ? ['-o', 'big.tmx'] : [];
+      const { code, err } = await cli('labels', ...command, 'planted.zip', '--max-size', '1KB', ...extra);
+      expect(code, command.join(' ')).toBe(3);
+      expect(err).toMatch(/^crmkit: planted\.zip › CrmTranslations\.xml: .*--max-size.*\n$/);
+    }
+  });
+
   it('refuses a spreadsheet that is not a crmkit workbook', async () => {
     const XLSX = await import('xlsx');
     const wb = XLSX.utils.book_new();
