@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSampleFile } from '../../src/labels/sample-file';
 import { SAMPLE_CONTENT_TYPES } from '../../src/translations/sample';
 import {
@@ -14,8 +14,11 @@ import {
   XLSX,
   zipEntries,
   type CellRef,
+  removeTempDirs,
 } from '../labels/support';
 import { minimalXml, readAll, row } from '../translations/support';
+
+afterAll(removeTempDirs);
 
 let dir = '';
 let xml = '';

@@ -1,11 +1,21 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLanguages, parseSize } from '../../src/cli/labels-roundtrip';
 import { writeSampleFile } from '../../src/labels/sample-file';
 import { labelKey } from '../../src/translations/model';
 import { readAll } from '../translations/support';
-import { crmkit, editWithSheetJs, setText, tempDir, XLSX, zipEntries } from '../labels/support';
+import {
+  crmkit,
+  editWithSheetJs,
+  setText,
+  tempDir,
+  XLSX,
+  zipEntries,
+  removeTempDirs,
+} from '../labels/support';
+
+afterAll(removeTempDirs);
 
 const ORDER = 'contact';
 let dir = '';

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels/export';
 import { readWorkbook } from '../../src/workbook/read';
-import { files, tempDir, zipEntries } from '../labels/support';
+import { files, tempDir, zipEntries, removeTempDirs } from '../labels/support';
+
+afterAll(removeTempDirs);
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sample = path.join(root, 'translations/samples/CrmTranslations_ContosoSales_1_0_0_0.zip');

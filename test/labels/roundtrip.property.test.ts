@@ -1,14 +1,16 @@
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels/export';
 import { importLabels } from '../../src/labels/import';
 import { encodeXmlText } from '../../src/translations/xml-text';
 import { readWorkbook } from '../../src/workbook/read';
 import type { WorkbookRow } from '../../src/workbook/types';
 import { readAll } from '../translations/support';
-import { editWithSheetJs, setText, tempDir } from './support';
+import { editWithSheetJs, setText, tempDir, removeTempDirs } from './support';
+
+afterAll(removeTempDirs);
 
 const LANGS = [1033, 1049, 1026] as const;
 

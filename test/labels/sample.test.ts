@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_SAMPLE, writeSampleFile } from '../../src/labels/sample-file';
 import { sampleLabels } from '../../src/translations/sample';
-import { tempDir } from './support';
+import { tempDir, removeTempDirs } from './support';
+
+afterAll(removeTempDirs);
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -2,7 +2,7 @@
  * Helpers for the label round-trip tests: temp folders, running the CLI in-process, reading zips,
  * and editing a workbook with SheetJS — a second spreadsheet library, as a translator's program.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -11,8 +11,17 @@ import { memoryIo } from '../../src/cli/io';
 import { run } from '../../src/cli/run';
 import type { Lcid } from '../../src/translations/model';
 
+const created: string[] = [];
+
+/** A new temporary folder, removed by `removeTempDirs()` (call it in `afterAll`). */
 export function tempDir(prefix = 'crmkit-labels-'): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 export interface CliResult {

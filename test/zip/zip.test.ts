@@ -1,14 +1,15 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeAtomically } from '../../src/fs/atomic';
 import { isUnsafeEntryName, ZipReader } from '../../src/zip/read';
 import { ZipWriter } from '../../src/zip/write';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-zip-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function jszipFile(name: string, entries: Record<string, string | Buffer>): Promise<string> {
   const zip = new JSZip();
