@@ -17,6 +17,7 @@ interface SheetInternals {
   hasComments: boolean;
   _writeColumns: () => void;
   _writeOpenSheetData: () => void;
+  _writeCloseSheetData: () => void;
   _sheetCommentsWriter: { addComments: (comments: object[]) => void };
   dataValidations: { add: (address: string, validation: DataValidation) => void };
 }
@@ -77,6 +78,22 @@ export function pendingSheetBytes(ws: Worksheet): number {
     bytes += (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0);
   }
   return bytes;
+}
+
+/**
+ * Protects the sheet without a password, allowing what `allowed` names (e.g. `sort`,
+ * `autoFilter`, `formatColumns`). The element is written right after `</sheetData>`, where the
+ * OOXML schema wants it: exceljs's own protect() writes it after the data validations, an order
+ * Excel repairs on opening.
+ */
+export function protectSheet(ws: Worksheet, allowed: readonly string[]): void {
+  const sheet = ws as unknown as SheetInternals;
+  const closeSheetData = sheet._writeCloseSheetData.bind(sheet);
+  const attributes = allowed.map((name) => ` ${name}="0"`).join('');
+  sheet._writeCloseSheetData = () => {
+    closeSheetData();
+    sheet.stream.write(`<sheetProtection sheet="1" objects="1" scenarios="1"${attributes}/>`);
+  };
 }
 
 export function writeSheetXml(ws: Worksheet, xml: string): void {

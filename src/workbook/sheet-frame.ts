@@ -6,7 +6,13 @@
 import type ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import type { WorkbookCaptions } from './captions';
-import { addDataValidation, openSheetData, writeSheetXml, type DefinedNameModel } from './exceljs-internals';
+import {
+  addDataValidation,
+  openSheetData,
+  protectSheet,
+  writeSheetXml,
+  type DefinedNameModel,
+} from './exceljs-internals';
 import { isRightToLeft } from './languages';
 import { META_SHEET, columnName, type SheetLayout } from './layout';
 import { metaRows } from './meta';
@@ -74,15 +80,7 @@ export function closeLabelWorksheet(
       showInputMessage: false,
     });
   }
-  // protect() sets the protection synchronously (its promise only reports it); no password.
-  void ws.protect('', {
-    selectLockedCells: true,
-    selectUnlockedCells: true,
-    formatColumns: true,
-    formatRows: true,
-    sort: true,
-    autoFilter: true,
-  });
+  protectSheet(ws, ['formatColumns', 'formatRows', 'sort', 'autoFilter']);
   ws.commit();
   return {
     name: '_xlnm._FilterDatabase',
@@ -104,6 +102,6 @@ export function writeMetaSheet(
     const r = i + 1;
     writeSheetXml(ws, rowXml(r, textCellXml(`A${r}`, styleId, field) + textCellXml(`B${r}`, styleId, value)));
   });
-  void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true });
+  protectSheet(ws, []);
   ws.commit();
 }

@@ -180,6 +180,7 @@ describe('the workbook parts', () => {
   let sheetXml: Node;
   let styles: Node;
   let workbookXml: string;
+  let xlsxWithNotes: Buffer;
 
   beforeAll(async () => {
     const xlsx = await writeWorkbook(
@@ -199,6 +200,7 @@ describe('the workbook parts', () => {
     sheetXml = parser.parse(await partText(xlsx, `xl/worksheets/sheet${index}.xml`)) as Node;
     styles = parser.parse(await partText(xlsx, 'xl/styles.xml')) as Node;
     workbookXml = await partText(xlsx, 'xl/workbook.xml');
+    xlsxWithNotes = xlsx;
   });
 
   const worksheet = (): Node => sheetXml.worksheet as Node;
@@ -252,6 +254,46 @@ describe('the workbook parts', () => {
     expect(workbookXml).toContain(
       '<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Display Strings&apos;!$A$1:$G$2</definedName>',
     );
+  });
+
+  it('orders the worksheet elements as the OOXML schema requires (Excel repairs other orders)', async () => {
+    // CT_Worksheet's sequence, for the elements a crmkit workbook can contain.
+    const schemaOrder = [
+      'sheetPr',
+      'dimension',
+      'sheetViews',
+      'sheetFormatPr',
+      'cols',
+      'sheetData',
+      'sheetProtection',
+      'autoFilter',
+      'mergeCells',
+      'conditionalFormatting',
+      'dataValidations',
+      'hyperlinks',
+      'pageMargins',
+      'pageSetup',
+      'headerFooter',
+      'drawing',
+      'legacyDrawing',
+    ];
+    for (const part of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/worksheets/sheet3.xml']) {
+      const xml = await partText(xlsxWithNotes, part);
+      const body = xml.slice(xml.indexOf('>', xml.indexOf('<worksheet')) + 1);
+      const children: string[] = [];
+      let depth = 0;
+      for (const m of body.matchAll(/<(\/?)([A-Za-z]+)[^>]*?(\/?)>/g)) {
+        if (m[1] === '/') depth--;
+        else {
+          if (depth === 0) children.push(m[2]!);
+          if (m[3] !== '/') depth++;
+        }
+      }
+      const positions = children.map((c) => schemaOrder.indexOf(c));
+      expect(positions, `${part}: ${children.join(', ')}`).not.toContain(-1);
+      expect(positions, `${part}: ${children.join(', ')}`).toEqual([...positions].sort((a, b) => a - b));
+    }
+    expect(await partText(xlsxWithNotes, 'xl/worksheets/sheet2.xml')).toContain('<legacyDrawing');
   });
 
   it('freezes the header row and the key columns', () => {
