@@ -154,6 +154,22 @@ describe('translation memory in labels export', () => {
     expect(ru.get('y1')).toMatchObject({ text: '', note: undefined });
   });
 
+  it('shows its phases on a terminal, clears the line at the end, and is silent with --quiet', async () => {
+    const tty = { ...memoryIo(dir), isTTY: true };
+    expect(await run(['labels', 'export', 'B.zip', '--memory', 'A.zip', '-o', 'tty.xlsx'], tty)).toBe(0);
+    const err = tty.err.join('');
+    expect(err).toContain('\rreading memory: ');
+    expect(err).toContain('\rexporting: ');
+    expect(err).toMatch(/\r {10,}\r$/);
+    expect(tty.out.join('')).toContain('Filled 3 empty cell(s)');
+
+    const quiet = { ...memoryIo(dir), isTTY: true };
+    expect(
+      await run(['labels', 'export', 'B.zip', '--memory', 'A.zip', '-o', 'tty.xlsx', '--quiet'], quiet),
+    ).toBe(0);
+    expect(quiet.err).toEqual([]);
+  });
+
   it('accepts --memory several times, before or after the input', async () => {
     const { code, out } = await cli(
       'labels',
