@@ -27,14 +27,22 @@ export const readOnlyTextStyle: Partial<Style> = {
   protection: { locked: true },
 };
 
+/**
+ * Number format "Text" (`@`): what a translator types stays the text typed. Without it Excel
+ * turns "1/2" into a date, "00123" into 123 and "1e5" into 100000.
+ */
+const asText = '@';
+
 /** A translation cell: the only cells a translator can edit. */
 export const targetStyle: Partial<Style> = {
+  numFmt: asText,
   alignment: top,
   protection: { locked: false },
 };
 
 /** A translation suggested from memory, to be reviewed: editable, light yellow. */
 export const suggestionStyle: Partial<Style> = {
+  numFmt: asText,
   alignment: top,
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } },
   protection: { locked: false },
@@ -44,12 +52,14 @@ const topRtl = { vertical: 'top', wrapText: true, readingOrder: 'rtl' } as const
 
 /** A translation cell of a right-to-left language (Arabic, Hebrew…). */
 export const targetRtlStyle: Partial<Style> = {
+  numFmt: asText,
   alignment: topRtl,
   protection: { locked: false },
 };
 
 /** A memory suggestion in a right-to-left language. */
 export const suggestionRtlStyle: Partial<Style> = {
+  numFmt: asText,
   alignment: topRtl,
   fill: suggestionStyle.fill!,
   protection: { locked: false },

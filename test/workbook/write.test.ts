@@ -217,6 +217,18 @@ describe('the workbook parts', () => {
     }
   });
 
+  it('formats translation cells as Text, so what a translator types is never turned into a number or date', () => {
+    for (const cell of cells()) {
+      const ref = String(cell.r);
+      const column = /^[A-Z]+/.exec(ref)![0];
+      if (!['F', 'G', 'H'].includes(column) || ref === `${column}1`) continue;
+      expect(xfs()[Number(cell.s)]!.numFmtId, ref).toBe('49');
+    }
+    const cols = list((worksheet().cols as Node).col);
+    const targetCol = cols.find((x) => Number(x.min) <= 6 && 6 <= Number(x.max));
+    expect(xfs()[Number(targetCol!.style)]!.numFmtId).toBe('49');
+  });
+
   it('unlocks the whole translation columns, so cells left empty are editable too', () => {
     const cols = list((worksheet().cols as Node).col);
     const styleOf = (col: number): Node | undefined => {
