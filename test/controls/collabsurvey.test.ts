@@ -96,6 +96,8 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     click(container, '[data-action="add"]');
     const respondent = q(container, '.crmkit-survey__form input[type="text"]', HTMLInputElement);
     expect(respondent.value).toBe('Anna Petrova');
+    // Anna's earlier response (r2) was recorded as sales: the role is suggested again.
+    expect(q(container, 'select[name="role"]', HTMLSelectElement).value).toBe('sales');
     expect(document.activeElement).toBe(respondent);
     const stars = radios(container, 'csat');
     stars[0]!.focus();

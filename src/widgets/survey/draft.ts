@@ -13,10 +13,23 @@ export interface ResponseDraft {
   comment: string;
 }
 
-/** A new draft (respondent: the current user, channel: phone) or one that edits `editing`. */
-export function draftFor(editing: SurveyResponse | undefined, userName: string): ResponseDraft {
+/**
+ * A new draft or one that edits `editing`. A new one names the current user as respondent, with the
+ * role of the user's latest own response (`previous`), if any, and the phone channel.
+ */
+export function draftFor(
+  editing: SurveyResponse | undefined,
+  userName: string,
+  previous?: SurveyResponse,
+): ResponseDraft {
   if (editing === undefined) {
-    return { respondent: userName, role: '', channel: 'phone', answers: new Map(), comment: '' };
+    return {
+      respondent: userName,
+      role: previous?.role ?? '',
+      channel: 'phone',
+      answers: new Map(),
+      comment: '',
+    };
   }
   return {
     editingId: editing.id,

@@ -5,7 +5,7 @@
 import type { Formats, Translate } from '../shared/i18n';
 import { aggregate, surveyOutputs, type SurveyOutputs } from './aggregates';
 import { DEFAULT_DEFINITION, parseDefinition, type SurveyDefinition } from './definition';
-import type { SurveyResponse } from './document';
+import { latestResponse, type SurveyResponse } from './document';
 import { draftFor, draftProblem, responseFromDraft, type ResponseDraft } from './draft';
 import { button, el } from './dom';
 import { renderResponseForm, type ResponseForm } from './form-view';
@@ -201,7 +201,9 @@ export class SurveyWidget {
   private openForm(editing: SurveyResponse | undefined): void {
     const input = this.input;
     if (input === undefined) return;
-    this.draft = draftFor(editing, input.userName);
+    const state = this.sync?.state;
+    const own = state?.ok === true ? state.document.responses.filter((r) => r.authorId === input.userId) : [];
+    this.draft = draftFor(editing, input.userName, latestResponse(own));
     this.form = renderResponseForm(
       this.ctx,
       this.draft,

@@ -11,6 +11,10 @@ describe('response draft', () => {
     expect(draftProblem({ ...draft, respondent: '  ' })).toBe('form.respondentRequired');
   });
 
+  it("suggests the role of the user's previous response", () => {
+    expect(draftFor(undefined, 'Anna', response('old', {}, { role: 'delivery' })).role).toBe('delivery');
+  });
+
   it("keeps an edited response's time, author and unknown fields and stamps the edit", () => {
     const original = response('r1', { csat: 2 }, { extra: { sentiment: 'negative' }, authorId: 'u1' });
     const draft = draftFor(original, 'someone else');
