@@ -9,7 +9,7 @@ import * as XLSX from 'xlsx';
 import { CrmKitError } from '../../src/errors';
 import { readWorkbook } from '../../src/workbook/read';
 import { excelShapedWorkbook, exported } from '../fixtures/workbook/excel-shaped';
-import { BASE, label, options, readBack, writeWorkbook } from './helpers';
+import { BASE, label, options, partText, readBack, writeWorkbook } from './helpers';
 
 const targets = [1049, 1026];
 const labels = [
@@ -98,6 +98,22 @@ describe('readWorkbook', () => {
     ]);
     expect(local.every((r) => r.unchangedSinceExport)).toBe(true);
     expect(local[0]!.texts.get(1049)).toBe('Две\r\nстроки');
+  });
+
+  it('reads rows that a filter or the translator hid', async () => {
+    const edited = editWithSheetJs(xlsx, (book) => {
+      const sheet = book.Sheets['Localized Labels']!;
+      sheet['!rows'] = [{}, { hidden: true }, { hidden: true }];
+      sheet['!autofilter'] = { ref: 'A1:G5' };
+    });
+    expect(await partText(edited, 'xl/worksheets/sheet2.xml')).toMatch(/<row r="2"[^>]*hidden="1"/);
+    const { rows } = await readBack(edited);
+    expect(rows.filter((r) => r.sheet === 'Localized Labels').map((r) => r.objectId)).toEqual([
+      'a1',
+      'a2',
+      'a3',
+      'a4',
+    ]);
   });
 
   it('reports a formula in a translation cell with its place and passes the row by', async () => {
