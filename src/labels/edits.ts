@@ -72,6 +72,10 @@ export class EditSet {
     }
   }
 
+  has(key: Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>): boolean {
+    return this.byKey.has(labelKey(key));
+  }
+
   /** Decides the new texts of `label` and forgets its proposals. */
   take(label: Label, baseLcid: Lcid): Decision | undefined {
     const key = labelKey(label);

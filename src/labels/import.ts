@@ -87,9 +87,11 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           sheet: (_sheet, _languages, header) => {
             baseLcid = header.baseLcid;
           },
-          label: (label) => {
+          wants: (key) => {
             options.onLabel?.();
-            if (edits.size === 0) return undefined;
+            return edits.size > 0 && edits.has(key);
+          },
+          label: (label) => {
             const d = edits.take(label, baseLcid);
             if (d === undefined) return undefined;
             errors.push(...d.problems);

@@ -12,6 +12,8 @@ import type { XmlScanner } from './xml-scan';
 export interface TranslationsVisitor {
   /** A label sheet's header row was read: its language columns in file order, and the header so far. */
   sheet?(sheet: LabelSheet, languages: readonly Lcid[], header: TranslationsHeader): void;
+  /** Whether `label` should be called for this key (saves building labels nobody needs). */
+  wants?(key: Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>): boolean;
   /** One label; return the texts to write (by language) to patch it, or undefined to keep it. */
   label?(label: Label): ReadonlyMap<Lcid, string> | undefined;
 }
@@ -74,6 +76,10 @@ export class LabelRowSink implements RowSink {
     const objectId = text(cols.objectId);
     const column = text(cols.column);
     if (entity === '' && objectId === '' && column === '') return;
+    if (this.visitor.wants?.({ sheet, entity, objectId, column }) === false) {
+      this.labelCount++;
+      return;
+    }
     const texts = new Map<Lcid, string>();
     for (const [lcid, c] of cols.languages) texts.set(lcid, text(c));
     this.labelCount++;

@@ -42,6 +42,7 @@ export class XmlScanner {
   private rootSeen = false;
   /** Attribute texts already checked (a few distinct ones repeat millions of times). */
   private readonly validAttrs = new Set<string>();
+  private readonly validNames = new Set<string>();
   private started = false;
   /** Output position: everything before it has been written (patch mode only). */
   private emitted = 0;
@@ -154,7 +155,10 @@ export class XmlScanner {
       n++;
     }
     const name = buf.slice(lt + 1, n);
-    if (!NAME.test(name)) this.fail(lt, `bad tag <${buf.slice(lt + 1, Math.min(innerEnd, lt + 21))}`);
+    if (!this.validNames.has(name)) {
+      if (!NAME.test(name)) this.fail(lt, `bad tag <${buf.slice(lt + 1, Math.min(innerEnd, lt + 21))}`);
+      if (this.validNames.size < 1024) this.validNames.add(name);
+    }
     const attrs = n === innerEnd ? '' : buf.slice(n, innerEnd);
     if (attrs.length > 0 && !this.validAttrs.has(attrs)) {
       if (!ATTRS.test(attrs)) this.fail(lt, `malformed attributes in <${name}>`);
@@ -170,12 +174,25 @@ export class XmlScanner {
   }
 
   private closeTag(buf: string, lt: number, gt: number): void {
-    const name = buf.slice(lt + 2, gt).trimEnd();
     const open = this.stack.pop();
-    if (open !== name) {
-      this.fail(lt, open === undefined ? `unexpected </${name}>` : `expected </${open}>, found </${name}>`);
+    // Fast path without allocating: `</` + the open name + optional white space + `>`.
+    if (open !== undefined && buf.startsWith(open, lt + 2)) {
+      let i = lt + 2 + open.length;
+      while (
+        i < gt &&
+        (buf.charCodeAt(i) === 32 ||
+          buf.charCodeAt(i) === 9 ||
+          buf.charCodeAt(i) === 10 ||
+          buf.charCodeAt(i) === 13)
+      )
+        i++;
+      if (i === gt) {
+        this.handler.close(open, this.base + lt, this.base + gt + 1);
+        return;
+      }
     }
-    this.handler.close(name, this.base + lt, this.base + gt + 1);
+    const name = buf.slice(lt + 2, gt).trimEnd();
+    this.fail(lt, open === undefined ? `unexpected </${name}>` : `expected </${open}>, found </${name}>`);
   }
 
   /** `<!-- -->`, `<![CDATA[ ]]>`, `<? ?>`, and the refused `<!DOCTYPE`/`<!ENTITY`. */
