@@ -31,7 +31,11 @@ export async function readLabels(
 ): Promise<TranslationsReadResult> {
   if (!(options.worker ?? workerAvailable())) return readTranslations(source.xml(), source.where, visitor);
   const input: WorkerInput = source.origin;
-  const worker = new Worker(workerFile, { workerData: input });
+  // A small young generation keeps the reader's heap (mostly short-lived strings) tight.
+  const worker = new Worker(workerFile, {
+    workerData: input,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
   const languages: Partial<Record<LabelSheet, readonly Lcid[]>> = {};
   try {
     return await new Promise<TranslationsReadResult>((resolve, reject) => {

@@ -10,8 +10,8 @@ import { readTranslations } from '../translations/read';
 import { openTranslationsSource } from './source';
 import type { ToMain, WorkerInput } from './read-protocol';
 
-const BATCH = 2000;
-const IN_FLIGHT = 4;
+const BATCH = 1000;
+const IN_FLIGHT = 2;
 
 async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
   const post = (m: ToMain): void => port.postMessage(m);
