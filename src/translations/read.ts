@@ -9,7 +9,6 @@ import { CrmKitError } from '../errors';
 import type { TranslationsHeader } from './model';
 import { LabelRowSink, type TranslationsVisitor } from './labels-sink';
 import { SpreadsheetHandler } from './spreadsheet';
-import { Utf8Decoder } from './utf8';
 import { XmlScanner } from './xml-scan';
 
 export type { TranslationsVisitor } from './labels-sink';
@@ -39,16 +38,20 @@ export async function readTranslations(
   handler.scanner = scanner;
   sink.scanner = scanner;
   const hash = createHash('sha256');
-  const decoder = new Utf8Decoder();
-  const notUtf8 = (): CrmKitError => new CrmKitError('XML_MALFORMED', `${where}: not valid UTF-8 text`);
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new CrmKitError('XML_MALFORMED', `${where}: not valid UTF-8 text`);
+    }
+  };
   for await (const chunk of input) {
     hash.update(chunk);
-    const text = decoder.write(chunk);
-    if (text === undefined) throw notUtf8();
-    scanner.write(text);
+    scanner.write(decode(chunk));
     if (output !== undefined && pending.length > 0) await flush(output, pending);
   }
-  if (!decoder.end()) throw notUtf8();
+  scanner.write(decode());
   scanner.end();
   if (output !== undefined) await flush(output, pending);
   return { header: sink.header(), fingerprint: hash.digest('hex'), labelCount: sink.labelCount };
