@@ -1,5 +1,11 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+/**
+ * Reads a solution zip held in memory, through the shared zip parser (src/zip): stored and
+ * deflated entries only, every entry's declared and actual inflated size held to the limits, CRC
+ * checked. Unsafe entry names are kept in the listing: the check reports them as findings.
+ */
 import { CrmKitError } from '../errors';
+import { listEntries, rawEntryBytes, type ZipFault } from '../zip/directory';
+import { inflateEntry } from '../zip/entry-data';
 
 export interface ZipLimits {
   /** Largest inflated size of one entry. */
@@ -22,86 +28,69 @@ export interface ZipRead {
   files: Map<string, Uint8Array>;
 }
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
-
-function findEndOfCentralDirectory(buf: Buffer): number {
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === EOCD) return i;
-  }
-  return -1;
-}
-
-/**
- * Reads a zip without trusting it: central directory parsed by hand, stored and deflated entries
- * only, every entry's declared and actual inflated size held to the limits.
- */
-export function readZip(bytes: Uint8Array, where: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipRead {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** This reader's wording of a fault (`where` names the zip). */
+function solutionZipError(where: string, fault: ZipFault): CrmKitError {
   const notZip = (why: string): CrmKitError =>
     new CrmKitError('NOT_A_ZIP', `${where}: not a readable zip (${why})`);
-  const eocd = buf.length >= 22 ? findEndOfCentralDirectory(buf) : -1;
-  if (eocd < 0) throw notZip('no end of central directory');
-  const count = buf.readUInt16LE(eocd + 10);
-  const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw notZip('zip64 archives are not supported');
-  if (count > limits.maxEntries) {
-    throw new CrmKitError(
-      'ZIP_TOO_LARGE',
-      `${where}: ${count} entries, at most ${limits.maxEntries} are read`,
-    );
+  switch (fault.kind) {
+    case 'no-end':
+      return notZip('no end of central directory');
+    case 'zip64':
+      return notZip('zip64 archives are not supported');
+    case 'directory':
+      return notZip('damaged central directory');
+    case 'too-many':
+      return new CrmKitError(
+        'ZIP_TOO_LARGE',
+        `${where}: ${fault.count} entries, at most ${fault.max} are read`,
+      );
+    case 'unsafe-name':
+      return notZip(`${fault.name} is an unsafe name`);
+    case 'entry-range':
+      return notZip(`${fault.name} is truncated`);
+    case 'no-local-header':
+      return notZip(`${fault.name} has no local header`);
+    case 'encrypted':
+      return notZip(`${fault.name} is encrypted`);
+    case 'method':
+      return notZip(`${fault.name} uses compression method ${fault.method}`);
+    case 'inflate':
+      return notZip(`${fault.name} cannot be inflated`);
+    case 'mismatch':
+      return notZip(`${fault.name} is damaged (CRC mismatch)`);
+    case 'too-large':
+      return new CrmKitError(
+        'ZIP_TOO_LARGE',
+        fault.declared === undefined
+          ? `${where}: ${fault.name} inflates to more than the limit of ${fault.limit} bytes`
+          : `${where}: ${fault.name} declares ${fault.declared} bytes, more than the limit of ${fault.limit}`,
+      );
   }
+}
+
+/** Reads every entry of a zip without trusting it; throws CrmKitError NOT_A_ZIP or ZIP_TOO_LARGE. */
+export function readZip(bytes: Uint8Array, where: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipRead {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const fail = (fault: ZipFault): CrmKitError => solutionZipError(where, fault);
+  const entries = listEntries(
+    buf,
+    { unsafeNames: 'keep', maxEntries: limits.maxEntries, honourUtf8Flag: true },
+    fail,
+  );
   const names: string[] = [];
   const files = new Map<string, Uint8Array>();
   let total = 0;
-  let p = cdOffset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw notZip('damaged central directory');
-    const flags = buf.readUInt16LE(p + 8);
-    const crc = buf.readUInt32LE(p + 16);
-    const method = buf.readUInt16LE(p + 10);
-    const compressedSize = buf.readUInt32LE(p + 20);
-    const declaredSize = buf.readUInt32LE(p + 24);
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    const localOffset = buf.readUInt32LE(p + 42);
-    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
-    p += 46 + nameLen + extraLen + commentLen;
-    names.push(name);
-    if (name.endsWith('/')) continue;
-    if (flags & 0x1) throw notZip(`${name} is encrypted`);
-    if (declaredSize > limits.maxEntryBytes) {
-      throw new CrmKitError(
-        'ZIP_TOO_LARGE',
-        `${where}: ${name} declares ${declaredSize} bytes, more than the limit of ${limits.maxEntryBytes}`,
-      );
-    }
-    if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LOCAL) {
-      throw notZip(`${name} has no local header`);
-    }
-    const dataStart =
-      localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
-    if (dataStart + compressedSize > buf.length) throw notZip(`${name} is truncated`);
-    const raw = buf.subarray(dataStart, dataStart + compressedSize);
-    let data: Buffer;
-    if (method === 0) data = Buffer.from(raw);
-    else if (method === 8) {
-      try {
-        data = inflateRawSync(raw, { maxOutputLength: limits.maxEntryBytes });
-      } catch (e) {
-        if (e instanceof RangeError || (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-          throw new CrmKitError(
-            'ZIP_TOO_LARGE',
-            `${where}: ${name} inflates to more than the limit of ${limits.maxEntryBytes} bytes`,
-          );
-        }
-        throw notZip(`${name} cannot be inflated`);
-      }
-    } else throw notZip(`${name} uses compression method ${method}`);
-    if (crc32(data) >>> 0 !== crc) throw notZip(`${name} is damaged (CRC mismatch)`);
+  for (const entry of entries) {
+    names.push(entry.name);
+    if (entry.name.endsWith('/')) continue;
+    const inflated = inflateEntry(
+      rawEntryBytes(buf, entry, fail),
+      entry,
+      { limit: limits.maxEntryBytes, verify: 'crc' },
+      fail,
+    );
+    // A stored entry's bytes are a view of the input: copied so the result owns its bytes.
+    const data = entry.method === 0 ? Buffer.from(inflated) : inflated;
     total += data.length;
     if (total > limits.maxTotalBytes) {
       throw new CrmKitError(
@@ -109,7 +98,7 @@ export function readZip(bytes: Uint8Array, where: string, limits: ZipLimits = DE
         `${where}: entries inflate to more than ${limits.maxTotalBytes} bytes`,
       );
     }
-    files.set(name, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    files.set(entry.name, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   }
   return { names, files };
 }
