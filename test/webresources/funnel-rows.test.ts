@@ -68,10 +68,20 @@ describe('mapping aggregate rows into the funnel model', () => {
     expect(mapped.aggregates[3]!.segment).toBeNull();
   });
 
-  it('counts the rows without a stage apart, since they cannot be a bar', () => {
+  it('keeps the rows without a stage as stage-less totals, which the model counts as unstaged', () => {
     const mapped = mapFunnelRows(rows, true);
-    expect(mapped.unstaged).toBe(7);
-    expect(mapped.aggregates).toHaveLength(4);
+    expect(mapped.aggregates[4]).toEqual({
+      stage: null,
+      segment: { key: '2', label: 'Mid-market' },
+      count: 7,
+      amount: 10,
+      amountCount: 1,
+    });
+    const funnel = computeFunnel({ kind: 'aggregates', rows: mapped.aggregates });
+    expect(funnel.unstaged).toBe(7);
+    expect(funnel.stages.map((s) => s.label)).toEqual(['Qualify', 'Propose', '10-Won']);
+    expect(funnel.segments.find((s) => s.key === '2')?.unstaged).toBe(7);
+    expect(funnel.segments.find((s) => s.key === '1')?.unstaged).toBe(0);
   });
 
   it('finds the currency of the sums in their formatted text', () => {
@@ -96,7 +106,7 @@ describe('mapping aggregate rows into the funnel model', () => {
     ]);
     expect(funnel.segments.map((s) => [s.label, s.records])).toEqual([
       ['Enterprise', 14],
-      ['Mid-market', 6],
+      ['Mid-market', 13],
     ]);
   });
 

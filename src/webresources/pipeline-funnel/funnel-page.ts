@@ -6,6 +6,7 @@ import { translatorFor } from '../shared/catalogue';
 import type { PageContext } from '../shared/page-boot';
 import { scopeOf } from '../shared/query-scope';
 import { scopeText } from '../shared/scope-text';
+import { userOffsetOf } from '../shared/user-time';
 import { domXmlParse } from '../shared/view-criteria';
 import { readFunnelConfig } from './funnel-config';
 import { loadFunnelData } from './funnel-data';
@@ -18,14 +19,14 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     config.title ?? t('pipeline-funnel.title'),
     scopeText(config.table, config.filter, config.period, t, formats),
   );
-  const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon');
+  const offsetAt = userOffsetOf(ctx.xrm.Utility.getGlobalContext().userSettings);
+  const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon', offsetAt);
   const data = await loadFunnelData(config, ctx.client, scope);
   const funnel = computeFunnel(
     { kind: 'aggregates', rows: data.aggregates },
     { stageOrder: config.stageOrder.join('\n'), mode: config.mode, metric: config.metric },
   );
   if (data.parts > 1) shell.note('info', t('note.split', { parts: data.parts }));
-  if (data.unstaged > 0) shell.note('info', t('note.unstaged', { count: formats.number(data.unstaged) }));
   const currency: Currency =
     config.currency === undefined
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))

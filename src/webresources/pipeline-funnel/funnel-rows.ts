@@ -31,9 +31,8 @@ function groupRef(row: DataverseRow, alias: string): StageRef | null {
 }
 
 export interface MappedRows {
+  /** Stage totals; rows of records with an empty stage have `stage: null` (the model's unstaged). */
   aggregates: StageAggregate[];
-  /** Records whose stage is empty (they cannot be a bar). */
-  unstaged: number;
   /** The formatted sums, to find the amounts' currency symbol. */
   formattedAmounts: string[];
 }
@@ -41,14 +40,9 @@ export interface MappedRows {
 export function mapFunnelRows(rows: readonly DataverseRow[], withSegment: boolean): MappedRows {
   const aggregates: StageAggregate[] = [];
   const formattedAmounts: string[] = [];
-  let unstaged = 0;
   for (const row of rows) {
     const count = numberOf(row[a.count]) ?? 0;
     const stage = groupRef(row, a.stage);
-    if (stage === null) {
-      unstaged += count;
-      continue;
-    }
     const amount = numberOf(row[a.amount]);
     const amountCount = numberOf(row[a.amountCount]);
     const text = formatted(row, a.amount);
@@ -61,5 +55,5 @@ export function mapFunnelRows(rows: readonly DataverseRow[], withSegment: boolea
     }
     aggregates.push(aggregate);
   }
-  return { aggregates, unstaged, formattedAmounts };
+  return { aggregates, formattedAmounts };
 }

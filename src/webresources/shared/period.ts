@@ -3,6 +3,7 @@
  * including the current one), the year to date (`ytd`), or explicit dates
  * `2025-01-01..2025-06-30` (either end may be left out; the end date is included).
  */
+import { fromUserClock, toUserClock, utcOffset, type OffsetAt } from './user-time';
 
 export type PeriodSpec =
   | { kind: 'all' }
@@ -51,21 +52,29 @@ export function parsePeriod(text: string): PeriodSpec | undefined {
 
 const dayMs = 86_400_000;
 
-/** The time range a period covers at `now` (UTC calendar). */
-export function resolvePeriod(spec: PeriodSpec, now: Date): DateRange {
+/**
+ * The time range a period covers at `now`, on the calendar of the user's time zone (UTC unless
+ * `offsetAt` says otherwise): "12m" starts at midnight of the user's first day of the month.
+ */
+export function resolvePeriod(spec: PeriodSpec, now: Date, offsetAt: OffsetAt = utcOffset): DateRange {
+  const local = toUserClock(now, offsetAt);
+  const midnight = (wallClock: Date): Date => fromUserClock(wallClock, offsetAt);
   switch (spec.kind) {
     case 'all':
       return {};
     case 'days':
       return { from: new Date(now.getTime() - spec.count * dayMs) };
     case 'months':
-      return { from: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (spec.count - 1), 1)) };
+      return {
+        from: midnight(new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - (spec.count - 1), 1))),
+      };
     case 'ytd':
-      return { from: new Date(Date.UTC(now.getUTCFullYear(), 0, 1)) };
+      return { from: midnight(new Date(Date.UTC(local.getUTCFullYear(), 0, 1))) };
     case 'between': {
       const range: DateRange = {};
-      if (spec.from !== undefined) range.from = new Date(`${spec.from}T00:00:00Z`);
-      if (spec.to !== undefined) range.to = new Date(new Date(`${spec.to}T00:00:00Z`).getTime() + dayMs);
+      if (spec.from !== undefined) range.from = midnight(new Date(`${spec.from}T00:00:00Z`));
+      if (spec.to !== undefined)
+        range.to = midnight(new Date(new Date(`${spec.to}T00:00:00Z`).getTime() + dayMs));
       return range;
     }
   }

@@ -4,6 +4,7 @@ import type { RecordFilter } from './data-params';
 import { DataverseError } from './dataverse-errors';
 import type { CriteriaNode, QueryScope } from './fetchxml';
 import { resolvePeriod, type PeriodSpec } from './period';
+import type { OffsetAt } from './user-time';
 import { viewCriteria, type XmlParse } from './view-criteria';
 
 /** The FetchXML of a saved view (system view first, then personal view). */
@@ -28,6 +29,7 @@ export async function scopeOf(
   now: Date,
   parse: XmlParse,
   dateColumn: string,
+  offsetAt?: OffsetAt,
 ): Promise<QueryScope> {
   let criteria: CriteriaNode[] | undefined;
   if (config.filter.kind === 'view') {
@@ -37,7 +39,7 @@ export async function scopeOf(
     table: config.table,
     state: config.filter.kind === 'open' ? 'open' : 'all',
     dateColumn,
-    range: resolvePeriod(config.period, now),
+    range: resolvePeriod(config.period, now, offsetAt),
     ...(criteria === undefined ? {} : { viewCriteria: criteria }),
   };
 }

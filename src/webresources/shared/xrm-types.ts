@@ -29,6 +29,8 @@ export interface UserSettingsLike {
   languageId: number;
   userName?: string;
   userId?: string;
+  /** Minutes from UTC of the user's Dynamics time zone (local = UTC + offset). */
+  getTimeZoneOffsetMinutes?: (date?: Date) => number;
 }
 
 export interface OrganizationSettingsLike {

@@ -7,6 +7,7 @@ import { aggregate, type SurveyAggregates } from '../../widgets/survey/aggregate
 import type { SurveyDefinition } from '../../widgets/survey/definition';
 import { readDocument, type SurveyResponse } from '../../widgets/survey/document';
 import { inRange, type DateRange } from '../shared/period';
+import { userMonth, utcOffset, type OffsetAt } from '../shared/user-time';
 
 export interface GroupInsight {
   key: string;
@@ -15,7 +16,7 @@ export interface GroupInsight {
 
 export interface SurveyInsights {
   overall: SurveyAggregates;
-  /** `YYYY-MM` (UTC) from the first to the last month with responses, empty months included. */
+  /** `YYYY-MM` (user's calendar) from the first to the last month with responses, empty months included. */
   months: GroupInsight[];
   /** Best CSAT first, then best NPS, then most responses. */
   respondents: GroupInsight[];
@@ -25,11 +26,6 @@ export interface SurveyInsights {
   records: number;
   /** Records whose stored document does not parse. */
   unreadable: number;
-}
-
-function monthOf(response: SurveyResponse): string | undefined {
-  const ms = Date.parse(response.at);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().slice(0, 7);
 }
 
 function monthsBetween(first: string, last: string): string[] {
@@ -70,7 +66,12 @@ export function computeInsights(
   documents: Iterable<string | null | undefined>,
   definition: SurveyDefinition,
   range: DateRange,
+  offsetAt: OffsetAt = utcOffset,
 ): SurveyInsights {
+  const monthOf = (response: SurveyResponse): string | undefined => {
+    const ms = Date.parse(response.at);
+    return Number.isNaN(ms) ? undefined : userMonth(new Date(ms), offsetAt);
+  };
   const responses: SurveyResponse[] = [];
   let records = 0;
   let unreadable = 0;

@@ -1,10 +1,10 @@
 /** The survey-insights page's work once it runs inside Dynamics: read settings, query, draw. */
-import { createFormats } from '../../widgets/shared/i18n';
 import { translatorFor } from '../shared/catalogue';
 import type { PageContext } from '../shared/page-boot';
 import { resolvePeriod } from '../shared/period';
 import { scopeOf } from '../shared/query-scope';
 import { scopeText } from '../shared/scope-text';
+import { userFormats, userOffsetOf } from '../shared/user-time';
 import { domXmlParse } from '../shared/view-criteria';
 import { computeInsights } from './insights';
 import { renderInsights } from './insights-view';
@@ -20,12 +20,14 @@ export async function runSurveyInsights(ctx: PageContext): Promise<void> {
     scopeText(config.table, config.filter, config.period, t, formats),
   );
   const now = new Date();
-  const period = resolvePeriod(config.period, now);
-  const base = await scopeOf(config, ctx.client, now, domXmlParse, 'modifiedon');
+  // Months, period bounds and response times follow the user's Dynamics time zone.
+  const offsetAt = userOffsetOf(ctx.xrm.Utility.getGlobalContext().userSettings);
+  const period = resolvePeriod(config.period, now, offsetAt);
+  const base = await scopeOf(config, ctx.client, now, domXmlParse, 'modifiedon', offsetAt);
   const rows = await loadSurveyRows(config, ctx.client, surveyScope(base, config, period), (loaded) =>
     shell.busy(t('status.records', { count: formats.number(loaded) })),
   );
-  const insights = computeInsights(rows.documents, config.definition, period);
+  const insights = computeInsights(rows.documents, config.definition, period, offsetAt);
   shell.setHeader(
     config.title ?? t('survey-insights.title'),
     `${scopeText(config.table, config.filter, config.period, t, formats)} · ${t('survey.recordsCount', { count: formats.number(insights.records) })}`,
@@ -40,7 +42,7 @@ export async function runSurveyInsights(ctx: PageContext): Promise<void> {
       survey: {
         doc: ctx.win.document,
         t: translatorFor(ctx.lcid, 'survey'),
-        formats: createFormats(ctx.lcid),
+        formats: userFormats(ctx.lcid, offsetAt),
         lcid: ctx.lcid,
         definition: config.definition,
       },

@@ -31,7 +31,8 @@ export interface FunnelRecord {
 
 /** Pre-aggregated input: the records of one stage (and optionally one segment), already summed. */
 export interface StageAggregate {
-  stage: StageRef;
+  /** Null for records with no stage: counted as the series' `unstaged`, never a bar. */
+  stage: StageRef | null;
   segment?: SegmentRef | null;
   count: number;
   /** Sum of the amounts, or null when none of the records had one. */

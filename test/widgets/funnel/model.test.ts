@@ -162,6 +162,27 @@ describe('funnel model', () => {
     expect(fromRows.placement.ids).toEqual([]);
   });
 
+  it('counts a stage-less aggregate row as unstaged records, not a bar', () => {
+    const rows: StageAggregate[] = [
+      { stage: { key: '1-Lead', label: '1-Lead' }, count: 4, amount: 300 },
+      { stage: null, segment: { key: 'smb', label: 'SMB' }, count: 5, amount: 70, amountCount: 2 },
+      {
+        stage: { key: '2-Won', label: '2-Won' },
+        segment: { key: 'smb', label: 'SMB' },
+        count: 1,
+        amount: 10,
+      },
+    ];
+    const f = computeFunnel({ kind: 'aggregates', rows });
+    expect(f.stages.map((s) => s.key)).toEqual(['1-Lead', '2-Won']);
+    expect(f.unstaged).toBe(5);
+    expect(f.records).toBe(10);
+    expect(f.totalAmount).toBe(380);
+    expect(f.missingAmounts).toBe(3);
+    expect(f.overallConversion).toBe(1 / 5);
+    expect(f.segments.map((s) => [s.key, s.records, s.unstaged])).toEqual([['smb', 6, 5]]);
+  });
+
   const arbRecords = fc.array(
     fc.record({
       stage: fc.option(fc.constantFrom('1-A', '2-B', '10-C', 'Z'), { nil: null }),
