@@ -3,7 +3,7 @@
  * translations file once, rewriting only the labels whose text changed, into a temporary file
  * renamed into place when nothing was refused.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -57,7 +57,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
       throw new CrmKitError('FILE_NOT_FOUND', `${file.name}: no such file`);
     });
     await fh.close();
-    const result = await readWorkbook(createReadStream(file.path), file.name, (row) => {
+    const result = await readWorkbook({ path: file.path }, file.name, (row) => {
       if (!row.unchangedSinceExport) edits.add(row, book, file.name);
     });
     for (const p of result.problems) (p.code === 'TOKEN_MISSING' ? warnings : errors).push(p);

@@ -1,20 +1,18 @@
 /**
- * The parts of an .xlsx package, read through the zip's central directory so that any part can
- * be read in any order (Excel, LibreOffice and exceljs each store them in a different order).
- * Sizes are limited twice: by what the directory declares, and while inflating, in case it lies.
- * Part names are only looked up, never used as file paths.
+ * The parts of an .xlsx package, found through the zip's central directory (src/zip) so that any
+ * part can be read in any order (Excel, LibreOffice and exceljs each store them in a different
+ * order). A workbook on disk is read from its file, a part's compressed bytes streamed and
+ * inflated as they are scanned, so memory stays flat however large the sheet; a workbook given as
+ * a stream is collected in memory first. Sizes are limited twice: by what the directory declares,
+ * and while inflating, in case it lies. Part names are only looked up, never used as file paths.
  */
-import { Readable } from 'node:stream';
-import { createInflateRaw, inflateRawSync } from 'node:zlib';
+import { ReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 import { CrmKitError } from '../errors';
-
-export interface PackageEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  dataOffset: number;
-}
+import { listEntries, rawEntryBytes, type ZipEntry, type ZipFault } from '../zip/directory';
+import { bytesStream, inflateEntry, inflateEntryStream } from '../zip/entry-data';
+import { ZipFile } from '../zip/zip-file';
 
 export interface PackageLimits {
   /** Largest inflated size of one part, in bytes. */
@@ -23,113 +21,143 @@ export interface PackageLimits {
 
 export const defaultPackageLimits: PackageLimits = { maxEntryBytes: 1024 ** 3 };
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
-const LOCAL = 0x04034b50;
+/** A workbook: a file path, its bytes, or a stream of them (a file stream is read as the file). */
+export type WorkbookSource = Readable | Uint8Array | { path: string };
+
+/** The parts of one workbook package. */
+export interface WorkbookPackage {
+  has(part: string): boolean;
+  /** A whole (small) part as text; undefined when the package has no such part. */
+  text(part: string): Promise<string | undefined>;
+  /** A part as UTF-8 text chunks (characters never split across chunks). */
+  chunks(part: string): AsyncGenerator<string>;
+  close(): Promise<void>;
+}
 
 function notAWorkbook(fileName: string, why: string): CrmKitError {
   return new CrmKitError('NOT_A_WORKBOOK', `${fileName}: not an .xlsx workbook (${why})`);
 }
 
-/** Lists the parts of a zip held in memory, by name (a leading `/` is dropped). */
-export function readPackageEntries(zip: Buffer, fileName: string): Map<string, PackageEntry> {
-  const from = Math.max(0, zip.length - 65_557);
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= from; i--) {
-    if (zip.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
+/** This reader's wording of a zip fault. */
+function workbookZipError(fileName: string, fault: ZipFault): CrmKitError {
+  switch (fault.kind) {
+    case 'no-end':
+      return notAWorkbook(fileName, 'not a zip file');
+    case 'zip64':
+      return notAWorkbook(fileName, 'ZIP64 archives are not supported');
+    case 'directory':
+    case 'too-many':
+    case 'unsafe-name':
+      return notAWorkbook(fileName, 'damaged zip directory');
+    case 'entry-range':
+      return notAWorkbook(fileName, `truncated zip entry ${fault.name}`);
+    case 'no-local-header':
+      return notAWorkbook(fileName, `damaged zip entry ${fault.name}`);
+    case 'encrypted':
+      return notAWorkbook(fileName, `${fault.name} is encrypted`);
+    case 'method':
+      return notAWorkbook(fileName, `${fault.name} uses zip compression method ${fault.method}`);
+    case 'inflate':
+    case 'mismatch':
+      return notAWorkbook(fileName, `${fault.name} cannot be inflated`);
+    case 'too-large':
+      return new CrmKitError(
+        'ZIP_TOO_LARGE',
+        `${fileName}: the part ${fault.name.replace(/^\/+/, '')} inflates past the limit of ${fault.limit} bytes`,
+      );
+  }
+}
+
+/** Entries by part name (a leading `/` is dropped). */
+function byPartName(entries: readonly ZipEntry[]): Map<string, ZipEntry> {
+  return new Map(entries.map((e) => [e.name.replace(/^\/+/, ''), e]));
+}
+
+/** The path of a plain file stream (`createReadStream(path)`), read as that file instead. */
+function filePathOf(input: WorkbookSource): string | undefined {
+  if ('path' in input && typeof input.path === 'string' && !(input instanceof ReadStream)) return input.path;
+  if (input instanceof ReadStream && typeof input.path === 'string' && input.bytesRead === 0) {
+    const { start } = input as unknown as { start?: number };
+    if (start === undefined || start === 0) {
+      input.destroy();
+      return input.path;
     }
   }
-  if (eocd < 0) throw notAWorkbook(fileName, 'not a zip file');
-  const count = zip.readUInt16LE(eocd + 10);
-  let offset = zip.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff)
-    throw notAWorkbook(fileName, 'ZIP64 archives are not supported');
-  const entries = new Map<string, PackageEntry>();
-  for (let n = 0; n < count; n++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL) {
-      throw notAWorkbook(fileName, 'damaged zip directory');
-    }
-    const method = zip.readUInt16LE(offset + 10);
-    const compressedSize = zip.readUInt32LE(offset + 20);
-    const uncompressedSize = zip.readUInt32LE(offset + 24);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength).replace(/^\/+/, '');
-    if (local + 30 > zip.length || zip.readUInt32LE(local) !== LOCAL) {
-      throw notAWorkbook(fileName, `damaged zip entry ${name}`);
-    }
-    const dataOffset = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    if (dataOffset + compressedSize > zip.length) throw notAWorkbook(fileName, `truncated zip entry ${name}`);
-    entries.set(name, { name, method, compressedSize, uncompressedSize, dataOffset });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+  return undefined;
 }
 
-function tooLarge(fileName: string, entry: PackageEntry, limits: PackageLimits): CrmKitError {
-  return new CrmKitError(
-    'ZIP_TOO_LARGE',
-    `${fileName}: the part ${entry.name} inflates past the limit of ${limits.maxEntryBytes} bytes`,
-  );
-}
-
-function checkMethod(zip: Buffer, entry: PackageEntry, fileName: string, limits: PackageLimits): Buffer {
-  if (entry.method !== 0 && entry.method !== 8) {
-    throw notAWorkbook(fileName, `${entry.name} uses zip compression method ${entry.method}`);
-  }
-  if (entry.uncompressedSize > limits.maxEntryBytes) throw tooLarge(fileName, entry, limits);
-  return zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-}
-
-/** A whole (small) part as text. */
-export function entryText(zip: Buffer, entry: PackageEntry, fileName: string, limits: PackageLimits): string {
-  const data = checkMethod(zip, entry, fileName, limits);
-  if (entry.method === 0) return data.toString('utf8');
-  try {
-    return inflateRawSync(data, { maxOutputLength: limits.maxEntryBytes }).toString('utf8');
-  } catch (e) {
-    if (e instanceof RangeError) throw tooLarge(fileName, entry, limits);
-    throw notAWorkbook(fileName, `${entry.name} cannot be inflated`);
-  }
-}
-
-/** A part as a stream of text chunks (UTF-8 decoded, characters never split across chunks). */
-export async function* entryChunks(
-  zip: Buffer,
-  entry: PackageEntry,
+export async function openWorkbookPackage(
+  input: WorkbookSource,
   fileName: string,
   limits: PackageLimits,
-): AsyncGenerator<string> {
-  const data = checkMethod(zip, entry, fileName, limits);
-  if (entry.method === 0) {
-    yield data.toString('utf8');
-    return;
+  maxFileBytes: number,
+): Promise<WorkbookPackage> {
+  const fail = (fault: ZipFault): CrmKitError => workbookZipError(fileName, fault);
+  const tooBig = (): CrmKitError =>
+    new CrmKitError('ZIP_TOO_LARGE', `${fileName}: larger than ${maxFileBytes} bytes`);
+  const options = { limit: limits.maxEntryBytes, verify: 'none' } as const;
+  const path = input instanceof Uint8Array ? undefined : filePathOf(input);
+  if (path !== undefined) {
+    if ((await stat(path)).size > maxFileBytes) throw tooBig();
+    const zip = await ZipFile.open(path, fail, { unsafeNames: 'keep' });
+    const entries = byPartName(zip.entries);
+    const entryOf = (part: string): ZipEntry => {
+      const entry = entries.get(part);
+      if (entry === undefined)
+        throw new CrmKitError('NOT_A_WORKBOOK', `${fileName}: the part ${part} is missing`);
+      return entry;
+    };
+    return {
+      has: (part) => entries.has(part),
+      text: async (part) => {
+        const entry = entries.get(part);
+        return entry === undefined ? undefined : (await zip.read(entry, options)).toString('utf8');
+      },
+      chunks: (part) => utf8Chunks(zip.stream(entryOf(part), options)),
+      close: () => zip.close(),
+    };
   }
-  const inflate = createInflateRaw({ chunkSize: 512 * 1024 });
-  Readable.from([data]).pipe(inflate);
-  let bytes = 0;
+  const zip =
+    input instanceof Uint8Array
+      ? Buffer.from(input.buffer, input.byteOffset, input.byteLength)
+      : await readAll(input as Readable, fileName, maxFileBytes);
+  if (zip.length > maxFileBytes) throw tooBig();
+  const entries = byPartName(listEntries(zip, { unsafeNames: 'keep' }, fail));
+  const entryOf = (part: string): ZipEntry => {
+    const entry = entries.get(part);
+    if (entry === undefined)
+      throw new CrmKitError('NOT_A_WORKBOOK', `${fileName}: the part ${part} is missing`);
+    return entry;
+  };
+  return {
+    has: (part) => entries.has(part),
+    text: (part) => {
+      const entry = entries.get(part);
+      if (entry === undefined) return Promise.resolve(undefined);
+      return Promise.resolve(
+        inflateEntry(rawEntryBytes(zip, entry, fail), entry, options, fail).toString('utf8'),
+      );
+    },
+    chunks: (part) => {
+      const entry = entryOf(part);
+      return utf8Chunks(
+        inflateEntryStream(bytesStream(rawEntryBytes(zip, entry, fail)), entry, options, fail),
+      );
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** Decodes UTF-8 byte chunks into text chunks, holding back a character split across two. */
+async function* utf8Chunks(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
   let pending: Buffer | undefined;
-  try {
-    for await (const piece of inflate as AsyncIterable<Buffer>) {
-      bytes += piece.length;
-      if (bytes > limits.maxEntryBytes) throw tooLarge(fileName, entry, limits);
-      const chunk = pending === undefined ? piece : Buffer.concat([pending, piece]);
-      // Decode up to the last complete UTF-8 sequence; the rest waits for the next piece.
-      const end = completeUtf8Length(chunk);
-      pending = end < chunk.length ? chunk.subarray(end) : undefined;
-      yield chunk.toString('utf8', 0, end);
-    }
-    if (pending !== undefined) yield pending.toString('utf8');
-  } catch (e) {
-    if (e instanceof CrmKitError) throw e;
-    throw notAWorkbook(fileName, `${entry.name} cannot be inflated`);
-  } finally {
-    inflate.destroy();
+  for await (const piece of bytes) {
+    const chunk = pending === undefined ? piece : Buffer.concat([pending, piece]);
+    const end = completeUtf8Length(chunk);
+    pending = end < chunk.length ? chunk.subarray(end) : undefined;
+    yield chunk.toString('utf8', 0, end);
   }
+  if (pending !== undefined) yield pending.toString('utf8');
 }
 
 /** The length of the longest prefix of buf that ends on a UTF-8 character boundary. */

@@ -5,7 +5,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { CrmKitError } from '../errors';
 import { decodeCellText } from './cell-text';
-import { entryChunks, entryText, type PackageEntry, type PackageLimits } from './package-entries';
+import type { WorkbookPackage } from './package-entries';
 import { XmlScanner } from './xml-scan';
 
 export interface SheetPart {
@@ -73,30 +73,26 @@ function relationships(
   return rels;
 }
 
-export function readPackageParts(
-  zip: Buffer,
-  entries: ReadonlyMap<string, PackageEntry>,
-  fileName: string,
-  limits: PackageLimits,
-): PackageParts {
-  const text = (name: string): string | undefined => {
-    const entry = entries.get(name);
-    return entry === undefined ? undefined : entryText(zip, entry, fileName, limits);
-  };
+export async function readPackageParts(pkg: WorkbookPackage, fileName: string): Promise<PackageParts> {
+  const text = (name: string): Promise<string | undefined> => pkg.text(name);
   let workbookPart = 'xl/workbook.xml';
-  const rootRels = text('_rels/.rels');
+  const rootRels = await text('_rels/.rels');
   if (rootRels !== undefined) {
     for (const rel of relationships(rootRels, `${fileName} › _rels/.rels`, '').values()) {
       if (rel.type.endsWith('/officeDocument')) workbookPart = rel.target;
     }
   }
-  const workbookXml = text(workbookPart);
+  const workbookXml = await text(workbookPart);
   if (workbookXml === undefined) {
     throw new CrmKitError('NOT_A_WORKBOOK', `${fileName}: not an .xlsx workbook (no ${workbookPart})`);
   }
   const folder = workbookPart.includes('/') ? workbookPart.slice(0, workbookPart.lastIndexOf('/')) : '';
   const relsName = `${folder === '' ? '' : `${folder}/`}_rels/${workbookPart.slice(folder.length + (folder === '' ? 0 : 1))}.rels`;
-  const rels = relationships(text(relsName) ?? '<Relationships/>', `${fileName} › ${relsName}`, folder);
+  const rels = relationships(
+    (await text(relsName)) ?? '<Relationships/>',
+    `${fileName} › ${relsName}`,
+    folder,
+  );
 
   const sheets: SheetPart[] = [];
   parseSmall(workbookXml, `${fileName} › ${workbookPart}`, (tag) => {
@@ -117,12 +113,11 @@ export function readPackageParts(
  * (`rPh`) left out, `_xHHHH_` escapes decoded.
  */
 export async function readSharedStrings(
-  zip: Buffer,
-  entry: PackageEntry,
+  pkg: WorkbookPackage,
+  part: string,
   fileName: string,
-  limits: PackageLimits,
 ): Promise<string[]> {
-  const where = `${fileName} › ${entry.name}`;
+  const where = `${fileName} › ${part}`;
   const strings: string[] = [];
   let inPhonetic = false;
   let inText = false;
@@ -142,7 +137,7 @@ export async function readSharedStrings(
       else if (name === 'si') strings.push(decodeCellText(current));
     },
   });
-  for await (const chunk of entryChunks(zip, entry, fileName, limits)) scanner.write(chunk);
+  for await (const chunk of pkg.chunks(part)) scanner.write(chunk);
   scanner.close();
   return strings;
 }

@@ -4,7 +4,6 @@
  * so sorted, filtered, hidden or deleted rows are harmless. Problems are collected with their
  * place; a row with a problem is reported and not passed on.
  */
-import type { Readable } from 'node:stream';
 import { CrmKitError } from '../errors';
 import { LABEL_SHEETS, type LabelSheet, type Lcid } from '../translations/model';
 import { KEY_FIELDS, META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
@@ -13,10 +12,10 @@ import { lcidOfCaption } from './languages';
 import { parseMeta } from './meta';
 import {
   defaultPackageLimits,
-  readAll,
-  readPackageEntries,
-  type PackageEntry,
+  openWorkbookPackage,
   type PackageLimits,
+  type WorkbookPackage,
+  type WorkbookSource,
 } from './package-entries';
 import { readPackageParts, readSharedStrings } from './package-parts';
 import { cellAt, readSheetRows, type RawRow } from './sheet-rows';
@@ -41,20 +40,30 @@ export interface ReadWorkbookOptions {
  * ZIP_TOO_LARGE.
  */
 export async function readWorkbook(
-  input: Readable,
+  input: WorkbookSource,
   fileName: string,
   onRow: (row: WorkbookRow) => void,
   options: ReadWorkbookOptions = {},
 ): Promise<WorkbookReadResult> {
   const limits = options.limits ?? defaultPackageLimits;
-  const zip = await readAll(input, fileName, options.maxFileBytes ?? 1024 ** 3);
-  const entries = readPackageEntries(zip, fileName);
-  const parts = readPackageParts(zip, entries, fileName, limits);
-  const entryOf = (part: string): PackageEntry => {
-    const entry = entries.get(part);
-    if (entry === undefined)
-      throw new CrmKitError('NOT_A_WORKBOOK', `${fileName}: the part ${part} is missing`);
-    return entry;
+  const pkg = await openWorkbookPackage(input, fileName, limits, options.maxFileBytes ?? 1024 ** 3);
+  try {
+    return await readPackage(pkg, fileName, onRow, options);
+  } finally {
+    await pkg.close();
+  }
+}
+
+async function readPackage(
+  pkg: WorkbookPackage,
+  fileName: string,
+  onRow: (row: WorkbookRow) => void,
+  options: ReadWorkbookOptions,
+): Promise<WorkbookReadResult> {
+  const parts = await readPackageParts(pkg, fileName);
+  const partOf = (part: string): string => {
+    if (!pkg.has(part)) throw new CrmKitError('NOT_A_WORKBOOK', `${fileName}: the part ${part} is missing`);
+    return part;
   };
 
   const labelSheets = LABEL_SHEETS.flatMap((name) => {
@@ -75,12 +84,12 @@ export async function readWorkbook(
     );
   }
   const shared =
-    parts.sharedStringsPart !== undefined && entries.has(parts.sharedStringsPart)
-      ? await readSharedStrings(zip, entryOf(parts.sharedStringsPart), fileName, limits)
+    parts.sharedStringsPart !== undefined && pkg.has(parts.sharedStringsPart)
+      ? await readSharedStrings(pkg, parts.sharedStringsPart, fileName)
       : [];
 
   const pairs = new Map<string, string>();
-  await readSheetRows(zip, entryOf(metaSheet.part), fileName, limits, shared, (row) => {
+  await readSheetRows(pkg, partOf(metaSheet.part), fileName, shared, (row) => {
     const field = cellAt(row, 1);
     if (field !== '') pairs.set(field, cellAt(row, 2));
   });
@@ -90,7 +99,7 @@ export async function readWorkbook(
   const problems: ReadProblem[] = [];
   for (const { name, part } of labelSheets) {
     const reader = new LabelRowReader(fileName, name, meta, problems, onRow);
-    await readSheetRows(zip, entryOf(part), fileName, limits, shared, (row) => reader.row(row));
+    await readSheetRows(pkg, partOf(part), fileName, shared, (row) => reader.row(row));
     reader.end();
   }
   return { meta, problems };

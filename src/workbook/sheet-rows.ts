@@ -4,7 +4,7 @@
  * A cell or row without its `r` attribute takes the next position, as OOXML says.
  */
 import { decodeCellText } from './cell-text';
-import { entryChunks, type PackageEntry, type PackageLimits } from './package-entries';
+import type { WorkbookPackage } from './package-entries';
 import { attribute, XmlScanner } from './xml-scan';
 
 export interface RawRow {
@@ -34,14 +34,13 @@ export function columnOfRef(ref: string): number | undefined {
 }
 
 export async function readSheetRows(
-  zip: Buffer,
-  entry: PackageEntry,
+  pkg: WorkbookPackage,
+  part: string,
   fileName: string,
-  limits: PackageLimits,
   sharedStrings: readonly string[],
   onRow: (row: RawRow) => void,
 ): Promise<void> {
-  const where = `${fileName} › ${entry.name}`;
+  const where = `${fileName} › ${part}`;
   let row: RawRow | undefined;
   let lastRow = 0;
   let lastCol = 0;
@@ -118,7 +117,7 @@ export async function readSheetRows(
       }
     },
   });
-  for await (const chunk of entryChunks(zip, entry, fileName, limits)) scanner.write(chunk);
+  for await (const chunk of pkg.chunks(part)) scanner.write(chunk);
   scanner.close();
 }
 
