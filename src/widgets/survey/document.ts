@@ -146,6 +146,11 @@ export function serializeDocument(doc: SurveyDocument): string {
   return JSON.stringify({ version: doc.version, responses: doc.responses.map(responseToJson), ...doc.extra });
 }
 
+/** Whether two responses would be stored as the same text. */
+export function sameResponse(a: SurveyResponse, b: SurveyResponse): boolean {
+  return a === b || JSON.stringify(responseToJson(a)) === JSON.stringify(responseToJson(b));
+}
+
 export function addResponse(doc: SurveyDocument, response: SurveyResponse): SurveyDocument {
   return { ...doc, responses: [...doc.responses.filter((r) => r.id !== response.id), response] };
 }

@@ -61,6 +61,16 @@ describe('survey sync with the host value', () => {
     expect(ids(received.resend)).toEqual(['other', 'mine']);
   });
 
+  it('drops and reports a pending edit when a refreshed form no longer has the response', () => {
+    const sync = new SurveySync(serializeDocument(documentOf(response('a', { csat: 4 }), response('b', {}))));
+    sync.commit({ kind: 'update', response: response('a', { csat: 1 }) }, undefined);
+    sync.commit({ kind: 'add', response: response('mine', {}) }, undefined);
+    const refreshed = serializeDocument(documentOf(response('b', {})));
+    const received = sync.receive(refreshed);
+    expect(received.lostEdits).toEqual(['a']);
+    expect(ids(received.resend)).toEqual(['b', 'mine']);
+  });
+
   it('reports an edit of a response deleted by someone else', () => {
     const sync = new SurveySync(serializeDocument(documentOf()));
     expect(sync.commit({ kind: 'update', response: response('gone', {}) }, undefined)).toEqual({
