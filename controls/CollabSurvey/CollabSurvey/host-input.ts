@@ -2,16 +2,21 @@
 import type { IInputs, IOutputs } from './manifest-types';
 import type { SurveyOutputs } from '../../../src/widgets/survey/aggregates';
 import type { SurveyHostInput } from '../../../src/widgets/survey/widget';
+import type { RecordContextInfo } from './stored-value';
 
 /** The parts of the PCF context the control reads (tests pass typed mocks of just these). */
 export interface SurveyContext {
   parameters: IInputs;
-  mode: Pick<ComponentFramework.Mode, 'allocatedWidth' | 'isControlDisabled' | 'trackContainerResize'>;
+  mode: Pick<ComponentFramework.Mode, 'allocatedWidth' | 'isControlDisabled' | 'trackContainerResize'> & {
+    contextInfo?: RecordContextInfo;
+  };
   userSettings: Pick<
     ComponentFramework.UserSettings,
     'languageId' | 'userId' | 'userName' | 'getTimeZoneOffsetMinutes'
   >;
   resources: Pick<ComponentFramework.Resources, 'getString'>;
+  /** Null when the host offers no Web API (the manifest does not require it). */
+  webAPI?: Pick<ComponentFramework.WebApi, 'retrieveRecord'> | null;
 }
 
 /** What the widget needs to know from the PCF context, read in one place. */

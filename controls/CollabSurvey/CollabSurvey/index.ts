@@ -6,6 +6,7 @@ import type { IInputs, IOutputs } from './manifest-types';
 import { createTranslate } from '../../../src/widgets/shared/i18n';
 import { SurveyWidget } from '../../../src/widgets/survey/widget';
 import { hostInputOf, outputsOf, type SurveyContext } from './host-input';
+import { readStoredValue } from './stored-value';
 import { userFormats } from './user-formats';
 import '../../../src/widgets/shared/fluent-tokens.css';
 import '../../../src/widgets/survey/survey.css';
@@ -13,6 +14,8 @@ import '../../../src/widgets/survey/survey.css';
 export class CollabSurvey implements ComponentFramework.StandardControl<IInputs, IOutputs> {
   private widget: SurveyWidget | undefined;
   private outputs: IOutputs = {};
+  /** The latest context: the record id appears once a new record is saved. */
+  private context: SurveyContext | undefined;
 
   public init(
     context: SurveyContext,
@@ -20,6 +23,7 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
     _state: ComponentFramework.Dictionary,
     container: HTMLDivElement,
   ): void {
+    this.context = context;
     context.mode.trackContainerResize(true);
     container.classList.add('crmkit-survey-host');
     const lcid = context.userSettings.languageId;
@@ -27,6 +31,7 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
       t: createTranslate((key) => context.resources.getString(key)),
       formats: userFormats(context, lcid),
       lcid,
+      readStored: () => (this.context === undefined ? undefined : readStoredValue(this.context)),
       onChange: (value, scores) => {
         this.outputs = outputsOf(value, scores);
         notifyOutputChanged();
@@ -35,6 +40,7 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
   }
 
   public updateView(context: SurveyContext): void {
+    this.context = context;
     this.widget?.update(hostInputOf(context));
   }
 
@@ -45,5 +51,6 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
   public destroy(): void {
     this.widget?.destroy();
     this.widget = undefined;
+    this.context = undefined;
   }
 }

@@ -37,6 +37,12 @@ export interface SurveyWidgetOptions {
   formats: Formats;
   lcid: number;
   onChange: (value: string, outputs: SurveyOutputs) => void;
+  /**
+   * Re-reads the record's stored value just before a change is handed to the form (so that other
+   * users' saves are merged, not overwritten); undefined when that is not possible now (no Web API,
+   * a new unsaved record). A rejected promise falls back to the form's copy, with a status line.
+   */
+  readStored?: () => Promise<string | null> | undefined;
   now?: () => Date;
 }
 
@@ -48,6 +54,7 @@ export class SurveyWidget {
   private readonly root: HTMLElement;
   private readonly header: HTMLElement;
   private readonly notice: HTMLElement;
+  private readonly status: HTMLElement;
   private readonly body: HTMLElement;
   private readonly formRegion: HTMLElement;
   private readonly listRegion: HTMLElement;
@@ -60,6 +67,9 @@ export class SurveyWidget {
   private form: ResponseForm | undefined;
   private renderedKey = '';
   private listVisible = 0;
+  /** A re-read of the stored value is in flight: further changes wait for it. */
+  private busy = false;
+  private destroyed = false;
 
   constructor(
     container: HTMLElement,
@@ -68,6 +78,7 @@ export class SurveyWidget {
     const doc = container.ownerDocument;
     this.header = el(doc, 'div', { className: 'crmkit-survey__header' });
     this.notice = el(doc, 'div', { className: 'crmkit-survey__notice', attrs: { role: 'status' } });
+    this.status = el(doc, 'p', { className: 'crmkit-survey__status', attrs: { role: 'status' } });
     this.body = el(doc, 'div', { className: 'crmkit-survey__body' });
     this.formRegion = el(doc, 'div', { className: 'crmkit-survey__form-region' });
     this.listRegion = el(doc, 'div', { className: 'crmkit-survey__list-region' });
@@ -77,6 +88,7 @@ export class SurveyWidget {
       this.body,
       this.formRegion,
       this.listRegion,
+      this.status,
     ]);
     container.append(this.root);
   }
@@ -111,11 +123,13 @@ export class SurveyWidget {
         this.setNotice(this.options.t('state.rebased'), 'info');
         this.emit(received.resend);
       }
+      if (received.lostEdits !== undefined) this.setNotice(this.options.t('state.editLost'), 'error');
     }
     this.render();
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.root.remove();
   }
 
@@ -158,9 +172,9 @@ export class SurveyWidget {
     }
     if (!state.ok) {
       this.body.replaceChildren(
-        renderUnreadable(ctx, state.raw, reasonText(t, state.problem), input.editable, () =>
-          this.commit({ kind: 'reset' }),
-        ),
+        renderUnreadable(ctx, state.raw, reasonText(t, state.problem), input.editable, () => {
+          this.withStored(true, () => this.commit({ kind: 'reset' }));
+        }),
       );
       this.listRegion.replaceChildren();
       this.formRegion.hidden = true;
@@ -188,7 +202,9 @@ export class SurveyWidget {
               canModify: (r) => r.authorId !== '' && r.authorId === input.userId,
               onEdit: (r) => this.openForm(r),
               onDelete: (r) => {
-                if (this.commit({ kind: 'delete', id: r.id })) this.focusAfterChange();
+                this.withStored(false, () => {
+                  if (this.commit({ kind: 'delete', id: r.id })) this.focusAfterChange();
+                });
               },
             }
           : undefined,
@@ -243,6 +259,14 @@ export class SurveyWidget {
       form.showMessage(t(problem));
       return;
     }
+    this.withStored(false, () => {
+      if (this.draft === draft && this.form === form) this.saveDraft(draft, input, form);
+    });
+  }
+
+  /** Saves a valid draft into the shown document (already merged with the stored value if possible). */
+  private saveDraft(draft: ResponseDraft, input: SurveyHostInput, form: ResponseForm): void {
+    const t = this.options.t;
     const state = this.sync?.state;
     const original =
       draft.editingId === undefined || state?.ok !== true
@@ -257,6 +281,50 @@ export class SurveyWidget {
     const response = responseFromDraft(draft, original, input.userId, this.options.now?.() ?? new Date());
     const op: SurveyOp = original === undefined ? { kind: 'add', response } : { kind: 'update', response };
     if (this.commit(op, form)) this.closeForm();
+  }
+
+  /**
+   * Re-reads the stored value, merges this form's changes into it, then runs `change` — unless the
+   * stored value became unreadable (it is never overwritten by a response; `resetting` = the user
+   * chose Start over). Without a re-read, or when it fails, `change` applies to the form's copy.
+   */
+  private withStored(resetting: boolean, change: () => void): void {
+    if (this.busy) return;
+    const reading = this.options.readStored?.();
+    if (reading === undefined) {
+      change();
+      return;
+    }
+    const t = this.options.t;
+    this.busy = true;
+    this.root.setAttribute('aria-busy', 'true');
+    const done = (proceed: boolean, notice?: { text: string; kind: 'info' | 'error' }): void => {
+      this.busy = false;
+      this.root.removeAttribute('aria-busy');
+      if (this.destroyed || this.sync === undefined) return;
+      if (proceed) change();
+      // Told after the change, which clears older notices.
+      if (notice !== undefined) this.setNotice(notice.text, notice.kind);
+      this.renderedKey = '';
+      this.render();
+    };
+    reading.then(
+      (raw) => {
+        this.setStatus(undefined);
+        const merged = this.sync?.mergeStored(raw);
+        if (merged === undefined || this.destroyed) return;
+        if (!merged.ok) {
+          if (resetting) done(true);
+          else done(false, { text: t('state.storedUnreadable'), kind: 'error' });
+        } else if (merged.lostEdits.length > 0) done(true, { text: t('state.editLost'), kind: 'error' });
+        else if (merged.changed) done(true, { text: t('state.rebased'), kind: 'info' });
+        else done(true);
+      },
+      () => {
+        this.setStatus(t('state.recheckFailed'));
+        done(true);
+      },
+    );
   }
 
   /** Applies an operation and hands the value to the host; false (with a message) when refused. */
@@ -286,6 +354,10 @@ export class SurveyWidget {
     const state = this.sync?.state;
     if (state?.ok !== true) return;
     this.options.onChange(value, surveyOutputs(aggregate(state.document.responses, this.definition)));
+  }
+
+  private setStatus(text: string | undefined): void {
+    this.status.textContent = text ?? '';
   }
 
   private setNotice(text: string | undefined, kind: 'info' | 'error' = 'info'): void {

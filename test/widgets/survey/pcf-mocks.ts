@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SurveyContext } from '../../../controls/CollabSurvey/CollabSurvey/host-input';
 import type { IInputs } from '../../../controls/CollabSurvey/CollabSurvey/manifest-types';
+import type { RecordContextInfo } from '../../../controls/CollabSurvey/CollabSurvey/stored-value';
 
 type Metadata = ComponentFramework.PropertyHelper.FieldPropertyMetadata.StringMetadata;
 
@@ -57,6 +58,8 @@ export class MockMode implements ComponentFramework.Mode {
   isVisible = true;
   label = 'Survey responses';
   trackedResize = false;
+  /** The record the form shows (undocumented in the typings; absent on a new record). */
+  contextInfo?: RecordContextInfo;
   setControlState(): boolean {
     return true;
   }
@@ -92,9 +95,78 @@ export class MockUserSettings implements SurveyUserSettings {
   }
 }
 
+/** One Dataverse table's rows (keyed by lower-case id), shared by the forms (mock Web APIs) of a test. */
+export class MockTable {
+  readonly rows = new Map<string, ComponentFramework.WebApi.Entity>();
+  /** When set, every Web API call fails like an offline client. */
+  offline = false;
+  constructor(readonly entityType: string) {}
+}
+
+/** A Web API over mock tables; calls are recorded. Only retrieveRecord and updateRecord do anything. */
+export class MockWebApi implements ComponentFramework.WebApi {
+  readonly calls: { method: string; entityType: string; id?: string; options?: string }[] = [];
+  constructor(private readonly table: MockTable) {}
+
+  private rowOf(entityType: string, id: string): ComponentFramework.WebApi.Entity {
+    if (this.table.offline) throw new Error('Network request failed');
+    const row =
+      entityType === this.table.entityType
+        ? this.table.rows.get(id.toLowerCase()) /* ids are case-insensitive GUIDs */
+        : undefined;
+    if (row === undefined) throw new Error(`${entityType} ${id} does not exist`);
+    return row;
+  }
+  retrieveRecord(
+    entityType: string,
+    id: string,
+    options?: string,
+  ): Promise<ComponentFramework.WebApi.Entity> {
+    this.calls.push({
+      method: 'retrieveRecord',
+      entityType,
+      id,
+      ...(options === undefined ? {} : { options }),
+    });
+    try {
+      const row = this.rowOf(entityType, id);
+      const select = /^\?\$select=([\w,]+)$/.exec(options ?? '')?.[1]?.split(',');
+      const picked =
+        select === undefined ? { ...row } : Object.fromEntries(select.map((c) => [c, row[c] ?? null]));
+      return Promise.resolve(picked);
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  updateRecord(
+    entityType: string,
+    id: string,
+    data: ComponentFramework.WebApi.Entity,
+  ): Promise<ComponentFramework.LookupValue> {
+    this.calls.push({ method: 'updateRecord', entityType, id });
+    try {
+      Object.assign(this.rowOf(entityType, id), data);
+      return Promise.resolve({ id, entityType });
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+  createRecord(): Promise<ComponentFramework.LookupValue> {
+    return Promise.reject(new Error('createRecord is not used by the survey control'));
+  }
+  deleteRecord(): Promise<ComponentFramework.LookupValue> {
+    return Promise.reject(new Error('deleteRecord is not used by the survey control'));
+  }
+  retrieveMultipleRecords(): Promise<ComponentFramework.WebApi.RetrieveMultipleResponse> {
+    return Promise.reject(new Error('retrieveMultipleRecords is not used by the survey control'));
+  }
+}
+
 export class MockSurveyContext implements SurveyContext {
   parameters: IInputs;
   mode = new MockMode();
+  /** Null like a host without the Web API, unless a test opens the context on a mock record. */
+  webAPI: MockWebApi | null = null;
   userSettings: MockUserSettings;
   resources: MockResources;
 
