@@ -170,22 +170,31 @@ export async function exportLabelsTo(options: ExportManyOptions): Promise<Export
             state.held.length = 0;
             return w;
           };
-          const result = await readLabels(source, {
-            sheet: (sheet, _languages, header) => {
-              for (const state of states) {
-                if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
-                start(state, sheet);
-              }
+          const result = await readLabels(
+            source,
+            {
+              sheet: (sheet, _languages, header) => {
+                for (const state of states) {
+                  if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
+                  start(state, sheet);
+                }
+              },
+              label: (label) => {
+                options.onLabel?.();
+                for (const state of states) {
+                  if (state.writer === undefined) state.held.push(label);
+                  else add(state, label);
+                }
+                return undefined;
+              },
             },
-            label: (label) => {
-              options.onLabel?.();
-              for (const state of states) {
-                if (state.writer === undefined) state.held.push(label);
-                else add(state, label);
-              }
-              return undefined;
+            {
+              // Waits for each workbook's DEFLATE to catch up: without it rows queue up in memory.
+              pace: async () => {
+                for (const state of states) await state.writer?.drain();
+              },
             },
-          });
+          );
           const summaries: ExportSummary[] = [];
           for (const state of states) {
             const w = state.writer ?? open(state, result.header);

@@ -23,13 +23,34 @@ export function workerAvailable(): boolean {
   return workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
 }
 
+export interface ReadLabelsOptions {
+  /** Read in a worker thread (default: when the bundled worker is there). */
+  worker?: boolean;
+  /**
+   * Awaited between batches of labels: the consumer's back-pressure (e.g. until the workbook
+   * writer has compressed what it was given), so that a fast reader never runs far ahead.
+   */
+  pace?: () => Promise<void>;
+}
+
 /** Visits every label (the visitor's return value is ignored: no patching here). */
 export async function readLabels(
   source: TranslationsSource,
   visitor: TranslationsVisitor,
-  options: { worker?: boolean } = {},
+  options: ReadLabelsOptions = {},
 ): Promise<TranslationsReadResult> {
-  if (!(options.worker ?? workerAvailable())) return readTranslations(source.xml(), source.where, visitor);
+  const pace = options.pace;
+  if (!(options.worker ?? workerAvailable())) {
+    if (pace === undefined) return readTranslations(source.xml(), source.where, visitor);
+    const xml = source.xml();
+    const paced = async function* (): AsyncGenerator<Buffer> {
+      for await (const chunk of xml) {
+        await pace();
+        yield chunk;
+      }
+    };
+    return readTranslations(paced(), source.where, visitor);
+  }
   const input: WorkerInput = source.origin;
   // A small young generation keeps the reader's heap (mostly short-lived strings) tight.
   const worker = new Worker(workerFile, {
@@ -50,7 +71,12 @@ export async function readLabels(
               break;
             case 'labels':
               unpack(m.data, languages, visitor);
-              worker.postMessage('ack');
+              if (pace === undefined) worker.postMessage('ack');
+              else
+                pace().then(
+                  () => worker.postMessage('ack'),
+                  (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
+                );
               break;
             case 'done':
               resolve(m.result);

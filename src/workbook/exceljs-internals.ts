@@ -3,6 +3,8 @@
  * writer relies on. Kept in one place, typed, so that an exceljs upgrade is checked here (and by
  * the workbook tests, which read the output with SheetJS and LibreOffice).
  */
+import { createRequire } from 'node:module';
+import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { DataValidation, Style, Worksheet } from 'exceljs';
 
@@ -18,7 +20,7 @@ interface SheetInternals {
   _writeColumns: () => void;
   _writeOpenSheetData: () => void;
   _writeCloseSheetData: () => void;
-  _sheetCommentsWriter: { addComments: (comments: object[]) => void };
+  _sheetCommentsWriter: object;
   dataValidations: { add: (address: string, validation: DataValidation) => void };
 }
 
@@ -104,21 +106,115 @@ export function addDataValidation(ws: Worksheet, range: string, validation: Data
   (ws as unknown as SheetInternals).dataValidations.add(range, validation);
 }
 
-/** A cell note ("comment"), in the model exceljs's comments writer takes. */
-export function addNotes(ws: Worksheet, notes: readonly { ref: string; text: string }[]): void {
-  if (notes.length === 0) return;
+/** The notes of one sheet, kept compact until the sheet closes: cell and the note's text. */
+export interface SheetNotes {
+  refs: string[];
+  texts: string[];
+}
+
+interface CommentsWriterInternals {
+  /** The sheet's number, which names its comments and drawing parts. */
+  readonly id: number;
+  _addRelationships: () => void;
+  _addCommentRefs: () => void;
+}
+
+interface XmlStreamInternals {
+  readonly xml: string;
+}
+
+interface ArchiverInternals {
+  append: (source: Readable, data: { name: string }) => void;
+}
+
+/* exceljs's own renderers of a note and of its VML shape, so that the parts are the ones it writes. */
+const requireExceljs = createRequire(import.meta.url);
+const XmlStream = requireExceljs('exceljs/lib/utils/xml-stream') as new () => XmlStreamInternals;
+const CommentXform = requireExceljs('exceljs/lib/xlsx/xform/comment/comment-xform') as new () => {
+  render: (stream: XmlStreamInternals, model: object) => void;
+};
+const VmlShapeXform = requireExceljs('exceljs/lib/xlsx/xform/comment/vml-shape-xform') as new () => {
+  render: (stream: XmlStreamInternals, model: object, index: number) => void;
+};
+const colCache = requireExceljs('exceljs/lib/utils/col-cache') as { decodeAddress: (ref: string) => object };
+
+const COMMENTS_OPEN =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<authors><author>Author</author></authors><commentList>';
+const VML_OPEN =
+  '<?xml version="1.0" encoding="UTF-8"?>' +
+  '<xml xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+  '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1" /></o:shapelayout>' +
+  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
+  '<v:stroke joinstyle="miter" /><v:path gradientshapeok="t" o:connecttype="rect" /></v:shapetype>';
+
+/** Notes rendered this many at a time. */
+const NOTES_PER_PIECE = 500;
+
+function noteModel(ref: string, text: string): object {
+  return {
+    ref,
+    refAddress: colCache.decodeAddress(ref),
+    type: 'note',
+    note: {
+      texts: [{ text }],
+      margins: { insetmode: 'auto', inset: [0.13, 0.13, 0.25, 0.25] },
+      protection: { locked: 'True', lockText: 'True' },
+      editAs: 'absolute',
+    },
+  };
+}
+
+/** A part's XML produced piece by piece as the zip reads it. */
+function* notesPart(
+  open: string,
+  close: string,
+  notes: SheetNotes,
+  render: (stream: XmlStreamInternals, model: object, index: number) => void,
+): Generator<Buffer> {
+  yield Buffer.from(open);
+  for (let from = 0; from < notes.refs.length; from += NOTES_PER_PIECE) {
+    const stream = new XmlStream();
+    const to = Math.min(notes.refs.length, from + NOTES_PER_PIECE);
+    for (let i = from; i < to; i++) render(stream, noteModel(notes.refs[i]!, notes.texts[i]!), i);
+    yield Buffer.from(stream.xml);
+  }
+  yield Buffer.from(close);
+}
+
+/**
+ * Adds a sheet's notes (cell comments) as its comments and VML drawing parts, the ones exceljs's
+ * comments writer makes. exceljs writes them into parts the zip only reads once the sheet's own
+ * part is finished, so all of them would wait in memory; here they are produced only as the zip
+ * reads them. Call before the sheet is committed (its XML then refers to the drawing).
+ */
+export function addSheetNotes(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  ws: Worksheet,
+  notes: SheetNotes,
+): void {
+  if (notes.refs.length === 0) return;
   const sheet = ws as unknown as SheetInternals;
+  const writer = sheet._sheetCommentsWriter as unknown as CommentsWriterInternals;
+  writer._addRelationships();
+  writer._addCommentRefs();
   sheet.hasComments = true;
-  sheet._sheetCommentsWriter.addComments(
-    notes.map(({ ref, text }) => ({
-      ref,
-      type: 'note',
-      note: {
-        texts: [{ text }],
-        margins: { insetmode: 'auto', inset: [0.13, 0.13, 0.25, 0.25] },
-        protection: { locked: 'True', lockText: 'True' },
-        editAs: 'absolute',
-      },
-    })),
+  const zip = (workbook as unknown as { zip: ArchiverInternals }).zip;
+  const comment = new CommentXform();
+  const shape = new VmlShapeXform();
+  zip.append(
+    Readable.from(
+      notesPart(COMMENTS_OPEN, '</commentList></comments>', notes, (s, m) => comment.render(s, m)),
+      { objectMode: false },
+    ),
+    { name: `/xl/comments${writer.id}.xml` },
+  );
+  zip.append(
+    Readable.from(
+      notesPart(VML_OPEN, '</xml>', notes, (s, m, i) => shape.render(s, m, i)),
+      { objectMode: false },
+    ),
+    { name: `xl/drawings/vmlDrawing${writer.id}.vml` },
   );
 }

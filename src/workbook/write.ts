@@ -12,7 +12,14 @@ import { CrmKitError } from '../errors';
 import { describeLabel } from '../translations/describe';
 import type { LabelSheet } from '../translations/model';
 import { captions, workbookLanguage } from './captions';
-import { addNotes, definedNamesList, pendingSheetBytes, styleId, writeSheetXml } from './exceljs-internals';
+import {
+  addSheetNotes,
+  definedNamesList,
+  pendingSheetBytes,
+  styleId,
+  writeSheetXml,
+  type SheetNotes,
+} from './exceljs-internals';
 import { isRightToLeft } from './languages';
 import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
 import { rowXml, textCellXml } from './row-xml';
@@ -49,6 +56,8 @@ interface OpenSheet {
   pending: string;
   /** Column letters by column number, computed once. */
   letters: readonly string[];
+  /** Notes of suggested cells, written when the sheet closes. */
+  notes: SheetNotes;
 }
 
 export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptions): WorkbookWriter {
@@ -96,6 +105,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   function closeSheet(sheet: OpenSheet): void {
     if (sheet.ws === undefined) return;
     flush(sheet);
+    addSheetNotes(workbook, sheet.ws, sheet.notes);
     filterNames.push(closeLabelWorksheet(sheet.ws, sheet.layout, sheet.rows, words, sheetsWritten - 1));
   }
 
@@ -107,14 +117,13 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         `${options.sourceName} › ${sheet.layout.sheet}: more than ${MAX_ROWS_PER_SHEET} labels do not fit in one Excel sheet`,
       );
     }
-    const ws = (sheet.ws ??= openWorksheet(sheet));
+    sheet.ws ??= openWorksheet(sheet);
     const { layout, letters } = sheet;
     const r = sheet.rows + 2;
     let xml = textCellXml(`A${r}`, ids.key, label.entity) + textCellXml(`B${r}`, ids.key, label.objectId);
     if (layout.keyCount === 3) xml += textCellXml(`C${r}`, ids.key, label.column);
     xml += textCellXml(`${letters[layout.contextCol]}${r}`, ids.text, describeLabel(label, language).context);
     xml += textCellXml(`${letters[layout.baseCol]}${r}`, ids.text, label.texts.get(options.baseLcid) ?? '');
-    const notes: { ref: string; text: string }[] = [];
     for (const { lcid, col } of layout.targetCols) {
       const ref = `${letters[col]}${r}`;
       const text = label.texts.get(lcid) ?? '';
@@ -122,7 +131,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       const rtl = isRightToLeft(lcid);
       if (suggestion !== undefined && suggestion.text !== '') {
         xml += textCellXml(ref, rtl ? ids.suggestionRtl : ids.suggestion, suggestion.text);
-        notes.push({ ref, text: `from memory: ${suggestion.source}` });
+        sheet.notes.refs.push(ref);
+        sheet.notes.texts.push(`from memory: ${suggestion.source}`);
       } else {
         xml += textCellXml(ref, rtl ? ids.targetRtl : ids.target, text);
       }
@@ -130,14 +140,13 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, rowToken(label, targets, label.texts));
     sheet.pending += rowXml(r, xml);
     if (sheet.pending.length > BATCH_CHARS) flush(sheet);
-    addNotes(ws, notes);
     sheet.rows++;
   }
 
   function newSheet(name: LabelSheet): OpenSheet {
     const layout = sheetLayout(name, options.baseLcid, targets, language);
     const letters = Array.from({ length: layout.tokenCol + 1 }, (_, col) => columnName(col));
-    return { layout, ws: undefined, rows: 0, letters, pending: '' };
+    return { layout, ws: undefined, rows: 0, letters, pending: '', notes: { refs: [], texts: [] } };
   }
 
   return {
