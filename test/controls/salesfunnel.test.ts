@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   FunnelController,
   PAGE_SIZE,
+  PAGING_REDRAW_MS,
   type FunnelContext,
 } from '../../controls/SalesFunnel/SalesFunnel/controller';
 import { MockDataSet, type MockRow } from '../widgets/funnel/mock-dataset';
@@ -64,8 +65,27 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function host(rows: MockRow[], options: { lcid?: number; maxRecords?: number; mode?: string } = {}): Host {
-  const ds = new MockDataSet(rows, columns, 50);
+/** A host whose sortedRecordIds hold only the page just loaded (the control must not rely on accumulation). */
+class PageAtATimeDataSet extends MockDataSet {
+  override get sortedRecordIds(): string[] {
+    const { lastPageNumber, pageSize } = this.paging;
+    return this.rows.slice((lastPageNumber - 1) * pageSize, lastPageNumber * pageSize).map((r) => r.id);
+  }
+}
+
+interface HostOptions {
+  lcid?: number;
+  maxRecords?: number;
+  mode?: string;
+  now?: () => number;
+  pageAtATime?: boolean;
+}
+
+function host(rows: MockRow[], options: HostOptions = {}): Host {
+  const ds =
+    options.pageAtATime === true
+      ? new PageAtATimeDataSet(rows, columns, 50)
+      : new MockDataSet(rows, columns, 50);
   const strings = catalogue(options.lcid ?? 1033);
   const context: FunnelContext = {
     parameters: {
@@ -82,7 +102,7 @@ function host(rows: MockRow[], options: { lcid?: number; maxRecords?: number; mo
   };
   const container = document.createElement('div');
   document.body.appendChild(container);
-  const controller = new FunnelController(container);
+  const controller = new FunnelController(container, options.now === undefined ? {} : { now: options.now });
   controller.init(context);
   const update = (updatedProperties: string[]): void => {
     context.updatedProperties = updatedProperties;
@@ -114,6 +134,35 @@ describe('SalesFunnel control over a paged dataset', () => {
       (s) => opportunities(12_000).filter((r) => r.values.salesstagecode === STAGES[s]!.value).length,
     );
     expect(counts).toEqual(expected.map((n) => n.toLocaleString('en-US')));
+  });
+
+  it('recomputes at most once a second while pages follow each other, and always after the last page', () => {
+    let clock = 0;
+    const h = host(opportunities(50_000), { now: () => clock });
+    h.update([]);
+    expect(h.controller.computeCount).toBe(1);
+    // Pages 2–10 arrive 300 ms apart: redraws at 1,200 and 2,400 ms, then after the last page.
+    for (let page = 2; page <= 10 && h.ds.deliverPage(); page++) {
+      clock += 300;
+      h.update(['dataset']);
+    }
+    expect(h.ds.paging.loadNextPageCalls).toBe(9);
+    expect(h.controller.ingestCount).toBe(10);
+    expect(h.controller.computeCount).toBe(4);
+    expect(h.controller.funnel?.records).toBe(50_000);
+    expect(h.container.querySelector('[data-notice="progress"]')).toBeNull();
+    expect(PAGING_REDRAW_MS).toBe(1_000);
+  });
+
+  it('reads every page of a host that shows only the page just loaded, without counting a record twice', () => {
+    const h = host(opportunities(12_000), { pageAtATime: true });
+    h.update([]);
+    h.settle();
+    expect(h.controller.funnel?.records).toBe(12_000);
+    expect(new Set(h.controller.funnel?.placement.ids).size).toBe(12_000);
+    // The platform hands the last page over again (a refresh of the same data): nothing is added.
+    h.update(['dataset']);
+    expect(h.controller.funnel?.records).toBe(12_000);
   });
 
   it('stops at maxRecords and says that the cap cuts the view', () => {

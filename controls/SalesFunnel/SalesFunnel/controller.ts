@@ -33,6 +33,8 @@ export interface FunnelContext {
 
 export const DEFAULT_MAX_RECORDS = 50_000;
 export const PAGE_SIZE = 5_000;
+/** While paging, the funnel is recomputed and redrawn at most once per this many ms (and at the end). */
+export const PAGING_REDRAW_MS = 1_000;
 /** Update reasons that never change the data: the view's CSS follows the width by itself. */
 const LAYOUT_ONLY = new Set([
   'layout',
@@ -52,9 +54,21 @@ export function resxTranslate(resources: FunnelContext['resources']): Translate 
   });
 }
 
+export interface FunnelControllerOptions {
+  /** The clock of the paging redraw throttle (performance.now by default). */
+  now?: () => number;
+}
+
 export class FunnelController {
   private view: FunnelView | undefined;
-  private records = new Map<string, FunnelRecord>();
+  /** The records read so far, in the view's order. */
+  private records: FunnelRecord[] = [];
+  /** Their ids, built only when a page does not simply extend what was read (see ingest). */
+  private readIds: Set<string> | undefined;
+  /** How many of the dataset's ids were gone through, and the first and last of them. */
+  private consumed = { count: 0, first: '', last: '' };
+  private lastDrawAt = Number.NEGATIVE_INFINITY;
+  private readonly now: () => number;
   private symbols = new Set<string | undefined>();
   private hasAmount = false;
   private awaitingPage = false;
@@ -67,7 +81,12 @@ export class FunnelController {
   computeCount = 0;
   funnel: Funnel | undefined;
 
-  constructor(private readonly container: HTMLElement) {}
+  constructor(
+    private readonly container: HTMLElement,
+    options: FunnelControllerOptions = {},
+  ) {
+    this.now = options.now ?? (() => performance.now());
+  }
 
   init(context: FunnelContext): void {
     context.mode.trackContainerResize(true);
@@ -125,17 +144,28 @@ export class FunnelController {
     }
     // A change of mode, metric or order recomputes from the records already read.
     if (dataChanged || this.funnel === undefined) this.ingest(ds, context, max);
-    const more = this.records.size < max && ds.paging.hasNextPage;
+    const read = this.records.length;
+    const more = read < max && ds.paging.hasNextPage;
     const total = ds.paging.totalResultCount >= 0 ? ds.paging.totalResultCount : null;
     const progress: LoadProgress = {
-      loaded: Math.min(this.records.size, max),
+      loaded: Math.min(read, max),
       total,
       max,
       loading: more,
-      capped: !more && this.records.size >= max && (ds.paging.hasNextPage || (total !== null && total > max)),
+      capped: !more && read >= max && (ds.paging.hasNextPage || (total !== null && total > max)),
     };
+    // While more pages follow right away, recompute and redraw only now and then, not per page.
+    const at = this.now();
+    const throttled =
+      more && dataChanged && this.funnel !== undefined && at - this.lastDrawAt < PAGING_REDRAW_MS;
+    if (throttled) {
+      this.awaitingPage = true;
+      ds.paging.loadNextPage();
+      return;
+    }
+    this.lastDrawAt = at;
     this.computeCount++;
-    const records = [...this.records.values()].slice(0, max);
+    const records = read > max ? this.records.slice(0, max) : this.records;
     const funnel = computeFunnel({ kind: 'records', records }, { stageOrder, mode, metric });
     this.funnel = funnel;
     view.update({
@@ -160,7 +190,9 @@ export class FunnelController {
   private ingest(ds: DataSet, context: FunnelContext, max: number): void {
     const total = ds.paging.totalResultCount;
     if (!this.awaitingPage || (this.lastTotal !== undefined && total !== this.lastTotal)) {
-      this.records.clear();
+      this.records = [];
+      this.readIds = undefined;
+      this.consumed = { count: 0, first: '', last: '' };
       this.symbols.clear();
     }
     this.awaitingPage = false;
@@ -171,15 +203,31 @@ export class FunnelController {
     this.ingestCount++;
     const read = recordReader(columns, noSegment);
     const entities = ds.records;
-    for (const id of ds.sortedRecordIds) {
-      if (this.records.size >= max) break;
-      if (this.records.has(id)) continue;
+    const ids = ds.sortedRecordIds;
+    const records = this.records;
+    // A host that adds each page to the ids already loaded (as model-driven apps do) starts with
+    // the ids read so far: skip them without looking each one up. Otherwise look ids up in a set.
+    const done = this.consumed;
+    const extendsRead =
+      this.readIds === undefined &&
+      done.count <= ids.length &&
+      (done.count === 0 || (ids[0] === done.first && ids[done.count - 1] === done.last));
+    let seen = this.readIds;
+    if (!extendsRead && seen === undefined) seen = this.readIds = new Set(records.map((r) => r.id));
+    let i = extendsRead ? done.count : 0;
+    for (; i < ids.length && records.length < max; i++) {
+      const id = ids[i]!;
+      if (seen !== undefined) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
       const entity = entities[id];
       if (entity === undefined) continue;
       const { record, currencySymbol } = read(entity);
-      this.records.set(id, record);
+      records.push(record);
       if (currencySymbol !== undefined || record.amount !== null) this.symbols.add(currencySymbol);
     }
+    if (extendsRead && i > 0) this.consumed = { count: i, first: ids[0]!, last: ids[i - 1]! };
   }
 }
 

@@ -30,10 +30,12 @@ type ColumnRef = { name: string; dataType: string };
 /**
  * Reads a column's value as a key, label and (for choices) rank. The refs are shared between
  * records with the same value (a choice, a lookup id, a text), so 50,000 records make a handful
- * of objects and choices are formatted once.
+ * of objects; a choice is looked up by its raw value and formatted once per distinct value, and a
+ * text needs no formatted value at all.
  */
 function refReader(column: ColumnRef): (record: EntityRecord) => StageRef | null {
   const known = new Map<string, StageRef>();
+  const byRaw = new Map<unknown, StageRef>();
   const intern = (cacheKey: string, make: () => StageRef | null): StageRef | null => {
     const hit = known.get(cacheKey);
     if (hit !== undefined) return hit;
@@ -54,14 +56,29 @@ function refReader(column: ColumnRef): (record: EntityRecord) => StageRef | null
       return intern(`${id}\u0000${label}`, () => ({ key: id === '' ? label : id, label: label || id }));
     }
     if (isChoice) {
+      // Numbers and booleans as Map keys: no text conversion per record.
+      const hit = byRaw.get(raw);
+      if (hit !== undefined) return hit;
       const key = scalarText(raw);
-      return intern(key, () => {
+      const ref = intern(key, () => {
         const label = (record.getFormattedValue(column.name) ?? '').trim() || key;
         const rank = Number(raw);
         return column.dataType === 'OptionSet' && Number.isFinite(rank)
           ? { key, label, rank }
           : { key, label };
       });
+      if (ref !== null) byRaw.set(raw, ref);
+      return ref;
+    }
+    if (typeof raw === 'string') {
+      // A text is its own label: the same text gives the same ref without asking for its format.
+      const hit = byRaw.get(raw);
+      if (hit !== undefined) return hit;
+      const text = raw.trim();
+      if (text === '') return null;
+      const ref = intern(text, () => ({ key: text.replace(/\s+/g, ' '), label: text }));
+      if (ref !== null) byRaw.set(raw, ref);
+      return ref;
     }
     const formatted = (record.getFormattedValue(column.name) ?? '').trim() || scalarText(raw);
     if (formatted === '') return null;
@@ -104,7 +121,8 @@ export function recordReader(
   const segments = new Map<StageRef, SegmentRef>();
   const amountColumn = columns.amount;
   const isCurrency = amountColumn?.dataType === 'Currency';
-  const symbolByEnds = new Map<string, string | undefined>();
+  /** Symbol by the char codes at both ends of the formatted amount (numbers: no text built per record). */
+  const symbolByEnds = new Map<number, Map<number, string | undefined>>();
   return (record) => {
     const amount = amountColumn === undefined ? null : amountOf(record, amountColumn.name);
     let segment: SegmentRef | null = null;
@@ -112,19 +130,27 @@ export function recordReader(
       const ref = segmentOf(record);
       if (ref === null) segment = noSegment;
       else {
-        segment = segments.get(ref) ?? { key: ref.key, label: ref.label };
-        segments.set(ref, segment);
+        const known = segments.get(ref);
+        if (known === undefined) {
+          segment = { key: ref.key, label: ref.label };
+          segments.set(ref, segment);
+        } else segment = known;
       }
     }
     const out: ReadRecord = { record: { id: record.getRecordId(), stage: stageOf(record), amount, segment } };
     if (isCurrency && amount !== null) {
       const formatted = record.getFormattedValue(amountColumn.name) ?? '';
-      // The symbol sits at the start or the end: amounts sharing both ends share the symbol.
-      const ends = formatted.slice(0, 2) + '\u0000' + formatted.slice(-2);
-      let symbol = symbolByEnds.get(ends);
-      if (symbol === undefined && !symbolByEnds.has(ends)) {
+      // The symbol sits at the start or the end: amounts sharing two characters at both ends share
+      // it. The UTF-16 codes of those characters, two per number, key the cache (NaN past the end).
+      const n = formatted.length;
+      const head = formatted.charCodeAt(0) * 65_536 + formatted.charCodeAt(1);
+      const tail = formatted.charCodeAt(n - 2) * 65_536 + formatted.charCodeAt(n - 1);
+      let byTail = symbolByEnds.get(head);
+      if (byTail === undefined) symbolByEnds.set(head, (byTail = new Map<number, string | undefined>()));
+      let symbol = byTail.get(tail);
+      if (symbol === undefined && !byTail.has(tail)) {
         symbol = currencySymbolOf(formatted);
-        symbolByEnds.set(ends, symbol);
+        byTail.set(tail, symbol);
       }
       if (symbol !== undefined) out.currencySymbol = symbol;
     }

@@ -34,7 +34,28 @@ interface Buckets {
   segments: Map<string, SegmentRef>;
   /** segment key → stage key ('' = no stage) → cell. */
   cells: Map<string, Map<string, Cell>>;
-  placement: { ids: string[]; stageKeys: (string | null)[]; segmentKeys: (string | null)[] };
+  /** Record ids with the position of their stage key in `stageKeys` and segment key in `segmentKeys` (−1: none). */
+  placement: {
+    ids: string[];
+    stageAt: Int32Array;
+    segmentAt: Int32Array;
+    stageKeys: string[];
+    segmentKeys: string[];
+  };
+}
+
+/** The cell of one (stage, segment) pair of refs, and the positions of their keys. */
+interface PairCell {
+  cell: Cell;
+  stage: number;
+  segment: number;
+}
+
+/** The position of a key in the order keys were first seen. */
+function positionOf(positions: Map<string, number>, key: string): number {
+  let at = positions.get(key);
+  if (at === undefined) positions.set(key, (at = positions.size));
+  return at;
 }
 
 function cellOf(b: Buckets, segmentKey: string, stageKey: string): Cell {
@@ -56,11 +77,18 @@ function finite(n: number | null | undefined): number | null {
 }
 
 function bucket(input: FunnelInput): Buckets {
+  const n = input.kind === 'records' ? input.records.length : 0;
   const b: Buckets = {
     stages: new Map(),
     segments: new Map(),
     cells: new Map(),
-    placement: { ids: [], stageKeys: [], segmentKeys: [] },
+    placement: {
+      ids: new Array<string>(n),
+      stageAt: new Int32Array(n),
+      segmentAt: new Int32Array(n),
+      stageKeys: [],
+      segmentKeys: [],
+    },
   };
   const add = (
     stage: StageRef | null,
@@ -80,13 +108,35 @@ function bucket(input: FunnelInput): Buckets {
     cell.missing += count - withAmount;
   };
   if (input.kind === 'records') {
-    for (const r of input.records) {
+    // Records share their stage and segment refs: the last pair's cell and positions are reused
+    // while the refs repeat, and otherwise found by key once per distinct pair.
+    const stageAt = new Map<string, number>();
+    const segmentAt = new Map<string, number>();
+    const pairs = new Map<StageRef | null, Map<SegmentRef | null, PairCell>>();
+    const { ids, stageAt: stageOf, segmentAt: segmentOf } = b.placement;
+    for (let i = 0; i < n; i++) {
+      const r = input.records[i]!;
+      const segmentRef = r.segment ?? null;
+      let bySegment = pairs.get(r.stage);
+      if (bySegment === undefined) pairs.set(r.stage, (bySegment = new Map<SegmentRef | null, PairCell>()));
+      let pair = bySegment.get(segmentRef);
+      if (pair === undefined) {
+        add(r.stage, segmentRef, 0, 0, 0);
+        const stage = r.stage === null ? -1 : positionOf(stageAt, r.stage.key);
+        const segment = segmentRef === null ? -1 : positionOf(segmentAt, segmentRef.key);
+        pair = { cell: cellOf(b, segmentRef?.key ?? '', r.stage?.key ?? ''), stage, segment };
+        bySegment.set(segmentRef, pair);
+      }
       const amount = finite(r.amount);
-      add(r.stage, r.segment, 1, amount, amount === null ? 0 : 1);
-      b.placement.ids.push(r.id);
-      b.placement.stageKeys.push(r.stage?.key ?? null);
-      b.placement.segmentKeys.push(r.segment?.key ?? null);
+      pair.cell.count += 1;
+      if (amount === null) pair.cell.missing += 1;
+      else pair.cell.amount += amount;
+      ids[i] = r.id;
+      stageOf[i] = pair.stage;
+      segmentOf[i] = pair.segment;
     }
+    b.placement.stageKeys = [...stageAt.keys()];
+    b.placement.segmentKeys = [...segmentAt.keys()];
   } else {
     for (const row of input.rows) {
       const count = Math.max(0, Math.floor(finite(row.count) ?? 0));
@@ -194,11 +244,16 @@ export function computeFunnel(input: FunnelInput, options: FunnelOptions = {}): 
   );
   const stageIndex = new Map(ordered.map((s, i) => [s.key, i]));
   const segmentIndex = new Map(segmentRefs.map((s, i) => [s.key, i]));
-  const { ids, stageKeys, segmentKeys } = b.placement;
+  const { ids, stageAt, segmentAt, stageKeys, segmentKeys } = b.placement;
+  // From positions in first-seen order to indexes in the funnel's order, once per distinct key.
+  const remap = (at: Int32Array, keys: readonly string[], index: Map<string, number>): Int32Array => {
+    const to = Int32Array.from(keys, (k) => index.get(k) ?? -1);
+    return at.map((p) => (p < 0 ? -1 : to[p]!));
+  };
   const placement: RecordPlacement = {
     ids,
-    stageIndex: Int32Array.from(stageKeys, (k) => (k === null ? -1 : (stageIndex.get(k) ?? -1))),
-    segmentIndex: Int32Array.from(segmentKeys, (k) => (k === null ? -1 : (segmentIndex.get(k) ?? -1))),
+    stageIndex: remap(stageAt, stageKeys, stageIndex),
+    segmentIndex: remap(segmentAt, segmentKeys, segmentIndex),
   };
   return {
     ...seriesOf(all),
