@@ -231,6 +231,21 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
     await page.keyboard.press('Tab'); // "Clear"
     await page.keyboard.press('Tab'); // NPS 0
     await page.keyboard.press('End');
+    const scale = await page.$$eval('[data-question="nps"] [role="radio"]', (cells) =>
+      cells.map((c) => {
+        const r = c.getBoundingClientRect();
+        return { top: r.top, left: r.left, width: r.width, height: r.height };
+      }),
+    );
+    const pitch = Math.min(...scale.slice(1).map((c, i) => c.left - scale[i]!.left));
+    console.log(
+      `[layout] NPS 0–10 at 300 px: ${new Set(scale.map((c) => c.top)).size} row(s), cells ` +
+        `${scale[0]!.width.toFixed(1)}×${scale[0]!.height.toFixed(0)} px, ${pitch.toFixed(1)} px apart (centre to centre)`,
+    );
+    expect(new Set(scale.map((c) => c.top)).size).toBe(1);
+    // WCAG 2.5.8: a smaller target is fine when 24 px circles around the targets do not overlap.
+    expect(pitch).toBeGreaterThanOrEqual(24);
+    expect(scale[0]!.height).toBeGreaterThanOrEqual(24);
     await page.keyboard.press('Tab'); // "Clear"
     await page.keyboard.press('Tab'); // comment
     await page.keyboard.type('Keyboard only.');
