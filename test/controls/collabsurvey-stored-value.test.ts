@@ -54,4 +54,14 @@ describe('re-reading the stored responses through the Web API', () => {
     });
     await expect(readStoredValue(gone)).rejects.toThrow('does not exist');
   });
+
+  it('turns a Web API that throws instead of rejecting into a rejected re-read', async () => {
+    const context = contextOf(table, {});
+    context.webAPI = {
+      retrieveRecord: () => {
+        throw new Error('not available in this client');
+      },
+    };
+    await expect(readStoredValue(context)).rejects.toThrow('not available in this client');
+  });
 });

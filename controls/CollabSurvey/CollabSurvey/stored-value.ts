@@ -28,7 +28,13 @@ export function readStoredValue(context: StoredValueContext): Promise<string | n
   if (webApi === null || webApi === undefined) return undefined;
   if (entityType === undefined || entityType === '' || id === undefined || id === '') return undefined;
   if (column === undefined || !/^[A-Za-z0-9_]+$/.test(column)) return undefined;
-  return webApi.retrieveRecord(entityType, id, `?$select=${column}`).then((record) => {
+  let request: Promise<ComponentFramework.WebApi.Entity>;
+  try {
+    request = webApi.retrieveRecord(entityType, id, `?$select=${column}`);
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e))); // a host that throws instead of rejecting
+  }
+  return request.then((record) => {
     const value: unknown = record[column];
     if (value === undefined || value === null) return null;
     if (typeof value !== 'string') throw new TypeError(`${column} is not text`);

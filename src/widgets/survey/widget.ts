@@ -11,6 +11,7 @@ import { button, el } from './dom';
 import { renderResponseForm, type ResponseForm } from './form-view';
 import { SurveyParseError, type ParseProblem } from './json';
 import { renderResponseList } from './list-view';
+import { rereadAndMerge } from './reread';
 import { renderSummary } from './summary-view';
 import { SurveySync, type SurveyOp } from './sync';
 import { renderUnreadable } from './unreadable-view';
@@ -43,6 +44,8 @@ export interface SurveyWidgetOptions {
    * a new unsaved record). A rejected promise falls back to the form's copy, with a status line.
    */
   readStored?: () => Promise<string | null> | undefined;
+  /** How long a re-read may take before the change falls back to the form's copy (default 10 s). */
+  readStoredTimeoutMs?: number;
   now?: () => Date;
 }
 
@@ -289,40 +292,27 @@ export class SurveyWidget {
    * chose Start over). Without a re-read, or when it fails, `change` applies to the form's copy.
    */
   private withStored(resetting: boolean, change: () => void): void {
-    if (this.busy) return;
+    const sync = this.sync;
+    if (this.busy || sync === undefined) return;
     const reading = this.options.readStored?.();
     if (reading === undefined) {
       change();
       return;
     }
-    const t = this.options.t;
     this.busy = true;
     this.root.setAttribute('aria-busy', 'true');
-    const done = (proceed: boolean, notice?: { text: string; kind: 'info' | 'error' }): void => {
-      this.busy = false;
-      this.root.removeAttribute('aria-busy');
-      if (this.destroyed || this.sync === undefined) return;
-      if (proceed) change();
-      // Told after the change, which clears older notices.
-      if (notice !== undefined) this.setNotice(notice.text, notice.kind);
-      this.renderedKey = '';
-      this.render();
-    };
-    reading.then(
-      (raw) => {
-        this.setStatus(undefined);
-        const merged = this.sync?.mergeStored(raw);
-        if (merged === undefined || this.destroyed) return;
-        if (!merged.ok) {
-          if (resetting) done(true);
-          else done(false, { text: t('state.storedUnreadable'), kind: 'error' });
-        } else if (merged.lostEdits.length > 0) done(true, { text: t('state.editLost'), kind: 'error' });
-        else if (merged.changed) done(true, { text: t('state.rebased'), kind: 'info' });
-        else done(true);
-      },
-      () => {
-        this.setStatus(t('state.recheckFailed'));
-        done(true);
+    void rereadAndMerge(sync, reading, this.options.readStoredTimeoutMs ?? 10_000, resetting).then(
+      (outcome) => {
+        this.busy = false;
+        this.root.removeAttribute('aria-busy');
+        if (this.destroyed) return;
+        const t = this.options.t;
+        this.setStatus(outcome.status === undefined ? undefined : t(`state.${outcome.status}`));
+        if (outcome.proceed) change();
+        // Told after the change, which clears older notices.
+        if (outcome.notice !== undefined) this.setNotice(t(outcome.notice.key), outcome.notice.kind);
+        this.renderedKey = '';
+        this.render();
       },
     );
   }
