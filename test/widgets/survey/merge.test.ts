@@ -163,6 +163,22 @@ describe('SurveySync.mergeStored (the re-read before a save)', () => {
     expect(reset.ok && ids(reset.document)).toEqual(['theirs']);
   });
 
+  it("brings back this form's response at its next change when a stale form save overwrote it", () => {
+    const s0 = stored(a);
+    const [formA, formB] = [new SurveySync(s0), new SurveySync(s0)];
+    formA.mergeStored(s0);
+    const va = formA.commit({ kind: 'add', response: mine }, undefined);
+    formB.mergeStored(s0);
+    const vb = formB.commit({ kind: 'add', response: theirs }, undefined);
+    if (!va.ok || !vb.ok) throw new Error('not saved');
+    formA.receive(va.value);
+    formB.receive(vb.value);
+    // B's form saves, then A's form saves its older value over it: 'theirs' is gone from the record.
+    formB.mergeStored(va.value);
+    const next = formB.commit({ kind: 'add', response: response('later', {}) }, undefined);
+    expect(next.ok && ids(next.document)).toEqual(['a', 'mine', 'theirs', 'later']);
+  });
+
   it('ignores the form still reporting its old value after a merge', () => {
     const old = stored(a);
     const sync = new SurveySync(old);
