@@ -148,28 +148,12 @@ export async function openWorkbookPackage(
   };
 }
 
-/** Decodes UTF-8 byte chunks into text chunks, holding back a character split across two. */
-async function* utf8Chunks(bytes: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  let pending: Buffer | undefined;
-  for await (const piece of bytes) {
-    const chunk = pending === undefined ? piece : Buffer.concat([pending, piece]);
-    const end = completeUtf8Length(chunk);
-    pending = end < chunk.length ? chunk.subarray(end) : undefined;
-    yield chunk.toString('utf8', 0, end);
-  }
-  if (pending !== undefined) yield pending.toString('utf8');
-}
-
-/** The length of the longest prefix of buf that ends on a UTF-8 character boundary. */
-export function completeUtf8Length(buf: Buffer): number {
-  const n = buf.length;
-  for (let back = 1; back <= Math.min(4, n); back++) {
-    const byte = buf[n - back]!;
-    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
-    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
-    return need > back ? n - back : n;
-  }
-  return n;
+/** Decodes UTF-8 byte chunks into text chunks (a character split across two waits for the next). */
+export async function* utf8Chunks(bytes: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  for await (const piece of bytes) yield decoder.decode(piece, { stream: true });
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
 }
 
 /** Collects a stream into memory, refusing more than `maxBytes`. */

@@ -1,33 +1,44 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { completeUtf8Length } from '../../src/workbook/package-entries';
+import { utf8Chunks } from '../../src/workbook/package-entries';
 
-describe('completeUtf8Length', () => {
-  it('never splits a character, wherever a chunk of UTF-8 ends', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.nat(), (text, cutAt) => {
-        const bytes = Buffer.from(text, 'utf8');
-        const cut = bytes.length === 0 ? 0 : cutAt % (bytes.length + 1);
-        const first = bytes.subarray(0, cut);
-        const end = completeUtf8Length(first);
-        expect(end).toBeLessThanOrEqual(cut);
-        expect(cut - end).toBeLessThan(4);
-        const decoded =
-          first.toString('utf8', 0, end) +
-          Buffer.concat([first.subarray(end), bytes.subarray(cut)]).toString('utf8');
-        expect(decoded).toBe(text);
-      }),
+async function decodeInPieces(bytes: Buffer, cuts: readonly number[]): Promise<string[]> {
+  function* pieces(): Generator<Buffer> {
+    let from = 0;
+    for (const cut of [...cuts].sort((a, b) => a - b)) {
+      yield bytes.subarray(from, Math.max(from, cut));
+      from = Math.max(from, cut);
+    }
+    yield bytes.subarray(from);
+  }
+  const out: string[] = [];
+  for await (const text of utf8Chunks(pieces())) out.push(text);
+  return out;
+}
+
+describe('utf8Chunks', () => {
+  it('never splits a character, wherever the chunks of UTF-8 end', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 5 }),
+        async (text, cutsAt) => {
+          const bytes = Buffer.from(text, 'utf8');
+          const cuts = cutsAt.map((c) => c % (bytes.length + 1));
+          const texts = await decodeInPieces(bytes, cuts);
+          expect(texts.join('')).toBe(text);
+          for (const t of texts) expect(t).not.toContain('\uFFFD');
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it.each([
-    ['ascii', Buffer.from('abc'), 3],
-    ['a whole two-byte character', Buffer.from('aЖ'), 3],
-    ['half of a two-byte character', Buffer.from('aЖ').subarray(0, 2), 1],
-    ['three bytes of a four-byte emoji', Buffer.from('a🚀').subarray(0, 4), 1],
-    ['a whole emoji', Buffer.from('🚀'), 4],
-  ])('decodes up to the end of %s', (_what, buf, expected) => {
-    expect(completeUtf8Length(buf)).toBe(expected);
+    ['half of a two-byte character', 'aЖb', [2]],
+    ['three bytes of a four-byte emoji', 'a🚀b', [4]],
+    ['a byte order mark, kept for the scanner to skip', '\uFEFF<a/>', [1]],
+  ])('decodes text cut inside %s', async (_what, text, cuts) => {
+    expect((await decodeInPieces(Buffer.from(text), cuts)).join('')).toBe(text);
   });
 });
