@@ -19,6 +19,9 @@
  *
  * window.crmkitHost also offers: outputs (last getOutputs()), notifyCount, strings (resx in use),
  * setParameter(name, raw), setWidth(px), setDisabled(bool), update().
+ * mount() also takes contextInfo: { entityTypeName, entityId } (mode.contextInfo); a page.addInitScript
+ * defining window.crmkitHostWebApi = { retrieveRecord(type, id, options) → Promise, … } gives the
+ * control context.webAPI (else null).
  * Dataset controls: define window.crmkitHostParameter = (name, spec, host) => parameterObject in a
  * page.addInitScript to build a DataSet mock from plain data; its result is used as the parameter.
  */
@@ -142,6 +145,7 @@
                 return true;
               },
               setFullScreen: function () {},
+              contextInfo: o.contextInfo, // { entityTypeName, entityId } of the shown record, if any
             },
             userSettings: {
               languageId: lcid,
@@ -174,7 +178,7 @@
             },
             formatting: {},
             utils: {},
-            webAPI: null,
+            webAPI: window.crmkitHostWebApi || null, // define it in an init script to offer a Web API
           };
           var ctl = new Ctor();
           host.control = ctl;
