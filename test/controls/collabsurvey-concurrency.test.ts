@@ -178,6 +178,8 @@ describe('CollabSurvey on two forms of one record (jsdom, mock Web API)', () => 
       'This response was deleted by someone else; save it as a new response or cancel.',
     );
     expect(desk.container.querySelector('[data-response-id="a1"]')).toBeNull();
+    // Nothing was saved, so nothing claims the change was applied.
+    expect(q(desk.container, '.crmkit-survey__notice', HTMLElement).textContent).toBe('');
   });
 
   it('falls back to the form copy and says so (in Russian) when the re-read fails', async () => {

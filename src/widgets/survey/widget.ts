@@ -206,7 +206,9 @@ export class SurveyWidget {
               onEdit: (r) => this.openForm(r),
               onDelete: (r) => {
                 this.withStored(false, () => {
-                  if (this.commit({ kind: 'delete', id: r.id })) this.focusAfterChange();
+                  const deleted = this.commit({ kind: 'delete', id: r.id });
+                  if (deleted) this.focusAfterChange();
+                  return deleted;
                 });
               },
             }
@@ -263,12 +265,12 @@ export class SurveyWidget {
       return;
     }
     this.withStored(false, () => {
-      if (this.draft === draft && this.form === form) this.saveDraft(draft, input, form);
+      return this.draft === draft && this.form === form && this.saveDraft(draft, input, form);
     });
   }
 
   /** Saves a valid draft into the shown document (already merged with the stored value if possible). */
-  private saveDraft(draft: ResponseDraft, input: SurveyHostInput, form: ResponseForm): void {
+  private saveDraft(draft: ResponseDraft, input: SurveyHostInput, form: ResponseForm): boolean {
     const t = this.options.t;
     const state = this.sync?.state;
     const original =
@@ -279,11 +281,13 @@ export class SurveyWidget {
       // Deleted by someone else meanwhile: the next Save keeps it as a new response.
       delete draft.editingId;
       form.showMessage(t('form.responseGone'));
-      return;
+      return false;
     }
     const response = responseFromDraft(draft, original, input.userId, this.options.now?.() ?? new Date());
     const op: SurveyOp = original === undefined ? { kind: 'add', response } : { kind: 'update', response };
-    if (this.commit(op, form)) this.closeForm();
+    const saved = this.commit(op, form);
+    if (saved) this.closeForm();
+    return saved;
   }
 
   /**
@@ -291,7 +295,8 @@ export class SurveyWidget {
    * stored value became unreadable (it is never overwritten by a response; `resetting` = the user
    * chose Start over). Without a re-read, or when it fails, `change` applies to the form's copy.
    */
-  private withStored(resetting: boolean, change: () => void): void {
+  /** `change` returns whether it was made (a refused change is not "applied to the latest version"). */
+  private withStored(resetting: boolean, change: () => boolean): void {
     const sync = this.sync;
     if (this.busy || sync === undefined) return;
     const reading = this.options.readStored?.();
@@ -308,9 +313,12 @@ export class SurveyWidget {
         if (this.destroyed) return;
         const t = this.options.t;
         this.setStatus(outcome.status === undefined ? undefined : t(`state.${outcome.status}`));
-        if (outcome.proceed) change();
+        const made = outcome.proceed && change();
         // Told after the change, which clears older notices.
-        if (outcome.notice !== undefined) this.setNotice(t(outcome.notice.key), outcome.notice.kind);
+        const notice = outcome.notice;
+        if (notice !== undefined && (made || notice.kind === 'error')) {
+          this.setNotice(t(notice.key), notice.kind);
+        }
         this.renderedKey = '';
         this.render();
       },
