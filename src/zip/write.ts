@@ -7,6 +7,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
 
+/** How many bytes may wait for DEFLATE before a producer is asked to wait. */
+const BUFFERED_BYTES = 4 * 1024 * 1024;
+
 interface Written {
   name: Buffer;
   offset: number;
@@ -40,7 +43,9 @@ export class ZipWriter {
     const nameBytes = Buffer.from(name, 'utf8');
     const offset = this.pos;
     this.pos += 30 + nameBytes.length;
-    const deflate = createDeflateRaw({ level });
+    // Generous buffers: the producer runs ahead while DEFLATE works on the thread pool (with
+    // the 16 KiB defaults each write waits for the one before, and nothing overlaps).
+    const deflate = createDeflateRaw({ level, chunkSize: 256 * 1024 });
     let crc = 0;
     let size = 0;
     let compressedSize = 0;
@@ -60,6 +65,7 @@ export class ZipWriter {
     });
     deflate.pipe(sink);
     const input = new Writable({
+      highWaterMark: BUFFERED_BYTES,
       write: (chunk: Buffer, _enc, done) => {
         crc = crc32(chunk, crc);
         size += chunk.length;
