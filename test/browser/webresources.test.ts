@@ -173,6 +173,49 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     await page.close();
   });
 
+  it('lists the first records of a clicked stage, largest amount first, and opens a record with Xrm.Navigation', async () => {
+    const open = makeOpportunities(3000).filter((o) => o.statecode === 0 && o.salesstage === 2);
+    const top = [...open]
+      .filter((o) => o.estimatedvalue !== null)
+      .sort((a, b) => b.estimatedvalue! - a.estimatedvalue!)
+      .slice(0, 50);
+    expect(top).toHaveLength(50);
+    const { page, frame, errors, cspViolations } = await openInHost(
+      'pipeline-funnel',
+      'table=opportunity&owner=ownerid',
+      { lang: '1033', opps: '3000' },
+    );
+    const propose = frame.locator('button.crmkit-funnel__stage').nth(2);
+    await propose.focus();
+    await propose.press('Enter');
+    await frame.waitForSelector('.crmkit-dash__drill-table tbody tr');
+    const en = new Intl.NumberFormat('en-US');
+    expect(await frame.textContent('.crmkit-dash__drill-title')).toBe('Records in “Propose”');
+    expect(await frame.textContent('.crmkit-dash__drill-status')).toContain(
+      `The first 50 of ${en.format(open.length)}`,
+    );
+    const rows = await frame.$$eval('.crmkit-dash__drill-table tbody tr', (trs) =>
+      trs.map((tr) => Array.from((tr as HTMLTableRowElement).cells, (c) => c.textContent ?? '')),
+    );
+    expect(rows.map((r) => r[1])).toEqual(top.map((o) => en.format(o.estimatedvalue!)));
+    expect(rows.map((r) => r[0])).toEqual(top.map((o) => o.name));
+    expect(rows.map((r) => r[2])).toEqual(top.map((o) => o.ownerid));
+    const query = (await callsOf(page)).filter((c) => c.kind === 'top');
+    expect(query).toHaveLength(1);
+    await frame.locator('.crmkit-dash__drill-link').first().click();
+    const opened = await page.evaluate(
+      () => (window as unknown as { standIn: { openedForms: unknown[] } }).standIn.openedForms,
+    );
+    expect(opened).toEqual([{ entityName: 'opportunity', entityId: top[0]!.opportunityid }]);
+    expect(errors).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    await page.screenshot({
+      path: path.join(testOutputDir, 'webresource-pipeline-funnel-drill-en.png'),
+      fullPage: true,
+    });
+    await page.close();
+  });
+
   it('counts only the records of a saved view when filter names one', async () => {
     const open = makeOpportunities(2000).filter(
       (o) => o.statecode === 0 && (o.crmkit_segment === 1 || o.crmkit_segment === 3),

@@ -38,6 +38,7 @@ describe('the data parameter', () => {
       table: 'opportunity',
       stage: 'salesstage',
       amount: 'estimatedvalue',
+      name: 'name',
       stageOrder: [],
       filter: { kind: 'open' },
       period: { kind: 'all' },

@@ -13,6 +13,7 @@ const config: FunnelConfig = {
   table: 'opportunity',
   stage: 'salesstage',
   segment: 'parentaccountid',
+  name: 'name',
   stageOrder: [],
   filter: { kind: 'open' },
   period: { kind: 'all' },

@@ -9,6 +9,10 @@ export interface FunnelConfig {
   stage: string;
   amount?: string;
   segment?: string;
+  /** The primary name column, shown in a stage's record list. */
+  name: string;
+  /** A column (usually the `ownerid` lookup) shown in a stage's record list. */
+  owner?: string;
   stageOrder: string[];
   filter: RecordFilter;
   period: PeriodSpec;
@@ -27,6 +31,7 @@ export function readFunnelConfig(search: string, client: ClientConfig): FunnelCo
   const config: FunnelConfig = {
     table,
     stage: r.name('stage', isOpportunity ? 'salesstage' : undefined) ?? 'salesstage',
+    name: r.name('name', 'name'),
     stageOrder: r.list('stageOrder'),
     filter: r.filter('filter', { kind: 'open' }),
     period: r.period('period', { kind: 'all' }),
@@ -35,11 +40,13 @@ export function readFunnelConfig(search: string, client: ClientConfig): FunnelCo
   };
   const amount = r.optionalName('amount', isOpportunity ? 'estimatedvalue' : undefined);
   const segment = r.optionalName('segment');
+  const owner = r.optionalName('owner');
   const currency = r.currency('currency');
   const title = r.text('title');
   r.finish();
   if (amount !== undefined) config.amount = amount;
   if (segment !== undefined) config.segment = segment;
+  if (owner !== undefined) config.owner = owner;
   if (currency !== undefined) config.currency = currency;
   if (title !== undefined) config.title = title;
   return config;

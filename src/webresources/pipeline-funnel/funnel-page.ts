@@ -1,15 +1,20 @@
 /** The pipeline-funnel page's work once it runs inside Dynamics: read settings, query, draw. */
 import { computeFunnel } from '../../widgets/funnel/model';
 import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
-import { createFunnelView } from '../../widgets/funnel/view';
+import type { Funnel } from '../../widgets/funnel/types';
+import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
 import { translatorFor } from '../shared/catalogue';
+import { describeFailure } from '../shared/failure-text';
+import type { QueryScope } from '../shared/fetchxml';
 import type { PageContext } from '../shared/page-boot';
 import { scopeOf } from '../shared/query-scope';
 import { scopeText } from '../shared/scope-text';
 import { userOffsetOf } from '../shared/user-time';
 import { domXmlParse } from '../shared/view-criteria';
-import { readFunnelConfig } from './funnel-config';
+import { readFunnelConfig, type FunnelConfig } from './funnel-config';
 import { loadFunnelData } from './funnel-data';
+import { loadStageRecords, type StageRecordsQuery } from './stage-records';
+import { renderStageRecords } from './stage-records-view';
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
@@ -19,7 +24,8 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     config.title ?? t('pipeline-funnel.title'),
     scopeText(config.table, config.filter, config.period, t, formats),
   );
-  const offsetAt = userOffsetOf(ctx.xrm.Utility.getGlobalContext().userSettings);
+  const globalContext = ctx.xrm.Utility.getGlobalContext();
+  const offsetAt = userOffsetOf(globalContext.userSettings);
   const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon', offsetAt);
   const data = await loadFunnelData(config, ctx.client, scope);
   const funnel = computeFunnel(
@@ -31,6 +37,70 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     config.currency === undefined
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
       : { code: config.currency };
-  const view = createFunnelView(shell.content, { t: translatorFor(ctx.lcid, 'funnel'), formats });
+  const drill = ctx.win.document.createElement('section');
+  let asked = 0;
+  /** A click (or Enter) on a stage lists its first records under the funnel, each opening its form. */
+  const showStage = (action: StageAction): void => {
+    const query = stageQuery(config, scope, funnel, action);
+    const stage = action.stage.label;
+    const clientUrl = globalContext.getClientUrl?.();
+    const viewOptions = {
+      t,
+      formats,
+      table: config.table,
+      withAmount: config.amount !== undefined,
+      withOwner: config.owner !== undefined,
+      ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
+      ...(clientUrl === undefined ? {} : { clientUrl }),
+    };
+    const mine = ++asked;
+    if (query === undefined) {
+      renderStageRecords(drill, viewOptions, { state: 'ready', stage, count: 0, records: [] });
+      return;
+    }
+    renderStageRecords(drill, viewOptions, { state: 'loading', stage });
+    loadStageRecords(ctx.client, query).then(
+      (records) => {
+        if (mine === asked)
+          renderStageRecords(drill, viewOptions, {
+            state: 'ready',
+            stage,
+            count: action.stage.count,
+            records,
+          });
+      },
+      (e: unknown) => {
+        if (mine !== asked) return;
+        const failure = describeFailure(e, t, config.table);
+        renderStageRecords(drill, viewOptions, { state: 'error', stage, message: failure.title });
+      },
+    );
+  };
+  const view = createFunnelView(shell.content, {
+    t: translatorFor(ctx.lcid, 'funnel'),
+    formats,
+    onSelect: showStage,
+    onOpen: showStage,
+  });
   view.update({ state: 'ready', funnel, currency, hasAmount: config.amount !== undefined });
+  shell.content.append(drill);
+}
+
+/** The query of a stage's records, or undefined when the stage cannot have any (listed only). */
+function stageQuery(
+  config: FunnelConfig,
+  scope: QueryScope,
+  funnel: Funnel,
+  action: StageAction,
+): StageRecordsQuery | undefined {
+  // In reached mode a stage's bar counts the records of that stage and of every later one.
+  const stages = config.mode === 'reached' ? funnel.stages.slice(action.stageIndex) : [action.stage];
+  const stageKeys = stages.filter((s) => !s.listedOnly).map((s) => s.key);
+  if (stageKeys.length === 0) return undefined;
+  const query: StageRecordsQuery = { scope, stage: config.stage, stageKeys, name: config.name };
+  if (config.amount !== undefined) query.amount = config.amount;
+  if (config.owner !== undefined) query.owner = config.owner;
+  if (config.segment !== undefined && action.segmentKey !== null)
+    query.segment = { column: config.segment, key: action.segmentKey };
+  return query;
 }

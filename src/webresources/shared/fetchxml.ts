@@ -52,7 +52,11 @@ function attrs(values: Readonly<Record<string, string | undefined>>): string {
     .join('');
 }
 
-function element(name: string, attributes: Readonly<Record<string, string | undefined>>, inner = ''): string {
+export function element(
+  name: string,
+  attributes: Readonly<Record<string, string | undefined>>,
+  inner = '',
+): string {
   return inner === '' ? `<${name}${attrs(attributes)}/>` : `<${name}${attrs(attributes)}>${inner}</${name}>`;
 }
 

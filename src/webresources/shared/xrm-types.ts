@@ -43,7 +43,17 @@ export interface GlobalContextLike {
   getClientUrl?: () => string;
 }
 
+/** `Xrm.Navigation.openForm`: opens a record's form (absent when only ClientGlobalContext is loaded). */
+export interface NavigationLike {
+  openForm(options: {
+    entityName: string;
+    entityId: string;
+    openInNewWindow?: boolean;
+  }): PromiseLike<unknown>;
+}
+
 export interface XrmLike {
   WebApi: WebApiLike;
   Utility: { getGlobalContext: () => GlobalContextLike };
+  Navigation?: NavigationLike;
 }

@@ -119,8 +119,8 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
     shown: FunnelSeries,
     hasAmount: boolean,
   ): HTMLElement => {
-    const selectable =
-      funnel.placement.ids.length > 0 && (options.onSelect !== undefined || options.onOpen !== undefined);
+    // Record input: the records are known; stage totals (aggregates): the host looks them up itself.
+    const selectable = options.onSelect !== undefined || options.onOpen !== undefined;
     const compare = ui.compare && funnel.segments.length > 0;
     const groups: { series: FunnelSeries; key: string | null; title: string | null }[] = compare
       ? funnel.segments.map((s) => ({ series: s, key: s.key, title: s.label }))
@@ -187,8 +187,9 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
     if (action === null || options.onSelect === undefined) return;
     ui.selected = target;
     options.onSelect(action);
+    const fromTotals = data.state === 'ready' && data.funnel.placement.ids.length === 0;
     live.textContent = t('selection.done', {
-      count: formats.number(action.recordIds.length),
+      count: formats.number(fromTotals ? action.stage.count : action.recordIds.length),
       stage: action.stage.label,
     });
     draw();
@@ -196,7 +197,9 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
 
   const open = (target: StageTarget): void => {
     const action = actionOf(target);
-    if (action !== null && action.recordIds.length > 0) options.onOpen?.(action);
+    if (action === null || data.state !== 'ready') return;
+    // From stage totals there are no ids: the host opens the stage's records by its own query.
+    if (action.recordIds.length > 0 || data.funnel.placement.ids.length === 0) options.onOpen?.(action);
   };
 
   const onClick = (event: MouseEvent): void => {

@@ -1,0 +1,117 @@
+/**
+ * The drill-down table under the funnel: a stage's first records with a link per record that
+ * opens its form (`Xrm.Navigation.openForm`, or the record's URL when the page runs on its own).
+ * Everything the user typed (names, owners) is set as text.
+ */
+import type { Formats, Translate } from '../../widgets/shared/i18n';
+import { h } from '../shared/page-shell';
+import type { NavigationLike } from '../shared/xrm-types';
+import type { StageRecord } from './stage-records';
+
+export interface StageRecordsViewOptions {
+  t: Translate;
+  formats: Formats;
+  table: string;
+  withAmount: boolean;
+  withOwner: boolean;
+  navigation?: NavigationLike;
+  /** The organization URL, for plain links when there is no Xrm.Navigation. */
+  clientUrl?: string;
+}
+
+export type StageRecordsState =
+  | { state: 'loading'; stage: string }
+  | { state: 'ready'; stage: string; count: number; records: readonly StageRecord[] }
+  | { state: 'error'; stage: string; message: string };
+
+function recordUrl(clientUrl: string | undefined, table: string, id: string): string {
+  const query = new URLSearchParams({ pagetype: 'entityrecord', etn: table, id });
+  return clientUrl === undefined ? '#' : `${clientUrl.replace(/\/+$/, '')}/main.aspx?${query.toString()}`;
+}
+
+export function renderStageRecords(
+  host: HTMLElement,
+  o: StageRecordsViewOptions,
+  s: StageRecordsState,
+): void {
+  const doc = host.ownerDocument;
+  const { t, formats } = o;
+  host.replaceChildren();
+  host.classList.add('crmkit-dash__drill');
+  host.setAttribute('aria-busy', String(s.state === 'loading'));
+  const title = h(doc, 'h2', 'crmkit-dash__drill-title', t('drill.title', { stage: s.stage }));
+  host.append(title);
+  if (s.state === 'loading') {
+    host.append(h(doc, 'p', 'crmkit-dash__drill-status', t('drill.loading', { stage: s.stage })));
+    return;
+  }
+  if (s.state === 'error') {
+    const p = h(doc, 'p', 'crmkit-dash__drill-status is-error', s.message);
+    p.setAttribute('role', 'alert');
+    host.append(p);
+    return;
+  }
+  if (s.records.length === 0) {
+    host.append(h(doc, 'p', 'crmkit-dash__drill-status', t('drill.empty')));
+    return;
+  }
+  host.append(
+    h(
+      doc,
+      'p',
+      'crmkit-dash__drill-status',
+      t('drill.shown', { shown: formats.number(s.records.length), count: formats.number(s.count) }),
+    ),
+  );
+  const table = h(doc, 'table', 'crmkit-dash__table crmkit-dash__drill-table');
+  table.append(h(doc, 'caption', 'crmkit-visually-hidden', t('drill.title', { stage: s.stage })));
+  const head = h(doc, 'tr');
+  const columns: [string, boolean][] = [
+    [t('drill.name'), false],
+    ...(o.withAmount ? [[t('drill.amount'), true] as [string, boolean]] : []),
+    ...(o.withOwner ? [[t('drill.owner'), false] as [string, boolean]] : []),
+  ];
+  for (const [label, numeric] of columns) {
+    const th = h(doc, 'th', numeric ? 'is-number' : undefined, label);
+    th.scope = 'col';
+    head.append(th);
+  }
+  table.append(h(doc, 'thead'), h(doc, 'tbody'));
+  table.tHead?.append(head);
+  const body = table.tBodies[0]!;
+  for (const record of s.records) {
+    const tr = h(doc, 'tr');
+    const name = record.name === '' ? t('drill.noName') : record.name;
+    const link = h(doc, 'a', 'crmkit-dash__drill-link', name);
+    link.href = recordUrl(o.clientUrl, o.table, record.id);
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.setAttribute('data-record', record.id);
+    link.setAttribute('aria-label', t('drill.openRecord', { name }));
+    const nameCell = h(doc, 'td');
+    nameCell.append(link);
+    tr.append(nameCell);
+    if (o.withAmount) {
+      const amount =
+        record.amount === null
+          ? ''
+          : typeof record.amount === 'number'
+            ? formats.number(record.amount)
+            : record.amount;
+      tr.append(h(doc, 'td', 'is-number', amount));
+    }
+    if (o.withOwner) tr.append(h(doc, 'td', undefined, record.owner ?? ''));
+    body.append(tr);
+  }
+  const navigation = o.navigation;
+  if (navigation !== undefined) {
+    table.addEventListener('click', (event) => {
+      const link = event.target instanceof Element ? event.target.closest('a[data-record]') : null;
+      const id = link?.getAttribute('data-record');
+      if (id === null || id === undefined) return;
+      event.preventDefault();
+      void navigation.openForm({ entityName: o.table, entityId: id });
+    });
+  }
+  host.append(table);
+}
