@@ -175,4 +175,35 @@ describe('funnel view', () => {
     expect(host.querySelector('button.crmkit-funnel__stage')?.getAttribute('aria-disabled')).toBe('true');
     expect(host.querySelector('[data-stat="records"] .crmkit-funnel__stat-value')?.textContent).toBe('1500');
   });
+
+  it('hands a stage of pre-aggregated totals to the host (which queries its records) and announces its count', () => {
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    const selected: StageAction[] = [];
+    const opened: StageAction[] = [];
+    const view = createFunnelView(host, {
+      t,
+      formats: createFormats(1033),
+      onSelect: (a) => selected.push(a),
+      onOpen: (a) => opened.push(a),
+    });
+    const funnel = computeFunnel({
+      kind: 'aggregates',
+      rows: [
+        { stage: { key: '0', label: 'Qualify', rank: 0 }, count: 1200, amount: 5000 },
+        { stage: { key: '1', label: 'Close', rank: 1 }, count: 300, amount: 2500 },
+        { stage: null, count: 40, amount: null },
+      ],
+    });
+    view.update({ state: 'ready', funnel, currency: { code: 'EUR' }, hasAmount: true });
+    const second = host.querySelectorAll<HTMLButtonElement>('button.crmkit-funnel__stage')[1]!;
+    second.click();
+    expect(selected.map((a) => [a.stage.key, a.stageIndex, a.recordIds.length])).toEqual([['1', 1, 0]]);
+    expect(host.querySelector('[aria-live="polite"]')?.textContent).toBe('Records selected: 300 (Close)');
+    host.querySelector<HTMLButtonElement>('button[data-open="1"]')!.click();
+    expect(opened.map((a) => a.stage.key)).toEqual(['1']);
+    expect(host.querySelector('[data-notice="notes"]')?.textContent).toContain(
+      'Records without a stage (not in the funnel): 40',
+    );
+  });
 });
