@@ -281,9 +281,10 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
       'это не корректный JSON',
     );
     await page.click('[data-action="copy"]');
-    await expect(page.locator('.crmkit-survey__unreadable [aria-live]').innerText()).resolves.toBe(
-      'Скопировано в буфер обмена',
-    );
+    // The clipboard write is asynchronous: wait for the confirmation (slow on a busy machine).
+    await expect
+      .poll(() => page.locator('.crmkit-survey__unreadable [aria-live]').innerText(), { timeout: 5000 })
+      .toBe('Скопировано в буфер обмена');
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(raw);
     await expect(page.evaluate(() => window.crmkitHost.notifyCount)).resolves.toBe(0);
     await page.close();
