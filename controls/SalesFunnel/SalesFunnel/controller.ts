@@ -7,9 +7,9 @@
 import { createFormats, createTranslate, type Translate } from '../../../src/widgets/shared/i18n';
 import { computeFunnel } from '../../../src/widgets/funnel/model';
 import { commonCurrency } from '../../../src/widgets/funnel/money';
-import type { Funnel, FunnelMetric, FunnelMode, FunnelRecord } from '../../../src/widgets/funnel/types';
+import type { Funnel, FunnelMetric, FunnelMode } from '../../../src/widgets/funnel/types';
 import { createFunnelView, type FunnelView, type LoadProgress } from '../../../src/widgets/funnel/view';
-import { funnelColumns, recordReader } from './records';
+import { RecordStore } from './record-store';
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
 
@@ -61,16 +61,9 @@ export interface FunnelControllerOptions {
 
 export class FunnelController {
   private view: FunnelView | undefined;
-  /** The records read so far, in the view's order. */
-  private records: FunnelRecord[] = [];
-  /** Their ids, built only when a page does not simply extend what was read (see ingest). */
-  private readIds: Set<string> | undefined;
-  /** How many of the dataset's ids were gone through, and the first and last of them. */
-  private consumed = { count: 0, first: '', last: '' };
+  private readonly store = new RecordStore();
   private lastDrawAt = Number.NEGATIVE_INFINITY;
   private readonly now: () => number;
-  private symbols = new Set<string | undefined>();
-  private hasAmount = false;
   private awaitingPage = false;
   private lastTotal: number | undefined;
   private lastData = '';
@@ -144,7 +137,7 @@ export class FunnelController {
     }
     // A change of mode, metric or order recomputes from the records already read.
     if (dataChanged || this.funnel === undefined) this.ingest(ds, context, max);
-    const read = this.records.length;
+    const read = this.store.records.length;
     const more = read < max && ds.paging.hasNextPage;
     const total = ds.paging.totalResultCount >= 0 ? ds.paging.totalResultCount : null;
     const progress: LoadProgress = {
@@ -165,15 +158,16 @@ export class FunnelController {
     }
     this.lastDrawAt = at;
     this.computeCount++;
-    const records = read > max ? this.records.slice(0, max) : this.records;
+    const all = this.store.records;
+    const records = read > max ? all.slice(0, max) : all;
     const funnel = computeFunnel({ kind: 'records', records }, { stageOrder, mode, metric });
     this.funnel = funnel;
     view.update({
       state: 'ready',
       funnel,
-      currency: commonCurrency(this.symbols),
+      currency: commonCurrency(this.store.symbols),
       progress,
-      hasAmount: this.hasAmount,
+      hasAmount: this.store.hasAmount,
     });
     if (more) {
       this.awaitingPage = true;
@@ -189,45 +183,12 @@ export class FunnelController {
   /** Adds the dataset's records to those read so far, or starts over when the query changed. */
   private ingest(ds: DataSet, context: FunnelContext, max: number): void {
     const total = ds.paging.totalResultCount;
-    if (!this.awaitingPage || (this.lastTotal !== undefined && total !== this.lastTotal)) {
-      this.records = [];
-      this.readIds = undefined;
-      this.consumed = { count: 0, first: '', last: '' };
-      this.symbols.clear();
-    }
+    if (!this.awaitingPage || (this.lastTotal !== undefined && total !== this.lastTotal)) this.store.clear();
     this.awaitingPage = false;
     this.lastTotal = total;
-    const columns = funnelColumns(ds);
-    this.hasAmount = columns.amount !== undefined;
     const noSegment = { key: NO_SEGMENT_KEY, label: resxTranslate(context.resources)('segments.none') };
     this.ingestCount++;
-    const read = recordReader(columns, noSegment);
-    const entities = ds.records;
-    const ids = ds.sortedRecordIds;
-    const records = this.records;
-    // A host that adds each page to the ids already loaded (as model-driven apps do) starts with
-    // the ids read so far: skip them without looking each one up. Otherwise look ids up in a set.
-    const done = this.consumed;
-    const extendsRead =
-      this.readIds === undefined &&
-      done.count <= ids.length &&
-      (done.count === 0 || (ids[0] === done.first && ids[done.count - 1] === done.last));
-    let seen = this.readIds;
-    if (!extendsRead && seen === undefined) seen = this.readIds = new Set(records.map((r) => r.id));
-    let i = extendsRead ? done.count : 0;
-    for (; i < ids.length && records.length < max; i++) {
-      const id = ids[i]!;
-      if (seen !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      const entity = entities[id];
-      if (entity === undefined) continue;
-      const { record, currencySymbol } = read(entity);
-      records.push(record);
-      if (currencySymbol !== undefined || record.amount !== null) this.symbols.add(currencySymbol);
-    }
-    if (extendsRead && i > 0) this.consumed = { count: i, first: ids[0]!, last: ids[i - 1]! };
+    this.store.add(ds, noSegment, max);
   }
 }
 
