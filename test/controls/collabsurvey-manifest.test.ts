@@ -44,6 +44,11 @@ describe('CollabSurvey manifest', () => {
     );
   });
 
+  it('uses the Web API where the host offers it, without requiring it', () => {
+    const features = control['feature-usage'] as { 'uses-feature': Node } | undefined;
+    expect(features?.['uses-feature']).toEqual({ '@_name': 'WebAPI', '@_required': 'false' });
+  });
+
   it('lists a resx for each of the four languages, and each exists', () => {
     const paths = control.resources.resx.map((r) => String(r['@_path']));
     expect(paths).toEqual(CATALOGUE_LCIDS.map((lcid) => `strings/CollabSurvey.${lcid}.resx`));

@@ -312,6 +312,23 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     expect(kept.updatedAt).toBeUndefined();
   });
 
+  it('tells the user, instead of bringing it back, when a refresh shows their edited response deleted', () => {
+    const { container, context, control, notify } = mount(stored);
+    click(q(container, '[data-response-id="r2"]'), '[data-action="edit"]');
+    radios(container, 'csat')[0]!.click();
+    click(container, '[data-action="save"]');
+    expect(notify).toHaveBeenCalledTimes(1);
+    // Before the form takes our value, it is refreshed with a value where r2 was deleted.
+    const others = response('r3', { nps: 9 }, { authorId: 'other' });
+    context.responses.raw = serializeDocument(documentOf(parseDocument(stored).responses[0]!, others));
+    control.updateView(context);
+    expect(q(container, '.crmkit-survey__notice').textContent).toBe(
+      'Your edit was not kept: someone else deleted that response meanwhile.',
+    );
+    expect(container.querySelector('[data-response-id="r2"]')).toBeNull();
+    expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(2);
+  });
+
   it('cancels the form with Escape without changing the value', () => {
     const { container, notify } = mount(stored);
     click(container, '[data-action="add"]');
