@@ -3,7 +3,7 @@
  * Two forms open on one record, never refreshed, each saving a response: with the Web API the
  * control re-reads the stored value before handing its change to the form, so neither is lost.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CollabSurvey } from '../../controls/CollabSurvey/CollabSurvey/index';
 import { parseDocument, serializeDocument } from '../../src/widgets/survey/document';
 import { documentOf, response } from '../widgets/survey/fixtures';
@@ -236,5 +236,49 @@ describe('CollabSurvey on two forms of one record (jsdom, mock Web API)', () => 
     await settle();
     expect(anna.notify).toHaveBeenCalledTimes(1);
     expect(parseDocument(anna.control.getOutputs().responses ?? '').responses).toHaveLength(2);
+  });
+
+  describe('a slow Web API', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    const startSave = (form: Form): void => {
+      click(form.container, '[data-action="add"]');
+      form.container.querySelector<HTMLElement>('[data-question="csat"] [role="radio"]')?.click();
+      click(form.container, '[data-action="save"]');
+    };
+    const status = (form: Form): string | null =>
+      q(form.container, '.crmkit-survey__status', HTMLElement).textContent;
+
+    it('says it is checking only when the re-read is slow, then saves', async () => {
+      const anna = openForm(table, ANNA, 'Anna Petrova');
+      table.latencyMs = 2000;
+      startSave(anna);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(status(anna)).toBe('');
+      await vi.advanceTimersByTimeAsync(200);
+      expect(status(anna)).toBe('Checking for responses saved by others…');
+      expect(anna.notify).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(1500);
+      expect(anna.notify).toHaveBeenCalledTimes(1);
+      expect(status(anna)).toBe('');
+    });
+
+    it('saves on the form copy after 10 s without an answer, and says so', async () => {
+      const anna = openForm(table, ANNA, 'Anna Petrova');
+      table.latencyMs = Infinity;
+      startSave(anna);
+      await vi.advanceTimersByTimeAsync(9_900);
+      expect(anna.notify).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(anna.notify).toHaveBeenCalledTimes(1);
+      expect(status(anna)).toBe(
+        "Could not check for responses saved by others (offline or no access); saved on this form's copy.",
+      );
+    });
   });
 });

@@ -306,8 +306,11 @@ export class SurveyWidget {
     }
     this.busy = true;
     this.root.setAttribute('aria-busy', 'true');
+    // Said only when the re-read is slow, so that a quick one does not flash a message.
+    const slow = setTimeout(() => this.setStatus(this.options.t('state.checking')), 500);
     void rereadAndMerge(sync, reading, this.options.readStoredTimeoutMs ?? 10_000, resetting).then(
       (outcome) => {
+        clearTimeout(slow);
         this.busy = false;
         this.root.removeAttribute('aria-busy');
         if (this.destroyed) return;

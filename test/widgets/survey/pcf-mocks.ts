@@ -100,6 +100,8 @@ export class MockTable {
   readonly rows = new Map<string, ComponentFramework.WebApi.Entity>();
   /** When set, every Web API call fails like an offline client. */
   offline = false;
+  /** How long a read takes (ms, on the test's timers); Infinity: it never answers. */
+  latencyMs = 0;
   constructor(readonly entityType: string) {}
 }
 
@@ -128,16 +130,27 @@ export class MockWebApi implements ComponentFramework.WebApi {
       id,
       ...(options === undefined ? {} : { options }),
     });
-    try {
-      const row = this.rowOf(entityType, id);
-      const select = /^\?\$select=([\w,]+)$/.exec(options ?? '')?.[1]?.split(',');
-      const picked =
-        select === undefined ? { ...row } : Object.fromEntries(select.map((c) => [c, row[c] ?? null]));
-      return Promise.resolve(picked);
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
+    const answer = (): Promise<ComponentFramework.WebApi.Entity> => {
+      try {
+        const row = this.rowOf(entityType, id);
+        const select = /^\?\$select=([\w,]+)$/.exec(options ?? '')?.[1]?.split(',');
+        const picked =
+          select === undefined ? { ...row } : Object.fromEntries(select.map((c) => [c, row[c] ?? null]));
+        return Promise.resolve(picked);
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    };
+    const latency = this.table.latencyMs;
+    if (latency === 0) return answer();
+    return new Promise((resolve, reject) => {
+      if (latency !== Infinity)
+        setTimeout(() => {
+          answer().then(resolve, reject);
+        }, latency);
+    });
   }
+
   updateRecord(
     entityType: string,
     id: string,
