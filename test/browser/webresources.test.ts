@@ -288,10 +288,13 @@ interface ExpectedSurvey {
   byRespondent: Map<string, { count: number; csat: number | null }>;
   unreadable: number;
   records: number;
+  /** Months from the first to the last response, on the user's calendar. */
+  months: number;
 }
 
 /** The figures computed here, independently of the page's code, from the generated documents. */
-function expectedSurvey(accounts: number, from: string, to: string): ExpectedSurvey {
+function expectedSurvey(accounts: number, from: string, to: string, offsetMinutes = 0): ExpectedSurvey {
+  const monthIndexes: number[] = [];
   const lo = Date.parse(from);
   const hi = Date.parse(to);
   let responses = 0;
@@ -316,6 +319,8 @@ function expectedSurvey(accounts: number, from: string, to: string): ExpectedSur
     if (inPeriod.length > 0) records++;
     for (const r of inPeriod) {
       responses++;
+      const local = new Date(Date.parse(r.at) + offsetMinutes * 60_000);
+      monthIndexes.push(local.getUTCFullYear() * 12 + local.getUTCMonth());
       const w = who.get(r.respondent) ?? { count: 0, sum: 0, n: 0 };
       w.count++;
       if (r.answers.csat !== undefined) {
@@ -341,21 +346,38 @@ function expectedSurvey(accounts: number, from: string, to: string): ExpectedSur
     ),
     unreadable,
     records,
+    months: monthIndexes.length === 0 ? 0 : Math.max(...monthIndexes) - Math.min(...monthIndexes) + 1,
   };
 }
 
 describe.skipIf(skipReason !== undefined)('survey insights web resource (built, in Chromium)', () => {
   const data = 'table=account&responses=crmkit_surveyresponses&period=2025-01-01..2025-12-31';
 
-  for (const [lang, locale, file] of [
-    ['1033', 'en-US', 'webresource-survey-insights-en.png'],
-    ['1049', 'ru-RU', 'webresource-survey-insights-ru.png'],
+  // The Russian user's Dynamics time zone is UTC+3: the period's dates start at midnight in Moscow.
+  for (const [lang, locale, file, tz, from, to] of [
+    [
+      '1033',
+      'en-US',
+      'webresource-survey-insights-en.png',
+      undefined,
+      '2025-01-01T00:00:00Z',
+      '2026-01-01T00:00:00Z',
+    ],
+    [
+      '1049',
+      'ru-RU',
+      'webresource-survey-insights-ru.png',
+      '180',
+      '2024-12-31T21:00:00Z',
+      '2025-12-31T21:00:00Z',
+    ],
   ] as const) {
-    it(`shows NPS, CSAT and the best-rated respondents over every page of records (${locale})`, async () => {
-      const expected = expectedSurvey(6000, '2025-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+    it(`shows NPS, CSAT and the best-rated respondents over every page of records (${locale}${tz === undefined ? '' : `, UTC+${Number(tz) / 60}`})`, async () => {
+      const expected = expectedSurvey(6000, from, to, tz === undefined ? 0 : Number(tz));
       const { page, frame, cspViolations, errors } = await openInHost('survey-insights', data, {
         lang,
         accounts: '6000',
+        ...(tz === undefined ? {} : { tz }),
       });
       const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
       const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -383,8 +405,10 @@ describe.skipIf(skipReason !== undefined)('survey insights web resource (built, 
       expect(rows.map((r) => r.key)).toContain('<img src=x onerror=alert(1)>');
       expect(await frame.$$eval('img', (imgs) => imgs.length)).toBe(0);
       const monthRows = await frame.$$eval('[data-table="months"] tbody tr', (trs) => trs.length);
-      expect(monthRows).toBe(11);
-      expect(await frame.$$eval('.crmkit-trend__nps circle', (c) => c.length)).toBe(11);
+      // Responses run from January to November in UTC; in UTC+3 the last hours of November are December.
+      expect(monthRows).toBe(expected.months);
+      expect(expected.months).toBe(tz === undefined ? 11 : 12);
+      expect(await frame.$$eval('.crmkit-trend__nps circle', (c) => c.length)).toBe(expected.months);
       const calls = await callsOf(page);
       const pages = calls.filter((c) => c.kind === 'page');
       expect(pages.length).toBeGreaterThan(1);
