@@ -149,6 +149,23 @@ describe("the stage's record list under the funnel", () => {
     host.remove();
   });
 
+  it.each([
+    ['loading', { state: 'loading', stage: 'Close' }, 'status', 'Загрузка записей этапа «Close»…'],
+    [
+      'empty',
+      { state: 'ready', stage: 'Close', count: 0, records: [] },
+      'status',
+      'На этом этапе нет записей.',
+    ],
+    ['failed', { state: 'error', stage: 'Close', message: 'Нет доступа' }, 'alert', 'Нет доступа'],
+  ] as const)('says so when the list is %s, with no table', (_what, state, role, text) => {
+    const host = document.createElement('section');
+    renderStageRecords(host, { t, formats, table: 'opportunity', withAmount: true, withOwner: false }, state);
+    expect(host.querySelector(`[role="${role}"]`)?.textContent).toBe(text);
+    expect(host.querySelector('table')).toBeNull();
+    expect(host.getAttribute('aria-busy')).toBe(String(state.state === 'loading'));
+  });
+
   it('links to the record URL when the page runs on its own, without Xrm.Navigation', () => {
     const host = document.createElement('section');
     renderStageRecords(

@@ -42,7 +42,9 @@ export function renderStageRecords(
   const title = h(doc, 'h2', 'crmkit-dash__drill-title', t('drill.title', { stage: s.stage }));
   host.append(title);
   if (s.state === 'loading') {
-    host.append(h(doc, 'p', 'crmkit-dash__drill-status', t('drill.loading', { stage: s.stage })));
+    const status = h(doc, 'p', 'crmkit-dash__drill-status', t('drill.loading', { stage: s.stage }));
+    status.setAttribute('role', 'status');
+    host.append(status);
     return;
   }
   if (s.state === 'error') {
@@ -51,18 +53,18 @@ export function renderStageRecords(
     host.append(p);
     return;
   }
-  if (s.records.length === 0) {
-    host.append(h(doc, 'p', 'crmkit-dash__drill-status', t('drill.empty')));
-    return;
-  }
-  host.append(
-    h(
-      doc,
-      'p',
-      'crmkit-dash__drill-status',
-      t('drill.shown', { shown: formats.number(s.records.length), count: formats.number(s.count) }),
-    ),
+  // Announced when the list arrives (the title stays for sighted users).
+  const status = h(
+    doc,
+    'p',
+    'crmkit-dash__drill-status',
+    s.records.length === 0
+      ? t('drill.empty')
+      : t('drill.shown', { shown: formats.number(s.records.length), count: formats.number(s.count) }),
   );
+  status.setAttribute('role', 'status');
+  host.append(status);
+  if (s.records.length === 0) return;
   const table = h(doc, 'table', 'crmkit-dash__table crmkit-dash__drill-table');
   table.append(h(doc, 'caption', 'crmkit-visually-hidden', t('drill.title', { stage: s.stage })));
   const head = h(doc, 'tr');
