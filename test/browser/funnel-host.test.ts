@@ -161,13 +161,19 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
         `resize-only update ${resize.toFixed(2)} ms`,
     );
     // The same 50,000 records arriving as one page: reading, aggregating and drawing in one updateView.
-    const onePage = await open({ lcid: 1026, records: 50_000, pageSize: 50_000 });
-    const first = onePage.firstRenderMs;
-    expect(await onePage.locator('.crmkit-funnel__count').allTextContents()).toEqual(want.counts);
-    await onePage.close();
+    // Three fresh pages (cold code each time), median printed: the machine is shared.
+    const firsts: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const onePage = await open({ lcid: 1026, records: 50_000, pageSize: 50_000 });
+      firsts.push(onePage.firstRenderMs);
+      expect(await onePage.locator('.crmkit-funnel__count').allTextContents()).toEqual(want.counts);
+      await onePage.close();
+    }
+    const first = [...firsts].sort((a, b) => a - b)[1]!;
     console.log(
       `funnel-host: 50,000 records in one page: init + read + aggregate + draw in the first updateView ${first.toFixed(1)} ms ` +
-        '(the stand-in dataset builds its record objects before the timing starts)',
+        `(median of 3 fresh pages: ${firsts.map((ms) => ms.toFixed(1)).join(', ')}; budget 100 ms; ` +
+        'the stand-in dataset builds its record objects before the timing starts)',
     );
     await page.evaluate(() => window.funnelHost!.setProperty('mode', 'snapshot'));
     await page.locator('button.crmkit-funnel__stage').first().focus();
