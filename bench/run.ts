@@ -1,7 +1,8 @@
 /**
  * Benchmark of the label round trip (not a test: prints figures and budget pass/fail).
  * Generates 200,000 and 1,000,000 labels × 4 languages, then runs the real CLI (dist/crmkit.js)
- * in a child process per step: export, and import of a workbook with edits. Time is wall clock of
+ * in a child process per step: export, and import of a workbook with edits (and, at 200,000 and
+ * below, the export variants `--split` and `--memory`, held to the memory budget). Time is wall clock of
  * the child (Node start-up included); CPU time is the child's user + system time (all threads: on
  * a busy machine it says what the step costs when wall time is inflated by other work); memory is
  * the child's peak RSS.
@@ -10,7 +11,7 @@
  *   npm run bench -- 200000       (one size)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -36,6 +37,12 @@ interface Step {
   mb: number;
   detail: string;
 }
+
+const pick = (r: { seconds: number; cpu: number; mb: number }) => ({
+  seconds: r.seconds,
+  cpu: r.cpu,
+  mb: r.mb,
+});
 
 function runCli(args: string[]): { seconds: number; cpu: number; mb: number; out: string } {
   const started = performance.now();
@@ -123,6 +130,29 @@ try {
       mb: exp.mb,
       detail: `xlsx ${(statSync(book).size / 1e6).toFixed(1)} MB`,
     });
+    if (labels <= 200000) {
+      // The export variants that hold more at once: three workbooks from one read, and suggestions
+      // with notes (the file itself is the memory). Memory budget as for export.
+      const folder = path.join(dir, `split-${labels}`);
+      mkdirSync(folder);
+      const split = runCli(['labels', 'export', zip, '-o', folder, '--split', '--quiet']);
+      rows.push({
+        labels,
+        step: 'export --split',
+        ...pick(split),
+        detail: `${readdirSync(folder).length} workbooks`,
+      });
+      rmSync(folder, { recursive: true });
+      const suggested = path.join(dir, `memory-${labels}.xlsx`);
+      const memory = runCli(['labels', 'export', zip, '-o', suggested, '--memory', zip, '--quiet']);
+      rows.push({
+        labels,
+        step: 'export --memory',
+        ...pick(memory),
+        detail: `xlsx ${(statSync(suggested).size / 1e6).toFixed(1)} MB`,
+      });
+      rmSync(suggested);
+    }
     const edits = await editWorkbook(book);
     const imp = runCli(['labels', 'import', book, '--into', zip, '-o', path.join(dir, `out-${labels}.zip`)]);
     rows.push({
@@ -135,7 +165,7 @@ try {
     });
     rmSync(book);
     rmSync(path.join(dir, `out-${labels}.zip`));
-    for (const r of rows.slice(-2)) {
+    for (const r of rows.filter((x) => x.labels === labels)) {
       console.log(
         `  ${r.step}: ${r.seconds.toFixed(2)} s wall, ${r.cpu.toFixed(2)} s CPU, ${r.mb.toFixed(0)} MB peak`,
       );
@@ -150,8 +180,10 @@ console.log(
 );
 for (const r of rows) {
   const b = budgets[r.labels];
-  const limit = b === undefined ? '-' : `${b.seconds === Infinity ? '' : `≤ ${b.seconds} s, `}≤ ${b.mb} MB`;
-  const ok = b === undefined || (r.seconds <= b.seconds && r.mb <= b.mb);
+  // The issue's time budget is for plain export and import; the variants are held to its memory budget.
+  const seconds = b === undefined || r.step.includes('--') ? Infinity : b.seconds;
+  const limit = b === undefined ? '-' : `${seconds === Infinity ? '' : `≤ ${seconds} s, `}≤ ${b.mb} MB`;
+  const ok = b === undefined || (r.seconds <= seconds && r.mb <= b.mb);
   console.log(
     `| ${r.labels.toLocaleString('en-US')} | ${r.step} | ${r.seconds.toFixed(2)} s | ${r.cpu.toFixed(2)} s | ${r.mb.toFixed(0)} MB | ${limit} | ${b === undefined ? '-' : ok ? 'pass' : 'FAIL'} | ${r.detail} |`,
   );
