@@ -10,6 +10,11 @@ import {
 } from '../../src/webresources/pipeline-funnel/stage-records';
 import { renderStageRecords } from '../../src/webresources/pipeline-funnel/stage-records-view';
 import { createFormats } from '../../src/widgets/shared/i18n';
+import { readFunnelConfig } from '../../src/webresources/pipeline-funnel/funnel-config';
+import { stageQuery } from '../../src/webresources/pipeline-funnel/funnel-page';
+import { computeFunnel } from '../../src/widgets/funnel/model';
+import type { Funnel, StageAggregate } from '../../src/widgets/funnel/types';
+import type { StageAction } from '../../src/widgets/funnel/view';
 
 const F = '@OData.Community.Display.V1.FormattedValue';
 const scope: QueryScope = { table: 'opportunity', state: 'open', dateColumn: 'createdon', range: {} };
@@ -189,5 +194,68 @@ describe("the stage's record list under the funnel", () => {
       'https://org.crm4.dynamics.com/main.aspx?pagetype=entityrecord&etn=opportunity&id=id-9',
     );
     expect(host.querySelectorAll('th')).toHaveLength(1);
+  });
+});
+
+describe('which records a clicked stage lists', () => {
+  const rows: StageAggregate[] = [
+    {
+      stage: { key: '0', label: 'Qualify', rank: 0 },
+      segment: { key: '1', label: 'Enterprise' },
+      count: 5,
+      amount: 10,
+    },
+    {
+      stage: { key: '1', label: 'Develop', rank: 1 },
+      segment: { key: '1', label: 'Enterprise' },
+      count: 3,
+      amount: 10,
+    },
+    {
+      stage: { key: '3', label: 'Close', rank: 3 },
+      segment: { key: '2', label: 'SMB' },
+      count: 1,
+      amount: 10,
+    },
+  ];
+  const config = readFunnelConfig('?data=' + encodeURIComponent('segment=crmkit_segment&owner=ownerid'), {
+    funnel: new Map(),
+    survey: new Map(),
+  });
+  const action = (funnel: Funnel, stageIndex: number, segmentKey: string | null = null): StageAction => ({
+    stage: funnel.stages[stageIndex]!,
+    stageIndex,
+    segmentKey,
+    recordIds: [],
+  });
+
+  it('asks for the stage itself in snapshot mode, within the chosen segment', () => {
+    const funnel = computeFunnel({ kind: 'aggregates', rows });
+    const q = stageQuery(config, scope, funnel, action(funnel, 1, '1'))!;
+    expect(q.stageKeys).toEqual(['1']);
+    expect(q.segment).toEqual({ column: 'crmkit_segment', key: '1' });
+    expect([q.name, q.amount, q.owner]).toEqual(['name', 'estimatedvalue', 'ownerid']);
+  });
+
+  it('asks for the stage and every later one in reached mode, leaving out stages only listed in stageOrder', () => {
+    const reached = {
+      ...config,
+      mode: 'reached' as const,
+      stageOrder: ['Qualify', 'Develop', 'Propose', 'Close'],
+    };
+    const funnel = computeFunnel(
+      { kind: 'aggregates', rows },
+      { mode: 'reached', stageOrder: reached.stageOrder.join('\n') },
+    );
+    expect(funnel.stages.map((s) => s.label)).toEqual(['Qualify', 'Develop', 'Propose', 'Close']);
+    expect(stageQuery(reached, scope, funnel, action(funnel, 1))!.stageKeys).toEqual(['1', '3']);
+    expect(stageQuery(reached, scope, funnel, action(funnel, 1))!.segment).toBeUndefined();
+  });
+
+  it('asks nothing for a stage only listed in stageOrder (it has no records)', () => {
+    const listed = { ...config, stageOrder: ['Qualify', 'Develop', 'Propose', 'Close'] };
+    const funnel = computeFunnel({ kind: 'aggregates', rows }, { stageOrder: listed.stageOrder.join('\n') });
+    expect(funnel.stages[2]!.listedOnly).toBe(true);
+    expect(stageQuery(listed, scope, funnel, action(funnel, 2))).toBeUndefined();
   });
 });

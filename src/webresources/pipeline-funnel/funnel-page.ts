@@ -87,7 +87,7 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
 }
 
 /** The query of a stage's records, or undefined when the stage cannot have any (listed only). */
-function stageQuery(
+export function stageQuery(
   config: FunnelConfig,
   scope: QueryScope,
   funnel: Funnel,
