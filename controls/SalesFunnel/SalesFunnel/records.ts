@@ -31,9 +31,9 @@ type ColumnRef = { name: string; dataType: string };
  * Reads a column's value as a key, label and (for choices) rank. The refs are shared between
  * records with the same value (a choice, a lookup id, a text), so 50,000 records make a handful
  * of objects; a choice is looked up by its raw value and formatted once per distinct value, and a
- * text needs no formatted value at all.
+ * text needs no formatted value at all. Segments (`withRank` false) carry no rank.
  */
-function refReader(column: ColumnRef): (record: EntityRecord) => StageRef | null {
+function refReader(column: ColumnRef, withRank = true): (record: EntityRecord) => StageRef | null {
   const known = new Map<string, StageRef>();
   const byRaw = new Map<unknown, StageRef>();
   const intern = (cacheKey: string, make: () => StageRef | null): StageRef | null => {
@@ -63,7 +63,7 @@ function refReader(column: ColumnRef): (record: EntityRecord) => StageRef | null
       const ref = intern(key, () => {
         const label = (record.getFormattedValue(column.name) ?? '').trim() || key;
         const rank = Number(raw);
-        return column.dataType === 'OptionSet' && Number.isFinite(rank)
+        return withRank && column.dataType === 'OptionSet' && Number.isFinite(rank)
           ? { key, label, rank }
           : { key, label };
       });
@@ -117,26 +117,15 @@ export function recordReader(
   noSegment: SegmentRef,
 ): (record: EntityRecord) => ReadRecord {
   const stageOf = columns.stage === undefined ? () => null : refReader(columns.stage);
-  const segmentOf = columns.segment === undefined ? undefined : refReader(columns.segment);
-  const segments = new Map<StageRef, SegmentRef>();
+  const segmentOf = columns.segment === undefined ? undefined : refReader(columns.segment, false);
   const amountColumn = columns.amount;
   const isCurrency = amountColumn?.dataType === 'Currency';
   /** Symbol by the char codes at both ends of the formatted amount (numbers: no text built per record). */
   const symbolByEnds = new Map<number, Map<number, string | undefined>>();
   return (record) => {
     const amount = amountColumn === undefined ? null : amountOf(record, amountColumn.name);
-    let segment: SegmentRef | null = null;
-    if (segmentOf !== undefined) {
-      const ref = segmentOf(record);
-      if (ref === null) segment = noSegment;
-      else {
-        const known = segments.get(ref);
-        if (known === undefined) {
-          segment = { key: ref.key, label: ref.label };
-          segments.set(ref, segment);
-        } else segment = known;
-      }
-    }
+    // A segment's ref is shared by the records of that segment, like a stage's.
+    const segment: SegmentRef | null = segmentOf === undefined ? null : (segmentOf(record) ?? noSegment);
     const out: ReadRecord = { record: { id: record.getRecordId(), stage: stageOf(record), amount, segment } };
     if (isCurrency && amount !== null) {
       const formatted = record.getFormattedValue(amountColumn.name) ?? '';
