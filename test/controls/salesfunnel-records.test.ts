@@ -72,6 +72,28 @@ describe('reading dataset records into the funnel', () => {
     expect(out.map((o) => o.currencySymbol)).toEqual(['$', '€', undefined, undefined]);
   });
 
+  it.each([
+    [
+      'after the amount',
+      ['1 250,00 €', '99,50 €', '12,00 $', '7,00 $', '3 000,00 €', '5,00 руб.', '8,00 грн.'],
+      ['€', '€', '$', '$', '€', 'руб', 'грн'],
+    ],
+    [
+      'before the amount',
+      ['€1,250.00', '€99.50', '$12.00', 'US$7.00', 'CA$3.00', '$5.00', '-€8.00'],
+      ['€', '€', '$', 'US$', 'CA$', '$', '€'],
+    ],
+  ])(
+    'finds each amount its own currency symbol when currencies alternate, symbol %s',
+    (_where, texts, symbols) => {
+      const out = read(
+        texts.map((text, i) => ({ id: String(i), values: { v: i + 1 }, formatted: { v: text } })),
+        [{ name: 'v', alias: 'amount', dataType: 'Currency' }],
+      );
+      expect(out.map((o) => o.currencySymbol)).toEqual(symbols);
+    },
+  );
+
   it('leaves amount and segment out when their property-sets are not mapped', () => {
     const out = read(
       [{ id: '1', values: { s: 'Lead' } }],

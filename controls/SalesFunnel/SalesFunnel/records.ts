@@ -86,6 +86,13 @@ function refReader(column: ColumnRef, withRank = true): (record: EntityRecord) =
   };
 }
 
+/** The UTF-16 code at `i`, with every digit as 48 ('0') and −1 outside the text. */
+function codeAt(text: string, i: number): number {
+  if (i < 0 || i >= text.length) return -1;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57 ? 48 : c;
+}
+
 function scalarText(raw: unknown): string {
   if (typeof raw === 'string') return raw.trim();
   if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
@@ -122,6 +129,11 @@ export function recordReader(
   const isCurrency = amountColumn?.dataType === 'Currency';
   /** Symbol by the char codes at both ends of the formatted amount (numbers: no text built per record). */
   const symbolByEnds = new Map<number, Map<number, string | undefined>>();
+  let last: { head: number; tail: number; symbol: string | undefined } = {
+    head: -2,
+    tail: -2,
+    symbol: undefined,
+  };
   return (record) => {
     const amount = amountColumn === undefined ? null : amountOf(record, amountColumn.name);
     // A segment's ref is shared by the records of that segment, like a stage's.
@@ -129,17 +141,23 @@ export function recordReader(
     const out: ReadRecord = { record: { id: record.getRecordId(), stage: stageOf(record), amount, segment } };
     if (isCurrency && amount !== null) {
       const formatted = record.getFormattedValue(amountColumn.name) ?? '';
-      // The symbol sits at the start or the end: amounts sharing two characters at both ends share
-      // it. The UTF-16 codes of those characters, two per number, key the cache (NaN past the end).
+      // The symbol sits at the start or the end: amounts sharing two characters at both ends (digits
+      // counting as one) share it. Their UTF-16 codes, two per number, key the cache; amounts of one
+      // currency then have the same key, so the last answer is reused without a lookup.
       const n = formatted.length;
-      const head = formatted.charCodeAt(0) * 65_536 + formatted.charCodeAt(1);
-      const tail = formatted.charCodeAt(n - 2) * 65_536 + formatted.charCodeAt(n - 1);
-      let byTail = symbolByEnds.get(head);
-      if (byTail === undefined) symbolByEnds.set(head, (byTail = new Map<number, string | undefined>()));
-      let symbol = byTail.get(tail);
-      if (symbol === undefined && !byTail.has(tail)) {
-        symbol = currencySymbolOf(formatted);
-        byTail.set(tail, symbol);
+      const head = codeAt(formatted, 0) * 65_536 + codeAt(formatted, 1);
+      const tail = codeAt(formatted, n - 2) * 65_536 + codeAt(formatted, n - 1);
+      let symbol: string | undefined;
+      if (head === last.head && tail === last.tail) symbol = last.symbol;
+      else {
+        let byTail = symbolByEnds.get(head);
+        if (byTail === undefined) symbolByEnds.set(head, (byTail = new Map<number, string | undefined>()));
+        symbol = byTail.get(tail);
+        if (symbol === undefined && !byTail.has(tail)) {
+          symbol = currencySymbolOf(formatted);
+          byTail.set(tail, symbol);
+        }
+        last = { head, tail, symbol };
       }
       if (symbol !== undefined) out.currencySymbol = symbol;
     }
