@@ -38,9 +38,11 @@ function measure(name: string, run: () => unknown, budgetMs?: number): void {
 }
 
 let records: FunnelRecord[] = [];
+/** The currency symbols of the amounts, as the control collects them. */
+const symbols = new Set<string | undefined>();
 measure(`read ${count} records (record reader)`, () => {
-  const read = recordReader(funnelColumns(ds), { key: '\u0000none', label: '(none)' });
-  records = ids.map((id) => read(entities[id]!).record);
+  const read = recordReader(funnelColumns(ds), { key: '\u0000none', label: '(none)' }, (s) => symbols.add(s));
+  records = ids.map((id) => read(entities[id]!));
 });
 measure(`funnel of ${count} records, snapshot`, () => computeFunnel({ kind: 'records', records }));
 measure(`funnel of ${count} records, reached + amount`, () =>
@@ -52,8 +54,10 @@ measure(`funnel of ${count} records, reached + amount`, () =>
 measure(
   `read + funnel of ${count} records`,
   () => {
-    const read = recordReader(funnelColumns(ds), { key: '\u0000none', label: '(none)' });
-    computeFunnel({ kind: 'records', records: ids.map((id) => read(entities[id]!).record) });
+    const read = recordReader(funnelColumns(ds), { key: '\u0000none', label: '(none)' }, (s) =>
+      symbols.add(s),
+    );
+    computeFunnel({ kind: 'records', records: ids.map((id) => read(entities[id]!)) });
   },
   100,
 );

@@ -1,14 +1,20 @@
 /// <reference types="powerapps-component-framework" />
 import { describe, expect, it } from 'vitest';
 import { funnelColumns, recordReader } from '../../controls/SalesFunnel/SalesFunnel/records';
+import type { FunnelRecord } from '../../src/widgets/funnel/types';
 import { MockDataSet, MockRecord, type MockRow } from '../widgets/funnel/mock-dataset';
 
 const noSegment = { key: '\u0000none', label: '(no segment)' };
 
+/** Each record read, with the currency symbol the reader reported for its amount (if any). */
 function read(rows: MockRow[], columns: { name: string; alias: string; dataType: string }[]) {
   const ds = new MockDataSet(rows, columns, rows.length);
-  const reader = recordReader(funnelColumns(ds), noSegment);
-  return rows.map((r) => reader(new MockRecord(r)));
+  const symbols = new Map<FunnelRecord, string | undefined>();
+  const reader = recordReader(funnelColumns(ds), noSegment, (symbol, record) => symbols.set(record, symbol));
+  return rows.map((r) => {
+    const record = reader(new MockRecord(r));
+    return { record, currencySymbol: symbols.get(record), reported: symbols.has(record) };
+  });
 }
 
 describe('reading dataset records into the funnel', () => {
@@ -70,6 +76,8 @@ describe('reading dataset records into the funnel', () => {
     );
     expect(out.map((o) => o.record.amount)).toEqual([1250, 99.5, null, null]);
     expect(out.map((o) => o.currencySymbol)).toEqual(['$', '€', undefined, undefined]);
+    // Only records with an amount are reported (the funnel's currency ignores the others).
+    expect(out.map((o) => o.reported)).toEqual([true, true, false, false]);
   });
 
   it.each([

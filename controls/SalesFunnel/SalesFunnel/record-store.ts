@@ -32,7 +32,13 @@ export class RecordStore {
   add(ds: DataSet, noSegment: SegmentRef, max: number): void {
     const columns = funnelColumns(ds);
     this.hasAmount = columns.amount !== undefined;
-    const read = recordReader(columns, noSegment);
+    // Amounts of a view mostly share one currency: add a symbol only when it changes.
+    let lastSymbol: string | undefined | null = null;
+    const read = recordReader(columns, noSegment, (symbol) => {
+      if (symbol === lastSymbol) return;
+      this.symbols.add(symbol);
+      lastSymbol = symbol;
+    });
     const entities = ds.records;
     const ids = ds.sortedRecordIds;
     const records = this.records;
@@ -44,7 +50,6 @@ export class RecordStore {
     let seen = this.readIds;
     if (!extendsRead && seen === undefined) seen = this.readIds = new Set(records.map((r) => r.id));
     let i = extendsRead ? done.count : 0;
-    let lastSymbol: string | undefined | null = null;
     for (; i < ids.length && records.length < max; i++) {
       const id = ids[i]!;
       if (seen !== undefined) {
@@ -53,13 +58,7 @@ export class RecordStore {
       }
       const entity = entities[id];
       if (entity === undefined) continue;
-      const { record, currencySymbol } = read(entity);
-      records.push(record);
-      // Amounts of a view mostly share one currency: add a symbol only when it changes.
-      if ((currencySymbol !== undefined || record.amount !== null) && currencySymbol !== lastSymbol) {
-        this.symbols.add(currencySymbol);
-        lastSymbol = currencySymbol;
-      }
+      records.push(read(entity));
     }
     if (extendsRead && i > 0) this.consumed = { count: i, first: ids[0]!, last: ids[i - 1]! };
   }

@@ -109,20 +109,22 @@ function amountOf(record: EntityRecord, name: string): number | null {
   return null;
 }
 
-export interface ReadRecord {
-  record: FunnelRecord;
-  /** The currency symbol in the amount's formatted text, when the amount is a currency. */
-  currencySymbol?: string;
-}
+/**
+ * Told of each record that has an amount: the currency symbol in the amount's formatted text
+ * (undefined when the amount is not a currency or its text shows none).
+ */
+export type AmountListener = (currencySymbol: string | undefined, record: FunnelRecord) => void;
 
 /**
  * A reader of dataset records into the funnel's terms; `noSegment` labels records whose segment
- * column is empty. Create one per page (or per view) so equal values share their refs.
+ * column is empty, `onAmount` hears of every amount's currency. Create one per page (or per view)
+ * so equal values share their refs.
  */
 export function recordReader(
   columns: FunnelColumns,
   noSegment: SegmentRef,
-): (record: EntityRecord) => ReadRecord {
+  onAmount?: AmountListener,
+): (record: EntityRecord) => FunnelRecord {
   const stageOf = columns.stage === undefined ? () => null : refReader(columns.stage);
   const segmentOf = columns.segment === undefined ? undefined : refReader(columns.segment, false);
   const amountColumn = columns.amount;
@@ -138,8 +140,10 @@ export function recordReader(
     const amount = amountColumn === undefined ? null : amountOf(record, amountColumn.name);
     // A segment's ref is shared by the records of that segment, like a stage's.
     const segment: SegmentRef | null = segmentOf === undefined ? null : (segmentOf(record) ?? noSegment);
-    const out: ReadRecord = { record: { id: record.getRecordId(), stage: stageOf(record), amount, segment } };
-    if (isCurrency && amount !== null) {
+    const out: FunnelRecord = { id: record.getRecordId(), stage: stageOf(record), amount, segment };
+    if (amount === null || onAmount === undefined) return out;
+    let symbol: string | undefined;
+    if (isCurrency) {
       const formatted = record.getFormattedValue(amountColumn.name) ?? '';
       // The symbol sits at the start or the end: amounts sharing two characters at both ends (digits
       // counting as one) share it. Their UTF-16 codes, two per number, key the cache; amounts of one
@@ -147,7 +151,6 @@ export function recordReader(
       const n = formatted.length;
       const head = codeAt(formatted, 0) * 65_536 + codeAt(formatted, 1);
       const tail = codeAt(formatted, n - 2) * 65_536 + codeAt(formatted, n - 1);
-      let symbol: string | undefined;
       if (head === last.head && tail === last.tail) symbol = last.symbol;
       else {
         let byTail = symbolByEnds.get(head);
@@ -159,8 +162,8 @@ export function recordReader(
         }
         last = { head, tail, symbol };
       }
-      if (symbol !== undefined) out.currencySymbol = symbol;
     }
+    onAmount(symbol, out);
     return out;
   };
 }
