@@ -4,11 +4,18 @@
  * the same label and language are a merge conflict; a new text is validated before it is used.
  */
 import type { Problem } from '../errors';
-import { displayKey, labelKey, sameText, type Label, type Lcid } from '../translations/model';
+import {
+  displayKey,
+  labelKey,
+  MAX_LABEL_LENGTH,
+  sameText,
+  type Label,
+  type Lcid,
+} from '../translations/model';
 import { XML_ILLEGAL } from '../translations/xml-text';
 import type { WorkbookRow } from '../workbook/types';
 
-export const MAX_LABEL_LENGTH = 500;
+export { MAX_LABEL_LENGTH };
 
 export interface Proposal {
   text: string;

@@ -4,8 +4,9 @@
  */
 import type { ProblemCode, Severity } from './problem';
 
-/** Dynamics refuses a translation import with any label longer than this. */
-export const MAX_LABEL_LENGTH = 500;
+import { MAX_LABEL_LENGTH } from '../translations/model';
+
+export { MAX_LABEL_LENGTH };
 
 export interface Finding {
   severity: Severity;

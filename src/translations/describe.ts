@@ -144,7 +144,9 @@ function describe(label: LabelKeyParts): Described {
   if (label.entity === 'RibbonCustomization' || looksLikeRibbonId.test(label.objectId))
     return ribbon(label.objectId);
   if (label.sheet === 'Display Strings') return { kind: 'message', phrase: contexts.message };
-  const group = groupNames[label.entity.toLowerCase()];
+  const entity = label.entity.toLowerCase();
+  // Own keys only: an entity named `constructor` or `__proto__` is a table, not a group.
+  const group = Object.hasOwn(groupNames, entity) ? groupNames[entity] : undefined;
   if (group !== undefined) return ofGroup(group.kind, group.noun, label.column);
   if (label.entity === '') return { kind: 'other', phrase: contexts.text, detail: label.column };
   return describeTableLabel(label);

@@ -54,6 +54,9 @@ export function allLanguages(header: TranslationsHeader): Lcid[] {
   return [...seen];
 }
 
+/** Dynamics refuses a whole translation import when any label is longer than this. */
+export const MAX_LABEL_LENGTH = 500;
+
 /** A translation counts as the same when it differs only by line-break style (CR LF vs LF). */
 export function sameText(a: string, b: string): boolean {
   return a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');

@@ -19,9 +19,10 @@ import { metaRows } from './meta';
 import { rowXml, textCellXml } from './row-xml';
 import { targetRtlStyle, targetStyle } from './styles';
 import type { WorkbookMeta } from './types';
+import { MAX_LABEL_LENGTH } from '../translations/model';
 
-/** Dynamics refuses a label longer than this; Excel's validation says so while typing. */
-export const MAX_LABEL_LENGTH = 500;
+// Excel's validation tells the translator about Dynamics' limit while typing.
+export { MAX_LABEL_LENGTH };
 
 /** Adds a label sheet and writes its header row; data rows follow as XML. */
 export function openLabelWorksheet(

@@ -80,6 +80,14 @@ describe('describeLabel', () => {
     expect(describeLabel({ ...base, column: 'DisplayName' }).kind).toBe('column');
     expect(describeLabel({ ...base, column: 'displayname' }).kind).toBe('form');
   });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'describes a table named %s as a table, not as an object property',
+    (entity) => {
+      const label = { sheet: 'Localized Labels' as const, entity, objectId: guid, column: 'LocalizedName' };
+      expect(describeLabel(label)).toEqual({ kind: 'table', context: 'Table name' });
+    },
+  );
 });
 
 describe('contexts in the product languages', () => {
