@@ -9,7 +9,8 @@ import path from 'node:path';
 import { CrmKitError } from '../errors';
 import { exportLabelsTo, targetLanguages, type ExportOutput, type FileArg } from '../labels/export';
 import { openTranslationsSource } from '../labels/source';
-import { createMemory, type TranslationMemory } from '../memory/memory';
+import { createMemory, type MemoryOptions, type TranslationMemory } from '../memory/memory';
+import { createWantedBases } from '../memory/wanted';
 import { createSuggester, type Suggester } from '../memory/suggest';
 import { displayKey, type Label, type Lcid, type TranslationsHeader } from '../translations/model';
 import { readTranslations } from '../translations/read';
@@ -74,13 +75,35 @@ function isMissing(label: Label, targets: readonly Lcid[]): boolean {
   return targets.some((lcid) => (label.texts.get(lcid) ?? '').trim() === '');
 }
 
+/**
+ * First read for suggestions: which base texts have a row with an empty cell in which language.
+ * Only those cells can get a suggestion, so the memories keep nothing else.
+ */
+async function wantedTranslations(
+  input: FileArg,
+  maxSize: number,
+  progress: Progress,
+): Promise<NonNullable<MemoryOptions['keep']>> {
+  const wanted = createWantedBases();
+  const result = await readLabelInput(
+    input.path,
+    () => (row) => {
+      wanted.note(row.base, row.targets);
+      progress.tick();
+    },
+    { maxEntrySize: maxSize },
+  );
+  return (baseLcid, base, lcid) => baseLcid === result.baseLcid && wanted.wants(base, lcid);
+}
+
 /** The file's own translations, remembered with the row each stands in (consistency). */
 async function sameFileMemory(
   input: FileArg,
   maxSize: number,
   progress: Progress,
+  keep: MemoryOptions['keep'],
 ): Promise<TranslationMemory> {
-  const memory = createMemory();
+  const memory = createMemory(keep === undefined ? {} : { keep });
   await readLabelInput(
     input.path,
     ({ baseLcid }) =>
@@ -148,18 +171,20 @@ export async function exportForTranslators(
     let memoryFiles = 0;
     const withMemory = opts.memory !== undefined && opts.memory.length > 0;
     if (withMemory || opts.consistency === true) {
+      progress.phase('reading the file for empty cells');
+      const keep = await wantedTranslations(input, opts.maxSize, progress);
       let memory: TranslationMemory | undefined;
       if (withMemory) {
         progress.phase('reading memory');
         const loaded = await loadMemory(
           (opts.memory ?? []).map((m) => ctx.resolve(m)),
-          { exclude: [input.path], maxEntrySize: opts.maxSize, onRows: (k) => progress.tick(k) },
+          { exclude: [input.path], maxEntrySize: opts.maxSize, onRows: (k) => progress.tick(k), keep },
         );
         memoryFiles = loaded.files.length;
         memory = loaded.memory;
       }
       progress.phase('reading the file for consistency');
-      const sameFile = await sameFileMemory(input, opts.maxSize, progress);
+      const sameFile = await sameFileMemory(input, opts.maxSize, progress, keep);
       suggester = createSuggester({
         baseLcid: header.baseLcid,
         sameFile,

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
-import { createMemory, type TranslationMemory } from '../memory/memory';
+import { createMemory, type MemoryOptions, type TranslationMemory } from '../memory/memory';
 import { addTmxUnitToMemory } from '../memory/suggest';
 import { readTmx } from '../memory/tmx-read';
 import { BASE_FROM_RESULT, readLabelInput, type InputOptions } from './labels-qa-input';
@@ -37,12 +37,17 @@ export interface LoadedMemory {
 /**
  * Builds a memory from files and folders (searched recursively for .zip, .xml, .xlsx, .tmx).
  * `exclude` (absolute paths) are skipped, e.g. the output of `memory build` or the export's input.
+ * `keep` limits it to the base texts that will be looked up (see `MemoryOptions`).
  */
 export async function loadMemory(
   inputs: readonly string[],
-  options: InputOptions & { exclude?: readonly string[]; onRows?: (n: number) => void } = {},
+  options: InputOptions & {
+    exclude?: readonly string[];
+    onRows?: (n: number) => void;
+    keep?: MemoryOptions['keep'];
+  } = {},
 ): Promise<LoadedMemory> {
-  const memory = createMemory();
+  const memory = createMemory(options.keep === undefined ? {} : { keep: options.keep });
   const files: string[] = [];
   const exclude = new Set((options.exclude ?? []).map((p) => path.resolve(p)));
   for (const input of inputs) {

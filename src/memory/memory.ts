@@ -38,6 +38,17 @@ function normalize(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n/g, '\n') : text;
 }
 
+/** A base text as the memory compares it. */
+export const normalizeBase = normalize;
+
+export interface MemoryOptions {
+  /**
+   * Translations worth keeping, by base text (given normalised) and language; `add` ignores the
+   * others. A memory that only serves lookups known beforehand stays small this way.
+   */
+  keep?: (baseLcid: Lcid, base: string, lcid: Lcid) => boolean;
+}
+
 /** One language of a base text: the current best translation, and the others seen. */
 interface Slot {
   lcid: Lcid;
@@ -52,7 +63,8 @@ interface Entry {
   slots: Slot[];
 }
 
-export function createMemory(): TranslationMemory {
+export function createMemory(options: MemoryOptions = {}): TranslationMemory {
+  const keep = options.keep;
   // Base language → normalised base text → entry: no key strings are built per lookup.
   const byBase = new Map<Lcid, Map<string, Entry>>();
   // Most translations share a handful of sources (file names): one string each.
@@ -81,6 +93,8 @@ export function createMemory(): TranslationMemory {
       }
       const b = normalize(base);
       let entry = entries.get(b);
+      const slot = entry === undefined ? undefined : slotOf(entry, lcid);
+      if (slot === undefined && keep !== undefined && !keep(baseLcid, b, lcid)) return;
       if (entry === undefined) {
         entry = { baseLcid, base: detach(b), slots: [] };
         entries.set(entry.base, entry);
@@ -91,7 +105,6 @@ export function createMemory(): TranslationMemory {
         source: intern(typeof source === 'string' ? source : source()),
         count: 1,
       });
-      const slot = slotOf(entry, lcid);
       if (slot === undefined) {
         entry.slots.push({ lcid, top: candidate() });
         size += 1;
