@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemory } from '../../src/memory/memory';
+import { addLabelToMemory, createSuggester } from '../../src/memory/suggest';
+import type { Label } from '../../src/translations/model';
 import { baseHash, createWantedBases } from '../../src/memory/wanted';
 
 const texts = (t: Record<number, string>): ReadonlyMap<number, string> =>
@@ -72,5 +75,44 @@ describe('translation memory limited to wanted base texts', () => {
       'Cancel 1049',
       'Отмена 1033',
     ]);
+  });
+});
+
+describe('suggestions from a memory limited to wanted translations', () => {
+  const lcids = [1049, 1026, 1058] as const;
+  const rowArb = fc.record({
+    base: fc.constantFrom('Save', 'Save\r\nAll', 'Save\nAll', 'Cancel', ' ', ''),
+    texts: fc.tuple(...lcids.map(() => fc.constantFrom('', 'A', 'B', ' '))),
+  });
+
+  it('suggests exactly what the full memory suggests, for any file (property)', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 12 }), (rows) => {
+        const labels: Label[] = rows.map((r, i) => ({
+          sheet: 'Localized Labels',
+          entity: 'account',
+          objectId: `o${i}`,
+          column: 'DisplayName',
+          texts: new Map<number, string>([
+            [1033, r.base],
+            ...lcids.flatMap((l, k) =>
+              r.texts[k] === '' && k === 2 ? [] : [[l, r.texts[k] ?? ''] as const],
+            ),
+          ]),
+        }));
+        const wanted = createWantedBases();
+        for (const label of labels) wanted.note(label.texts.get(1033) ?? '', label.texts);
+        const full = createMemory();
+        const kept = createMemory({ keep: (b, base, l) => b === 1033 && wanted.wants(base, l) });
+        for (const label of labels) {
+          addLabelToMemory(full, label, 1033, label.objectId);
+          addLabelToMemory(kept, label, 1033, label.objectId);
+        }
+        const a = createSuggester({ baseLcid: 1033, sameFile: full });
+        const b = createSuggester({ baseLcid: 1033, sameFile: kept });
+        for (const label of labels) expect(b.suggest(label, lcids)).toEqual(a.suggest(label, lcids));
+        expect(kept.size).toBeLessThanOrEqual(full.size);
+      }),
+    );
   });
 });
