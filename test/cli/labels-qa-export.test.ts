@@ -1,29 +1,18 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io';
-import { run } from '../../src/cli/run';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readTranslations } from '../../src/translations/read';
 import type { Label } from '../../src/translations/model';
 import { translationsXml, translationsZip, xmlOfZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { cliWorkspace } from './support';
 
-let dir: string;
+const work = cliWorkspace('crmkit-split-');
+const { cli } = work;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'crmkit-split-'));
-  await writeFile(path.join(dir, 'Solution.zip'), await translationsZip(translationsXml(labels)));
+  await writeFile(path.join(work.dir, 'Solution.zip'), await translationsZip(translationsXml(labels)));
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo(dir);
-  const code = await run(args, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-}
 
 const labels: FixtureLabel[] = [
   {
@@ -90,13 +79,13 @@ describe('per-language workbooks', () => {
     const { code, out } = await cli('labels', 'export', 'Solution.zip', '--split', '-o', 'split');
     expect(code).toBe(0);
     expect(out.trim().split('\n')).toHaveLength(3);
-    expect((await readdir(path.join(dir, 'split'))).sort()).toEqual([
+    expect(await work.files('split')).toEqual([
       'Solution.1026.xlsx',
       'Solution.1049.xlsx',
       'Solution.1058.xlsx',
     ]);
     for (const lcid of [1049, 1026, 1058]) {
-      const { header, ids } = await sheetOf(path.join(dir, 'split', `Solution.${lcid}.xlsx`));
+      const { header, ids } = await sheetOf(path.join(work.dir, 'split', `Solution.${lcid}.xlsx`));
       const languages = header.filter((h) => /\(\d{4}\)$/.test(h));
       expect(languages.map((h) => h.slice(-5, -1))).toEqual(['1033', String(lcid)]);
       expect(ids).toEqual(['r1', 'r2', 'r3']);
@@ -116,9 +105,9 @@ describe('per-language workbooks', () => {
       'missing',
     );
     expect(code).toBe(0);
-    expect((await sheetOf(path.join(dir, 'missing', 'Solution.1049.xlsx'))).ids).toEqual(['r1']);
-    expect((await sheetOf(path.join(dir, 'missing', 'Solution.1026.xlsx'))).ids).toEqual(['r1', 'r2']);
-    expect(await readdir(path.join(dir, 'missing'))).toHaveLength(2);
+    expect((await sheetOf(path.join(work.dir, 'missing', 'Solution.1049.xlsx'))).ids).toEqual(['r1']);
+    expect((await sheetOf(path.join(work.dir, 'missing', 'Solution.1026.xlsx'))).ids).toEqual(['r1', 'r2']);
+    expect(await work.files('missing')).toHaveLength(2);
   });
 
   it('--missing-only over several languages keeps a row missing in any of them', async () => {
@@ -134,14 +123,14 @@ describe('per-language workbooks', () => {
     );
     expect(code).toBe(0);
     expect(out).toContain('Exported 3 labels still untranslated (Localized Labels 2, Display Strings 1)');
-    expect((await sheetOf(path.join(dir, 'm.xlsx'))).ids).toEqual(['r1', 'r2']);
+    expect((await sheetOf(path.join(work.dir, 'm.xlsx'))).ids).toEqual(['r1', 'r2']);
   });
 
   it('merges two translators’ --lang workbooks, edited separately, in one import; other languages untouched', async () => {
     expect((await cli('labels', 'export', 'Solution.zip', '--lang', '1049', '-o', 'ru.xlsx')).code).toBe(0);
     expect((await cli('labels', 'export', 'Solution.zip', '--lang', '1026', '-o', 'bg.xlsx')).code).toBe(0);
-    await translate(path.join(dir, 'ru.xlsx'), 'r1', 1049, 'Сохранить');
-    await translate(path.join(dir, 'bg.xlsx'), 'r2', 1026, 'Затвори');
+    await translate(path.join(work.dir, 'ru.xlsx'), 'r1', 1049, 'Сохранить');
+    await translate(path.join(work.dir, 'bg.xlsx'), 'r2', 1026, 'Затвори');
 
     const { code, err } = await cli(
       'labels',
@@ -155,7 +144,7 @@ describe('per-language workbooks', () => {
     );
     expect(err).toBe('');
     expect(code).toBe(0);
-    const merged = await labelsOf(path.join(dir, 'merged.zip'));
+    const merged = await labelsOf(path.join(work.dir, 'merged.zip'));
     const texts = (id: string): Record<number, string> => Object.fromEntries(merged.get(id)?.texts ?? []);
     expect(texts('r1')).toEqual({ 1033: 'Save', 1049: 'Сохранить', 1026: '', 1058: 'Зберегти' });
     expect(texts('r2')).toEqual({ 1033: 'Close', 1049: 'Закрыть', 1026: 'Затвори', 1058: '' });
@@ -163,7 +152,7 @@ describe('per-language workbooks', () => {
   });
 
   it('refuses --split with -o naming a file', async () => {
-    await writeFile(path.join(dir, 'afile'), '');
+    await writeFile(path.join(work.dir, 'afile'), '');
     const { code, err } = await cli('labels', 'export', 'Solution.zip', '--split', '-o', 'afile');
     expect(code).toBe(2);
     expect(err).toBe('crmkit: -o afile: with --split, -o names a folder, and this is a file\n');

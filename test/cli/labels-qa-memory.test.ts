@@ -1,34 +1,25 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io';
 import { run } from '../../src/cli/run';
 import { SUGGESTION_FILL_ARGB } from '../../src/workbook/styles';
 import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { cliWorkspace } from './support';
 
-let dir: string;
+const work = cliWorkspace('crmkit-memory-');
+const { cli } = work;
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'crmkit-memory-'));
   await writeFile(
-    path.join(dir, 'A.zip'),
+    path.join(work.dir, 'A.zip'),
     await translationsZip(translationsXml(solutionA, { solution: 'SolutionA' })),
   );
   await writeFile(
-    path.join(dir, 'B.zip'),
+    path.join(work.dir, 'B.zip'),
     await translationsZip(translationsXml(solutionB, { solution: 'SolutionB' })),
   );
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo(dir);
-  const code = await run(args, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-}
 
 /** Solution A was translated earlier. */
 const solutionA: FixtureLabel[] = [
@@ -92,7 +83,7 @@ describe('translation memory in labels export', () => {
       'Filled 3 empty cell(s) from memory (1 file(s)) and from this file (1049: 2, 1026: 1)',
     );
 
-    const ru = await readCells(path.join(dir, 'b.xlsx'), 1049);
+    const ru = await readCells(path.join(work.dir, 'b.xlsx'), 1049);
     expect(ru.get('y1')).toEqual({
       text: 'Заказ на продажу',
       fill: SUGGESTION_FILL_ARGB,
@@ -107,7 +98,7 @@ describe('translation memory in labels export', () => {
     expect(ru.get('y2')).toMatchObject({ text: 'Коммерческое предложение', note: undefined });
     expect(ru.get('y2')?.fill).not.toBe(SUGGESTION_FILL_ARGB);
     expect(ru.get('y5')).toMatchObject({ text: '', note: undefined });
-    const bg = await readCells(path.join(dir, 'b.xlsx'), 1026);
+    const bg = await readCells(path.join(work.dir, 'b.xlsx'), 1026);
     expect(bg.get('y1')).toEqual({
       text: 'Поръчка за продажба',
       fill: SUGGESTION_FILL_ARGB,
@@ -119,7 +110,7 @@ describe('translation memory in labels export', () => {
     const built = await cli('labels', 'memory', 'build', 'A.zip', '-o', 'memory.tmx');
     expect(built.code).toBe(0);
     expect(built.out).toBe('memory.tmx: 3 translations of 2 base texts from 1 file(s)\n');
-    const tmx = await readFile(path.join(dir, 'memory.tmx'), 'utf8');
+    const tmx = await readFile(path.join(work.dir, 'memory.tmx'), 'utf8');
     expect(tmx).toContain('<tmx version="1.4">');
     expect(tmx).toContain(
       '<tuv xml:lang="ru-RU"><prop type="x-crmkit-source">A.zip</prop><seg>Заказ на продажу</seg></tuv>',
@@ -137,7 +128,7 @@ describe('translation memory in labels export', () => {
       'b-tmx.xlsx',
     );
     expect(code).toBe(0);
-    const ru = await readCells(path.join(dir, 'b-tmx.xlsx'), 1049);
+    const ru = await readCells(path.join(work.dir, 'b-tmx.xlsx'), 1049);
     expect(ru.get('y1')).toEqual({
       text: 'Заказ на продажу',
       fill: SUGGESTION_FILL_ARGB,
@@ -149,13 +140,13 @@ describe('translation memory in labels export', () => {
     const { code, out } = await cli('labels', 'export', 'B.zip', '--consistency', '-o', 'c.xlsx');
     expect(code).toBe(0);
     expect(out).toContain('Filled 1 empty cell(s) from this file (1049: 1)');
-    const ru = await readCells(path.join(dir, 'c.xlsx'), 1049);
+    const ru = await readCells(path.join(work.dir, 'c.xlsx'), 1049);
     expect(ru.get('y4')?.note).toBe('from memory: this file, pl_order / y3 / DisplayName');
     expect(ru.get('y1')).toMatchObject({ text: '', note: undefined });
   });
 
   it('shows its phases on a terminal, clears the line at the end, and is silent with --quiet', async () => {
-    const tty = { ...memoryIo(dir), isTTY: true };
+    const tty = { ...memoryIo(work.dir), isTTY: true };
     expect(await run(['labels', 'export', 'B.zip', '--memory', 'A.zip', '-o', 'tty.xlsx'], tty)).toBe(0);
     const err = tty.err.join('');
     expect(err).toContain('\rreading memory: ');
@@ -163,7 +154,7 @@ describe('translation memory in labels export', () => {
     expect(err).toMatch(/\r {10,}\r$/);
     expect(tty.out.join('')).toContain('Filled 3 empty cell(s)');
 
-    const quiet = { ...memoryIo(dir), isTTY: true };
+    const quiet = { ...memoryIo(work.dir), isTTY: true };
     expect(
       await run(['labels', 'export', 'B.zip', '--memory', 'A.zip', '-o', 'tty.xlsx', '--quiet'], quiet),
     ).toBe(0);
@@ -188,10 +179,10 @@ describe('translation memory in labels export', () => {
 
   it('takes a folder as memory, and a workbook in it counts', async () => {
     const { mkdir, copyFile } = await import('node:fs/promises');
-    await mkdir(path.join(dir, 'past'), { recursive: true });
+    await mkdir(path.join(work.dir, 'past'), { recursive: true });
     // A workbook exported from A stands for a translator's returned file.
     expect((await cli('labels', 'export', 'A.zip', '-o', 'past/a.xlsx')).code).toBe(0);
-    await copyFile(path.join(dir, 'B.zip'), path.join(dir, 'past', 'B.zip'));
+    await copyFile(path.join(work.dir, 'B.zip'), path.join(work.dir, 'past', 'B.zip'));
     const { code, out } = await cli('labels', 'memory', 'build', 'past', '-o', 'past.tmx');
     expect(code).toBe(0);
     // a.xlsx gives A's three translations; B.zip (also in the folder) adds Quote→ru and Phone→ru.
@@ -200,7 +191,7 @@ describe('translation memory in labels export', () => {
 
   it('refuses a memory file that is not TMX, naming file and line, and writes no workbook', async () => {
     await writeFile(
-      path.join(dir, 'bad.tmx'),
+      path.join(work.dir, 'bad.tmx'),
       '<?xml version="1.0"?>\n<tmx version="1.4">\n<header srclang="en-US"/>\n<body><tu><tuv xml:lang="ru-RU"><seg>x</tuv></tu></body></tmx>',
     );
     const { code, out, err } = await cli(
@@ -215,17 +206,17 @@ describe('translation memory in labels export', () => {
     expect(code).toBe(3);
     expect(err).toMatch(/^crmkit: bad\.tmx:4: not a valid TMX file: .+\n$/);
     expect(out).toBe('');
-    expect(await readdir(dir)).not.toContain('never.xlsx');
+    expect(await work.files()).not.toContain('never.xlsx');
   });
 
   it('says there is nothing to build from files without translations', async () => {
     await writeFile(
-      path.join(dir, 'empty.xml'),
+      path.join(work.dir, 'empty.xml'),
       translationsXml([{ entity: 'a', objectId: '1', texts: { 1033: 'Only base' } }]),
     );
     const { code, err } = await cli('labels', 'memory', 'build', 'empty.xml', '-o', 'empty.tmx');
     expect(code).toBe(4);
     expect(err).toBe('crmkit: no translations found in 1 file(s); nothing to put in empty.tmx\n');
-    expect(await readdir(dir)).not.toContain('empty.tmx');
+    expect(await work.files()).not.toContain('empty.tmx');
   });
 });

@@ -1,24 +1,11 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io';
-import { run } from '../../src/cli/run';
+import { describe, expect, it } from 'vitest';
 import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { cliWorkspace } from './support';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'crmkit-qa-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo(dir);
-  const code = await run(args, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-}
+const work = cliWorkspace('crmkit-qa-');
+const { cli } = work;
 
 /** Every problem kind of `labels check`, planted once (plus clean rows that must stay silent). */
 const planted: FixtureLabel[] = [
@@ -64,7 +51,7 @@ interface JsonProblem {
 
 describe('crmkit labels check', () => {
   it('finds every planted problem, errors first, and exits 1', async () => {
-    await writeFile(path.join(dir, 'planted.zip'), await translationsZip(translationsXml(planted)));
+    await writeFile(path.join(work.dir, 'planted.zip'), await translationsZip(translationsXml(planted)));
     const { code, out, err } = await cli('labels', 'check', 'planted.zip', '--json');
     expect(err).toBe('');
     expect(code).toBe(1);
@@ -99,7 +86,7 @@ describe('crmkit labels check', () => {
   });
 
   it('reads a bare CrmTranslations.xml the same way', async () => {
-    await writeFile(path.join(dir, 'CrmTranslations.xml'), translationsXml(planted));
+    await writeFile(path.join(work.dir, 'CrmTranslations.xml'), translationsXml(planted));
     const { code, out } = await cli('labels', 'check', 'CrmTranslations.xml', '--json');
     expect(code).toBe(1);
     expect((JSON.parse(out) as { problems: unknown[] }).problems).toHaveLength(9);
@@ -115,14 +102,14 @@ describe('crmkit labels check', () => {
     [['--max-warnings', '5'], 0],
     [['--max-warnings', '1'], 1],
   ])('with warnings only and %j exits %i', async (flags, expected) => {
-    await writeFile(path.join(dir, 'warnings.xml'), translationsXml(warningsOnly));
+    await writeFile(path.join(work.dir, 'warnings.xml'), translationsXml(warningsOnly));
     const { code } = await cli('labels', 'check', 'warnings.xml', '--json', ...flags);
     expect(code).toBe(expected);
   });
 
   it('keeps the names listed in --keep without a warning', async () => {
-    await writeFile(path.join(dir, 'warnings.xml'), translationsXml(warningsOnly));
-    await writeFile(path.join(dir, 'keep.txt'), '# our brands\nContoso Portal\n');
+    await writeFile(path.join(work.dir, 'warnings.xml'), translationsXml(warningsOnly));
+    await writeFile(path.join(work.dir, 'keep.txt'), '# our brands\nContoso Portal\n');
     const { out } = await cli('labels', 'check', 'warnings.xml', '--json', '--keep', 'keep.txt');
     expect((JSON.parse(out) as { problems: JsonProblem[] }).problems.map((p) => p.key)).toEqual([
       'account / w1 / DisplayName',
@@ -130,7 +117,7 @@ describe('crmkit labels check', () => {
   });
 
   it('exits 0 and says so on a clean file', async () => {
-    await writeFile(path.join(dir, 'clean.xml'), translationsXml([planted[1]!]));
+    await writeFile(path.join(work.dir, 'clean.xml'), translationsXml([planted[1]!]));
     const { code, out } = await cli('labels', 'check', 'clean.xml');
     expect(code).toBe(0);
     expect(out).toBe('No problems found in 1 label.\n');
@@ -187,14 +174,14 @@ describe('check and stats on a translator workbook', () => {
   it('reports a formula typed into a translation cell as an error with its cell', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(path.join(dir, 'planted.xlsx'));
+    await wb.xlsx.readFile(path.join(work.dir, 'planted.xlsx'));
     const ws = wb.getWorksheet('Localized Labels')!;
     let col = 0;
     ws.getRow(1).eachCell((cell, c) => {
       if (cell.text.endsWith('(1049)')) col = c;
     });
     ws.getRow(2).getCell(col).value = { formula: 'A1&"!"' };
-    await wb.xlsx.writeFile(path.join(dir, 'formula.xlsx'));
+    await wb.xlsx.writeFile(path.join(work.dir, 'formula.xlsx'));
     const { code, out } = await cli('labels', 'check', 'formula.xlsx', '--json');
     expect(code).toBe(1);
     const { problems } = JSON.parse(out) as { problems: JsonProblem[] };
@@ -230,7 +217,7 @@ describe('bad input to check, stats and memory', () => {
   ];
 
   it.each(cases)('%s gives one clear line and a non-zero exit', async (name, content, message) => {
-    if (name !== 'missing.zip') await writeFile(path.join(dir, name), content);
+    if (name !== 'missing.zip') await writeFile(path.join(work.dir, name), content);
     for (const command of [['check'], ['stats'], ['memory', 'build']]) {
       const extra = command[0] === 'memory' ? ['-o', 'bad.tmx'] : [];
       const { code, out, err } = await cli('labels', ...command, name, ...extra);
@@ -239,7 +226,7 @@ describe('bad input to check, stats and memory', () => {
       expect(err).not.toMatch(/\n\s+at /);
       expect(out).toBe('');
     }
-    expect(await readdir(dir)).not.toContain('bad.tmx');
+    expect(await work.files()).not.toContain('bad.tmx');
   });
 
   it('refuses a zip entry past --max-size before reading it, and says how to raise the limit', async () => {
@@ -256,7 +243,7 @@ describe('bad input to check, stats and memory', () => {
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['a', 'b']]), 'Budget');
     await writeFile(
-      path.join(dir, 'budget.xlsx'),
+      path.join(work.dir, 'budget.xlsx'),
       XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer,
     );
     for (const command of ['check', 'stats']) {
@@ -271,7 +258,7 @@ describe('bad input to check, stats and memory', () => {
     const JSZip = (await import('jszip')).default;
     const zip = new JSZip();
     zip.file('readme.txt', 'hello');
-    await writeFile(path.join(dir, 'other.zip'), await zip.generateAsync({ type: 'nodebuffer' }));
+    await writeFile(path.join(work.dir, 'other.zip'), await zip.generateAsync({ type: 'nodebuffer' }));
     const { code, err } = await cli('labels', 'check', 'other.zip');
     expect(code).toBe(3);
     expect(err).toMatch(/^crmkit: other\.zip: no CrmTranslations\.xml at the root of the zip.*\n$/);
