@@ -1,5 +1,6 @@
 /** The list of responses, newest first: who, role, channel, when, each answer, the comment. */
 import { validAnswer } from './aggregates';
+import { showConfirmPrompt } from './confirm-prompt';
 import type { Question } from './definition';
 import type { SurveyResponse } from './document';
 import { button, el, uniqueId } from './dom';
@@ -112,25 +113,15 @@ function responseItem(
       );
     };
     const confirm = (): void => {
-      const yes = button(
-        doc,
-        t('list.delete'),
-        () => actions.onDelete(r),
-        'crmkit-button crmkit-button--danger',
-        {
-          'data-action': 'confirm-delete',
-        },
-      );
-      bar.replaceChildren(
-        el(doc, 'span', {
-          className: 'crmkit-survey__confirm',
-          text: t('list.deleteConfirm'),
-          attrs: { role: 'alert' },
-        }),
-        yes,
-        button(doc, t('form.cancel'), showActions, 'crmkit-button'),
-      );
-      yes.focus();
+      showConfirmPrompt(bar, {
+        tag: 'span',
+        question: t('list.deleteConfirm'),
+        acceptLabel: t('list.delete'),
+        action: 'confirm-delete',
+        cancelLabel: t('form.cancel'),
+        onAccept: () => actions.onDelete(r),
+        onCancel: showActions,
+      });
     };
     showActions();
     item.append(bar);

@@ -2,6 +2,7 @@
  * A stored value that does not parse: the localized reason, the raw text (read-only, selectable,
  * with a Copy button) and — only when the user may edit, and only after a confirmation — "Start over".
  */
+import { showConfirmPrompt } from './confirm-prompt';
 import { button, el, uniqueId } from './dom';
 import type { SurveyViewContext } from './view-context';
 
@@ -57,25 +58,15 @@ export function renderUnreadable(
     actions.replaceChildren(...nodes.filter((n) => n !== null));
   };
   const confirm = (): void => {
-    const accept = button(
-      doc,
-      t('state.startOverAccept'),
-      onStartOver,
-      'crmkit-button crmkit-button--danger',
-      {
-        'data-action': 'confirm-start-over',
-      },
-    );
-    actions.replaceChildren(
-      el(doc, 'p', {
-        className: 'crmkit-survey__confirm',
-        text: t('state.startOverConfirm'),
-        attrs: { role: 'alert' },
-      }),
-      accept,
-      button(doc, t('form.cancel'), showActions, 'crmkit-button'),
-    );
-    accept.focus();
+    showConfirmPrompt(actions, {
+      tag: 'p',
+      question: t('state.startOverConfirm'),
+      acceptLabel: t('state.startOverAccept'),
+      action: 'confirm-start-over',
+      cancelLabel: t('form.cancel'),
+      onAccept: onStartOver,
+      onCancel: showActions,
+    });
   };
   showActions();
   return el(doc, 'div', { className: 'crmkit-survey__unreadable' }, [
