@@ -7,16 +7,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserUnavailableReason,
-  launchBrowser,
-  repoRoot,
-  serveStatic,
-  testOutputDir,
-  type StaticServer,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailableReason, repoRoot, serveStatic, testOutputDir } from '../support/browser';
+import { browserSession } from '../support/browser-session';
 import { controlOutDir, ensureBuiltControl } from '../widgets/funnel/built-control';
 import {
   SAMPLE_STAGES,
@@ -52,9 +46,6 @@ function expected(records: number, lcid: SampleLcid, max = 50_000) {
 }
 
 describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a chosen language', () => {
-  let browser: Browser;
-  let server: StaticServer;
-
   beforeAll(async () => {
     const took = ensureBuiltControl();
     if (took > 0) console.log(`funnel-host: built the control in ${took} ms`);
@@ -68,14 +59,10 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
       outfile: path.join(hostDir, 'funnel-dataset.js'),
       logLevel: 'silent',
     });
-    server = await serveStatic([path.join(repoRoot, 'test/browser/host'), controlOutDir]);
-    browser = await launchBrowser();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession(() =>
+    serveStatic([path.join(repoRoot, 'test/browser/host'), controlOutDir]),
+  );
 
   interface Mount {
     lcid: SampleLcid;
@@ -88,11 +75,11 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
   /** The page, and init + first updateView as the host timed it (ms). */
   async function open(m: Mount): Promise<Page & { firstRenderMs: number }> {
     const width = m.width ?? 1000;
-    const page = await browser.newPage({ viewport: { width: width + 80, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: width + 80, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.addInitScript({ path: path.join(hostDir, 'funnel-dataset.js') });
-    await page.goto(`${server.url}/index.html`);
+    await page.goto(`${session.server.url}/index.html`);
     const mounted = await page.evaluate(
       (o) =>
         (
@@ -172,7 +159,7 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
     const first = [...firsts].sort((a, b) => a - b)[1]!;
     // For context: what a fresh page pays for its first Intl.NumberFormat (loading the locale's ICU
     // data), part of the figure above; inside Dynamics the app has already formatted numbers.
-    const fresh = await browser.newPage();
+    const fresh = await session.browser.newPage();
     const intlMs = await fresh.evaluate(() => {
       const started = performance.now();
       new Intl.NumberFormat('bg-BG').format(1);

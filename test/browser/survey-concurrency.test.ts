@@ -6,17 +6,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument, serializeDocument } from '../../src/widgets/survey/document';
 import { documentOf, response } from '../widgets/survey/fixtures';
-import {
-  browserUnavailableReason,
-  launchBrowser,
-  serveStatic,
-  testOutputDir,
-  type StaticServer,
-} from '../support/browser';
+import { browserUnavailableReason, serveStatic, testOutputDir } from '../support/browser';
+import { browserSession } from '../support/browser-session';
 import { ensureControlBuilt } from './host/build-control';
 
 const skipReason = browserUnavailableReason();
@@ -34,27 +29,20 @@ interface HostWindow {
 }
 
 describe.skipIf(skipReason !== undefined)('CollabSurvey bundle on two forms of one record (Chromium)', () => {
-  let browser: Browser;
-  let server: StaticServer;
   /** The record's stored column value, as the Web API answers it. */
   let stored: string | null;
   const reads: string[] = [];
+  let outDir = '';
 
   beforeAll(async () => {
-    const outDir = await ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
-    server = await serveStatic([path.join(import.meta.dirname, 'host'), outDir]);
-    browser = await launchBrowser();
+    outDir = await ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
     mkdirSync(testOutputDir, { recursive: true });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession(() => serveStatic([path.join(import.meta.dirname, 'host'), outDir]));
 
   /** A form opened now (it sees the value stored now), as the given user. */
   async function openForm(userId: string, userName: string, lcid: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 700, height: 1100 } });
+    const page = await session.browser.newPage({ viewport: { width: 700, height: 1100 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.exposeFunction('crmkitTestRetrieve', (entityType: string, id: string, options: string) => {
@@ -71,7 +59,7 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle on two forms of o
           w.crmkitTestRetrieve(t, id, o).then((json) => JSON.parse(json) as unknown),
       };
     });
-    await page.goto(`${server.url}/index.html`);
+    await page.goto(`${session.server.url}/index.html`);
     await page.evaluate((o) => (window as unknown as HostWindow).crmkitHost.mount(o), {
       lcid,
       userId,

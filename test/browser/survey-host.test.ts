@@ -7,18 +7,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readCatalogue } from '../../scripts/generate-resx';
 import { serializeDocument } from '../../src/widgets/survey/document';
 import { documentOf, response } from '../widgets/survey/fixtures';
-import {
-  browserUnavailableReason,
-  launchBrowser,
-  serveStatic,
-  testOutputDir,
-  type StaticServer,
-} from '../support/browser';
+import { browserUnavailableReason, serveStatic, testOutputDir } from '../support/browser';
+import { browserSession } from '../support/browser-session';
 import { ensureControlBuilt } from './host/build-control';
 
 const skipReason = browserUnavailableReason();
@@ -72,21 +67,13 @@ interface MountOptions {
 }
 
 describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project host page (Chromium)', () => {
-  let browser: Browser;
-  let server: StaticServer;
   let outDir: string;
 
   beforeAll(async () => {
     outDir = await ensureControlBuilt('CollabSurvey', ['src/widgets/survey', 'src/widgets/shared']);
-    server = await serveStatic([path.join(import.meta.dirname, 'host'), outDir]);
-    browser = await launchBrowser();
     mkdirSync(testOutputDir, { recursive: true });
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = browserSession(() => serveStatic([path.join(import.meta.dirname, 'host'), outDir]));
 
   it('prints the production bundle size (budget 50 KB minified)', () => {
     const bundle = readFileSync(path.join(outDir, 'bundle.js'));
@@ -99,10 +86,12 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
   });
 
   async function open(options: MountOptions): Promise<{ page: Page; renderMs: number; paintMs: number }> {
-    const page = await browser.newPage({ viewport: { width: (options.width ?? 760) + 80, height: 900 } });
+    const page = await session.browser.newPage({
+      viewport: { width: (options.width ?? 760) + 80, height: 900 },
+    });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/index.html`);
+    await page.goto(`${session.server.url}/index.html`);
     const timing = await page.evaluate(
       async ({ lcid, width, value }) =>
         window.crmkitHost.mount({
@@ -160,8 +149,8 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
     const rows: string[] = [];
     const renders: number[] = [];
     for (let run = 0; run < 3; run++) {
-      const page = await browser.newPage({ viewport: { width: 840, height: 900 } });
-      await page.goto(`${server.url}/index.html`);
+      const page = await session.browser.newPage({ viewport: { width: 840, height: 900 } });
+      await page.goto(`${session.server.url}/index.html`);
       // A Dynamics form has formatted dates and numbers long before a control loads; a brand-new
       // page has not, so the one-off cost of loading the locale data is measured and printed apart.
       const intlColdMs = await page.evaluate(() => {
@@ -276,7 +265,9 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
   it('copies an unreadable stored value to the clipboard and leaves it unchanged', async () => {
     const raw = 'Spoke to the buyer on 3 Nov: happy with delivery, unhappy with invoices.';
     const { page } = await open({ lcid: 1049, value: raw });
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.server.url });
     await expect(page.locator('.crmkit-message--error').innerText()).resolves.toContain(
       'это не корректный JSON',
     );

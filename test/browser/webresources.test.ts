@@ -8,16 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserUnavailableReason,
-  launchBrowser,
-  repoRoot,
-  serveStatic,
-  testOutputDir,
-  type StaticServer,
-} from '../support/browser';
+import type { Frame, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserUnavailableReason, repoRoot, serveStatic, testOutputDir } from '../support/browser';
+import { browserSession } from '../support/browser-session';
 import { choiceLabels, makeOpportunities, makeSurveyedAccounts } from '../fixtures/webresources/dataset';
 
 const skipReason = browserUnavailableReason();
@@ -26,8 +20,6 @@ if (skipReason !== undefined) console.warn(`webresources browser tests ${skipRea
 const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const hostDir = path.join(testOutputDir, 'webresources-host');
 const fixtures = path.join(repoRoot, 'test/fixtures/webresources');
-let server: StaticServer;
-let browser: Browser;
 
 beforeAll(async () => {
   if (skipReason !== undefined) return;
@@ -42,14 +34,10 @@ beforeAll(async () => {
   });
   copyFileSync(path.join(fixtures, 'host.html'), path.join(hostDir, 'host.html'));
   copyFileSync(path.join(fixtures, 'host.css'), path.join(hostDir, 'host.css'));
-  server = await serveStatic([hostDir, path.join(repoRoot, 'dist')], { 'Content-Security-Policy': csp });
-  browser = await launchBrowser();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession(() =>
+  serveStatic([hostDir, path.join(repoRoot, 'dist')], { 'Content-Security-Policy': csp }),
+);
 
 interface Opened {
   page: Page;
@@ -64,7 +52,7 @@ async function openInHost(
   host: Record<string, string>,
   viewport = { width: 1100, height: 800 },
 ): Promise<Opened> {
-  const page = await browser.newPage({ viewport });
+  const page = await session.browser.newPage({ viewport });
   const cspViolations: string[] = [];
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -74,7 +62,7 @@ async function openInHost(
   const src = `/webresources/${pageName}/${pageName}.html?data=${encodeURIComponent(data)}`;
   const query = new URLSearchParams({ ...host, src });
   const started = Date.now();
-  await page.goto(`${server.url}/host.html?${query.toString()}`);
+  await page.goto(`${session.server.url}/host.html?${query.toString()}`);
   const frameHandle = await page.waitForSelector('#webresource');
   const frame = (await frameHandle.contentFrame())!;
   await frame.waitForSelector('#crmkit-root[data-state="done"]', { timeout: 30_000 });
@@ -265,13 +253,13 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
   });
 
   it('explains how to add the page to a dashboard, in the browser language, when opened outside Dynamics', async () => {
-    const context = await browser.newContext({ locale: 'ru-RU' });
+    const context = await session.browser.newContext({ locale: 'ru-RU' });
     const page = await context.newPage();
     const cspViolations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
     });
-    await page.goto(`${server.url}/webresources/pipeline-funnel/pipeline-funnel.html`);
+    await page.goto(`${session.server.url}/webresources/pipeline-funnel/pipeline-funnel.html`);
     await page.waitForSelector('.crmkit-dash--outside');
     expect(await page.textContent('h1')).toBe('Эта страница работает внутри Dynamics 365');
     expect(await page.textContent('ol')).toContain('<prefix>_/crmkit/pipeline_funnel.html');
@@ -455,7 +443,7 @@ describe.skipIf(skipReason !== undefined)(
   'a web resource opened on its own from /WebResources/ (built, in Chromium)',
   () => {
     it('loads ClientGlobalContext.js.aspx, calls the Web API itself, honours an HTTP 429 Retry-After, in Bulgarian', async () => {
-      const page = await browser.newPage({ viewport: { width: 900, height: 700 } });
+      const page = await session.browser.newPage({ viewport: { width: 900, height: 700 } });
       const dist = path.join(repoRoot, 'dist/webresources/pipeline-funnel');
       const headers = { 'Content-Security-Policy': csp };
       const api: { url: string; at: number; status: number }[] = [];
@@ -465,7 +453,7 @@ describe.skipIf(skipReason !== undefined)(
         [2, 'Разработване', 25],
         [3, 'Предложение', 9],
       ] as const;
-      await page.route(`${server.url}/**`, async (route) => {
+      await page.route(`${session.server.url}/**`, async (route) => {
         const url = new URL(route.request().url());
         const file = /^\/WebResources\/new_\/crmkit\/(pipeline-funnel\.(?:html|js|css))$/.exec(
           url.pathname,
@@ -533,7 +521,7 @@ describe.skipIf(skipReason !== undefined)(
         await route.fulfill({ status: 404, body: 'not found' });
       });
       await page.goto(
-        `${server.url}/WebResources/new_/crmkit/pipeline-funnel.html?data=${encodeURIComponent('table=opportunity')}`,
+        `${session.server.url}/WebResources/new_/crmkit/pipeline-funnel.html?data=${encodeURIComponent('table=opportunity')}`,
       );
       await page.waitForSelector('#crmkit-root[data-state="done"]');
       const bg = new Intl.NumberFormat('bg-BG');
