@@ -34,8 +34,8 @@ export class StoredChanges {
    * Re-reads the stored value, merges this form's changes into it, then runs `change` — unless the
    * stored value became unreadable (it is never overwritten by a response; `resetting` = the user
    * chose Start over). Without a re-read, or when it fails, `change` applies to the form's copy.
+   * `change` returns whether it was made (a refused change is not "applied to the latest version").
    */
-  /** `change` returns whether it was made (a refused change is not "applied to the latest version"). */
   withStored(resetting: boolean, change: () => boolean): void {
     const sync = this.host.sync();
     if (this.busy || sync === undefined) return;
