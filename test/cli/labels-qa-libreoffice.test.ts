@@ -5,14 +5,12 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryIo } from '../../src/cli/io';
-import { run } from '../../src/cli/run';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { translationsXml, translationsZip, xmlOfZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { cliWorkspace } from './support';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const skipReason =
@@ -39,15 +37,8 @@ const labels: FixtureLabel[] = [
   { entity: 'account', objectId: 'a5', texts: { 1033: 'Fax', 1049: 'Fax', 1058: 'Факс' } },
 ];
 
-let dir: string;
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = memoryIo(dir);
-  const code = await run(args, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-}
-
-async function resave(file: string): Promise<string> {
+/** Re-saves `file` (inside `dir`) with LibreOffice Calc; returns the copy's path relative to `dir`. */
+async function resave(dir: string, file: string): Promise<string> {
   const outDir = path.join(dir, 'resaved');
   await mkdir(outDir, { recursive: true });
   await promisify(execFile)(
@@ -69,27 +60,24 @@ async function resave(file: string): Promise<string> {
 describe.skipIf(skipReason !== undefined)('per-language workbooks re-saved by LibreOffice Calc', () => {
   let ru = '';
   let bg = '';
+  const work = cliWorkspace('crmkit-qa-lo-');
+  const { cli } = work;
 
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'crmkit-qa-lo-'));
-    await writeFile(path.join(dir, 'Solution.zip'), await translationsZip(translationsXml(labels)));
+    await writeFile(path.join(work.dir, 'Solution.zip'), await translationsZip(translationsXml(labels)));
     expect(
       (await cli('labels', 'export', 'Solution.zip', '--split', '--lang', '1049,1026', '-o', 'split')).code,
     ).toBe(0);
-    ru = await resave('split/Solution.1049.xlsx');
-    bg = await resave('split/Solution.1026.xlsx');
+    ru = await resave(work.dir, 'split/Solution.1049.xlsx');
+    bg = await resave(work.dir, 'split/Solution.1026.xlsx');
   }, 200_000);
-
-  afterAll(async () => {
-    if (dir !== undefined) await rm(dir, { recursive: true, force: true });
-  });
 
   it('import with nothing changed: the XML comes back byte for byte', async () => {
     const { code, err } = await cli('labels', 'import', ru, bg, '--into', 'Solution.zip', '-o', 'out.zip');
     expect(err).toBe('');
     expect(code).toBe(0);
-    const before = await xmlOfZip(await readFile(path.join(dir, 'Solution.zip')));
-    const after = await xmlOfZip(await readFile(path.join(dir, 'out.zip')));
+    const before = await xmlOfZip(await readFile(path.join(work.dir, 'Solution.zip')));
+    const after = await xmlOfZip(await readFile(path.join(work.dir, 'out.zip')));
     expect(after).toBe(before);
   });
 
