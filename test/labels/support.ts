@@ -7,9 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
-import { memoryIo } from '../../src/cli/io';
-import { run } from '../../src/cli/run';
 import type { Lcid } from '../../src/translations/model';
+import { runCli, type CliResult } from '../cli/support';
 
 const created: string[] = [];
 
@@ -24,16 +23,11 @@ export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-export interface CliResult {
-  code: number;
-  out: string;
-  err: string;
-}
+export type { CliResult };
 
-export async function crmkit(dir: string, ...argv: string[]): Promise<CliResult> {
-  const io = memoryIo(dir);
-  const code = await run(argv, io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
+/** Runs `crmkit <argv>` in-process in `dir` (see test/cli/support.ts). */
+export function crmkit(dir: string, ...argv: string[]): Promise<CliResult> {
+  return runCli(dir, argv);
 }
 
 export function files(dir: string): string[] {
