@@ -14,6 +14,7 @@ import {
 } from '../translations/model';
 import { XML_ILLEGAL } from '../translations/xml-text';
 import type { WorkbookRow } from '../workbook/types';
+import { placeholderFindings } from '../qa/text-rules';
 
 export { MAX_LABEL_LENGTH };
 
@@ -54,6 +55,9 @@ export function refusal(text: string, base: string): string | undefined {
   if (text !== '') {
     const missing = [...placeholders(base)].filter((p) => !text.includes(p));
     if (missing.length > 0) return `the placeholder ${missing.join(', ')} of the base text is missing`;
+    // An extra `{n}` makes Dynamics' string formatting fail at run time: refuse what check calls an error.
+    const extra = placeholderFindings(base, text).find((f) => f.severity === 'error');
+    if (extra !== undefined) return extra.message;
   }
   return undefined;
 }

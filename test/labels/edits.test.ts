@@ -112,6 +112,8 @@ describe('the rules for a new text', () => {
     ['{1} из {0}', '{0} of {1}', undefined],
     ['{0} из', '{0} of {1}', 'the placeholder {1} of the base text is missing'],
     ['', '{0} of {1}', undefined],
+    ['{0} из {1}', '{0} records', 'placeholder {1} is not in the base text'],
+    ['без {0}', 'plain text', 'placeholder {0} is not in the base text'],
   ])('%j (base %j) → %j', (text, base, why) => {
     expect(refusal(text, base)).toBe(why);
   });
