@@ -9,7 +9,7 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { CrmKitError, ExitCode } from '../errors';
-import { writeAtomically } from '../fs/atomic';
+import { abandonStream, writeAtomically } from '../fs/atomic';
 import type { MemoryUnit } from '../memory/memory';
 import { tmxChunks } from '../memory/tmx-write';
 import { createChecker } from '../qa/checker';
@@ -186,15 +186,20 @@ async function memoryBuild(
   }
   await writeAtomically(output, async (temp) => {
     const out = createWriteStream(temp);
-    for (const chunk of tmxChunks(counted(), {
-      baseLcid,
-      createdAt: new Date(),
-      toolVersion: TOOL_VERSION,
-    })) {
-      if (!out.write(chunk)) await once(out, 'drain');
+    try {
+      for (const chunk of tmxChunks(counted(), {
+        baseLcid,
+        createdAt: new Date(),
+        toolVersion: TOOL_VERSION,
+      })) {
+        if (!out.write(chunk)) await once(out, 'drain');
+      }
+      out.end();
+      await finished(out);
+    } catch (e) {
+      await abandonStream(out);
+      throw e;
     }
-    out.end();
-    await finished(out);
   });
   ctx.io.stdout(
     `${opts.output}: ${memory.size.toLocaleString('en-US')} translations of ${baseTexts.toLocaleString('en-US')} base texts from ${files.length} file(s)\n`,

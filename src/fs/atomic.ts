@@ -3,6 +3,8 @@
  * target and renamed over it; on any error the temporary file is removed.
  */
 import { randomBytes } from 'node:crypto';
+import type { WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
@@ -29,4 +31,19 @@ export async function writeAtomically<T>(
     await rm(temp, { force: true });
     throw e;
   }
+}
+
+/**
+ * Gives up a stream that writes a temporary file and waits until its file is closed. A file
+ * stream opens its file asynchronously: removing the temporary file before that would let the
+ * pending open create it again, leaving it behind after a failure.
+ */
+export async function abandonStream(out: WriteStream): Promise<void> {
+  if (out.closed) return;
+  const closed = once(out, 'close').then(
+    () => undefined,
+    () => undefined,
+  );
+  out.destroy();
+  await closed;
 }

@@ -6,7 +6,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../errors';
-import { writeAtomically } from '../fs/atomic';
+import { abandonStream, writeAtomically } from '../fs/atomic';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from '../translations/model';
 import { readLabels } from './read-labels';
 import { createWorkbookWriter } from '../workbook/write';
@@ -209,7 +209,7 @@ export async function exportLabelsTo(options: ExportManyOptions): Promise<Export
           }
           return summaries;
         } catch (e) {
-          for (const state of states) state.out.destroy();
+          await Promise.all(states.map((state) => abandonStream(state.out)));
           throw e;
         }
       },

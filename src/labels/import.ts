@@ -8,7 +8,7 @@ import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CrmKitError, type Problem } from '../errors';
-import { writeAtomically } from '../fs/atomic';
+import { abandonStream, writeAtomically } from '../fs/atomic';
 import type { Lcid, TranslationsHeader } from '../translations/model';
 import { readTranslations } from '../translations/read';
 import { readWorkbook } from '../workbook/read';
@@ -134,7 +134,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           out.end();
           await done;
         } catch (e) {
-          out.destroy();
+          await abandonStream(out);
           throw e;
         }
       }

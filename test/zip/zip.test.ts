@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeAtomically } from '../../src/fs/atomic';
+import { abandonStream, writeAtomically } from '../../src/fs/atomic';
 import { isUnsafeEntryName, ZipReader } from '../../src/zip/read';
 import { ZipWriter } from '../../src/zip/write';
 
@@ -140,6 +140,23 @@ describe('atomic output', () => {
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('leaves no temporary file when a stream opened on it fails before its file is even open', async () => {
+    const folder = path.join(dir, 'atomic-stream');
+    mkdirSync(folder);
+    for (let i = 0; i < 25; i++) {
+      await expect(
+        writeAtomically(path.join(folder, 'out.xlsx'), async (temp) => {
+          const out = createWriteStream(temp);
+          await abandonStream(out);
+          // The pending open has finished and its file is closed: removing the file now is final.
+          expect(out.closed).toBe(true);
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+    }
     expect(readdirSync(folder)).toEqual([]);
   });
 
