@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import type { Label, LabelSheet } from '../src/translations/model';
-import { readWorkbook } from '../src/workbook/read';
-import { createWorkbookWriter } from '../src/workbook/write';
+import type { Label, LabelSheet } from '../src/labels/crm-xml/model';
+import { readWorkbook } from '../src/labels/workbook/read';
+import { createWorkbookWriter } from '../src/labels/workbook/write';
 
 const BASE = 1033;
 const TARGETS = [1049, 1026, 1058];

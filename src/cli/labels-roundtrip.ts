@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { CrmKitError, type Problem } from '../errors';
 import { exportLabels, type FileArg } from '../labels/export';
 import { importLabels } from '../labels/import';
-import type { Lcid } from '../translations/model';
+import type { Lcid } from '../labels/crm-xml/model';
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
 import { exportForTranslators, wantsTranslatorExport } from './labels-qa-export';

@@ -4,17 +4,10 @@
  * the same label and language are a merge conflict; a new text is validated before it is used.
  */
 import type { Problem } from '../errors';
-import {
-  displayKey,
-  labelKey,
-  MAX_LABEL_LENGTH,
-  sameText,
-  type Label,
-  type Lcid,
-} from '../translations/model';
-import { XML_ILLEGAL } from '../translations/xml-text';
-import type { WorkbookRow } from '../workbook/types';
-import { placeholderFindings } from '../qa/text-rules';
+import { displayKey, labelKey, MAX_LABEL_LENGTH, sameText, type Label, type Lcid } from './crm-xml/model';
+import { XML_ILLEGAL } from './crm-xml/xml-text';
+import type { WorkbookRow } from './workbook/types';
+import { placeholderFindings } from './check/text-rules';
 
 export { MAX_LABEL_LENGTH };
 

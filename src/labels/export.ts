@@ -7,10 +7,10 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../errors';
 import { abandonStream, writeAtomically } from '../fs/atomic';
-import type { Label, LabelSheet, Lcid, TranslationsHeader } from '../translations/model';
+import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readLabels } from './read-labels';
-import { createWorkbookWriter } from '../workbook/write';
-import type { WorkbookRowInput, WorkbookWriter } from '../workbook/types';
+import { createWorkbookWriter } from './workbook/write';
+import type { WorkbookRowInput, WorkbookWriter } from './workbook/types';
 import { openTranslationsSource } from './source';
 
 export interface FileArg {

@@ -7,12 +7,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CrmKitError } from '../errors';
-import type { Label, LabelSheet, Lcid } from '../translations/model';
-import {
-  readTranslations,
-  type TranslationsReadResult,
-  type TranslationsVisitor,
-} from '../translations/read';
+import type { Label, LabelSheet, Lcid } from './crm-xml/model';
+import { readTranslations, type TranslationsReadResult, type TranslationsVisitor } from './crm-xml/read';
 import type { ToMain, WorkerInput } from './read-protocol';
 import type { TranslationsSource } from './source';
 

@@ -1,7 +1,7 @@
 /** Messages between `readLabels` (main thread) and its worker. */
 import type { ErrorCode, Problem } from '../errors';
-import type { LabelSheet, Lcid, TranslationsHeader } from '../translations/model';
-import type { TranslationsReadResult } from '../translations/read';
+import type { LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
+import type { TranslationsReadResult } from './crm-xml/read';
 
 export interface WorkerInput {
   file: string;

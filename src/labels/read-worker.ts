@@ -5,8 +5,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { isCrmKitError } from '../errors';
-import type { LabelSheet, Lcid } from '../translations/model';
-import { readTranslations } from '../translations/read';
+import type { LabelSheet, Lcid } from './crm-xml/model';
+import { readTranslations } from './crm-xml/read';
 import { openTranslationsSource } from './source';
 import type { ToMain, WorkerInput } from './read-protocol';
 

@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { writeAtomically } from '../fs/atomic';
-import { SAMPLE_CONTENT_TYPES, sampleXml, type SampleOptions } from '../translations/sample';
+import { SAMPLE_CONTENT_TYPES, sampleXml, type SampleOptions } from './crm-xml/sample';
 import { ZipWriter } from '../zip/write';
 import { CONTENT_TYPES_ENTRY, TRANSLATIONS_ENTRY } from './source';
 

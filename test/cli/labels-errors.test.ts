@@ -3,7 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSampleFile } from '../../src/labels/sample-file';
-import { SAMPLE_CONTENT_TYPES } from '../../src/translations/sample';
+import { SAMPLE_CONTENT_TYPES } from '../../src/labels/crm-xml/sample';
 import {
   crmkit,
   editWithSheetJs,
@@ -16,7 +16,7 @@ import {
   type CellRef,
   removeTempDirs,
 } from '../labels/support';
-import { minimalXml, readAll, row } from '../translations/support';
+import { minimalXml, readAll, row } from '../labels/crm-xml/support';
 
 afterAll(removeTempDirs);
 

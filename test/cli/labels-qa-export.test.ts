@@ -3,8 +3,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readTranslations } from '../../src/translations/read';
-import type { Label } from '../../src/translations/model';
+import { readTranslations } from '../../src/labels/crm-xml/read';
+import type { Label } from '../../src/labels/crm-xml/model';
 import { translationsXml, translationsZip, xmlOfZip, type FixtureLabel } from '../fixtures/qa/translations';
 import { cliWorkspace } from './support';
 

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io';
 import { run } from '../../src/cli/run';
-import { SUGGESTION_FILL_ARGB } from '../../src/workbook/styles';
+import { SUGGESTION_FILL_ARGB } from '../../src/labels/workbook/styles';
 import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
 import { cliWorkspace } from './support';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLanguages, parseSize } from '../../src/cli/labels-roundtrip';
 import { writeSampleFile } from '../../src/labels/sample-file';
-import { labelKey } from '../../src/translations/model';
-import { readAll } from '../translations/support';
+import { labelKey } from '../../src/labels/crm-xml/model';
+import { readAll } from '../labels/crm-xml/support';
 import {
   crmkit,
   editWithSheetJs,

@@ -3,7 +3,7 @@ import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels/export';
-import { readWorkbook } from '../../src/workbook/read';
+import { readWorkbook } from '../../src/labels/workbook/read';
 import { files, tempDir, zipEntries, removeTempDirs } from '../labels/support';
 
 afterAll(removeTempDirs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EditSet, refusal } from '../../src/labels/edits';
-import type { Label, Lcid } from '../../src/translations/model';
-import type { WorkbookRow } from '../../src/workbook/types';
+import type { Label, Lcid } from '../../src/labels/crm-xml/model';
+import type { WorkbookRow } from '../../src/labels/workbook/types';
 
 const label: Label = {
   sheet: 'Display Strings',

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readLabels } from '../../src/labels/read-labels';
 import { openTranslationsSource } from '../../src/labels/source';
-import { labelKey } from '../../src/translations/model';
-import { minimalXml, row } from '../translations/support';
+import { labelKey } from '../../src/labels/crm-xml/model';
+import { minimalXml, row } from './crm-xml/support';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-read-labels-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -4,11 +4,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels/export';
 import { importLabels } from '../../src/labels/import';
-import { sameText } from '../../src/translations/model';
-import { encodeXmlText } from '../../src/translations/xml-text';
-import { readWorkbook } from '../../src/workbook/read';
-import type { WorkbookRow } from '../../src/workbook/types';
-import { readAll } from '../translations/support';
+import { sameText } from '../../src/labels/crm-xml/model';
+import { encodeXmlText } from '../../src/labels/crm-xml/xml-text';
+import { readWorkbook } from '../../src/labels/workbook/read';
+import type { WorkbookRow } from '../../src/labels/workbook/types';
+import { readAll } from './crm-xml/support';
 import { editWithSheetJs, setText, tempDir, removeTempDirs } from './support';
 
 afterAll(removeTempDirs);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_SAMPLE, writeSampleFile } from '../../src/labels/sample-file';
-import { sampleLabels } from '../../src/translations/sample';
+import { sampleLabels } from '../../src/labels/crm-xml/sample';
 import { tempDir, removeTempDirs } from './support';
 
 afterAll(removeTempDirs);

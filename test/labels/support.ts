@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import * as XLSX from 'xlsx';
-import type { Lcid } from '../../src/translations/model';
+import type { Lcid } from '../../src/labels/crm-xml/model';
 import { runCli, type CliResult } from '../cli/support';
 
 const created: string[] = [];

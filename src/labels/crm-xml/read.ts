@@ -1,0 +1,78 @@
+/**
+ * Streams a CrmTranslations.xml (as bytes) through the scanner: labels go to the visitor, the
+ * SHA-256 fingerprint of the bytes is computed on the way, and — when an output is given — the
+ * file is copied to it with only the labels the visitor changed rewritten.
+ */
+import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { CrmKitError } from '../../errors';
+import type { TranslationsHeader } from './model';
+import { LabelRowSink, type TranslationsVisitor } from './labels-sink';
+import { SpreadsheetHandler } from './spreadsheet';
+import { XmlScanner } from './xml-scan';
+
+export type { TranslationsVisitor } from './labels-sink';
+
+export interface TranslationsReadResult {
+  header: TranslationsHeader;
+  /** SHA-256 (hex) of the input bytes. */
+  fingerprint: string;
+  /** Rows of both label sheets. */
+  labelCount: number;
+}
+
+/**
+ * Reads `input` (UTF-8 bytes of CrmTranslations.xml). `where` names the file in messages.
+ * With `output`, writes the patched file there (the caller ends the stream).
+ */
+export async function readTranslations(
+  input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  where: string,
+  visitor: TranslationsVisitor,
+  output?: Writable,
+): Promise<TranslationsReadResult> {
+  const sink = new LabelRowSink(visitor, where);
+  const handler = new SpreadsheetHandler(sink, where);
+  const pending: string[] = [];
+  const scanner = new XmlScanner(handler, where, output === undefined ? undefined : (t) => pending.push(t));
+  handler.scanner = scanner;
+  sink.scanner = scanner;
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decode = (bytes?: Uint8Array): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new CrmKitError('XML_MALFORMED', `${where}: not valid UTF-8 text`);
+    }
+  };
+  for await (const chunk of input) {
+    hash.update(chunk);
+    scanner.write(decode(chunk));
+    if (output !== undefined && pending.length > 0) await flush(output, pending);
+  }
+  scanner.write(decode());
+  scanner.end();
+  if (output !== undefined) await flush(output, pending);
+  return { header: sink.header(), fingerprint: hash.digest('hex'), labelCount: sink.labelCount };
+}
+
+async function flush(output: Writable, pending: string[]): Promise<void> {
+  const text = pending.length === 1 ? (pending[0] ?? '') : pending.join('');
+  pending.length = 0;
+  if (text.length === 0) return;
+  if (!output.write(text, 'utf8')) {
+    await new Promise<void>((resolve, reject) => {
+      const onDrain = (): void => {
+        output.off('error', onError);
+        resolve();
+      };
+      const onError = (e: Error): void => {
+        output.off('drain', onDrain);
+        reject(e);
+      };
+      output.once('drain', onDrain);
+      output.once('error', onError);
+    });
+  }
+}

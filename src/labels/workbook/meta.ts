@@ -1,0 +1,53 @@
+/**
+ * The hidden `_crmkit` sheet: one `field | value` pair per row, every value a text cell, so that
+ * spreadsheet programs re-saving the workbook cannot reformat it.
+ */
+import { CrmKitError } from '../../errors';
+import type { WorkbookMeta } from './types';
+import { FORMAT_VERSION, META_SHEET } from './layout';
+
+export function metaRows(meta: WorkbookMeta): [string, string][] {
+  return [
+    ['formatVersion', String(meta.formatVersion)],
+    ['sourceName', meta.sourceName],
+    ['fingerprint', meta.fingerprint],
+    ['solutionName', meta.solutionName],
+    ['baseLcid', String(meta.baseLcid)],
+    ['languages', meta.languages.join(',')],
+  ];
+}
+
+function lcidOf(value: string, field: string, where: string): number {
+  if (!/^\d{4,5}$/.test(value.trim())) {
+    throw new CrmKitError('NOT_A_WORKBOOK', `${where}: ${field} "${value}" is not a language code`);
+  }
+  return Number(value.trim());
+}
+
+/** Reads the pairs back; a missing or malformed field means the workbook is not one of ours. */
+export function parseMeta(pairs: ReadonlyMap<string, string>, fileName: string): WorkbookMeta {
+  const where = `${fileName} › ${META_SHEET}`;
+  const field = (name: string): string => {
+    const value = pairs.get(name);
+    if (value === undefined) {
+      throw new CrmKitError('NOT_A_WORKBOOK', `${where}: the field "${name}" is missing`);
+    }
+    return value;
+  };
+  const formatVersion = Number(field('formatVersion'));
+  if (formatVersion !== FORMAT_VERSION) {
+    throw new CrmKitError(
+      'NOT_A_WORKBOOK',
+      `${where}: workbook layout version ${field('formatVersion')}, this crmkit reads version ${FORMAT_VERSION}`,
+    );
+  }
+  const languages = field('languages').trim();
+  return {
+    formatVersion,
+    sourceName: field('sourceName'),
+    fingerprint: field('fingerprint'),
+    solutionName: field('solutionName'),
+    baseLcid: lcidOf(field('baseLcid'), 'baseLcid', where),
+    languages: languages === '' ? [] : languages.split(',').map((v) => lcidOf(v, 'languages', where)),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * The contract between the translations pipeline and the translator's workbook (.xlsx).
+ * The workbook mirrors the CrmTranslations.xml sheets ("Display Strings", "Localized Labels"):
+ * key columns (locked), a readable context, the base text, one column per target language
+ * (unlocked), and a hidden row token; a hidden sheet records which file the workbook came from.
+ */
+import type { Label, LabelSheet, Lcid } from '../crm-xml/model';
+
+/** What the hidden sheet records: enough for import to tell a workbook of another file. */
+export interface WorkbookMeta {
+  /** Layout version of the workbook, bumped when columns change. */
+  formatVersion: number;
+  /** File name the workbook was exported from (for messages only). */
+  sourceName: string;
+  /** SHA-256 (hex) of the source CrmTranslations.xml bytes. */
+  fingerprint: string;
+  solutionName: string;
+  baseLcid: Lcid;
+  /** Target language columns in the order they appear. */
+  languages: readonly Lcid[];
+}
+
+/** A suggestion put into an empty target cell, shown with a distinct fill and a note. */
+export interface MemorySuggestion {
+  text: string;
+  /** Where it came from, shown as "from memory: <source>". */
+  source: string;
+}
+
+export interface WorkbookRowInput {
+  label: Label;
+  /**
+   * Suggestions for empty target cells, by language. Never replaces a non-empty text. The row
+   * token records the label's own (empty) text, so a suggestion left in place reads back as an
+   * edit (`unchangedSinceExport: false`) and is imported like one the translator typed.
+   */
+  suggestions?: ReadonlyMap<Lcid, MemorySuggestion>;
+}
+
+export interface WorkbookWriterOptions {
+  sourceName: string;
+  solutionName: string;
+  baseLcid: Lcid;
+  /** Target language columns, in this order (the base language is never one of them). */
+  targetLanguages: readonly Lcid[];
+  /**
+   * Language of the workbook's headers, contexts and messages (1033, 1049, 1026 or 1058).
+   * Default: the target language when there is exactly one of those four, else English.
+   */
+  uiLcid?: Lcid;
+}
+
+/** Streams rows into an .xlsx; sheets are written in the order they are started. */
+export interface WorkbookWriter {
+  /** Starts a sheet; rows added after it belong to it. Each sheet at most once. */
+  startSheet(sheet: LabelSheet): void;
+  addRow(row: WorkbookRowInput): void;
+  /**
+   * Resolves once the rows added so far are mostly compressed. addRow only queues XML; a caller
+   * adding rows without ever yielding (or faster than DEFLATE keeps up) should await this every
+   * few thousand rows, which keeps memory flat however large the file.
+   */
+  drain(): Promise<void>;
+  /** Writes the hidden meta sheet and closes the package. */
+  finish(fingerprint: string): Promise<void>;
+}
+
+/** One row read back from a workbook. */
+export interface WorkbookRow {
+  sheet: LabelSheet;
+  entity: string;
+  objectId: string;
+  column: string;
+  /** Base-language text as it stands in the workbook. */
+  base: string;
+  /** Target texts by language (every target column; '' for an empty cell). */
+  texts: ReadonlyMap<Lcid, string>;
+  /** Cell reference per language for messages, e.g. `E14`. */
+  cells: ReadonlyMap<Lcid, string>;
+  /** 1-based row number in its sheet. */
+  rowNumber: number;
+  /** True when the row's target texts still equal what was exported (per the hidden token). */
+  unchangedSinceExport: boolean;
+}
+
+export interface WorkbookReadResult {
+  meta: WorkbookMeta;
+  /**
+   * Problems found while reading, all collected; the rows they concern are not passed to onRow.
+   * Codes: `FORMULA` (a formula in a cell), `KEY_CHANGED` (a key cell differs from the row
+   * token), `TOKEN_MISSING` (a row without token, e.g. typed in by hand). `where` is
+   * `file › Sheet!E14`.
+   */
+  problems: readonly { where: string; message: string; code: string }[];
+}

@@ -1,0 +1,201 @@
+/**
+ * Streams labels into the translator's .xlsx. exceljs's streaming writer makes the package
+ * (styles, workbook, protection, validation, notes, zip with DEFLATE level 1, several times
+ * faster than the default on this large repetitive XML); the rows themselves are written as XML
+ * text straight into the sheet's stream (see row-xml.ts), so memory stays flat and a row costs
+ * one string, not a dozen objects.
+ */
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { CrmKitError } from '../../errors';
+import { describeLabel } from '../crm-xml/describe';
+import type { LabelSheet } from '../crm-xml/model';
+import { captions, workbookLanguage } from './captions';
+import {
+  addSheetNotes,
+  definedNamesList,
+  pendingSheetBytes,
+  styleId,
+  writeSheetXml,
+  type SheetNotes,
+} from './exceljs-internals';
+import { isRightToLeft } from './languages';
+import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
+import { rowXml, textCellXml } from './row-xml';
+import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet-frame';
+import {
+  headerStyle,
+  keyStyle,
+  readOnlyTextStyle,
+  suggestionRtlStyle,
+  suggestionStyle,
+  targetRtlStyle,
+  targetStyle,
+} from './styles';
+import { rowToken } from './token';
+import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
+
+export { MAX_LABEL_LENGTH } from './sheet-frame';
+
+/** Excel's last row is 1,048,576; one goes to the header. */
+export const MAX_ROWS_PER_SHEET = 1_048_575;
+
+/** Row XML is handed to the sheet stream in pieces of about this many characters. */
+const BATCH_CHARS = 64 * 1024;
+
+/** drain() waits while more sheet XML than this is waiting to be compressed. */
+const HIGH_WATER_BYTES = 8 * 1024 * 1024;
+
+interface OpenSheet {
+  layout: SheetLayout;
+  ws: Worksheet | undefined;
+  /** Data rows written (the header not counted). */
+  rows: number;
+  /** Row XML not yet handed to the sheet stream (written in batches: fewer, larger buffers). */
+  pending: string;
+  /** Column letters by column number, computed once. */
+  letters: readonly string[];
+  /** Notes of suggested cells, written when the sheet closes. */
+  notes: SheetNotes;
+}
+
+export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptions): WorkbookWriter {
+  if (options.targetLanguages.includes(options.baseLcid)) {
+    throw new Error(`the base language ${options.baseLcid} cannot also be a target language`);
+  }
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  });
+  workbook.creator = 'crmkit';
+  const ids = {
+    header: styleId(workbook, headerStyle),
+    key: styleId(workbook, keyStyle),
+    text: styleId(workbook, readOnlyTextStyle),
+    target: styleId(workbook, targetStyle),
+    suggestion: styleId(workbook, suggestionStyle),
+    targetRtl: styleId(workbook, targetRtlStyle),
+    suggestionRtl: styleId(workbook, suggestionRtlStyle),
+  };
+  const filterNames = definedNamesList(workbook);
+  const targets = options.targetLanguages;
+  if (new Set(targets).size !== targets.length)
+    throw new Error(`target languages repeat: ${targets.join(',')}`);
+  const language = workbookLanguage(targets, options.uiLcid);
+  const words = captions[language];
+  const started = new Set<LabelSheet>();
+  let current: OpenSheet | undefined;
+  let sheetsWritten = 0;
+
+  function openWorksheet(sheet: OpenSheet): Worksheet {
+    const ws = openLabelWorksheet(workbook, sheet.layout, sheet.letters, ids.header);
+    sheetsWritten++;
+    return ws;
+  }
+
+  function flush(sheet: OpenSheet): void {
+    if (sheet.ws === undefined || sheet.pending === '') return;
+    writeSheetXml(sheet.ws, sheet.pending);
+    sheet.pending = '';
+  }
+
+  function closeSheet(sheet: OpenSheet): void {
+    if (sheet.ws === undefined) return;
+    flush(sheet);
+    addSheetNotes(workbook, sheet.ws, sheet.notes);
+    filterNames.push(closeLabelWorksheet(sheet.ws, sheet.layout, sheet.rows, words, sheetsWritten - 1));
+  }
+
+  function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
+    const { label, suggestions } = input;
+    if (sheet.rows >= MAX_ROWS_PER_SHEET) {
+      throw new CrmKitError(
+        'VALIDATION',
+        `${options.sourceName} › ${sheet.layout.sheet}: more than ${MAX_ROWS_PER_SHEET} labels do not fit in one Excel sheet`,
+      );
+    }
+    sheet.ws ??= openWorksheet(sheet);
+    const { layout, letters } = sheet;
+    const r = sheet.rows + 2;
+    let xml = textCellXml(`A${r}`, ids.key, label.entity) + textCellXml(`B${r}`, ids.key, label.objectId);
+    if (layout.keyCount === 3) xml += textCellXml(`C${r}`, ids.key, label.column);
+    xml += textCellXml(`${letters[layout.contextCol]}${r}`, ids.text, describeLabel(label, language).context);
+    xml += textCellXml(`${letters[layout.baseCol]}${r}`, ids.text, label.texts.get(options.baseLcid) ?? '');
+    for (const { lcid, col } of layout.targetCols) {
+      const ref = `${letters[col]}${r}`;
+      const text = label.texts.get(lcid) ?? '';
+      const suggestion = text === '' ? suggestions?.get(lcid) : undefined;
+      const rtl = isRightToLeft(lcid);
+      if (suggestion !== undefined && suggestion.text !== '') {
+        xml += textCellXml(ref, rtl ? ids.suggestionRtl : ids.suggestion, suggestion.text);
+        sheet.notes.refs.push(ref);
+        sheet.notes.texts.push(`from memory: ${suggestion.source}`);
+      } else {
+        xml += textCellXml(ref, rtl ? ids.targetRtl : ids.target, text);
+      }
+    }
+    xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, rowToken(label, targets, label.texts));
+    sheet.pending += rowXml(r, xml);
+    if (sheet.pending.length > BATCH_CHARS) flush(sheet);
+    sheet.rows++;
+  }
+
+  function newSheet(name: LabelSheet): OpenSheet {
+    const layout = sheetLayout(name, options.baseLcid, targets, language);
+    const letters = Array.from({ length: layout.tokenCol + 1 }, (_, col) => columnName(col));
+    return { layout, ws: undefined, rows: 0, letters, pending: '', notes: { refs: [], texts: [] } };
+  }
+
+  return {
+    startSheet(sheet: LabelSheet): void {
+      if (started.has(sheet)) throw new Error(`the sheet "${sheet}" was already started`);
+      started.add(sheet);
+      if (current !== undefined) closeSheet(current);
+      current = newSheet(sheet);
+    },
+
+    addRow(input: WorkbookRowInput): void {
+      if (current === undefined) throw new Error('addRow before startSheet');
+      if (input.label.sheet !== current.layout.sheet) {
+        throw new Error(`a "${input.label.sheet}" label was added to the sheet "${current.layout.sheet}"`);
+      }
+      addRow(current, input);
+    },
+
+    async drain(): Promise<void> {
+      if (current === undefined) return;
+      flush(current);
+      const ws = current.ws;
+      if (ws === undefined) return;
+      while (pendingSheetBytes(ws) > HIGH_WATER_BYTES) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    },
+
+    async finish(fingerprint: string): Promise<void> {
+      if (current !== undefined) closeSheet(current);
+      if (sheetsWritten === 0) {
+        // A file without labels still gives a workbook import recognises.
+        const empty = newSheet('Localized Labels');
+        empty.ws = openWorksheet(empty);
+        closeSheet(empty);
+      }
+      writeMetaSheet(
+        workbook,
+        {
+          formatVersion: FORMAT_VERSION,
+          sourceName: options.sourceName,
+          fingerprint,
+          solutionName: options.solutionName,
+          baseLcid: options.baseLcid,
+          languages: targets,
+        },
+        ids.key,
+      );
+      await workbook.commit();
+    },
+  };
+}

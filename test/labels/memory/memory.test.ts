@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { createMemory } from '../../../src/labels/memory/memory';
+import { createSuggester, sameFileMemory } from '../../../src/labels/memory/suggest';
+import type { Label } from '../../../src/labels/crm-xml/model';
+
+function label(objectId: string, texts: Record<number, string>): Label {
+  return {
+    sheet: 'Localized Labels',
+    entity: 'account',
+    objectId,
+    column: 'DisplayName',
+    texts: new Map(Object.entries(texts).map(([l, t]) => [Number(l), t])),
+  };
+}
+
+describe('translation memory', () => {
+  it('looks up by exact base text and language, ignoring line-break style only', () => {
+    const memory = createMemory();
+    memory.add(1033, 'Line\r\nTwo', 1049, 'Строка\nДва', 'a.zip');
+    expect(memory.lookup(1033, 'Line\nTwo', 1049)).toEqual({ text: 'Строка\nДва', source: 'a.zip' });
+    expect(memory.lookup(1033, 'line\nTwo', 1049)).toBeUndefined();
+    expect(memory.lookup(1033, 'Line\nTwo', 1026)).toBeUndefined();
+    expect(memory.lookup(1049, 'Line\nTwo', 1026)).toBeUndefined();
+  });
+
+  it('suggests the most frequent translation, the first seen on a tie', () => {
+    const memory = createMemory();
+    memory.add(1033, 'Save', 1049, 'Записать', 'old.zip');
+    memory.add(1033, 'Save', 1049, 'Сохранить', 'a.zip');
+    expect(memory.lookup(1033, 'Save', 1049)?.text).toBe('Записать');
+    memory.add(1033, 'Save', 1049, 'Сохранить', 'b.zip');
+    expect(memory.lookup(1033, 'Save', 1049)).toEqual({ text: 'Сохранить', source: 'a.zip' });
+    expect(memory.size).toBe(1);
+  });
+
+  it('ignores empty texts and empty base texts', () => {
+    const memory = createMemory();
+    memory.add(1033, 'Save', 1049, '', 'a');
+    memory.add(1033, ' ', 1049, 'x', 'a');
+    expect(memory.size).toBe(0);
+  });
+});
+
+describe('suggestions for the export', () => {
+  it('fills only empty target cells, from the same file first, then from the memory, and counts them', () => {
+    const labels = [
+      label('1', { 1033: 'Name', 1049: 'Имя', 1026: '' }),
+      label('2', { 1033: 'Name', 1049: '', 1026: '' }),
+      label('3', { 1033: 'Phone', 1049: 'Телефон', 1026: '' }),
+    ];
+    const memory = createMemory();
+    memory.add(1033, 'Name', 1049, 'Название', 'old.tmx');
+    memory.add(1033, 'Name', 1026, 'Име', 'old.tmx');
+    const suggester = createSuggester({
+      baseLcid: 1033,
+      sameFile: sameFileMemory(labels, 1033),
+      memory,
+    });
+    expect(suggester.suggest(labels[0]!, [1049, 1026])).toEqual(
+      new Map([[1026, { text: 'Име', source: 'old.tmx' }]]),
+    );
+    expect(suggester.suggest(labels[1]!, [1049, 1026])).toEqual(
+      new Map([
+        [1049, { text: 'Имя', source: 'this file, account / 1 / DisplayName' }],
+        [1026, { text: 'Име', source: 'old.tmx' }],
+      ]),
+    );
+    expect(suggester.suggest(labels[2]!, [1049, 1026])).toBeUndefined();
+    expect(suggester.filled).toEqual(
+      new Map([
+        [1026, 2],
+        [1049, 1],
+      ]),
+    );
+  });
+
+  it('suggests nothing for a language that was not asked for', () => {
+    const memory = createMemory();
+    memory.add(1033, 'Name', 1058, "Ім'я", 'm');
+    const suggester = createSuggester({ baseLcid: 1033, memory });
+    expect(suggester.suggest(label('1', { 1033: 'Name', 1049: '', 1058: '' }), [1049])).toBeUndefined();
+  });
+});
