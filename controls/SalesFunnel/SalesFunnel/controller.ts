@@ -1,14 +1,24 @@
 /// <reference types="powerapps-component-framework" />
 /**
- * The control's logic between the PCF context and the funnel: pages through the whole dataset up
- * to maxRecords, keeps the records it read (so resize or focus updates recompute nothing), turns
- * them into the model and hands the model to the view. Selection and opening go back to the host.
+ * The adapter between the PCF context and the funnel: reads the DataSet into a plain snapshot, asks
+ * the paging rules (src/widgets/funnel/paging.ts) what to do, and does it: reads the records into
+ * the store, computes the funnel, hands it to the view, asks the dataset for the next page.
+ * Selection and opening go back to the host.
  */
 import { createFormats, createTranslate, type Translate } from '../../../src/widgets/shared/i18n';
 import { computeFunnel } from '../../../src/widgets/funnel/model';
 import { commonCurrency } from '../../../src/widgets/funnel/money';
-import type { Funnel, FunnelMetric, FunnelMode } from '../../../src/widgets/funnel/types';
-import { createFunnelView, type FunnelView, type LoadProgress } from '../../../src/widgets/funnel/view';
+import {
+  decide,
+  initialPagingState,
+  PAGE_SIZE,
+  type DatasetSnapshot,
+  type PagingAction,
+  type PagingState,
+} from '../../../src/widgets/funnel/paging';
+import { funnelSettings, type FunnelSettings } from '../../../src/widgets/funnel/settings';
+import type { SegmentRef } from '../../../src/widgets/funnel/types';
+import { createFunnelView, type FunnelView } from '../../../src/widgets/funnel/view';
 import { RecordStore } from './record-store';
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
@@ -31,19 +41,6 @@ export interface FunnelContext {
   mode: { trackContainerResize: (value: boolean) => void };
 }
 
-export const DEFAULT_MAX_RECORDS = 50_000;
-export const PAGE_SIZE = 5_000;
-/** While paging, the funnel is recomputed and redrawn at most once per this many ms (and at the end). */
-export const PAGING_REDRAW_MS = 1_000;
-/** Update reasons that never change the data: the view's CSS follows the width by itself. */
-const LAYOUT_ONLY = new Set([
-  'layout',
-  'width',
-  'height',
-  'fullscreen_open',
-  'fullscreen_close',
-  'isControlDisabled',
-]);
 const NO_SEGMENT_KEY = '\u0000none';
 
 /** The translations of the user's language from the control's resx (the key itself when missing). */
@@ -54,6 +51,21 @@ export function resxTranslate(resources: FunnelContext['resources']): Translate 
   });
 }
 
+/** What the paging rules need to know of the dataset. */
+export function datasetSnapshot(ds: DataSet): DatasetSnapshot {
+  const ids = ds.sortedRecordIds;
+  return {
+    loading: ds.loading,
+    error: ds.error,
+    errorMessage: ds.errorMessage,
+    idCount: ids.length,
+    firstId: ids[0] ?? '',
+    lastId: ids[ids.length - 1] ?? '',
+    totalResultCount: ds.paging.totalResultCount,
+    hasNextPage: ds.paging.hasNextPage,
+  };
+}
+
 export interface FunnelControllerOptions {
   /** The clock of the paging redraw throttle (performance.now by default). */
   now?: () => number;
@@ -61,18 +73,10 @@ export interface FunnelControllerOptions {
 
 export class FunnelController {
   private view: FunnelView | undefined;
+  private noSegment: SegmentRef = { key: NO_SEGMENT_KEY, label: '' };
   private readonly store = new RecordStore();
-  private lastDrawAt = Number.NEGATIVE_INFINITY;
+  private paging: PagingState = initialPagingState;
   private readonly now: () => number;
-  private awaitingPage = false;
-  private lastTotal: number | undefined;
-  private lastData = '';
-  private lastSettings = '';
-  /** How many times records were read from the dataset (one per page): for tests and diagnostics. */
-  ingestCount = 0;
-  /** How many times the funnel was computed. */
-  computeCount = 0;
-  funnel: Funnel | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -84,11 +88,12 @@ export class FunnelController {
   init(context: FunnelContext): void {
     context.mode.trackContainerResize(true);
     context.parameters.records.paging.setPageSize(PAGE_SIZE);
-    const lcid = context.userSettings.languageId;
+    const t = resxTranslate(context.resources);
+    this.noSegment = { key: NO_SEGMENT_KEY, label: t('segments.none') };
     const ds = (): DataSet => context.parameters.records;
     this.view = createFunnelView(this.container, {
-      t: resxTranslate(context.resources),
-      formats: createFormats(lcid),
+      t,
+      formats: createFormats(context.userSettings.languageId),
       onSelect: (action) => ds().setSelectedRecordIds(action.recordIds),
       onOpen: (action) => {
         const first = action.recordIds[0];
@@ -101,78 +106,25 @@ export class FunnelController {
   }
 
   update(context: FunnelContext): void {
-    const view = this.view;
-    if (view === undefined) return;
-    const changed = context.updatedProperties ?? [];
-    if (changed.length > 0 && changed.every((p) => LAYOUT_ONLY.has(p)) && this.funnel !== undefined) return;
+    if (this.view === undefined) return;
     const p = context.parameters;
     const ds = p.records;
-    const max = maxRecordsOf(p);
-    const mode: FunnelMode = p.mode?.raw === 'reached' ? 'reached' : 'snapshot';
-    const metric: FunnelMetric = p.metric?.raw === 'amount' ? 'amount' : 'count';
-    const stageOrder = p.stageOrder?.raw ?? '';
-    const ids = ds.sortedRecordIds;
-    const data = [
-      ds.loading,
-      ds.error,
-      ids.length,
-      ids[0] ?? '',
-      ids[ids.length - 1] ?? '',
-      ds.paging.totalResultCount,
-      ds.paging.hasNextPage,
-    ].join('\u0001');
-    const settings = [max, mode, metric, stageOrder].join('\u0001');
-    const dataChanged = data !== this.lastData;
-    if (!dataChanged && settings === this.lastSettings && this.funnel !== undefined) return;
-    this.lastData = data;
-    this.lastSettings = settings;
-    if (ds.error) {
-      this.awaitingPage = false;
-      view.update({ state: 'error', message: ds.errorMessage });
-      return;
-    }
-    if (ds.loading) {
-      if (this.funnel === undefined) view.update({ state: 'loading' });
-      return;
-    }
-    // A change of mode, metric or order recomputes from the records already read.
-    if (dataChanged || this.funnel === undefined) this.ingest(ds, context, max);
-    const read = this.store.records.length;
-    const more = read < max && ds.paging.hasNextPage;
-    const total = ds.paging.totalResultCount >= 0 ? ds.paging.totalResultCount : null;
-    const progress: LoadProgress = {
-      loaded: Math.min(read, max),
-      total,
-      max,
-      loading: more,
-      capped: !more && read >= max && (ds.paging.hasNextPage || (total !== null && total > max)),
-    };
-    // While more pages follow right away, recompute and redraw only now and then, not per page.
-    const at = this.now();
-    const throttled =
-      more && dataChanged && this.funnel !== undefined && at - this.lastDrawAt < PAGING_REDRAW_MS;
-    if (throttled) {
-      this.awaitingPage = true;
-      ds.paging.loadNextPage();
-      return;
-    }
-    this.lastDrawAt = at;
-    this.computeCount++;
-    const all = this.store.records;
-    const records = read > max ? all.slice(0, max) : all;
-    const funnel = computeFunnel({ kind: 'records', records }, { stageOrder, mode, metric });
-    this.funnel = funnel;
-    view.update({
-      state: 'ready',
-      funnel,
-      currency: commonCurrency(this.store.symbols),
-      progress,
-      hasAmount: this.store.hasAmount,
+    const settings: FunnelSettings = funnelSettings({
+      maxRecords: p.maxRecords?.raw,
+      mode: p.mode?.raw,
+      metric: p.metric?.raw,
+      stageOrder: p.stageOrder?.raw,
     });
-    if (more) {
-      this.awaitingPage = true;
-      ds.paging.loadNextPage();
+    const updatedProperties = context.updatedProperties ?? [];
+    const event = { kind: 'update', updatedProperties, dataset: datasetSnapshot(ds), settings } as const;
+    let { state, action } = decide(this.paging, event, this.now());
+    if (action.kind === 'ingest') {
+      if (action.startOver) this.store.clear();
+      this.store.add(ds, this.noSegment, action.max);
+      ({ state, action } = decide(state, { kind: 'ingested', read: this.store.records.length }, this.now()));
     }
+    this.paging = state;
+    this.perform(action, this.view, ds);
   }
 
   destroy(): void {
@@ -180,19 +132,30 @@ export class FunnelController {
     this.view = undefined;
   }
 
-  /** Adds the dataset's records to those read so far, or starts over when the query changed. */
-  private ingest(ds: DataSet, context: FunnelContext, max: number): void {
-    const total = ds.paging.totalResultCount;
-    if (!this.awaitingPage || (this.lastTotal !== undefined && total !== this.lastTotal)) this.store.clear();
-    this.awaitingPage = false;
-    this.lastTotal = total;
-    const noSegment = { key: NO_SEGMENT_KEY, label: resxTranslate(context.resources)('segments.none') };
-    this.ingestCount++;
-    this.store.add(ds, noSegment, max);
+  private perform(action: PagingAction, view: FunnelView, ds: DataSet): void {
+    switch (action.kind) {
+      case 'show-loading':
+        view.update({ state: 'loading' });
+        return;
+      case 'show-error':
+        view.update({ state: 'error', message: action.message });
+        return;
+      case 'draw': {
+        const { progress, settings } = action;
+        const all = this.store.records;
+        const records = all.length > progress.loaded ? all.slice(0, progress.loaded) : all;
+        const funnel = computeFunnel({ kind: 'records', records }, settings);
+        const currency = commonCurrency(this.store.symbols);
+        view.update({ state: 'ready', funnel, currency, progress, hasAmount: this.store.hasAmount });
+        if (action.loadNextPage) ds.paging.loadNextPage();
+        return;
+      }
+      case 'load-next-page':
+        ds.paging.loadNextPage();
+        return;
+      case 'ingest':
+      case 'nothing':
+        return;
+    }
   }
-}
-
-function maxRecordsOf(p: FunnelParameters): number {
-  const raw = p.maxRecords?.raw;
-  return typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? Math.floor(raw) : DEFAULT_MAX_RECORDS;
 }
