@@ -221,6 +221,18 @@ describe('SalesFunnel control over a paged dataset', () => {
     expect(texts(h.container, '.crmkit-funnel__count')).toEqual(['70', '40', '20', '10']);
   });
 
+  it('asks for a page once when the metric changes while that page is on its way', () => {
+    const h = host(opportunities(12_000));
+    h.update([]);
+    expect(h.ds.paging.loadNextPageCalls).toBe(1);
+    h.context.parameters.metric = { raw: 'amount' };
+    h.update(['metric']);
+    expect(h.ds.paging.loadNextPageCalls).toBe(1);
+    h.settle();
+    expect(h.ds.paging.loadNextPageCalls).toBe(2);
+    expect(recordsShown(h.container)).toBe('12,000');
+  });
+
   it('orders choice stages by their value and shows the records currency', () => {
     const h = host(opportunities(14));
     h.update([]);

@@ -138,7 +138,8 @@ function drawOrPage(state: PagingState, newRecords: boolean, now: number): Pagin
   };
   return {
     state: { ...state, drawn: true, drawnAt: now, awaitingPage: state.awaitingPage || more },
-    action: { kind: 'draw', settings, progress, loadNextPage: more },
+    // A page already asked for (the settings changed while it is on its way) is not asked for twice.
+    action: { kind: 'draw', settings, progress, loadNextPage: more && !state.awaitingPage },
   };
 }
 

@@ -50,14 +50,14 @@ function draw(
   loaded: number,
   total: number | null,
   more: boolean,
-  over: { max?: number; capped?: boolean; settings?: FunnelSettings } = {},
+  over: { max?: number; capped?: boolean; settings?: FunnelSettings; loadNextPage?: boolean } = {},
 ): PagingAction {
   const max = over.max ?? 50_000;
   return {
     kind: 'draw',
     settings: over.settings ?? settings({ max }),
     progress: { loaded, total, max, loading: more, capped: over.capped ?? false },
-    loadNextPage: more,
+    loadNextPage: over.loadNextPage ?? more,
   };
 }
 
@@ -161,6 +161,18 @@ const cases: { name: string; steps: Step[] }[] = [
         4_200,
         draw(12_000, 12_000, false, { settings: settings({ mode: 'reached', stageOrder: 'Close' }) }),
       ],
+    ],
+  },
+  {
+    name: 'a change of settings while a page is on its way redraws without asking for that page again',
+    steps: [
+      ...firstPage,
+      [
+        update(dataset(5_000, 12_000), settings({ metric: 'amount' }), ['metric']),
+        2_000,
+        draw(5_000, 12_000, true, { settings: settings({ metric: 'amount' }), loadNextPage: false }),
+      ],
+      [update(dataset(10_000, 12_000), settings({ metric: 'amount' })), 2_100, ingest(false)],
     ],
   },
   {
