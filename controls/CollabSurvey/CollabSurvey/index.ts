@@ -7,7 +7,7 @@ import { createTranslate } from '../../../src/widgets/shared/i18n';
 import { SurveyWidget } from '../../../src/widgets/survey/widget';
 import { hostInputOf, outputsOf, type SurveyContext } from './host-input';
 import { readStoredValue } from './stored-value';
-import { userFormats } from './user-formats';
+import { userFormats } from '../../../src/widgets/shared/user-formats';
 import '../../../src/widgets/shared/fluent-tokens.css';
 import '../../../src/widgets/survey/survey.css';
 

@@ -4,8 +4,8 @@
  * Everything the user typed (names, owners) is set as text.
  */
 import type { Formats, Translate } from '../../widgets/shared/i18n';
-import { h } from '../shared/page-shell';
-import type { NavigationLike } from '../shared/xrm-types';
+import { h } from '../page/page-shell';
+import type { NavigationLike } from '../dataverse/xrm-types';
 import type { StageRecord } from './stage-records';
 
 export interface StageRecordsViewOptions {

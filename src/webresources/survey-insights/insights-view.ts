@@ -8,7 +8,7 @@ import { csatQuestion, localized, npsQuestion, type Question } from '../../widge
 import { renderSummary } from '../../widgets/survey/summary-view';
 import { labelOf, questionLabel, type SurveyViewContext } from '../../widgets/survey/view-context';
 import type { Translate } from '../../widgets/shared/i18n';
-import { h } from '../shared/page-shell';
+import { h } from '../page/page-shell';
 import type { GroupInsight, SurveyInsights } from './insights';
 import { renderTrendChart, trendLegend } from './trend-chart';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DataverseClient, nextPage } from '../../src/webresources/shared/dataverse-client';
-import { DataverseError } from '../../src/webresources/shared/dataverse-errors';
-import type { QueryScope } from '../../src/webresources/shared/fetchxml';
+import { DataverseClient, nextPage } from '../../../src/webresources/dataverse/dataverse-client';
+import { DataverseError } from '../../../src/webresources/dataverse/dataverse-errors';
+import type { QueryScope } from '../../../src/webresources/dataverse/fetchxml';
 import type {
   DataverseRow,
   RetrieveMultipleResult,
   WebApiLike,
-} from '../../src/webresources/shared/xrm-types';
+} from '../../../src/webresources/dataverse/xrm-types';
 
 const inner = '<cookie page="1"><accountid last="{0000-9}" first="{0000-0}" /></cookie>';
 const cookie = `<cookie pagenumber="2" pagingcookie="${encodeURIComponent(encodeURIComponent(inner))}" istracking="False" />`;

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/webresources/shared/data-params';
-import { funnelAggregateFetch } from '../../src/webresources/shared/fetchxml';
-import { domXmlParse, viewCriteria } from '../../src/webresources/shared/view-criteria';
+import { ConfigError } from '../../../src/webresources/params/data-params';
+import { funnelAggregateFetch } from '../../../src/webresources/dataverse/fetchxml';
+import { domXmlParse, viewCriteria } from '../../../src/webresources/params/view-criteria';
 
 const view = `<fetch version="1.0" mapping="logical" distinct="true">
   <entity name="opportunity">

@@ -5,14 +5,14 @@
  */
 import { createFormats, localeOf, type Formats, type Translate } from '../../widgets/shared/i18n';
 import { browserLcid, translatorFor } from './catalogue';
-import { loadClientConfig, type ClientConfig } from './client-config';
-import { DataverseClient } from './dataverse-client';
+import { loadClientConfig, type ClientConfig } from '../params/client-config';
+import { DataverseClient } from '../dataverse/dataverse-client';
 import { describeFailure } from './failure-text';
 import { renderOutsideHelp, type PageName } from './outside-dynamics';
 import { createShell, type Shell } from './page-shell';
-import { realSleep } from './retry';
-import { discoverXrm } from './xrm-discovery';
-import type { XrmLike } from './xrm-types';
+import { realSleep } from '../dataverse/retry';
+import { discoverXrm } from '../dataverse/xrm-discovery';
+import type { XrmLike } from '../dataverse/xrm-types';
 
 export interface PageContext {
   win: Window;

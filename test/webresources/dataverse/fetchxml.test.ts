@@ -10,7 +10,7 @@ import {
   scopeXml,
   type CriteriaNode,
   type QueryScope,
-} from '../../src/webresources/shared/fetchxml';
+} from '../../../src/webresources/dataverse/fetchxml';
 
 const scope: QueryScope = {
   table: 'opportunity',

@@ -3,8 +3,8 @@
  * follow the user's settings in Dynamics, not UTC nor the browser. An offset is in minutes, local
  * time = UTC + offset (what `userSettings.getTimeZoneOffsetMinutes()` returns).
  */
-import { createFormats, type Formats, type Lcid } from '../../widgets/shared/i18n';
-import type { UserSettingsLike } from './xrm-types';
+import { createFormats, type Formats, type Lcid } from './i18n';
+import type { UserSettingsLike } from '../../webresources/dataverse/xrm-types';
 
 /** The user's offset from UTC at a moment (moments differ across daylight-saving changes). */
 export type OffsetAt = (at: Date) => number;

@@ -1,20 +1,20 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { translatorFor } from '../../src/webresources/shared/catalogue';
-import type { QueryScope } from '../../src/webresources/shared/fetchxml';
+import { translatorFor } from '../../../src/webresources/page/catalogue';
+import type { QueryScope } from '../../../src/webresources/dataverse/fetchxml';
 import {
   mapStageRecords,
   stageRecordsFetch,
   stageRecordsLimit,
   type StageRecordsQuery,
-} from '../../src/webresources/pipeline-funnel/stage-records';
-import { renderStageRecords } from '../../src/webresources/pipeline-funnel/stage-records-view';
-import { createFormats } from '../../src/widgets/shared/i18n';
-import { readFunnelConfig } from '../../src/webresources/pipeline-funnel/funnel-config';
-import { stageQuery } from '../../src/webresources/pipeline-funnel/funnel-page';
-import { computeFunnel } from '../../src/widgets/funnel/model';
-import type { Funnel, StageAggregate } from '../../src/widgets/funnel/types';
-import type { StageAction } from '../../src/widgets/funnel/view';
+} from '../../../src/webresources/pipeline-funnel/stage-records';
+import { renderStageRecords } from '../../../src/webresources/pipeline-funnel/stage-records-view';
+import { createFormats } from '../../../src/widgets/shared/i18n';
+import { readFunnelConfig } from '../../../src/webresources/pipeline-funnel/funnel-config';
+import { stageQuery } from '../../../src/webresources/pipeline-funnel/funnel-page';
+import { computeFunnel } from '../../../src/widgets/funnel/model';
+import type { Funnel, StageAggregate } from '../../../src/widgets/funnel/types';
+import type { StageAction } from '../../../src/widgets/funnel/view';
 
 const F = '@OData.Community.Display.V1.FormattedValue';
 const scope: QueryScope = { table: 'opportunity', state: 'open', dateColumn: 'createdon', range: {} };

@@ -1,5 +1,5 @@
-import { createFormats, type Formats } from '../../../src/widgets/shared/i18n';
-import type { SurveyContext } from './host-input';
+import { createFormats, type Formats } from './i18n';
+import type { SurveyContext } from '../../../controls/CollabSurvey/CollabSurvey/host-input';
 
 /**
  * Number and date formats in the user's language, with times shown in the user's Dynamics time zone

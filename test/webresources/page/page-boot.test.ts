@@ -1,15 +1,15 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bootPage } from '../../src/webresources/shared/page-boot';
-import { runSurveyInsights } from '../../src/webresources/survey-insights/survey-page';
-import { runPipelineFunnel } from '../../src/webresources/pipeline-funnel/funnel-page';
+import { bootPage } from '../../../src/webresources/page/page-boot';
+import { runSurveyInsights } from '../../../src/webresources/survey-insights/survey-page';
+import { runPipelineFunnel } from '../../../src/webresources/pipeline-funnel/funnel-page';
 import type {
   DataverseRow,
   GlobalContextLike,
   RetrieveMultipleResult,
   WebApiLike,
   XrmLike,
-} from '../../src/webresources/shared/xrm-types';
+} from '../../../src/webresources/dataverse/xrm-types';
 
 /** A typed stand-in for Xrm.WebApi that answers from a function. */
 class StandInWebApi implements WebApiLike {

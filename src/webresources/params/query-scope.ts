@@ -1,10 +1,10 @@
 /** Which records a page reads: the table, open/all or a saved view's criteria, and the period. */
-import type { DataverseClient } from './dataverse-client';
+import type { DataverseClient } from '../dataverse/dataverse-client';
 import type { RecordFilter } from './data-params';
-import { DataverseError } from './dataverse-errors';
-import type { CriteriaNode, QueryScope } from './fetchxml';
+import { DataverseError } from '../dataverse/dataverse-errors';
+import type { CriteriaNode, QueryScope } from '../dataverse/fetchxml';
 import { resolvePeriod, type PeriodSpec } from './period';
-import type { OffsetAt } from './user-time';
+import type { OffsetAt } from '../../widgets/shared/user-time';
 import { viewCriteria, type XmlParse } from './view-criteria';
 
 /** The FetchXML of a saved view (system view first, then personal view). */

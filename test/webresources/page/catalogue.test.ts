@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { browserLcid, translatorFor } from '../../src/webresources/shared/catalogue';
+import { browserLcid, translatorFor } from '../../../src/webresources/page/catalogue';
 
-const root = path.resolve(import.meta.dirname, '../../src/webresources');
+const root = path.resolve(import.meta.dirname, '../../../src/webresources');
 const lcids = ['1033', '1049', '1026', '1058'] as const;
 
 function sources(dir: string): string[] {
@@ -31,7 +31,7 @@ function usedKeys(): Set<string> {
 const catalogue = (lcid: string): Record<string, string> =>
   (
     JSON.parse(
-      readFileSync(path.resolve(import.meta.dirname, `../../translations/ui/${lcid}.json`), 'utf8'),
+      readFileSync(path.resolve(import.meta.dirname, `../../../translations/ui/${lcid}.json`), 'utf8'),
     ) as Record<string, Record<string, string>>
   ).dashboard!;
 

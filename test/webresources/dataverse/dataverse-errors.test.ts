@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError, parseRetryAfter } from '../../src/webresources/shared/dataverse-errors';
-import { backoffDelay, retryThrottled, type RetryPolicy } from '../../src/webresources/shared/retry';
+import { classifyError, parseRetryAfter } from '../../../src/webresources/dataverse/dataverse-errors';
+import { backoffDelay, retryThrottled, type RetryPolicy } from '../../../src/webresources/dataverse/retry';
 
 describe('classifying what Dataverse answers', () => {
   it.each([

@@ -3,7 +3,7 @@
  * including the current one), the year to date (`ytd`), or explicit dates
  * `2025-01-01..2025-06-30` (either end may be left out; the end date is included).
  */
-import { fromUserClock, toUserClock, utcOffset, type OffsetAt } from './user-time';
+import { fromUserClock, toUserClock, utcOffset, type OffsetAt } from '../../widgets/shared/user-time';
 
 export type PeriodSpec =
   | { kind: 'all' }

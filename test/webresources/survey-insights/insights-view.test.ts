@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { translatorFor } from '../../src/webresources/shared/catalogue';
-import { computeInsights } from '../../src/webresources/survey-insights/insights';
-import { renderInsights } from '../../src/webresources/survey-insights/insights-view';
-import { parseDefinition } from '../../src/widgets/survey/definition';
-import { createFormats } from '../../src/widgets/shared/i18n';
+import { translatorFor } from '../../../src/webresources/page/catalogue';
+import { computeInsights } from '../../../src/webresources/survey-insights/insights';
+import { renderInsights } from '../../../src/webresources/survey-insights/insights-view';
+import { parseDefinition } from '../../../src/widgets/survey/definition';
+import { createFormats } from '../../../src/widgets/shared/i18n';
 
 const definition = parseDefinition(
   JSON.stringify({

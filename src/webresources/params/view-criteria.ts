@@ -4,7 +4,7 @@
  * dropped), then written back through the escaping FetchXML builder.
  */
 import { ConfigError } from './data-params';
-import type { CriteriaNode } from './fetchxml';
+import type { CriteriaNode } from '../dataverse/fetchxml';
 
 /** The part of a DOM Element this module reads (a browser DOMParser result satisfies it). */
 export interface ElementLike {

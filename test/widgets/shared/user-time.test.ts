@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parsePeriod, resolvePeriod } from '../../src/webresources/shared/period';
-import { computeInsights } from '../../src/webresources/survey-insights/insights';
+import { parsePeriod, resolvePeriod } from '../../../src/webresources/params/period';
+import { computeInsights } from '../../../src/webresources/survey-insights/insights';
 import {
   fromUserClock,
   userFormats,
   userMonth,
   userOffsetOf,
   type OffsetAt,
-} from '../../src/webresources/shared/user-time';
-import { DEFAULT_DEFINITION } from '../../src/widgets/survey/definition';
+} from '../../../src/widgets/shared/user-time';
+import { DEFAULT_DEFINITION } from '../../../src/widgets/survey/definition';
 
 const moscow: OffsetAt = () => 180;
 const newYork: OffsetAt = () => -300;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, ParamReader, readDataParameter } from '../../src/webresources/shared/data-params';
-import { parseClientConfig } from '../../src/webresources/shared/client-config';
-import { readFunnelConfig } from '../../src/webresources/pipeline-funnel/funnel-config';
-import { readSurveyConfig } from '../../src/webresources/survey-insights/survey-config';
+import { ConfigError, ParamReader, readDataParameter } from '../../../src/webresources/params/data-params';
+import { parseClientConfig } from '../../../src/webresources/params/client-config';
+import { readFunnelConfig } from '../../../src/webresources/pipeline-funnel/funnel-config';
+import { readSurveyConfig } from '../../../src/webresources/survey-insights/survey-config';
 
 const search = (data: string): string => `?data=${encodeURIComponent(data)}&orglcid=1033`;
 const noConfig = parseClientConfig('{}');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapFunnelRows } from '../../src/webresources/pipeline-funnel/funnel-rows';
-import { computeFunnel } from '../../src/widgets/funnel/model';
-import { commonCurrency, currencySymbolOf } from '../../src/widgets/funnel/money';
+import { mapFunnelRows } from '../../../src/webresources/pipeline-funnel/funnel-rows';
+import { computeFunnel } from '../../../src/widgets/funnel/model';
+import { commonCurrency, currencySymbolOf } from '../../../src/widgets/funnel/money';
 
 const F = '@OData.Community.Display.V1.FormattedValue';
 

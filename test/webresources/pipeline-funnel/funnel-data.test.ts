@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DataverseClient } from '../../src/webresources/shared/dataverse-client';
-import type { QueryScope } from '../../src/webresources/shared/fetchxml';
+import { DataverseClient } from '../../../src/webresources/dataverse/dataverse-client';
+import type { QueryScope } from '../../../src/webresources/dataverse/fetchxml';
 import type {
   DataverseRow,
   RetrieveMultipleResult,
   WebApiLike,
-} from '../../src/webresources/shared/xrm-types';
-import { loadFunnelData } from '../../src/webresources/pipeline-funnel/funnel-data';
-import type { FunnelConfig } from '../../src/webresources/pipeline-funnel/funnel-config';
+} from '../../../src/webresources/dataverse/xrm-types';
+import { loadFunnelData } from '../../../src/webresources/pipeline-funnel/funnel-data';
+import type { FunnelConfig } from '../../../src/webresources/pipeline-funnel/funnel-config';
 
 const config: FunnelConfig = {
   table: 'opportunity',

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inRange, parsePeriod, resolvePeriod } from '../../src/webresources/shared/period';
-import { periodText } from '../../src/webresources/shared/scope-text';
-import { translatorFor } from '../../src/webresources/shared/catalogue';
-import { createFormats } from '../../src/widgets/shared/i18n';
+import { inRange, parsePeriod, resolvePeriod } from '../../../src/webresources/params/period';
+import { periodText } from '../../../src/webresources/params/scope-text';
+import { translatorFor } from '../../../src/webresources/page/catalogue';
+import { createFormats } from '../../../src/widgets/shared/i18n';
 
 const now = new Date('2025-11-25T14:30:00Z');
 const iso = (d: Date | undefined): string | undefined => d?.toISOString();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError } from '../../src/webresources/shared/dataverse-errors';
-import { createFetchWebApi, xrmFromGlobalContext } from '../../src/webresources/shared/web-api-fetch';
-import { clientGlobalContextUrl, findXrm } from '../../src/webresources/shared/xrm-discovery';
+import { classifyError } from '../../../src/webresources/dataverse/dataverse-errors';
+import { createFetchWebApi, xrmFromGlobalContext } from '../../../src/webresources/dataverse/web-api-fetch';
+import { clientGlobalContextUrl, findXrm } from '../../../src/webresources/dataverse/xrm-discovery';
 
 function fakeFetch(answers: Record<string, () => Response>): { fetch: typeof fetch; urls: string[] } {
   const urls: string[] = [];

@@ -3,7 +3,7 @@
  * names (data-params.ts) and are still escaped; every value (dates, ids, the criteria of a saved
  * view, paging cookies) goes through `escapeXml`, so no parameter can add query text.
  */
-import type { DateRange } from './period';
+import type { DateRange } from '../params/period';
 
 /** A filter, condition, value or link-entity copied from a saved view, as plain data. */
 export interface CriteriaNode {

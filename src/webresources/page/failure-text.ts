@@ -1,8 +1,8 @@
 /** Any failure of a dashboard page as a localized title and detail lines (never a stack). */
 import type { Translate } from '../../widgets/shared/i18n';
-import { TooManyPartsError } from './aggregate-split';
-import { ConfigError } from './data-params';
-import { DataverseError } from './dataverse-errors';
+import { TooManyPartsError } from '../dataverse/aggregate-split';
+import { ConfigError } from '../params/data-params';
+import { DataverseError } from '../dataverse/dataverse-errors';
 
 export interface FailureText {
   title: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeInsights } from '../../src/webresources/survey-insights/insights';
-import { DEFAULT_DEFINITION } from '../../src/widgets/survey/definition';
+import { computeInsights } from '../../../src/webresources/survey-insights/insights';
+import { DEFAULT_DEFINITION } from '../../../src/widgets/survey/definition';
 
 function doc(
   ...responses: { at: string; who: string; channel?: string; csat?: number; nps?: number }[]
@@ -90,7 +90,7 @@ describe('survey insights over many records', () => {
 
 describe('survey insights at the default record cap', () => {
   it('aggregates 20,000 records of documents (time printed, not asserted)', async () => {
-    const { makeSurveyedAccounts } = await import('../fixtures/webresources/dataset');
+    const { makeSurveyedAccounts } = await import('../../fixtures/webresources/dataset');
     const docs = makeSurveyedAccounts(20_000).map((a) => a.crmkit_surveyresponses);
     const started = performance.now();
     const insights = computeInsights(docs, DEFAULT_DEFINITION, {});
