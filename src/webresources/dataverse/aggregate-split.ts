@@ -5,7 +5,7 @@
  * adjacent, so every record falls in exactly one part.
  */
 import { DataverseError } from './dataverse-errors';
-import type { DateRange } from '../params/period';
+import type { DateRange } from './fetchxml';
 
 export interface SplitResult<T> {
   rows: T[];

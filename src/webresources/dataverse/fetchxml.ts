@@ -3,7 +3,12 @@
  * names (data-params.ts) and are still escaped; every value (dates, ids, the criteria of a saved
  * view, paging cookies) goes through `escapeXml`, so no parameter can add query text.
  */
-import type { DateRange } from '../params/period';
+
+/** A half-open time range [from, to); a missing end is unbounded. */
+export interface DateRange {
+  from?: Date;
+  to?: Date;
+}
 
 /** A filter, condition, value or link-entity copied from a saved view, as plain data. */
 export interface CriteriaNode {

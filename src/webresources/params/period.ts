@@ -3,6 +3,7 @@
  * including the current one), the year to date (`ytd`), or explicit dates
  * `2025-01-01..2025-06-30` (either end may be left out; the end date is included).
  */
+import type { DateRange } from '../dataverse/fetchxml';
 import { fromUserClock, toUserClock, utcOffset, type OffsetAt } from '../../widgets/shared/user-time';
 
 export type PeriodSpec =
@@ -11,12 +12,6 @@ export type PeriodSpec =
   | { kind: 'months'; count: number }
   | { kind: 'ytd' }
   | { kind: 'between'; from?: string; to?: string };
-
-/** A half-open time range [from, to); a missing end is unbounded. */
-export interface DateRange {
-  from?: Date;
-  to?: Date;
-}
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 

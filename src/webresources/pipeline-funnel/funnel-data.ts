@@ -5,7 +5,7 @@
 import { aggregateWithSplit } from '../dataverse/aggregate-split';
 import type { DataverseClient } from '../dataverse/dataverse-client';
 import { boundaryFetch, funnelAggregateFetch, type QueryScope } from '../dataverse/fetchxml';
-import type { DateRange } from '../params/period';
+import type { DateRange } from '../dataverse/fetchxml';
 import type { DataverseRow } from '../dataverse/xrm-types';
 import type { FunnelConfig } from './funnel-config';
 import { mapFunnelRows, type MappedRows } from './funnel-rows';

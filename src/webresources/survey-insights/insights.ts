@@ -6,7 +6,8 @@
 import { aggregate, type SurveyAggregates } from '../../widgets/survey/aggregates';
 import type { SurveyDefinition } from '../../widgets/survey/definition';
 import { readDocument, type SurveyResponse } from '../../widgets/survey/document';
-import { inRange, type DateRange } from '../params/period';
+import type { DateRange } from '../dataverse/fetchxml';
+import { inRange } from '../params/period';
 import { userMonth, utcOffset, type OffsetAt } from '../../widgets/shared/user-time';
 
 export interface GroupInsight {

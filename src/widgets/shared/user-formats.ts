@@ -1,14 +1,19 @@
-import { createFormats, type Formats } from './i18n';
-import type { SurveyContext } from '../../../controls/CollabSurvey/CollabSurvey/host-input';
-
 /**
- * Number and date formats in the user's language, with times shown in the user's Dynamics time zone
- * (its offset from `userSettings`), not the browser's.
+ * The one way a control, widget or page gets its number and date formats: the user's language, and
+ * dates and times on the user's Dynamics clock, not the browser's. The offset is checked as it is
+ * used: one that throws or is not a real UTC offset falls back to the browser's clock, so a bad host
+ * value can never print "Invalid Date" or stop a view from drawing.
  */
-export function userFormats(context: Pick<SurveyContext, 'userSettings'>, lcid: number): Formats {
-  const utc = createFormats(lcid, 'UTC');
-  const settings = context.userSettings;
-  if (typeof settings.getTimeZoneOffsetMinutes !== 'function') return createFormats(lcid);
-  const shift = (d: Date): Date => new Date(d.getTime() + settings.getTimeZoneOffsetMinutes(d) * 60_000);
-  return { ...utc, date: (d) => utc.date(shift(d)), dateTime: (d) => utc.dateTime(shift(d)) };
+import { createFormats, type Formats, type Lcid } from './i18n';
+import { checkedOffset, toUserClock, type OffsetAt } from './user-time';
+
+/** Formats whose dates and times are shown on the user's clock (`userOffsetOf(userSettings)`). */
+export function userFormats(lcid: Lcid, offsetAt: OffsetAt): Formats {
+  const base = createFormats(lcid, 'UTC');
+  const offset = checkedOffset(offsetAt);
+  return {
+    ...base,
+    date: (value) => base.date(toUserClock(value, offset)),
+    dateTime: (value) => base.dateTime(toUserClock(value, offset)),
+  };
 }

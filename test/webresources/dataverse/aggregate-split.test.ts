@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateWithSplit, TooManyPartsError } from '../../../src/webresources/dataverse/aggregate-split';
 import { DataverseError } from '../../../src/webresources/dataverse/dataverse-errors';
-import type { DateRange } from '../../../src/webresources/params/period';
+import type { DateRange } from '../../../src/webresources/dataverse/fetchxml';
 
 /** A Dataverse that counts records per range and refuses more than `limit` at once. */
 function fakeDataverse(times: readonly number[], limit: number) {

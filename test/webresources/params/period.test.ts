@@ -52,3 +52,24 @@ describe('the period parameter', () => {
     );
   });
 });
+
+describe("the period in the user's time zone", () => {
+  const moscow = (): number => 180;
+  const newYork = (): number => -300;
+
+  it("starts month and year periods at the user's midnight", () => {
+    const now = new Date('2025-11-30T22:00:00Z'); // already 1 December in Moscow
+    expect(resolvePeriod(parsePeriod('1m')!, now, moscow).from?.toISOString()).toBe(
+      '2025-11-30T21:00:00.000Z',
+    );
+    expect(resolvePeriod(parsePeriod('1m')!, now).from?.toISOString()).toBe('2025-11-01T00:00:00.000Z');
+    expect(resolvePeriod(parsePeriod('ytd')!, now, newYork).from?.toISOString()).toBe(
+      '2025-01-01T05:00:00.000Z',
+    );
+    const range = resolvePeriod(parsePeriod('2025-03-01..2025-03-31')!, now, moscow);
+    expect([range.from?.toISOString(), range.to?.toISOString()]).toEqual([
+      '2025-02-28T21:00:00.000Z',
+      '2025-03-31T21:00:00.000Z',
+    ]);
+  });
+});

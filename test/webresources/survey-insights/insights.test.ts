@@ -108,3 +108,33 @@ describe('survey insights at the default record cap', () => {
     );
   });
 });
+
+describe("survey insights in the user's time zone", () => {
+  const moscow = (): number => 180;
+  const newYork = (): number => -300;
+
+  it("buckets survey responses by the user's month, not the UTC month", () => {
+    // 22:30 UTC on 31 January is already 1 February in Moscow; 03:00 UTC on 1 February is January in New York.
+    const docs = [
+      doc(
+        { at: '2025-01-31T22:30:00Z', who: 'Анна', csat: 4 },
+        { at: '2025-02-01T03:00:00Z', who: 'Анна', csat: 4 },
+        { at: '2025-01-15T12:00:00Z', who: 'Анна', csat: 4 },
+      ),
+    ];
+    const count = (offset: () => number): [string, number][] =>
+      computeInsights(docs, DEFAULT_DEFINITION, {}, offset).months.map((m) => [
+        m.key,
+        m.aggregates.responseCount,
+      ]);
+    expect(count(() => 0)).toEqual([
+      ['2025-01', 2],
+      ['2025-02', 1],
+    ]);
+    expect(count(moscow)).toEqual([
+      ['2025-01', 1],
+      ['2025-02', 2],
+    ]);
+    expect(count(newYork)).toEqual([['2025-01', 3]]);
+  });
+});
