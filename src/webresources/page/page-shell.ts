@@ -2,19 +2,8 @@
  * The frame every dashboard page draws into: a Fluent 2 card with a title, a live status line
  * (loading, retries), message bars (notes and errors) and the content. Text only (textContent).
  */
+import { el } from '../../widgets/shared/dom';
 import type { Translate } from '../../widgets/shared/i18n';
-
-export function h<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className !== undefined) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 export type NoteKind = 'info' | 'warning' | 'error';
 
@@ -33,15 +22,16 @@ export function createShell(root: HTMLElement, t: Translate): Shell {
   const doc = root.ownerDocument;
   root.replaceChildren();
   root.classList.add('crmkit-widget', 'crmkit-dash');
-  const header = h(doc, 'header', 'crmkit-dash__header');
-  const title = h(doc, 'h1', 'crmkit-dash__title');
-  const subtitle = h(doc, 'p', 'crmkit-dash__subtitle');
+  const header = el(doc, 'header', { className: 'crmkit-dash__header' });
+  const title = el(doc, 'h1', { className: 'crmkit-dash__title' });
+  const subtitle = el(doc, 'p', { className: 'crmkit-dash__subtitle' });
   header.append(title, subtitle);
-  const status = h(doc, 'div', 'crmkit-dash__status');
-  status.setAttribute('role', 'status');
-  status.setAttribute('aria-live', 'polite');
-  const notes = h(doc, 'div', 'crmkit-dash__notes');
-  const content = h(doc, 'div', 'crmkit-dash__content');
+  const status = el(doc, 'div', {
+    className: 'crmkit-dash__status',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
+  const notes = el(doc, 'div', { className: 'crmkit-dash__notes' });
+  const content = el(doc, 'div', { className: 'crmkit-dash__content' });
   root.append(header, status, notes, content);
   title.textContent = t('page.loadingTitle');
 
@@ -55,24 +45,31 @@ export function createShell(root: HTMLElement, t: Translate): Shell {
     },
     busy(text) {
       root.setAttribute('aria-busy', 'true');
-      const spinner = h(doc, 'span', 'crmkit-dash__spinner');
-      spinner.setAttribute('aria-hidden', 'true');
-      status.replaceChildren(spinner, h(doc, 'span', undefined, text));
+      const spinner = el(doc, 'span', {
+        className: 'crmkit-dash__spinner',
+        attrs: { 'aria-hidden': 'true' },
+      });
+      status.replaceChildren(spinner, el(doc, 'span', { text }));
     },
     idle() {
       root.removeAttribute('aria-busy');
       status.replaceChildren();
     },
     note(kind, titleText, lines = []) {
-      const bar = h(doc, 'div', `crmkit-dash__note crmkit-dash__note--${kind}`);
-      bar.setAttribute('role', kind === 'error' ? 'alert' : 'note');
-      const icon = h(doc, 'span', 'crmkit-dash__note-icon', kind === 'info' ? 'i' : '!');
+      const bar = el(doc, 'div', {
+        className: `crmkit-dash__note crmkit-dash__note--${kind}`,
+        attrs: { role: kind === 'error' ? 'alert' : 'note' },
+      });
+      const icon = el(doc, 'span', {
+        className: 'crmkit-dash__note-icon',
+        text: kind === 'info' ? 'i' : '!',
+      });
       icon.setAttribute('aria-hidden', 'true');
-      const body = h(doc, 'div', 'crmkit-dash__note-body');
-      body.append(h(doc, 'p', 'crmkit-dash__note-title', titleText));
+      const body = el(doc, 'div', { className: 'crmkit-dash__note-body' });
+      body.append(el(doc, 'p', { className: 'crmkit-dash__note-title', text: titleText }));
       if (lines.length > 0) {
-        const list = h(doc, 'ul', 'crmkit-dash__note-list');
-        for (const line of lines) list.append(h(doc, 'li', undefined, line));
+        const list = el(doc, 'ul', { className: 'crmkit-dash__note-list' });
+        for (const line of lines) list.append(el(doc, 'li', { text: line }));
         body.append(list);
       }
       bar.append(icon, body);

@@ -1,4 +1,5 @@
 /** The pipeline-funnel page's work once it runs inside Dynamics: read settings, query, draw. */
+import { el } from '../../widgets/shared/dom';
 import { computeFunnel } from '../../widgets/funnel/model';
 import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
 import type { Funnel } from '../../widgets/funnel/types';
@@ -37,7 +38,7 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     config.currency === undefined
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
       : { code: config.currency };
-  const drill = ctx.win.document.createElement('section');
+  const drill = el(ctx.win.document, 'section');
   let asked = 0;
   /** A click (or Enter) on a stage lists its first records under the funnel, each opening its form. */
   const showStage = (action: StageAction): void => {
