@@ -4,10 +4,11 @@
  */
 import type { IInputs, IOutputs } from './manifest-types';
 import { createTranslate } from '../../../src/widgets/shared/i18n';
+import { userFormats } from '../../../src/widgets/shared/user-formats';
+import { userOffsetOf } from '../../../src/widgets/shared/user-time';
 import { SurveyWidget } from '../../../src/widgets/survey/widget';
 import { hostInputOf, outputsOf, type SurveyContext } from './host-input';
 import { readStoredValue } from './stored-value';
-import { userFormats } from './user-formats';
 import '../../../src/widgets/shared/fluent-tokens.css';
 import '../../../src/widgets/survey/survey.css';
 
@@ -29,7 +30,7 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
     const lcid = context.userSettings.languageId;
     this.widget = new SurveyWidget(container, {
       t: createTranslate((key) => context.resources.getString(key)),
-      formats: userFormats(context, lcid),
+      formats: userFormats(lcid, userOffsetOf(context.userSettings)),
       lcid,
       readStored: () => (this.context === undefined ? undefined : readStoredValue(this.context)),
       onChange: (value, scores) => {

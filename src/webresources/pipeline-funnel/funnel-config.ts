@@ -1,7 +1,7 @@
 /** The pipeline funnel page's configuration: `data` parameter over config.json over defaults. */
-import type { ClientConfig } from '../shared/client-config';
-import { ParamReader, readDataParameter, type RecordFilter } from '../shared/data-params';
-import type { PeriodSpec } from '../shared/period';
+import type { ClientConfig } from '../params/client-config';
+import { ParamReader, readDataParameter, type RecordFilter } from '../params/data-params';
+import type { PeriodSpec } from '../params/period';
 
 export interface FunnelConfig {
   title?: string;

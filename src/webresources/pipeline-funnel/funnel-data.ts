@@ -2,11 +2,11 @@
  * Loads the funnel's stage totals: one FetchXML aggregate (count and sum grouped by stage and
  * segment), split over created-on ranges when Dataverse refuses it for exceeding its record limit.
  */
-import { aggregateWithSplit } from '../shared/aggregate-split';
-import type { DataverseClient } from '../shared/dataverse-client';
-import { boundaryFetch, funnelAggregateFetch, type QueryScope } from '../shared/fetchxml';
-import type { DateRange } from '../shared/period';
-import type { DataverseRow } from '../shared/xrm-types';
+import { aggregateWithSplit } from '../dataverse/aggregate-split';
+import type { DataverseClient } from '../dataverse/dataverse-client';
+import { boundaryFetch, funnelAggregateFetch, type QueryScope } from '../dataverse/fetchxml';
+import type { DateRange } from '../dataverse/fetchxml';
+import type { DataverseRow } from '../dataverse/xrm-types';
 import type { FunnelConfig } from './funnel-config';
 import { mapFunnelRows, type MappedRows } from './funnel-rows';
 

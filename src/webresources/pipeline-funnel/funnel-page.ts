@@ -1,16 +1,17 @@
 /** The pipeline-funnel page's work once it runs inside Dynamics: read settings, query, draw. */
+import { el } from '../../widgets/shared/dom';
 import { computeFunnel } from '../../widgets/funnel/model';
 import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
 import type { Funnel } from '../../widgets/funnel/types';
 import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
-import { translatorFor } from '../shared/catalogue';
-import { describeFailure } from '../shared/failure-text';
-import type { QueryScope } from '../shared/fetchxml';
-import type { PageContext } from '../shared/page-boot';
-import { scopeOf } from '../shared/query-scope';
-import { scopeText } from '../shared/scope-text';
-import { userOffsetOf } from '../shared/user-time';
-import { domXmlParse } from '../shared/view-criteria';
+import { translatorFor } from '../page/catalogue';
+import { describeFailure } from '../page/failure-text';
+import type { QueryScope } from '../dataverse/fetchxml';
+import type { PageContext } from '../page/page-boot';
+import { scopeOf } from '../params/query-scope';
+import { scopeText } from '../params/scope-text';
+import { userOffsetOf } from '../../widgets/shared/user-time';
+import { domXmlParse } from '../params/view-criteria';
 import { readFunnelConfig, type FunnelConfig } from './funnel-config';
 import { loadFunnelData } from './funnel-data';
 import { loadStageRecords, type StageRecordsQuery } from './stage-records';
@@ -37,7 +38,7 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     config.currency === undefined
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
       : { code: config.currency };
-  const drill = ctx.win.document.createElement('section');
+  const drill = el(ctx.win.document, 'section');
   let asked = 0;
   /** A click (or Enter) on a stage lists its first records under the funnel, each opening its form. */
   const showStage = (action: StageAction): void => {

@@ -2,8 +2,8 @@
  * Maps the rows of the funnel's FetchXML aggregate (as Xrm.WebApi returns them: alias values plus
  * `@OData.Community.Display.V1.FormattedValue` annotations) into the funnel model's stage totals.
  */
-import { funnelAliases as a } from '../shared/fetchxml';
-import type { DataverseRow } from '../shared/xrm-types';
+import { funnelAliases as a } from '../dataverse/fetchxml';
+import type { DataverseRow } from '../dataverse/xrm-types';
 import type { SegmentRef, StageAggregate, StageRef } from '../../widgets/funnel/types';
 
 export const formattedSuffix = '@OData.Community.Display.V1.FormattedValue';

@@ -1,5 +1,5 @@
 /** The pipeline funnel web resource: the funnel widget over a whole table, from FetchXML aggregates. */
-import { bootPage } from '../shared/page-boot';
+import { bootPage } from '../page/page-boot';
 import { runPipelineFunnel } from './funnel-page';
 
 void bootPage(window, 'pipeline-funnel', runPipelineFunnel);

@@ -3,9 +3,9 @@
  * opens its form (`Xrm.Navigation.openForm`, or the record's URL when the page runs on its own).
  * Everything the user typed (names, owners) is set as text.
  */
+import { el } from '../../widgets/shared/dom';
 import type { Formats, Translate } from '../../widgets/shared/i18n';
-import { h } from '../shared/page-shell';
-import type { NavigationLike } from '../shared/xrm-types';
+import type { NavigationLike } from '../dataverse/xrm-types';
 import type { StageRecord } from './stage-records';
 
 export interface StageRecordsViewOptions {
@@ -39,58 +39,68 @@ export function renderStageRecords(
   host.replaceChildren();
   host.classList.add('crmkit-dash__drill');
   host.setAttribute('aria-busy', String(s.state === 'loading'));
-  const title = h(doc, 'h2', 'crmkit-dash__drill-title', t('drill.title', { stage: s.stage }));
+  const title = el(doc, 'h2', {
+    className: 'crmkit-dash__drill-title',
+    text: t('drill.title', { stage: s.stage }),
+  });
   host.append(title);
   if (s.state === 'loading') {
-    const status = h(doc, 'p', 'crmkit-dash__drill-status', t('drill.loading', { stage: s.stage }));
+    const status = el(doc, 'p', {
+      className: 'crmkit-dash__drill-status',
+      text: t('drill.loading', { stage: s.stage }),
+    });
     status.setAttribute('role', 'status');
     host.append(status);
     return;
   }
   if (s.state === 'error') {
-    const p = h(doc, 'p', 'crmkit-dash__drill-status is-error', s.message);
-    p.setAttribute('role', 'alert');
+    const p = el(doc, 'p', {
+      className: 'crmkit-dash__drill-status is-error',
+      attrs: { role: 'alert' },
+      text: s.message,
+    });
     host.append(p);
     return;
   }
   // Announced when the list arrives (the title stays for sighted users).
-  const status = h(
-    doc,
-    'p',
-    'crmkit-dash__drill-status',
-    s.records.length === 0
-      ? t('drill.empty')
-      : t('drill.shown', { shown: formats.number(s.records.length), count: formats.number(s.count) }),
-  );
+  const status = el(doc, 'p', {
+    className: 'crmkit-dash__drill-status',
+    text:
+      s.records.length === 0
+        ? t('drill.empty')
+        : t('drill.shown', { shown: formats.number(s.records.length), count: formats.number(s.count) }),
+  });
   status.setAttribute('role', 'status');
   host.append(status);
   if (s.records.length === 0) return;
-  const table = h(doc, 'table', 'crmkit-dash__table crmkit-dash__drill-table');
-  table.append(h(doc, 'caption', 'crmkit-visually-hidden', t('drill.title', { stage: s.stage })));
-  const head = h(doc, 'tr');
+  const table = el(doc, 'table', { className: 'crmkit-dash__table crmkit-dash__drill-table' });
+  table.append(
+    el(doc, 'caption', { className: 'crmkit-visually-hidden', text: t('drill.title', { stage: s.stage }) }),
+  );
+  const head = el(doc, 'tr');
   const columns: [string, boolean][] = [
     [t('drill.name'), false],
     ...(o.withAmount ? [[t('drill.amount'), true] as [string, boolean]] : []),
     ...(o.withOwner ? [[t('drill.owner'), false] as [string, boolean]] : []),
   ];
   for (const [label, numeric] of columns) {
-    const th = h(doc, 'th', numeric ? 'is-number' : undefined, label);
+    const th = el(doc, 'th', { className: numeric ? 'is-number' : undefined, text: label });
     th.scope = 'col';
     head.append(th);
   }
-  table.append(h(doc, 'thead'), h(doc, 'tbody'));
+  table.append(el(doc, 'thead'), el(doc, 'tbody'));
   table.tHead?.append(head);
   const body = table.tBodies[0]!;
   for (const record of s.records) {
-    const tr = h(doc, 'tr');
+    const tr = el(doc, 'tr');
     const name = record.name === '' ? t('drill.noName') : record.name;
-    const link = h(doc, 'a', 'crmkit-dash__drill-link', name);
+    const link = el(doc, 'a', { className: 'crmkit-dash__drill-link', text: name });
     link.href = recordUrl(o.clientUrl, o.table, record.id);
     link.target = '_blank';
     link.rel = 'noopener';
     link.setAttribute('data-record', record.id);
     link.setAttribute('aria-label', t('drill.openRecord', { name }));
-    const nameCell = h(doc, 'td');
+    const nameCell = el(doc, 'td');
     nameCell.append(link);
     tr.append(nameCell);
     if (o.withAmount) {
@@ -100,9 +110,9 @@ export function renderStageRecords(
           : typeof record.amount === 'number'
             ? formats.number(record.amount)
             : record.amount;
-      tr.append(h(doc, 'td', 'is-number', amount));
+      tr.append(el(doc, 'td', { className: 'is-number', text: amount }));
     }
-    if (o.withOwner) tr.append(h(doc, 'td', undefined, record.owner ?? ''));
+    if (o.withOwner) tr.append(el(doc, 'td', { text: record.owner ?? '' }));
     body.append(tr);
   }
   const navigation = o.navigation;

@@ -4,9 +4,9 @@
  * the page's scope plus the stage (and segment) as escaped conditions. Dynamics has no documented
  * way to open a list filtered by arbitrary criteria, so the page lists them and opens each one.
  */
-import type { DataverseClient } from '../shared/dataverse-client';
-import { element, escapeXml, scopeXml, type QueryScope } from '../shared/fetchxml';
-import type { DataverseRow } from '../shared/xrm-types';
+import type { DataverseClient } from '../dataverse/dataverse-client';
+import { element, escapeXml, scopeXml, type QueryScope } from '../dataverse/fetchxml';
+import type { DataverseRow } from '../dataverse/xrm-types';
 import { formattedSuffix } from './funnel-rows';
 
 export const stageRecordsLimit = 50;

@@ -7,8 +7,8 @@ import type { SurveyAggregates } from '../../widgets/survey/aggregates';
 import { csatQuestion, localized, npsQuestion, type Question } from '../../widgets/survey/definition';
 import { renderSummary } from '../../widgets/survey/summary-view';
 import { labelOf, questionLabel, type SurveyViewContext } from '../../widgets/survey/view-context';
+import { el } from '../../widgets/shared/dom';
 import type { Translate } from '../../widgets/shared/i18n';
-import { h } from '../shared/page-shell';
 import type { GroupInsight, SurveyInsights } from './insights';
 import { renderTrendChart, trendLegend } from './trend-chart';
 
@@ -19,17 +19,16 @@ export interface InsightsViewContext {
 }
 
 function bar(doc: Document, ratio: number, className: string): HTMLElement {
-  const track = h(doc, 'span', 'crmkit-insights__track');
-  track.setAttribute('aria-hidden', 'true');
-  const fill = h(doc, 'span', `crmkit-insights__fill ${className}`);
+  const track = el(doc, 'span', { className: 'crmkit-insights__track', attrs: { 'aria-hidden': 'true' } });
+  const fill = el(doc, 'span', { className: `crmkit-insights__fill ${className}` });
   fill.style.width = `${Math.max(0, Math.min(1, ratio)) * 100}%`;
   track.append(fill);
   return track;
 }
 
 function section(doc: Document, title: string, ...children: Node[]): HTMLElement {
-  const s = h(doc, 'section', 'crmkit-insights__section');
-  const heading = h(doc, 'h2', 'crmkit-insights__heading', title);
+  const s = el(doc, 'section', { className: 'crmkit-insights__section' });
+  const heading = el(doc, 'h2', { className: 'crmkit-insights__heading', text: title });
   s.append(heading, ...children);
   return s;
 }
@@ -64,37 +63,36 @@ function answersOf(ctx: SurveyViewContext, q: Question): { key: string; label: s
 function distribution(v: InsightsViewContext, overall: SurveyAggregates): HTMLElement {
   const { survey: ctx } = v;
   const { doc, formats } = ctx;
-  const wrap = h(doc, 'div', 'crmkit-insights__distributions');
+  const wrap = el(doc, 'div', { className: 'crmkit-insights__distributions' });
   for (const q of ctx.definition.questions) {
     const answers = answersOf(ctx, q);
     const counts = overall.perQuestion.get(q.id);
     if (answers.length === 0 || counts === undefined) continue;
     const max = Math.max(1, ...answers.map((a) => counts.counts.get(a.key) ?? 0));
-    const block = h(doc, 'div', 'crmkit-insights__question');
+    const block = el(doc, 'div', { className: 'crmkit-insights__question' });
     const label =
       q === csatQuestion(ctx.definition)
         ? v.t('survey.csatDistribution')
         : q === npsQuestion(ctx.definition)
           ? v.t('survey.npsDistribution')
           : questionLabel(ctx, q);
-    block.append(h(doc, 'h3', 'crmkit-insights__question-title', label));
-    const list = h(doc, 'ul', 'crmkit-insights__bars');
-    list.setAttribute('aria-label', questionLabel(ctx, q));
+    block.append(el(doc, 'h3', { className: 'crmkit-insights__question-title', text: label }));
+    const list = el(doc, 'ul', {
+      className: 'crmkit-insights__bars',
+      attrs: { 'aria-label': questionLabel(ctx, q) },
+    });
     for (const a of answers) {
       const n = counts.counts.get(a.key) ?? 0;
-      const row = h(doc, 'li', 'crmkit-insights__bar-row');
-      row.setAttribute('data-answer', a.key);
-      const name = h(
-        doc,
-        'span',
-        `crmkit-insights__answer${q.type === 'stars' ? ' crmkit-insights__answer--stars' : ''}`,
-        a.label,
-      );
+      const row = el(doc, 'li', { className: 'crmkit-insights__bar-row', attrs: { 'data-answer': a.key } });
+      const name = el(doc, 'span', {
+        className: `crmkit-insights__answer${q.type === 'stars' ? ' crmkit-insights__answer--stars' : ''}`,
+        text: a.label,
+      });
       if (q.type === 'stars') name.setAttribute('aria-label', ctx.t('form.starLabel', { value: a.key }));
       row.append(
         name,
         bar(doc, n / max, `crmkit-insights__fill--${a.tone}`),
-        h(doc, 'span', 'crmkit-insights__count', formats.number(n)),
+        el(doc, 'span', { className: 'crmkit-insights__count', text: formats.number(n) }),
       );
       list.append(row);
     }
@@ -106,23 +104,24 @@ function distribution(v: InsightsViewContext, overall: SurveyAggregates): HTMLEl
 
 function scoreCells(v: InsightsViewContext, a: SurveyAggregates, maxCount: number): HTMLElement[] {
   const { doc, formats } = v.survey;
-  const count = h(doc, 'td', 'crmkit-insights__num');
-  const countWrap = h(doc, 'span', 'crmkit-insights__count-cell');
+  const count = el(doc, 'td', { className: 'crmkit-insights__num' });
+  const countWrap = el(doc, 'span', { className: 'crmkit-insights__count-cell' });
   countWrap.append(
     bar(doc, a.responseCount / Math.max(1, maxCount), 'crmkit-insights__fill--brand'),
-    h(doc, 'span', undefined, formats.number(a.responseCount)),
+    el(doc, 'span', { text: formats.number(a.responseCount) }),
   );
   count.append(countWrap);
-  const csat = h(
-    doc,
-    'td',
-    'crmkit-insights__num',
-    a.csat.average === null ? '—' : formats.number(a.csat.average, 1),
-  );
+  const csat = el(doc, 'td', {
+    className: 'crmkit-insights__num',
+    text: a.csat.average === null ? '—' : formats.number(a.csat.average, 1),
+  });
   csat.setAttribute('data-col', 'csat');
   const npsText = a.nps.score === null ? '—' : (a.nps.score > 0 ? '+' : '') + formats.number(a.nps.score);
-  const nps = h(doc, 'td', 'crmkit-insights__num', npsText);
-  nps.setAttribute('data-col', 'nps');
+  const nps = el(doc, 'td', {
+    className: 'crmkit-insights__num',
+    attrs: { 'data-col': 'nps' },
+    text: npsText,
+  });
   return [count, csat, nps];
 }
 
@@ -135,34 +134,34 @@ function table(
   kind: string,
 ): HTMLElement {
   const { doc } = v.survey;
-  const t = h(doc, 'table', 'crmkit-insights__table');
-  t.setAttribute('data-table', kind);
-  const cap = h(doc, 'caption', 'crmkit-visually-hidden', caption);
-  const head = h(doc, 'thead');
-  const hr = h(doc, 'tr');
+  const t = el(doc, 'table', { className: 'crmkit-insights__table', attrs: { 'data-table': kind } });
+  const cap = el(doc, 'caption', { className: 'crmkit-visually-hidden', text: caption });
+  const head = el(doc, 'thead');
+  const hr = el(doc, 'tr');
   for (const [text, cls] of [
     [firstColumn, ''],
     [v.t('survey.responses'), 'crmkit-insights__num'],
     [v.t('survey.csat'), 'crmkit-insights__num'],
     [v.t('survey.nps'), 'crmkit-insights__num'],
   ] as const) {
-    const th = h(doc, 'th', cls === '' ? undefined : cls, text);
-    th.setAttribute('scope', 'col');
+    const th = el(doc, 'th', { className: cls === '' ? undefined : cls, text, attrs: { scope: 'col' } });
     hr.append(th);
   }
   head.append(hr);
-  const body = h(doc, 'tbody');
+  const body = el(doc, 'tbody');
   const maxCount = Math.max(1, ...rows.map((r) => r.aggregates.responseCount));
   for (const r of rows) {
-    const tr = h(doc, 'tr');
-    tr.setAttribute('data-key', r.key);
-    const th = h(doc, 'th', 'crmkit-insights__name', labelOfKey(r.key));
-    th.setAttribute('scope', 'row');
+    const tr = el(doc, 'tr', { attrs: { 'data-key': r.key } });
+    const th = el(doc, 'th', {
+      className: 'crmkit-insights__name',
+      attrs: { scope: 'row' },
+      text: labelOfKey(r.key),
+    });
     tr.append(th, ...scoreCells(v, r.aggregates, maxCount));
     body.append(tr);
   }
   t.append(cap, head, body);
-  const scroller = h(doc, 'div', 'crmkit-insights__table-wrap');
+  const scroller = el(doc, 'div', { className: 'crmkit-insights__table-wrap' });
   scroller.append(t);
   return scroller;
 }
@@ -179,10 +178,10 @@ function trend(
 
 export function renderInsights(host: HTMLElement, v: InsightsViewContext, insights: SurveyInsights): void {
   const { doc, formats } = v.survey;
-  const root = h(doc, 'div', 'crmkit-insights crmkit-survey');
+  const root = el(doc, 'div', { className: 'crmkit-insights crmkit-survey' });
   root.append(renderSummary(v.survey, insights.overall));
   if (insights.overall.responseCount === 0) {
-    root.append(h(doc, 'p', 'crmkit-insights__empty', v.t('survey.empty')));
+    root.append(el(doc, 'p', { className: 'crmkit-insights__empty', text: v.t('survey.empty') }));
     host.replaceChildren(root);
     return;
   }
@@ -190,7 +189,7 @@ export function renderInsights(host: HTMLElement, v: InsightsViewContext, insigh
     new Intl.DateTimeFormat(formats.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${key}-15T00:00:00Z`),
     );
-  const grid = h(doc, 'div', 'crmkit-insights__grid');
+  const grid = el(doc, 'div', { className: 'crmkit-insights__grid' });
   grid.append(
     section(doc, v.t('survey.distribution'), distribution(v, insights.overall)),
     section(

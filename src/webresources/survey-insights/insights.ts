@@ -6,8 +6,9 @@
 import { aggregate, type SurveyAggregates } from '../../widgets/survey/aggregates';
 import type { SurveyDefinition } from '../../widgets/survey/definition';
 import { readDocument, type SurveyResponse } from '../../widgets/survey/document';
-import { inRange, type DateRange } from '../shared/period';
-import { userMonth, utcOffset, type OffsetAt } from '../shared/user-time';
+import type { DateRange } from '../dataverse/fetchxml';
+import { inRange } from '../params/period';
+import { userMonth, utcOffset, type OffsetAt } from '../../widgets/shared/user-time';
 
 export interface GroupInsight {
   key: string;

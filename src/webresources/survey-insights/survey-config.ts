@@ -1,9 +1,9 @@
 /** The survey insights page's configuration: `data` parameter over config.json over defaults. */
 import { parseDefinition, type SurveyDefinition } from '../../widgets/survey/definition';
 import { SurveyParseError } from '../../widgets/survey/json';
-import type { ClientConfig } from '../shared/client-config';
-import { ConfigError, ParamReader, readDataParameter, type RecordFilter } from '../shared/data-params';
-import type { PeriodSpec } from '../shared/period';
+import type { ClientConfig } from '../params/client-config';
+import { ConfigError, ParamReader, readDataParameter, type RecordFilter } from '../params/data-params';
+import type { PeriodSpec } from '../params/period';
 
 export interface SurveyConfig {
   title?: string;

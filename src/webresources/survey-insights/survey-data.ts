@@ -1,7 +1,7 @@
 /** Reads the responses documents of the configured table (paged FetchXML, modified in the period). */
-import type { DataverseClient } from '../shared/dataverse-client';
-import type { QueryScope } from '../shared/fetchxml';
-import type { DateRange } from '../shared/period';
+import type { DataverseClient } from '../dataverse/dataverse-client';
+import type { QueryScope } from '../dataverse/fetchxml';
+import type { DateRange } from '../dataverse/fetchxml';
 import type { SurveyConfig } from './survey-config';
 
 export interface SurveyRows {

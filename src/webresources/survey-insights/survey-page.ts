@@ -1,11 +1,12 @@
 /** The survey-insights page's work once it runs inside Dynamics: read settings, query, draw. */
-import { translatorFor } from '../shared/catalogue';
-import type { PageContext } from '../shared/page-boot';
-import { resolvePeriod } from '../shared/period';
-import { scopeOf } from '../shared/query-scope';
-import { scopeText } from '../shared/scope-text';
-import { userFormats, userOffsetOf } from '../shared/user-time';
-import { domXmlParse } from '../shared/view-criteria';
+import { translatorFor } from '../page/catalogue';
+import type { PageContext } from '../page/page-boot';
+import { resolvePeriod } from '../params/period';
+import { scopeOf } from '../params/query-scope';
+import { scopeText } from '../params/scope-text';
+import { userFormats } from '../../widgets/shared/user-formats';
+import { userOffsetOf } from '../../widgets/shared/user-time';
+import { domXmlParse } from '../params/view-criteria';
 import { computeInsights } from './insights';
 import { renderInsights } from './insights-view';
 import { readSurveyConfig } from './survey-config';

@@ -1,27 +1,15 @@
 /**
  * The month-by-month NPS and CSAT as a small SVG line chart (NPS on −100…100, CSAT on 1…5 drawn on
  * the same height), above the month table that carries the exact figures for screen readers.
- * Built with createElementNS and attributes only, so it needs no inline style.
+ * Built with the shared element builder (attributes only), so it needs no inline style.
  */
+import { svgEl } from '../../widgets/shared/dom';
 import type { Formats, Translate } from '../../widgets/shared/i18n';
 import type { GroupInsight } from './insights';
 
-const ns = 'http://www.w3.org/2000/svg';
 const width = 320;
 const height = 140;
 const pad = { left: 32, right: 20, top: 8, bottom: 22 };
-
-function svg<K extends keyof SVGElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attrs: Readonly<Record<string, string | number>>,
-  text?: string,
-): SVGElementTagNameMap[K] {
-  const node = doc.createElementNS(ns, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 interface Series {
   className: string;
@@ -58,22 +46,27 @@ export function renderTrendChart(
     label: (v) => formats.number(v, 1),
     name: t('survey.csat'),
   };
-  const root = svg(doc, 'svg', {
-    class: 'crmkit-trend',
-    viewBox: `0 0 ${width} ${height}`,
-    role: 'img',
-    'aria-label': t('survey.trend'),
+  const root = svgEl(doc, 'svg', {
+    className: 'crmkit-trend',
+    attrs: { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': t('survey.trend') },
   });
-  const grid = svg(doc, 'g', { class: 'crmkit-trend__grid' });
+  const grid = svgEl(doc, 'g', { className: 'crmkit-trend__grid' });
   for (const [ratio, left, right] of [
     [1, '+100', '5'],
     [0.5, '0', '3'],
     [0, '−100', '1'],
   ] as const) {
-    grid.append(svg(doc, 'line', { x1: pad.left, x2: width - pad.right, y1: y(ratio), y2: y(ratio) }));
-    grid.append(svg(doc, 'text', { x: pad.left - 6, y: y(ratio) + 4, 'text-anchor': 'end' }, left));
     grid.append(
-      svg(doc, 'text', { x: width - pad.right + 6, y: y(ratio) + 4, 'text-anchor': 'start' }, right),
+      svgEl(doc, 'line', { attrs: { x1: pad.left, x2: width - pad.right, y1: y(ratio), y2: y(ratio) } }),
+    );
+    grid.append(
+      svgEl(doc, 'text', { attrs: { x: pad.left - 6, y: y(ratio) + 4, 'text-anchor': 'end' }, text: left }),
+    );
+    grid.append(
+      svgEl(doc, 'text', {
+        attrs: { x: width - pad.right + 6, y: y(ratio) + 4, 'text-anchor': 'start' },
+        text: right,
+      }),
     );
   }
   const step = Math.ceil(months.length / 4);
@@ -81,20 +74,29 @@ export function renderTrendChart(
   months.forEach((m, i) => {
     const last = months.length - 1;
     if ((i % step === 0 && last - i >= step) || i === last) {
-      grid.append(svg(doc, 'text', { x: x(i), y: height - 6, 'text-anchor': anchor(i) }, monthLabel(m.key)));
+      grid.append(
+        svgEl(doc, 'text', {
+          attrs: { x: x(i), y: height - 6, 'text-anchor': anchor(i) },
+          text: monthLabel(m.key),
+        }),
+      );
     }
   });
   root.append(grid);
   for (const series of [csat, nps]) {
-    const g = svg(doc, 'g', { class: series.className });
+    const g = svgEl(doc, 'g', { className: series.className });
     const points = series.values
       .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(series.scale(v)).toFixed(1)}`))
       .filter((p): p is string => p !== null);
-    g.append(svg(doc, 'polyline', { points: points.join(' '), fill: 'none' }));
+    g.append(svgEl(doc, 'polyline', { attrs: { points: points.join(' '), fill: 'none' } }));
     series.values.forEach((v, i) => {
       if (v === null) return;
-      const dot = svg(doc, 'circle', { cx: x(i).toFixed(1), cy: y(series.scale(v)).toFixed(1), r: 3 });
-      dot.append(svg(doc, 'title', {}, `${monthLabel(months[i]!.key)}: ${series.name} ${series.label(v)}`));
+      const dot = svgEl(doc, 'circle', {
+        attrs: { cx: x(i).toFixed(1), cy: y(series.scale(v)).toFixed(1), r: 3 },
+      });
+      dot.append(
+        svgEl(doc, 'title', { text: `${monthLabel(months[i]!.key)}: ${series.name} ${series.label(v)}` }),
+      );
       g.append(dot);
     });
     root.append(g);

@@ -3,7 +3,7 @@
  * stage's value, the count and amount, and between rows the conversion and drop-off.
  * Each stage is a real button (Enter/Space select, Shift+Enter or double-click open).
  */
-import { el, type Child } from './dom';
+import { el, type Child } from '../shared/dom';
 import type { FunnelLabels } from './labels';
 import type { FunnelSeries } from './types';
 
@@ -38,7 +38,7 @@ export function barWidth(value: number, max: number): number {
 
 export function renderBars(o: BarsOptions): HTMLOListElement {
   const { doc, labels, series } = o;
-  const list = el(doc, 'ol', { class: 'crmkit-funnel__stages', role: 'list' });
+  const list = el(doc, 'ol', { className: 'crmkit-funnel__stages', attrs: { role: 'list' } });
   series.stages.forEach((stage, i) => {
     const target: StageTarget = { stage: i, segmentKey: o.segmentKey };
     const isSelected =
@@ -46,26 +46,26 @@ export function renderBars(o: BarsOptions): HTMLOListElement {
     const flow: Child =
       stage.ofPrevious === null && stage.dropOff === null
         ? null
-        : el(doc, 'span', { class: 'crmkit-funnel__flow', 'aria-hidden': 'true' }, [
-            el(doc, 'span', { class: 'crmkit-funnel__flow-text' }, [
-              el(doc, 'span', { class: 'crmkit-funnel__arrow' }, ['↓']),
+        : el(doc, 'span', { className: 'crmkit-funnel__flow', attrs: { 'aria-hidden': 'true' } }, [
+            el(doc, 'span', { className: 'crmkit-funnel__flow-text' }, [
+              el(doc, 'span', { className: 'crmkit-funnel__arrow' }, ['↓']),
               labels.t('stage.conversion', { percent: labels.percent(stage.ofPrevious) }),
               stage.dropOff === null || o.compact
                 ? null
-                : el(doc, 'span', { class: 'crmkit-funnel__drop' }, [
+                : el(doc, 'span', { className: 'crmkit-funnel__drop' }, [
                     labels.t('stage.dropOff', { value: labels.value(stage.dropOff) }),
                   ]),
             ]),
           ]);
-    const bar = el(doc, 'span', { class: 'crmkit-funnel__bar' });
+    const bar = el(doc, 'span', { className: 'crmkit-funnel__bar' });
     bar.style.width = `${barWidth(stage.value, o.max)}%`;
-    const figures = el(doc, 'span', { class: 'crmkit-funnel__figures' }, [
-      el(doc, 'span', { class: 'crmkit-funnel__count' }, [labels.count(stage.count)]),
+    const figures = el(doc, 'span', { className: 'crmkit-funnel__figures' }, [
+      el(doc, 'span', { className: 'crmkit-funnel__count' }, [labels.count(stage.count)]),
       o.withAmount && !o.compact
-        ? el(doc, 'span', { class: 'crmkit-funnel__amount' }, [labels.money(stage.amount)])
+        ? el(doc, 'span', { className: 'crmkit-funnel__amount' }, [labels.money(stage.amount)])
         : null,
       stage.ofFirst !== null && i > 0 && !o.compact
-        ? el(doc, 'span', { class: 'crmkit-funnel__of-first' }, [
+        ? el(doc, 'span', { className: 'crmkit-funnel__of-first' }, [
             labels.t('stage.ofFirst', { percent: labels.percent(stage.ofFirst) }),
           ])
         : null,
@@ -74,23 +74,25 @@ export function renderBars(o: BarsOptions): HTMLOListElement {
       doc,
       'button',
       {
-        type: 'button',
-        class: 'crmkit-funnel__stage',
-        'aria-pressed': o.selectable ? String(isSelected) : undefined,
-        'aria-disabled': o.selectable ? undefined : 'true',
-        'aria-label': labels.summary(stage, o.withAmount),
-        'data-stage': i,
-        'data-segment': o.segmentKey ?? undefined,
-        'data-focus': focusKey('stage', target),
+        className: 'crmkit-funnel__stage',
+        attrs: {
+          type: 'button',
+          'aria-pressed': o.selectable ? String(isSelected) : undefined,
+          'aria-disabled': o.selectable ? undefined : 'true',
+          'aria-label': labels.summary(stage, o.withAmount),
+          'data-stage': i,
+          'data-segment': o.segmentKey ?? undefined,
+          'data-focus': focusKey('stage', target),
+        },
       },
       [
-        el(doc, 'span', { class: 'crmkit-funnel__label' }, [
+        el(doc, 'span', { className: 'crmkit-funnel__label' }, [
           stage.label,
           stage.listedOnly
-            ? el(doc, 'span', { class: 'crmkit-funnel__note' }, [` · ${labels.t('stage.listedOnly')}`])
+            ? el(doc, 'span', { className: 'crmkit-funnel__note' }, [` · ${labels.t('stage.listedOnly')}`])
             : null,
         ]),
-        el(doc, 'span', { class: 'crmkit-funnel__track', 'aria-hidden': 'true' }, [bar]),
+        el(doc, 'span', { className: 'crmkit-funnel__track', attrs: { 'aria-hidden': 'true' } }, [bar]),
         figures,
       ],
     );
@@ -100,17 +102,19 @@ export function renderBars(o: BarsOptions): HTMLOListElement {
             doc,
             'button',
             {
-              type: 'button',
-              class: 'crmkit-funnel__open',
-              'data-open': i,
-              'data-segment': o.segmentKey ?? undefined,
-              'data-focus': focusKey('open', target),
+              className: 'crmkit-funnel__open',
+              attrs: {
+                type: 'button',
+                'data-open': i,
+                'data-segment': o.segmentKey ?? undefined,
+                'data-focus': focusKey('open', target),
+              },
             },
             [labels.t('stage.open')],
           )
         : null;
     list.appendChild(
-      el(doc, 'li', { class: isSelected ? 'crmkit-funnel__row is-selected' : 'crmkit-funnel__row' }, [
+      el(doc, 'li', { className: isSelected ? 'crmkit-funnel__row is-selected' : 'crmkit-funnel__row' }, [
         flow,
         button,
         open,

@@ -1,6 +1,6 @@
 /** The funnel's surroundings: header figures, loading/cap/missing-data notices, segment chips and view switch. */
 import type { Translate } from '../shared/i18n';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import type { FunnelLabels } from './labels';
 import type { Funnel, FunnelSeries, LoadProgress } from './types';
 
@@ -13,15 +13,15 @@ export function renderHeader(
 ): HTMLElement {
   const t = labels.t;
   const stat = (label: string, value: string, key: string): HTMLElement =>
-    el(doc, 'div', { class: 'crmkit-funnel__stat', 'data-stat': key }, [
-      el(doc, 'span', { class: 'crmkit-funnel__stat-label' }, [label]),
-      el(doc, 'span', { class: 'crmkit-funnel__stat-value' }, [value]),
+    el(doc, 'div', { className: 'crmkit-funnel__stat', attrs: { 'data-stat': key } }, [
+      el(doc, 'span', { className: 'crmkit-funnel__stat-label' }, [label]),
+      el(doc, 'span', { className: 'crmkit-funnel__stat-value' }, [value]),
     ]);
-  return el(doc, 'div', { class: 'crmkit-funnel__header' }, [
+  return el(doc, 'div', { className: 'crmkit-funnel__header' }, [
     stat(t('header.records'), labels.count(shown.records), 'records'),
     hasAmount ? stat(t('header.amount'), labels.money(shown.totalAmount), 'amount') : null,
     stat(t('header.conversion'), labels.percent(shown.overallConversion), 'conversion'),
-    el(doc, 'span', { class: 'crmkit-funnel__counting' }, [
+    el(doc, 'span', { className: 'crmkit-funnel__counting' }, [
       t(funnel.mode === 'reached' ? 'header.countingReached' : 'header.countingSnapshot'),
     ]),
   ]);
@@ -41,17 +41,19 @@ export function renderNotices(
       p.total === null
         ? t('status.progressUnknown', { loaded: labels.count(p.loaded) })
         : t('status.progress', { loaded: labels.count(p.loaded), total: labels.count(p.total) });
-    const meter = el(doc, 'span', { class: 'crmkit-funnel__meter', 'aria-hidden': 'true' }, [
-      el(doc, 'span', { class: 'crmkit-funnel__meter-fill' }),
+    const meter = el(doc, 'span', { className: 'crmkit-funnel__meter', attrs: { 'aria-hidden': 'true' } }, [
+      el(doc, 'span', { className: 'crmkit-funnel__meter-fill' }),
     ]);
     const fill = meter.firstElementChild as HTMLElement;
     fill.style.width =
       p.total === null || p.total === 0 ? '30%' : `${Math.min(100, (p.loaded / p.total) * 100)}%`;
     out.push(
-      el(doc, 'div', { class: 'crmkit-funnel__progress', role: 'status', 'data-notice': 'progress' }, [
-        text,
-        meter,
-      ]),
+      el(
+        doc,
+        'div',
+        { className: 'crmkit-funnel__progress', attrs: { role: 'status', 'data-notice': 'progress' } },
+        [text, meter],
+      ),
     );
   }
   if (p !== undefined && p.capped) {
@@ -61,7 +63,12 @@ export function renderNotices(
         ? t('status.cappedUnknown', args)
         : t('status.capped', { ...args, total: labels.count(p.total) });
     out.push(
-      el(doc, 'div', { class: 'crmkit-funnel__bar-message is-warning', 'data-notice': 'capped' }, [text]),
+      el(
+        doc,
+        'div',
+        { className: 'crmkit-funnel__bar-message is-warning', attrs: { 'data-notice': 'capped' } },
+        [text],
+      ),
     );
   }
   const notes: string[] = [];
@@ -69,7 +76,11 @@ export function renderNotices(
   if (hasAmount && shown.missingAmounts > 0)
     notes.push(t('status.missingAmounts', { count: labels.count(shown.missingAmounts) }));
   if (notes.length > 0)
-    out.push(el(doc, 'div', { class: 'crmkit-funnel__notes', 'data-notice': 'notes' }, [notes.join(' · ')]));
+    out.push(
+      el(doc, 'div', { className: 'crmkit-funnel__notes', attrs: { 'data-notice': 'notes' } }, [
+        notes.join(' · '),
+      ]),
+    );
   return out;
 }
 
@@ -82,7 +93,10 @@ function chip(
   return el(
     doc,
     'button',
-    { type: 'button', class: 'crmkit-funnel__chip', 'aria-pressed': String(pressed), ...attrs },
+    {
+      className: 'crmkit-funnel__chip',
+      attrs: { type: 'button', 'aria-pressed': String(pressed), ...attrs },
+    },
     [label],
   );
 }
@@ -97,34 +111,36 @@ export function renderToolbar(doc: Document, t: Translate, funnel: Funnel, ui: T
   const chips =
     funnel.segments.length === 0
       ? null
-      : el(doc, 'div', { class: 'crmkit-funnel__chips', role: 'group', 'aria-label': t('segments.label') }, [
-          chip(doc, t('segments.all'), ui.segment === null && !ui.compare, {
-            'data-chip': '',
-            'data-focus': 'chip:all',
-          }),
-          ...funnel.segments.map((s) =>
-            chip(doc, s.label, !ui.compare && ui.segment === s.key, {
-              'data-chip': s.key,
-              'data-focus': `chip:${s.key}`,
+      : el(
+          doc,
+          'div',
+          { className: 'crmkit-funnel__chips', attrs: { role: 'group', 'aria-label': t('segments.label') } },
+          [
+            chip(doc, t('segments.all'), ui.segment === null && !ui.compare, {
+              'data-chip': '',
+              'data-focus': 'chip:all',
             }),
-          ),
-          chip(doc, t('segments.compare'), ui.compare, {
-            'data-compare': '',
-            'data-focus': 'compare',
-            class: 'crmkit-funnel__chip is-compare',
-          }),
-        ]);
-  return el(doc, 'div', { class: 'crmkit-funnel__toolbar' }, [
+            ...funnel.segments.map((s) =>
+              chip(doc, s.label, !ui.compare && ui.segment === s.key, {
+                'data-chip': s.key,
+                'data-focus': `chip:${s.key}`,
+              }),
+            ),
+            chip(doc, t('segments.compare'), ui.compare, {
+              'data-compare': '',
+              'data-focus': 'compare',
+              class: 'crmkit-funnel__chip is-compare',
+            }),
+          ],
+        );
+  return el(doc, 'div', { className: 'crmkit-funnel__toolbar' }, [
     chips,
     el(
       doc,
       'button',
       {
-        type: 'button',
-        class: 'crmkit-funnel__switch',
-        'aria-pressed': String(ui.table),
-        'data-table': '',
-        'data-focus': 'table',
+        className: 'crmkit-funnel__switch',
+        attrs: { type: 'button', 'aria-pressed': String(ui.table), 'data-table': '', 'data-focus': 'table' },
       },
       [t(ui.table ? 'view.funnel' : 'view.table')],
     ),

@@ -1,5 +1,5 @@
 /** The funnel as a table: the "show as table" view, with the same select and open actions. */
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { focusKey, type StageTarget } from './bars';
 import type { FunnelLabels } from './labels';
 import type { FunnelSeries } from './types';
@@ -27,14 +27,14 @@ export function renderTable(o: TableOptions): HTMLTableElement {
     t('table.dropOff'),
     o.selectable ? t('table.actions') : null,
   ];
-  const table = el(doc, 'table', { class: 'crmkit-funnel__table' }, [
+  const table = el(doc, 'table', { className: 'crmkit-funnel__table' }, [
     el(doc, 'caption', {}, [o.caption]),
     el(doc, 'thead', {}, [
       el(
         doc,
         'tr',
         {},
-        headers.map((h) => (h === null ? null : el(doc, 'th', { scope: 'col' }, [h]))),
+        headers.map((h) => (h === null ? null : el(doc, 'th', { attrs: { scope: 'col' } }, [h]))),
       ),
     ]),
   ]);
@@ -43,19 +43,21 @@ export function renderTable(o: TableOptions): HTMLTableElement {
     const target: StageTarget = { stage: i, segmentKey: o.segmentKey };
     const isSelected =
       o.selected !== null && o.selected.stage === i && o.selected.segmentKey === o.segmentKey;
-    const num = (text: string): HTMLTableCellElement => el(doc, 'td', { class: 'is-number' }, [text]);
+    const num = (text: string): HTMLTableCellElement => el(doc, 'td', { className: 'is-number' }, [text]);
     const actions = o.selectable
-      ? el(doc, 'td', { class: 'crmkit-funnel__actions' }, [
+      ? el(doc, 'td', { className: 'crmkit-funnel__actions' }, [
           el(
             doc,
             'button',
             {
-              type: 'button',
-              'aria-pressed': String(isSelected),
-              'data-stage': i,
-              'data-segment': o.segmentKey ?? undefined,
-              'data-focus': focusKey('table-select', target),
-              'aria-label': `${t('action.select')}: ${stage.label}`,
+              attrs: {
+                type: 'button',
+                'aria-pressed': String(isSelected),
+                'data-stage': i,
+                'data-segment': o.segmentKey ?? undefined,
+                'data-focus': focusKey('table-select', target),
+                'aria-label': `${t('action.select')}: ${stage.label}`,
+              },
             },
             [t('action.select')],
           ),
@@ -63,20 +65,22 @@ export function renderTable(o: TableOptions): HTMLTableElement {
             doc,
             'button',
             {
-              type: 'button',
-              'data-open': i,
-              'data-segment': o.segmentKey ?? undefined,
-              'data-focus': focusKey('table-open', target),
-              'aria-label': `${t('action.open')}: ${stage.label}`,
-              disabled: stage.count === 0,
+              attrs: {
+                type: 'button',
+                'data-open': i,
+                'data-segment': o.segmentKey ?? undefined,
+                'data-focus': focusKey('table-open', target),
+                'aria-label': `${t('action.open')}: ${stage.label}`,
+                disabled: stage.count === 0,
+              },
             },
             [t('action.open')],
           ),
         ])
       : null;
     body.appendChild(
-      el(doc, 'tr', { class: isSelected ? 'is-selected' : undefined }, [
-        el(doc, 'th', { scope: 'row' }, [stage.label]),
+      el(doc, 'tr', { className: isSelected ? 'is-selected' : undefined }, [
+        el(doc, 'th', { attrs: { scope: 'row' } }, [stage.label]),
         num(labels.count(stage.count)),
         o.withAmount ? num(labels.money(stage.amount)) : null,
         num(labels.percent(stage.ofFirst)),

@@ -7,7 +7,7 @@
 import type { Formats, Translate } from '../shared/i18n';
 import { renderBars, type StageTarget } from './bars';
 import { renderHeader, renderNotices, renderToolbar } from './chrome';
-import { append, el } from './dom';
+import { append, el } from '../shared/dom';
 import { createLabels, type FunnelLabels } from './labels';
 import { recordIdsOfStage } from './model';
 import type { Currency } from './money';
@@ -56,12 +56,14 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
   const doc = host.ownerDocument;
   const { t, formats } = options;
   const root = el(doc, 'div', {
-    class: 'crmkit-widget crmkit-funnel',
-    role: 'region',
-    'aria-label': t('control.displayName'),
+    className: 'crmkit-widget crmkit-funnel',
+    attrs: { role: 'region', 'aria-label': t('control.displayName') },
   });
-  const content = el(doc, 'div', { class: 'crmkit-funnel__content' });
-  const live = el(doc, 'div', { class: 'crmkit-visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const content = el(doc, 'div', { className: 'crmkit-funnel__content' });
+  const live = el(doc, 'div', {
+    className: 'crmkit-visually-hidden',
+    attrs: { role: 'status', 'aria-live': 'polite' },
+  });
   append(root, [content, live]);
   host.appendChild(root);
   const ui: UiState = { segment: null, compare: false, table: false, selected: null };
@@ -84,8 +86,8 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
   const build = (): Node[] => {
     if (data.state === 'loading') {
       return [
-        el(doc, 'div', { class: 'crmkit-funnel__placeholder', role: 'status' }, [
-          el(doc, 'span', { class: 'crmkit-funnel__spinner', 'aria-hidden': 'true' }),
+        el(doc, 'div', { className: 'crmkit-funnel__placeholder', attrs: { role: 'status' } }, [
+          el(doc, 'span', { className: 'crmkit-funnel__spinner', attrs: { 'aria-hidden': 'true' } }),
           t('status.loading'),
         ]),
       ];
@@ -95,7 +97,11 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
         data.message !== undefined && data.message !== ''
           ? t('status.error', { message: data.message })
           : t('status.errorUnknown');
-      return [el(doc, 'div', { class: 'crmkit-funnel__bar-message is-error', role: 'alert' }, [text])];
+      return [
+        el(doc, 'div', { className: 'crmkit-funnel__bar-message is-error', attrs: { role: 'alert' } }, [
+          text,
+        ]),
+      ];
     }
     const { funnel, currency, progress, hasAmount } = data;
     if (ui.segment !== null && !funnel.segments.some((s) => s.key === ui.segment)) ui.segment = null;
@@ -105,7 +111,7 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
     nodes.push(...renderNotices(doc, labels, shown, progress, hasAmount));
     if (funnel.records === 0) {
       if (progress?.loading !== true)
-        nodes.push(el(doc, 'div', { class: 'crmkit-funnel__placeholder' }, [t('status.empty')]));
+        nodes.push(el(doc, 'div', { className: 'crmkit-funnel__placeholder' }, [t('status.empty')]));
       return nodes;
     }
     nodes.push(renderToolbar(doc, t, funnel, ui));
@@ -137,7 +143,7 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
         selectable,
       };
       const view = ui.table
-        ? el(doc, 'div', { class: 'crmkit-funnel__table-wrap' }, [
+        ? el(doc, 'div', { className: 'crmkit-funnel__table-wrap' }, [
             renderTable({
               ...common,
               caption: g.title === null ? t('table.caption') : `${t('table.caption')}: ${g.title}`,
@@ -145,20 +151,25 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
           ])
         : renderBars({ ...common, max, compact: compare });
       if (!compare) return view;
-      return el(doc, 'section', { class: 'crmkit-funnel__panel', 'aria-label': g.title ?? undefined }, [
-        el(doc, 'h3', { class: 'crmkit-funnel__panel-title' }, [
-          g.title ?? '',
-          el(doc, 'span', { class: 'crmkit-funnel__panel-meta' }, [
-            ` ${labels.count(g.series.records)} · ${labels.percent(g.series.overallConversion)}`,
+      return el(
+        doc,
+        'section',
+        { className: 'crmkit-funnel__panel', attrs: { 'aria-label': g.title ?? undefined } },
+        [
+          el(doc, 'h3', { className: 'crmkit-funnel__panel-title' }, [
+            g.title ?? '',
+            el(doc, 'span', { className: 'crmkit-funnel__panel-meta' }, [
+              ` ${labels.count(g.series.records)} · ${labels.percent(g.series.overallConversion)}`,
+            ]),
           ]),
-        ]),
-        view,
-      ]);
+          view,
+        ],
+      );
     });
     return el(
       doc,
       'div',
-      { class: `crmkit-funnel__body${compare ? ' is-compare' : ''}${ui.table ? ' is-table' : ''}` },
+      { className: `crmkit-funnel__body${compare ? ' is-compare' : ''}${ui.table ? ' is-table' : ''}` },
       parts,
     );
   };

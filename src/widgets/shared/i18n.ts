@@ -82,9 +82,23 @@ export interface Formats {
   dateTime: (value: Date) => string;
 }
 
+/** True when the runtime knows an IANA time zone name (`Europe/Sofia`, `UTC`). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Formats for a Dynamics language; dates in `timeZone` (an IANA name) when given, else in the
+ * browser's zone. An unknown zone name falls back to the browser's zone rather than throwing.
+ */
 export function createFormats(lcid: Lcid, timeZone?: string): Formats {
   const locale = localeOf(lcid);
-  const tz = timeZone === undefined ? {} : { timeZone };
+  const tz = timeZone === undefined || !isTimeZone(timeZone) ? {} : { timeZone };
   // Intl formatters are costly to build (~0.1 ms for dates): build each kind once and reuse it.
   const numbers = new Map<string, Intl.NumberFormat>();
   const numberFormat = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {

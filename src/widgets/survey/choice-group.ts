@@ -3,7 +3,8 @@
  * tab stop, arrow keys / Home / End move and select, Delete or the Clear button return to the real
  * "not rated" state (nothing selected — blank is never shown as a rating).
  */
-import { button, el } from './dom';
+import { el } from '../shared/dom';
+import { button } from './button';
 
 export interface ChoiceGroupOption<V> {
   value: V;

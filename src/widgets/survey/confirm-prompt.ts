@@ -1,5 +1,6 @@
 /** An in-place confirmation of a destructive action: the question (announced), the action, Cancel. */
-import { button, el } from './dom';
+import { el } from '../shared/dom';
+import { button } from './button';
 
 export interface ConfirmPrompt {
   /** `span` inside a row's action bar, `p` in a block of its own. */

@@ -5,7 +5,8 @@
 import { createChoiceGroup, type ChoiceGroupOption } from './choice-group';
 import type { Question } from './definition';
 import { COMMENT_MAX_LENGTH } from './document';
-import { button, el, uniqueId } from './dom';
+import { el, uniqueId } from '../shared/dom';
+import { button } from './button';
 import type { ResponseDraft } from './draft';
 import type { JsonValue } from './json';
 import { CHANNEL_IDS, labelOf, questionLabel, ROLE_IDS, type SurveyViewContext } from './view-context';

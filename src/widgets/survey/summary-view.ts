@@ -1,6 +1,6 @@
 /** The survey summary: NPS with its breakdown, CSAT with stars, number of responses, last response. */
 import type { SurveyAggregates } from './aggregates';
-import { el } from './dom';
+import { el } from '../shared/dom';
 import { formatTime, type SurveyViewContext } from './view-context';
 
 function card(

@@ -5,7 +5,8 @@
 import type { Translate } from '../shared/i18n';
 import { aggregate } from './aggregates';
 import type { DocumentReadResult, SurveyResponse } from './document';
-import { button, el } from './dom';
+import { el } from '../shared/dom';
+import { button } from './button';
 import type { ParseProblem } from './json';
 import { renderResponseList } from './list-view';
 import { renderSummary } from './summary-view';

@@ -3,7 +3,8 @@
  * with a Copy button) and — only when the user may edit, and only after a confirmation — "Start over".
  */
 import { showConfirmPrompt } from './confirm-prompt';
-import { button, el, uniqueId } from './dom';
+import { el, uniqueId } from '../shared/dom';
+import { button } from './button';
 import type { SurveyViewContext } from './view-context';
 
 async function copyText(doc: Document, area: HTMLTextAreaElement): Promise<boolean> {

@@ -2,7 +2,7 @@
  * The survey control's fixed regions (header, notice, body, form, list, status) and its two message
  * lines: the notice (the outcome of the user's last change) and the status (a slow or failed re-read).
  */
-import { el } from './dom';
+import { el } from '../shared/dom';
 
 export type NoticeKind = 'info' | 'error';
 

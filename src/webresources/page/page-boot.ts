@@ -1,0 +1,82 @@
+/**
+ * Starts a dashboard page: finds Xrm (or explains how to add the page to a dashboard), picks the
+ * user's language, draws the frame, reads config.json, and shows any failure as a localized
+ * message bar rather than an empty chart.
+ */
+import { createFormats, localeOf, type Formats, type Translate } from '../../widgets/shared/i18n';
+import { browserLcid, translatorFor } from './catalogue';
+import { loadClientConfig, type ClientConfig } from '../params/client-config';
+import { DataverseClient } from '../dataverse/dataverse-client';
+import { describeFailure } from './failure-text';
+import { renderOutsideHelp, type PageName } from './outside-dynamics';
+import { createShell, type Shell } from './page-shell';
+import { realSleep } from '../dataverse/retry';
+import { discoverXrm } from '../dataverse/xrm-discovery';
+import type { XrmLike } from '../dataverse/xrm-types';
+
+export interface PageContext {
+  win: Window;
+  xrm: XrmLike;
+  lcid: number;
+  /** The `dashboard` namespace. */
+  t: Translate;
+  formats: Formats;
+  shell: Shell;
+  clientConfig: ClientConfig;
+  client: DataverseClient;
+  /** Set by the page once it knows its table, so a privilege error can name it. */
+  table: string;
+}
+
+export async function bootPage(
+  win: Window,
+  page: PageName,
+  run: (ctx: PageContext) => Promise<void>,
+): Promise<void> {
+  const root = win.document.getElementById('crmkit-root');
+  if (root === null) return;
+  const source = await discoverXrm(win);
+  if (source.kind === 'outside') {
+    const lcid = browserLcid(win.navigator.languages);
+    win.document.documentElement.lang = localeOf(lcid);
+    renderOutsideHelp(root, lcid, page);
+    return;
+  }
+  const xrm = source.xrm;
+  const lcid = xrm.Utility.getGlobalContext().userSettings.languageId;
+  win.document.documentElement.lang = localeOf(lcid);
+  const t = translatorFor(lcid, 'dashboard');
+  const shell = createShell(root, t);
+  shell.setHeader(t(`${page}.title`), '');
+  shell.busy(t('status.loading'));
+  const client = new DataverseClient(xrm.WebApi, {
+    sleep: async (ms) => {
+      await realSleep(ms);
+      shell.busy(t('status.loading'));
+    },
+    onWait: (ms) => shell.busy(t('status.retry', { seconds: Math.max(1, Math.ceil(ms / 1000)) })),
+  });
+  const ctx: PageContext = {
+    win,
+    xrm,
+    lcid,
+    t,
+    formats: createFormats(lcid),
+    shell,
+    clientConfig: { funnel: new Map(), survey: new Map() },
+    client,
+    table: '',
+  };
+  try {
+    if (typeof win.fetch === 'function') {
+      ctx.clientConfig = await loadClientConfig(win.fetch.bind(win), win.location.href);
+    }
+    await run(ctx);
+  } catch (e) {
+    const failure = describeFailure(e, t, ctx.table);
+    shell.note('error', failure.title, failure.lines);
+  } finally {
+    shell.idle();
+    root.setAttribute('data-state', 'done');
+  }
+}
