@@ -7,7 +7,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
-import { exportLabelsTo, targetLanguages, type ExportOutput, type FileArg } from '../labels/export';
+import { exportLabelsTo, targetLanguages, type ExportOutput, type FileArg } from '../labels/write-workbooks';
 import { openTranslationsSource } from '../labels/source';
 import { createMemory, type MemoryOptions, type TranslationMemory } from '../labels/memory/memory';
 import { createWantedBases } from '../labels/memory/wanted';

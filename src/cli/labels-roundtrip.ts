@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { CrmKitError, type Problem } from '../errors';
-import { exportLabels, type FileArg } from '../labels/export';
+import { exportLabels, type FileArg } from '../labels/write-workbooks';
 import { importLabels } from '../labels/import';
 import type { Lcid } from '../labels/crm-xml/model';
 import type { CommandGroup } from './commands';

@@ -15,7 +15,7 @@ import { readWorkbook } from './workbook/read';
 import type { WorkbookMeta } from './workbook/types';
 import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
-import type { FileArg } from './export';
+import type { FileArg } from './write-workbooks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 
 export interface ImportOptions {
