@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './context';
-import { labelsRoundTrip } from './labels-roundtrip';
+import { labelsRoundTrip } from './labels';
 import { labelsQaGroup } from './labels-qa';
 import { solutionCommands } from './solution';
 

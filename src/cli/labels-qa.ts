@@ -21,9 +21,9 @@ import { describeLabel } from '../labels/crm-xml/describe';
 import { LABEL_SHEETS, type Lcid } from '../labels/crm-xml/model';
 import type { CommandContext } from './context';
 import type { CommandGroup } from './commands';
-import { BASE_FROM_RESULT, readLabelInput, type InputResult } from './labels-qa-input';
-import { loadMemory } from './labels-qa-memory';
-import { parseSize } from './labels-roundtrip';
+import { BASE_FROM_RESULT, readLabelInput, type InputResult } from '../labels/label-input';
+import { loadMemory } from '../labels/load-memory';
+import { parseSize } from './labels';
 import { createProgress } from './progress';
 
 const TOOL_VERSION = '0.1.0';

@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLanguages, parseSize } from '../../src/cli/labels-roundtrip';
+import { parseLanguages, parseSize } from '../../src/cli/labels';
 import { writeSampleFile } from '../../src/labels/sample-file';
 import { labelKey } from '../../src/labels/crm-xml/model';
 import { readAll } from '../labels/crm-xml/support';

@@ -7,7 +7,7 @@ import { importLabels } from '../labels/import';
 import type { Lcid } from '../labels/crm-xml/model';
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
-import { exportForTranslators, wantsTranslatorExport } from './labels-qa-export';
+import { exportForTranslators, wantsTranslatorExport } from '../labels/export';
 import { createProgress } from './progress';
 
 /** `1049,1026` → [1049, 1026]. */

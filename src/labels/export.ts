@@ -7,18 +7,18 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
-import { exportLabelsTo, targetLanguages, type ExportOutput, type FileArg } from '../labels/write-workbooks';
-import { openTranslationsSource } from '../labels/source';
-import { createMemory, type MemoryOptions, type TranslationMemory } from '../labels/memory/memory';
-import { createWantedBases } from '../labels/memory/wanted';
-import { createSuggester, type Suggester } from '../labels/memory/suggest';
-import { displayKey, type Label, type Lcid, type TranslationsHeader } from '../labels/crm-xml/model';
-import { readTranslations } from '../labels/crm-xml/read';
-import type { WorkbookRowInput } from '../labels/workbook/types';
-import type { CommandContext } from './context';
-import { readLabelInput } from './labels-qa-input';
-import { loadMemory } from './labels-qa-memory';
-import { createProgress, type Progress } from './progress';
+import { exportLabelsTo, targetLanguages, type ExportOutput, type FileArg } from './write-workbooks';
+import { openTranslationsSource } from './source';
+import { createMemory, type MemoryOptions, type TranslationMemory } from './memory/memory';
+import { createWantedBases } from './memory/wanted';
+import { createSuggester, type Suggester } from './memory/suggest';
+import { displayKey, type Label, type Lcid, type TranslationsHeader } from './crm-xml/model';
+import { readTranslations } from './crm-xml/read';
+import type { WorkbookRowInput } from './workbook/types';
+import type { CommandContext } from '../cli/context';
+import { readLabelInput } from './label-input';
+import { loadMemory } from './load-memory';
+import { createProgress, type Progress } from '../cli/progress';
 
 export interface TranslatorExportOptions {
   output: string;

@@ -6,10 +6,10 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
-import { createMemory, type MemoryOptions, type TranslationMemory } from '../labels/memory/memory';
-import { addTmxUnitToMemory } from '../labels/memory/suggest';
-import { readTmx } from '../labels/memory/tmx-read';
-import { BASE_FROM_RESULT, readLabelInput, type InputOptions } from './labels-qa-input';
+import { createMemory, type MemoryOptions, type TranslationMemory } from './memory/memory';
+import { addTmxUnitToMemory } from './memory/suggest';
+import { readTmx } from './memory/tmx-read';
+import { BASE_FROM_RESULT, readLabelInput, type InputOptions } from './label-input';
 
 /** Files a memory folder contributes: translations zips, CrmTranslations.xml, workbooks, TMX. */
 const MEMORY_EXTENSIONS = new Set(['.zip', '.xml', '.xlsx', '.tmx']);

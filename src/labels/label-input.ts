@@ -7,16 +7,16 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
-import { readTranslations } from '../labels/crm-xml/read';
+import { readTranslations } from './crm-xml/read';
 import {
   allLanguages,
   type Label,
   type LabelSheet,
   type Lcid,
   type TranslationsHeader,
-} from '../labels/crm-xml/model';
-import { openTranslationsSource, TRANSLATIONS_ENTRY } from '../labels/source';
-import { readWorkbook } from '../labels/workbook/read';
+} from './crm-xml/model';
+import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
+import { readWorkbook } from './workbook/read';
 import { ZipReader } from '../zip/read';
 
 export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
