@@ -1,56 +1,61 @@
 /**
- * The translator-workflow side of `labels export`: `--split` (one workbook per target language,
- * one read of the XML), `--missing-only` (only rows untranslated in the workbook's languages),
- * `--memory` (fill empty cells from past translations and from the file itself, marked for review)
- * and the progress line. The round trip itself is `exportLabelsTo` in src/labels/export.ts.
+ * `labels export`, every form through one path: the plain workbook, `--split` (one workbook per
+ * target language, one read of the XML), `--missing-only` (only rows untranslated in the
+ * workbook's languages), `--memory` and `--consistency` (empty cells filled with suggestions,
+ * marked for review). The streaming itself is `writeWorkbooks` in write-workbooks.ts.
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
-import { exportLabelsTo, targetLanguages, type ExportOutput, type FileArg } from './write-workbooks';
-import { openTranslationsSource } from './source';
-import { createMemory, type MemoryOptions, type TranslationMemory } from './memory/memory';
-import { createWantedBases } from './memory/wanted';
-import { createSuggester, type Suggester } from './memory/suggest';
-import { displayKey, type Label, type Lcid, type TranslationsHeader } from './crm-xml/model';
+import type { NamedFile } from '../fs/open-input';
+import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
+import type { Suggester } from './memory/suggest';
+import { refuseInputAsOutput } from './outputs';
+import type { ProgressCallbacks } from './progress-callbacks';
+import { openTranslationsSource } from './source';
+import { prepareSuggestions } from './suggestions';
 import type { WorkbookRowInput } from './workbook/types';
-import type { CommandContext } from '../cli/context';
-import { readLabelInput } from './label-input';
-import { loadMemory } from './load-memory';
-import { createProgress, type Progress } from '../cli/progress';
+import { targetLanguages, writeWorkbooks, type ExportOutput } from './write-workbooks';
 
-export interface TranslatorExportOptions {
-  output: string;
-  languages: readonly Lcid[] | undefined;
-  maxSize: number;
+export interface ExportOptions extends ProgressCallbacks {
+  /** The "Export Translations" zip or a CrmTranslations.xml. */
+  input: NamedFile;
+  /** The workbook (.xlsx) to write; with `split`, the folder to write one workbook per language into. */
+  output: NamedFile;
+  /** Target languages in this order; default every non-base language of the file. */
+  languages?: readonly Lcid[];
+  /** Largest XML accepted inside the zip, in bytes. */
+  maxSize?: number;
   split?: boolean;
+  /** Only the rows with an empty cell in the workbook's languages. */
   missingOnly?: boolean;
-  memory?: readonly string[];
-  /** Suggest translations found elsewhere in the same file (always on with `memory`). */
+  /** Fill empty cells from past translations: files and folders. */
+  memory?: readonly NamedFile[];
+  /** Fill empty cells from translations of the same text elsewhere in the file (always on with `memory`). */
   consistency?: boolean;
-  quiet?: boolean;
 }
 
-/** True when the export needs more than the plain round trip. */
-export function wantsTranslatorExport(opts: {
-  split?: boolean;
-  missingOnly?: boolean;
-  memory?: readonly string[];
-  consistency?: boolean;
-}): boolean {
-  return (
-    opts.split === true ||
-    opts.missingOnly === true ||
-    opts.consistency === true ||
-    (opts.memory?.length ?? 0) > 0
-  );
+export interface ExportedWorkbook {
+  output: NamedFile;
+  targetLanguages: readonly Lcid[];
+  rows: Record<LabelSheet, number>;
 }
 
-const n = (x: number): string => x.toLocaleString('en-US');
+export interface ExportResult {
+  header: TranslationsHeader;
+  fingerprint: string;
+  workbooks: ExportedWorkbook[];
+  /** Present when empty cells were filled (`memory` or `consistency`). */
+  suggestions?: {
+    filled: ReadonlyMap<Lcid, number>;
+    /** Memory files read (undefined with `consistency` alone). */
+    memoryFiles: number | undefined;
+  };
+}
 
 /** Reads just far enough to know the file's languages (the Localized Labels header row). */
-async function peekHeader(input: FileArg, maxSize: number): Promise<TranslationsHeader> {
+async function peekHeader(input: NamedFile, maxSize: number | undefined): Promise<TranslationsHeader> {
   const source = await openTranslationsSource(input.path, input.name, maxSize);
   const found = { header: undefined as TranslationsHeader | undefined };
   const stop = new Error('header read');
@@ -71,170 +76,84 @@ async function peekHeader(input: FileArg, maxSize: number): Promise<Translations
   }
 }
 
+interface ExportPlan {
+  /** Known beforehand with `split` (its outputs depend on it), else from the write. */
+  header: TranslationsHeader | undefined;
+  outputs: { output: NamedFile; languages: readonly Lcid[] | undefined }[];
+}
+
+/** With `split`, one workbook per target language in the folder `-o`, which must not be a file. */
+async function planOutputs(o: ExportOptions): Promise<ExportPlan> {
+  if (o.split !== true) return { header: undefined, outputs: [{ output: o.output, languages: o.languages }] };
+  const header = await peekHeader(o.input, o.maxSize);
+  const existing = await stat(o.output.path).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory()) {
+    throw new CrmKitError(
+      'USAGE',
+      `-o ${o.output.name}: with --split, -o names a folder, and this is a file`,
+    );
+  }
+  const stem = path.basename(o.input.name).replace(/\.(zip|xml)$/i, '');
+  const outputs = targetLanguages(header, o.languages, o.input.name).map((lcid) => {
+    const file = `${stem}.${lcid}.xlsx`;
+    return {
+      output: { path: path.join(o.output.path, file), name: path.join(o.output.name, file) },
+      languages: [lcid],
+    };
+  });
+  return { header, outputs };
+}
+
 function isMissing(label: Label, targets: readonly Lcid[]): boolean {
   return targets.some((lcid) => (label.texts.get(lcid) ?? '').trim() === '');
 }
 
-/**
- * First read for suggestions: which base texts have a row with an empty cell in which language.
- * Only those cells can get a suggestion, so the memories keep nothing else.
- */
-async function wantedTranslations(
-  input: FileArg,
-  maxSize: number,
-  progress: Progress,
-): Promise<NonNullable<MemoryOptions['keep']>> {
-  const wanted = createWantedBases();
-  const result = await readLabelInput(
-    input.path,
-    () => (row) => {
-      wanted.note(row.base, row.targets);
-      progress.tick();
-    },
-    { maxEntrySize: maxSize },
-  );
-  return (baseLcid, base, lcid) => baseLcid === result.baseLcid && wanted.wants(base, lcid);
-}
-
-/** The file's own translations, remembered with the row each stands in (consistency). */
-async function sameFileMemory(
-  input: FileArg,
-  maxSize: number,
-  progress: Progress,
-  keep: MemoryOptions['keep'],
-): Promise<TranslationMemory> {
-  const memory = createMemory(keep === undefined ? {} : { keep });
-  await readLabelInput(
-    input.path,
-    ({ baseLcid }) =>
-      (row) => {
-        const place = (): string => `this file, ${displayKey(row)}`;
-        for (const [lcid, text] of row.targets) memory.add(baseLcid, row.base, lcid, text, place);
-        progress.tick();
-      },
-    { maxEntrySize: maxSize },
-  );
-  return memory;
-}
-
-function mapRowFor(
-  opts: TranslatorExportOptions,
-  suggester: Suggester | undefined,
-): (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined {
+function rowMapper(o: ExportOptions, suggester: Suggester | undefined): ExportOutput['mapRow'] {
+  if (o.missingOnly !== true && suggester === undefined) return undefined;
   return (label, targets) => {
-    if (opts.missingOnly === true && !isMissing(label, targets)) return undefined;
+    if (o.missingOnly === true && !isMissing(label, targets)) return undefined;
     const suggestions = suggester?.suggest(label, targets);
-    return suggestions === undefined ? { label } : { label, suggestions };
+    const row: WorkbookRowInput = suggestions === undefined ? { label } : { label, suggestions };
+    return row;
   };
 }
 
-async function splitOutputs(
-  ctx: CommandContext,
-  input: FileArg,
-  opts: TranslatorExportOptions,
-  header: TranslationsHeader,
-  mapRow: ExportOutput['mapRow'],
-): Promise<ExportOutput[]> {
-  const folder = ctx.resolve(opts.output);
-  const existing = await stat(folder).catch(() => undefined);
-  if (existing !== undefined && !existing.isDirectory()) {
-    throw new CrmKitError('USAGE', `-o ${opts.output}: with --split, -o names a folder, and this is a file`);
-  }
-  if (existing === undefined) await mkdir(folder, { recursive: true });
-  const stem = path.basename(input.name).replace(/\.(zip|xml)$/i, '');
-  return targetLanguages(header, opts.languages, input.name).map((lcid) => {
-    const file = `${stem}.${lcid}.xlsx`;
-    return {
-      output: { path: path.join(folder, file), name: path.join(opts.output, file) },
-      languages: [lcid],
-      mapRow,
-    };
-  });
-}
-
-export async function exportForTranslators(
-  ctx: CommandContext,
-  inputName: string,
-  opts: TranslatorExportOptions,
-): Promise<void> {
-  const input: FileArg = { path: ctx.resolve(inputName), name: inputName };
-  if (opts.split !== true && !/\.xlsx$/i.test(opts.output)) {
+export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
+  if (o.split !== true && !/\.xlsx$/i.test(o.output.name)) {
     throw new CrmKitError(
       'USAGE',
-      `-o ${opts.output}: the workbook must be an .xlsx file (or use --split with a folder)`,
+      `-o ${o.output.name}: the workbook must be an .xlsx file (or use --split with a folder)`,
     );
   }
-  const progress = createProgress(ctx.io, 'exporting', { quiet: opts.quiet === true });
-  try {
-    const header = await peekHeader(input, opts.maxSize);
-    let suggester: Suggester | undefined;
-    let memoryFiles = 0;
-    const withMemory = opts.memory !== undefined && opts.memory.length > 0;
-    if (withMemory || opts.consistency === true) {
-      progress.phase('reading the file for empty cells');
-      const keep = await wantedTranslations(input, opts.maxSize, progress);
-      let memory: TranslationMemory | undefined;
-      if (withMemory) {
-        progress.phase('reading memory');
-        const loaded = await loadMemory(
-          (opts.memory ?? []).map((m) => ctx.resolve(m)),
-          { exclude: [input.path], maxEntrySize: opts.maxSize, onRows: (k) => progress.tick(k), keep },
-        );
-        memoryFiles = loaded.files.length;
-        memory = loaded.memory;
-      }
-      progress.phase('reading the file for consistency');
-      const sameFile = await sameFileMemory(input, opts.maxSize, progress, keep);
-      suggester = createSuggester({
-        baseLcid: header.baseLcid,
-        sameFile,
-        ...(memory === undefined ? {} : { memory }),
-      });
-    }
-    const mapRow = mapRowFor(opts, suggester);
-    const outputs: ExportOutput[] =
-      opts.split === true
-        ? await splitOutputs(ctx, input, opts, header, mapRow)
-        : [
-            {
-              output: { path: ctx.resolve(opts.output), name: opts.output },
-              languages: opts.languages,
-              mapRow,
-            },
-          ];
-    for (const o of outputs) {
-      if (path.resolve(o.output.path) === path.resolve(input.path)) {
-        throw new CrmKitError(
-          'USAGE',
-          `-o ${o.output.name}: would overwrite the input ${input.name}; inputs are never modified`,
-        );
-      }
-    }
-    progress.phase('exporting');
-    const summaries = await exportLabelsTo({
-      input,
-      outputs,
-      maxSize: opts.maxSize,
-      onLabel: () => progress.tick(),
-    });
-    progress.done();
-    summaries.forEach((summary, i) => {
-      const ll = summary.rows['Localized Labels'];
-      const ds = summary.rows['Display Strings'];
-      ctx.io.stdout(
-        `Exported ${n(ll + ds)} labels${opts.missingOnly === true ? ' still untranslated' : ''} (Localized Labels ${n(ll)}, Display Strings ${n(ds)}), ` +
-          `languages ${summary.targetLanguages.join(', ') || 'none'} → ${outputs[i]?.output.name ?? ''}\n`,
-      );
-    });
-    if (suggester !== undefined) {
-      const filled = [...suggester.filled].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
-      const total = [...suggester.filled.values()].reduce((a, b) => a + b, 0);
-      ctx.io.stdout(
-        `Filled ${n(total)} empty cell(s) ${withMemory ? `from memory (${memoryFiles} file(s)) and ` : ''}from this file${filled === '' ? '' : ` (${filled})`}; ` +
-          `they are marked light yellow with a note "from memory: …" for review\n`,
-      );
-    }
-  } finally {
-    progress.done();
-  }
+  const plan = await planOutputs(o);
+  for (const p of plan.outputs) refuseInputAsOutput(p.output, [o.input]);
+
+  const memory = o.memory ?? [];
+  const suggestions =
+    memory.length > 0 || o.consistency === true ? await prepareSuggestions({ ...o, memory }) : undefined;
+  const mapRow = rowMapper(o, suggestions?.suggester);
+  if (o.split === true) await mkdir(o.output.path, { recursive: true });
+  o.onPhase?.('exporting');
+  const summaries = await writeWorkbooks({
+    input: o.input,
+    outputs: plan.outputs.map((p) => ({ ...p, mapRow })),
+    maxSize: o.maxSize,
+    ...(o.onRows === undefined ? {} : { onRows: o.onRows }),
+  });
+  const first = summaries[0];
+  // --split of a file without target languages writes no workbook; its header is known.
+  const header = first?.header ?? plan.header;
+  if (header === undefined) throw new Error('an export without outputs and without a header');
+  return {
+    header,
+    fingerprint: first?.fingerprint ?? '',
+    workbooks: summaries.map((s, i) => ({
+      output: plan.outputs[i]!.output,
+      targetLanguages: s.targetLanguages,
+      rows: s.rows,
+    })),
+    ...(suggestions === undefined
+      ? {}
+      : { suggestions: { filled: suggestions.suggester.filled, memoryFiles: suggestions.memoryFiles } }),
+  };
 }

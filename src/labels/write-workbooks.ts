@@ -1,5 +1,6 @@
 /**
- * `labels export`: streams CrmTranslations.xml (from a zip or bare) into the translator's workbook.
+ * The writing half of `labels export`: streams CrmTranslations.xml (from a zip or bare) into one
+ * or more translator's workbooks.
  * Display Strings rows arriving before the Localized Labels header are held (they are few) until
  * every language column of the file is known, then everything streams.
  */
@@ -7,30 +8,12 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../errors';
 import { abandonStream, writeAtomically } from '../fs/atomic';
+import type { NamedFile } from '../fs/open-input';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readLabels } from './read-labels';
 import { createWorkbookWriter } from './workbook/write';
 import type { WorkbookRowInput, WorkbookWriter } from './workbook/types';
 import { openTranslationsSource } from './source';
-
-export interface FileArg {
-  /** Resolved path. */
-  path: string;
-  /** As the user wrote it (for messages). */
-  name: string;
-}
-
-export interface ExportOptions {
-  input: FileArg;
-  output: FileArg;
-  /** Target languages in this order; default every non-base language of the file. */
-  languages?: readonly Lcid[];
-  maxSize?: number;
-  /** Lets later features decorate rows (memory suggestions) or skip them (missing-only). */
-  mapRow?: (label: Label) => WorkbookRowInput | undefined;
-  /** Called once per label read (for progress). */
-  onLabel?: () => void;
-}
 
 export interface ExportSummary {
   header: TranslationsHeader;
@@ -66,37 +49,21 @@ export function targetLanguages(
   return [...requested];
 }
 
-export async function exportLabels(options: ExportOptions): Promise<ExportSummary> {
-  const mapRow = options.mapRow;
-  const [summary] = await exportLabelsTo({
-    input: options.input,
-    outputs: [
-      {
-        output: options.output,
-        languages: options.languages,
-        mapRow: mapRow === undefined ? undefined : (label) => mapRow(label),
-      },
-    ],
-    maxSize: options.maxSize,
-    onLabel: options.onLabel,
-  });
-  return summary!;
-}
-
-/** One workbook of a multi-output export (`--split`: one per language, one read of the XML). */
+/** One workbook of an export (`--split`: one per language, all from one read of the XML). */
 export interface ExportOutput {
-  output: FileArg;
+  output: NamedFile;
   /** Target languages of this workbook; default every non-base language of the file. */
   languages?: readonly Lcid[];
   /** Decorates (suggestions) or skips (missing-only) a row of this workbook, given its targets. */
   mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
 }
 
-export interface ExportManyOptions {
-  input: FileArg;
+export interface WriteWorkbooksOptions {
+  input: NamedFile;
   outputs: readonly ExportOutput[];
   maxSize?: number;
-  onLabel?: () => void;
+  /** Labels read (for progress). */
+  onRows?: (n: number) => void;
 }
 
 /** Every output is written to a temporary file; all are renamed into place only if all succeed. */
@@ -122,7 +89,8 @@ interface OutputState {
   started: Set<LabelSheet>;
 }
 
-export async function exportLabelsTo(options: ExportManyOptions): Promise<ExportSummary[]> {
+/** Streams the translations file once into every output workbook. */
+export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<ExportSummary[]> {
   const source = await openTranslationsSource(options.input.path, options.input.name, options.maxSize);
   try {
     return await writeAllAtomically(
@@ -180,7 +148,7 @@ export async function exportLabelsTo(options: ExportManyOptions): Promise<Export
                 }
               },
               label: (label) => {
-                options.onLabel?.();
+                options.onRows?.(1);
                 for (const state of states) {
                   if (state.writer === undefined) state.held.push(label);
                   else add(state, label);
