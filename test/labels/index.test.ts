@@ -2,17 +2,16 @@
  * The labels library's entry functions, called as any front end would: typed options, plain
  * progress callbacks, a summary back. (The CLI tests cover what `crmkit labels …` prints.)
  */
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { buildMemory, checkLabels, exportLabels, labelStats } from '../../src/labels';
+import { removeTempDirs, tempFiles } from './support';
 import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-labels-lib-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const at = (name: string) => ({ path: path.join(dir, name), name });
+const { dir, at } = tempFiles('crmkit-labels-lib-');
+afterAll(removeTempDirs);
 
 const labels: FixtureLabel[] = [
   { entity: 'account', objectId: 'a1', texts: { 1033: 'Account', 1049: 'Организация', 1026: 'Организация' } },

@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels';
 import { readLabelInput, type InputRow, type InputStart } from '../../src/labels/label-input';
+import { removeTempDirs, tempFiles } from './support';
 import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-input-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const at = (name: string) => ({ path: path.join(dir, name), name });
+const { dir, at } = tempFiles('crmkit-input-');
+afterAll(removeTempDirs);
 
 const labels: FixtureLabel[] = [
   { entity: 'account', objectId: 'a1', texts: { 1033: 'Account', 1049: 'Организация' } },

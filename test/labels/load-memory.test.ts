@@ -1,14 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels';
 import { loadMemory } from '../../src/labels/load-memory';
+import { removeTempDirs, tempFiles } from './support';
 import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-load-memory-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const at = (name: string) => ({ path: path.join(dir, name), name });
+const { dir, at } = tempFiles('crmkit-load-memory-');
+afterAll(removeTempDirs);
 
 const past: FixtureLabel[] = [
   { entity: 'salesorder', objectId: 'x1', texts: { 1033: 'Sales Order', 1049: 'Заказ на продажу' } },
