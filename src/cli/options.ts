@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { CrmKitError } from '../errors';
-import type { Lcid } from '../labels/crm-xml/model';
+import type { Lcid } from '../labels';
 
 /** `1049,1026` → [1049, 1026]. */
 export function parseLanguages(value: string): Lcid[] {
