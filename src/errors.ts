@@ -16,6 +16,8 @@ export const ExitCode = {
   invalid: 4,
   /** Something outside the input failed (a build, the file system). */
   failure: 5,
+  /** A bug in crmkit (not a CrmKitError): reported with its stack and "please report". */
+  internal: 70,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

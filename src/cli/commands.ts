@@ -1,13 +1,9 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './context';
-import { labelsRoundTrip } from './labels-roundtrip';
-import { labelsQaGroup } from './labels-qa';
+import { labelsCommands } from './labels';
 import { solutionCommands } from './solution';
 
-/**
- * A group of subcommands (`crmkit labels …`, `crmkit solution …`). Several groups may share a
- * name: each adds its own subcommands to the same parent command.
- */
+/** A group of subcommands (`crmkit labels …`, `crmkit solution …`) under one parent command. */
 export interface CommandGroup {
   name: string;
   description: string;
@@ -15,4 +11,4 @@ export interface CommandGroup {
 }
 
 /** Every command group the CLI offers; each module adds one line here. */
-export const commandGroups: readonly CommandGroup[] = [labelsRoundTrip, labelsQaGroup, solutionCommands];
+export const commandGroups: readonly CommandGroup[] = [labelsCommands, solutionCommands];

@@ -1,3 +1,4 @@
+import { ExitCode } from '../errors';
 import { processIo } from './io';
 import { run } from './run';
 
@@ -10,6 +11,6 @@ run(process.argv.slice(2), processIo()).then(
     process.stderr.write(
       `crmkit: internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
     );
-    process.exitCode = 70;
+    process.exitCode = ExitCode.internal;
   },
 );

@@ -72,3 +72,24 @@ export function createProgress(io: CliIo, label: string, options: ProgressOption
     },
   };
 }
+
+/** The plain callbacks a library operation reports progress through, drawn by a progress line. */
+export interface ProgressFeed {
+  onRows: (n: number) => void;
+  onPhase: (name: string) => void;
+}
+
+/** Runs `work` with a progress line fed by its callbacks; the line is cleared at the end, also on failure. */
+export async function withProgress<T>(
+  io: CliIo,
+  label: string,
+  quiet: boolean | undefined,
+  work: (feed: ProgressFeed) => Promise<T>,
+): Promise<T> {
+  const progress = createProgress(io, label, { quiet: quiet === true });
+  try {
+    return await work({ onRows: (n) => progress.tick(n), onPhase: (name) => progress.phase(name) });
+  } finally {
+    progress.done();
+  }
+}

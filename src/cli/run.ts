@@ -3,6 +3,7 @@ import { CrmKitError, ExitCode } from '../errors';
 import { createContext, type CommandContext } from './context';
 import type { CliIo } from './io';
 import { commandGroups } from './commands';
+import { VERSION } from '../version';
 
 /**
  * The whole CLI as a function: parses argv (without node and script), runs the command,
@@ -16,6 +17,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   const program = new Command('crmkit')
     .description('Dynamics 365 / Dataverse toolkit: label workbooks, solution packaging')
+    .version(VERSION, '-V, --version', 'print the version of crmkit')
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -25,9 +28,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .showHelpAfterError('(run with --help for usage)');
 
   for (const group of commandGroups) {
-    const existing = program.commands.find((c) => c.name() === group.name);
-    const parent = existing ?? program.command(group.name).description(group.description).exitOverride();
-    group.register(parent, ctx);
+    group.register(program.command(group.name).description(group.description).exitOverride(), ctx);
   }
 
   try {

@@ -1,220 +1,159 @@
 /**
- * `labels export`: streams CrmTranslations.xml (from a zip or bare) into the translator's workbook.
- * Display Strings rows arriving before the Localized Labels header are held (they are few) until
- * every language column of the file is known, then everything streams.
+ * `labels export`, every form through one path: the plain workbook, `--split` (one workbook per
+ * target language, one read of the XML), `--missing-only` (only rows untranslated in the
+ * workbook's languages), `--memory` and `--consistency` (empty cells filled with suggestions,
+ * marked for review). The streaming itself is `writeWorkbooks` in write-workbooks.ts.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
+import { mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { CrmKitError } from '../errors';
-import { abandonStream, writeAtomically } from '../fs/atomic';
+import type { NamedFile } from '../fs/open-input';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
-import { readLabels } from './read-labels';
-import { createWorkbookWriter } from './workbook/write';
-import type { WorkbookRowInput, WorkbookWriter } from './workbook/types';
+import { readTranslations } from './crm-xml/read';
+import type { Suggester } from './memory/suggest';
+import { refuseInputAsOutput } from './outputs';
+import type { ProgressCallbacks } from './progress-callbacks';
 import { openTranslationsSource } from './source';
+import { prepareSuggestions } from './suggestions';
+import type { WorkbookRowInput } from './workbook/types';
+import { targetLanguages, writeWorkbooks, type ExportOutput } from './write-workbooks';
 
-export interface FileArg {
-  /** Resolved path. */
-  path: string;
-  /** As the user wrote it (for messages). */
-  name: string;
-}
-
-export interface ExportOptions {
-  input: FileArg;
-  output: FileArg;
+export interface ExportOptions extends ProgressCallbacks {
+  /** The "Export Translations" zip or a CrmTranslations.xml. */
+  input: NamedFile;
+  /** The workbook (.xlsx) to write; with `split`, the folder to write one workbook per language into. */
+  output: NamedFile;
   /** Target languages in this order; default every non-base language of the file. */
   languages?: readonly Lcid[];
+  /** Largest XML accepted inside the zip, in bytes. */
   maxSize?: number;
-  /** Lets later features decorate rows (memory suggestions) or skip them (missing-only). */
-  mapRow?: (label: Label) => WorkbookRowInput | undefined;
-  /** Called once per label read (for progress). */
-  onLabel?: () => void;
+  split?: boolean;
+  /** Only the rows with an empty cell in the workbook's languages. */
+  missingOnly?: boolean;
+  /** Fill empty cells from past translations: files and folders. */
+  memory?: readonly NamedFile[];
+  /** Fill empty cells from translations of the same text elsewhere in the file (always on with `memory`). */
+  consistency?: boolean;
 }
 
-export interface ExportSummary {
-  header: TranslationsHeader;
-  fingerprint: string;
+export interface ExportedWorkbook {
+  output: NamedFile;
   targetLanguages: readonly Lcid[];
   rows: Record<LabelSheet, number>;
 }
 
-/** Picks the target columns: `requested` (checked against the file) or all non-base languages. */
-export function targetLanguages(
-  header: TranslationsHeader,
-  requested: readonly Lcid[] | undefined,
-  where: string,
-): Lcid[] {
-  const inFile = [
-    ...new Set([...header.languages['Display Strings'], ...header.languages['Localized Labels']]),
-  ].filter((l) => l !== header.baseLcid);
-  if (requested === undefined) return inFile;
-  for (const lcid of requested) {
-    if (lcid === header.baseLcid) {
-      throw new CrmKitError(
-        'USAGE',
-        `--lang ${lcid}: that is the base language of ${where}; give target languages`,
-      );
-    }
-    if (!inFile.includes(lcid)) {
-      throw new CrmKitError(
-        'USAGE',
-        `--lang ${lcid}: ${where} has no column for it (it has ${inFile.join(', ') || 'no target languages'})`,
-      );
-    }
-  }
-  return [...requested];
+export interface ExportResult {
+  header: TranslationsHeader;
+  fingerprint: string;
+  workbooks: ExportedWorkbook[];
+  /** Present when empty cells were filled (`memory` or `consistency`). */
+  suggestions?: {
+    filled: ReadonlyMap<Lcid, number>;
+    /** Memory files read (undefined with `consistency` alone). */
+    memoryFiles: number | undefined;
+  };
 }
 
-export async function exportLabels(options: ExportOptions): Promise<ExportSummary> {
-  const mapRow = options.mapRow;
-  const [summary] = await exportLabelsTo({
-    input: options.input,
-    outputs: [
-      {
-        output: options.output,
-        languages: options.languages,
-        mapRow: mapRow === undefined ? undefined : (label) => mapRow(label),
-      },
-    ],
-    maxSize: options.maxSize,
-    onLabel: options.onLabel,
-  });
-  return summary!;
-}
-
-/** One workbook of a multi-output export (`--split`: one per language, one read of the XML). */
-export interface ExportOutput {
-  output: FileArg;
-  /** Target languages of this workbook; default every non-base language of the file. */
-  languages?: readonly Lcid[];
-  /** Decorates (suggestions) or skips (missing-only) a row of this workbook, given its targets. */
-  mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
-}
-
-export interface ExportManyOptions {
-  input: FileArg;
-  outputs: readonly ExportOutput[];
-  maxSize?: number;
-  onLabel?: () => void;
-}
-
-/** Every output is written to a temporary file; all are renamed into place only if all succeed. */
-function writeAllAtomically<T>(
-  paths: readonly string[],
-  write: (temps: string[]) => Promise<T>,
-  temps: string[] = [],
-): Promise<T> {
-  const next = paths[temps.length];
-  if (next === undefined) return write(temps);
-  return writeAtomically(next, (temp) => writeAllAtomically(paths, write, [...temps, temp]));
-}
-
-interface OutputState {
-  spec: ExportOutput;
-  out: WriteStream;
-  done: Promise<void>;
-  writer: WorkbookWriter | undefined;
-  targets: Lcid[];
-  /** Labels read before the target languages are known (mapped once they are). */
-  held: Label[];
-  rows: Record<LabelSheet, number>;
-  started: Set<LabelSheet>;
-}
-
-export async function exportLabelsTo(options: ExportManyOptions): Promise<ExportSummary[]> {
-  const source = await openTranslationsSource(options.input.path, options.input.name, options.maxSize);
+/** Reads just far enough to know the file's languages (the Localized Labels header row). */
+async function peekHeader(input: NamedFile, maxSize: number | undefined): Promise<TranslationsHeader> {
+  const source = await openTranslationsSource(input.path, input.name, maxSize);
+  const found = { header: undefined as TranslationsHeader | undefined };
+  const stop = new Error('header read');
   try {
-    return await writeAllAtomically(
-      options.outputs.map((o) => o.output.path),
-      async (temps) => {
-        const states: OutputState[] = options.outputs.map((spec, i) => {
-          const out = createWriteStream(temps[i]!);
-          const done = finished(out);
-          done.catch(() => undefined);
-          return {
-            spec,
-            out,
-            done,
-            writer: undefined,
-            targets: [],
-            held: [],
-            rows: { 'Display Strings': 0, 'Localized Labels': 0 },
-            started: new Set(),
-          };
-        });
-        try {
-          const start = (state: OutputState, sheet: LabelSheet): void => {
-            if (state.writer === undefined || state.started.has(sheet)) return;
-            state.started.add(sheet);
-            state.writer.startSheet(sheet);
-          };
-          const add = (state: OutputState, label: Label): void => {
-            const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
-            if (row === undefined) return;
-            state.rows[label.sheet]++;
-            state.writer?.addRow(row);
-          };
-          const open = (state: OutputState, header: TranslationsHeader): WorkbookWriter => {
-            state.targets = targetLanguages(header, state.spec.languages, source.where);
-            const w = createWorkbookWriter(state.out, {
-              sourceName: options.input.name,
-              solutionName: header.solutionName,
-              baseLcid: header.baseLcid,
-              targetLanguages: state.targets,
-            });
-            state.writer = w;
-            if (header.languages['Display Strings'].length > 0 || state.held.length > 0)
-              start(state, 'Display Strings');
-            for (const label of state.held) add(state, label);
-            state.held.length = 0;
-            return w;
-          };
-          const result = await readLabels(
-            source,
-            {
-              sheet: (sheet, _languages, header) => {
-                for (const state of states) {
-                  if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
-                  start(state, sheet);
-                }
-              },
-              label: (label) => {
-                options.onLabel?.();
-                for (const state of states) {
-                  if (state.writer === undefined) state.held.push(label);
-                  else add(state, label);
-                }
-                return undefined;
-              },
-            },
-            {
-              // Waits for each workbook's DEFLATE to catch up: without it rows queue up in memory.
-              pace: async () => {
-                for (const state of states) await state.writer?.drain();
-              },
-            },
-          );
-          const summaries: ExportSummary[] = [];
-          for (const state of states) {
-            const w = state.writer ?? open(state, result.header);
-            await w.finish(result.fingerprint);
-            await state.done;
-            summaries.push({
-              header: result.header,
-              fingerprint: result.fingerprint,
-              targetLanguages: state.targets,
-              rows: state.rows,
-            });
-          }
-          return summaries;
-        } catch (e) {
-          await Promise.all(states.map((state) => abandonStream(state.out)));
-          throw e;
-        }
+    const result = await readTranslations(source.xml(), source.where, {
+      sheet(sheet, _languages, header) {
+        if (sheet !== 'Localized Labels') return;
+        found.header = header;
+        throw stop;
       },
-    );
+    });
+    return result.header;
+  } catch (e) {
+    if (e === stop && found.header !== undefined) return found.header;
+    throw e;
   } finally {
     await source.close();
   }
+}
+
+interface ExportPlan {
+  /** Known beforehand with `split` (its outputs depend on it), else from the write. */
+  header: TranslationsHeader | undefined;
+  outputs: { output: NamedFile; languages: readonly Lcid[] | undefined }[];
+}
+
+/** With `split`, one workbook per target language in the folder `-o`, which must not be a file. */
+async function planOutputs(o: ExportOptions): Promise<ExportPlan> {
+  if (o.split !== true) return { header: undefined, outputs: [{ output: o.output, languages: o.languages }] };
+  const header = await peekHeader(o.input, o.maxSize);
+  const existing = await stat(o.output.path).catch(() => undefined);
+  if (existing !== undefined && !existing.isDirectory()) {
+    throw new CrmKitError(
+      'USAGE',
+      `-o ${o.output.name}: with --split, -o names a folder, and this is a file`,
+    );
+  }
+  const stem = path.basename(o.input.name).replace(/\.(zip|xml)$/i, '');
+  const outputs = targetLanguages(header, o.languages, o.input.name).map((lcid) => {
+    const file = `${stem}.${lcid}.xlsx`;
+    return {
+      output: { path: path.join(o.output.path, file), name: path.join(o.output.name, file) },
+      languages: [lcid],
+    };
+  });
+  return { header, outputs };
+}
+
+function isMissing(label: Label, targets: readonly Lcid[]): boolean {
+  return targets.some((lcid) => (label.texts.get(lcid) ?? '').trim() === '');
+}
+
+function rowMapper(o: ExportOptions, suggester: Suggester | undefined): ExportOutput['mapRow'] {
+  if (o.missingOnly !== true && suggester === undefined) return undefined;
+  return (label, targets) => {
+    if (o.missingOnly === true && !isMissing(label, targets)) return undefined;
+    const suggestions = suggester?.suggest(label, targets);
+    const row: WorkbookRowInput = suggestions === undefined ? { label } : { label, suggestions };
+    return row;
+  };
+}
+
+export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
+  if (o.split !== true && !/\.xlsx$/i.test(o.output.name)) {
+    throw new CrmKitError(
+      'USAGE',
+      `-o ${o.output.name}: the workbook must be an .xlsx file (or use --split with a folder)`,
+    );
+  }
+  const plan = await planOutputs(o);
+  for (const p of plan.outputs) refuseInputAsOutput(p.output, [o.input]);
+
+  const memory = o.memory ?? [];
+  const suggestions =
+    memory.length > 0 || o.consistency === true ? await prepareSuggestions({ ...o, memory }) : undefined;
+  const mapRow = rowMapper(o, suggestions?.suggester);
+  if (o.split === true) await mkdir(o.output.path, { recursive: true });
+  o.onPhase?.('exporting');
+  const summaries = await writeWorkbooks({
+    input: o.input,
+    outputs: plan.outputs.map((p) => ({ ...p, mapRow })),
+    maxSize: o.maxSize,
+    ...(o.onRows === undefined ? {} : { onRows: o.onRows }),
+  });
+  const first = summaries[0];
+  // --split of a file without target languages writes no workbook; its header is known.
+  const header = first?.header ?? plan.header;
+  if (header === undefined) throw new Error('an export without outputs and without a header');
+  return {
+    header,
+    fingerprint: first?.fingerprint ?? '',
+    workbooks: summaries.map((s, i) => ({
+      output: plan.outputs[i]!.output,
+      targetLanguages: s.targetLanguages,
+      rows: s.rows,
+    })),
+    ...(suggestions === undefined
+      ? {}
+      : { suggestions: { filled: suggestions.suggester.filled, memoryFiles: suggestions.memoryFiles } }),
+  };
 }

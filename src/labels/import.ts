@@ -9,25 +9,26 @@ import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CrmKitError, type Problem } from '../errors';
 import { abandonStream, writeAtomically } from '../fs/atomic';
+import { checkReadable, type NamedFile } from '../fs/open-input';
 import type { Lcid, TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { readWorkbook } from './workbook/read';
 import type { WorkbookMeta } from './workbook/types';
 import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
-import type { FileArg } from './export';
+import { refuseInputAsOutput } from './outputs';
+import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 
-export interface ImportOptions {
-  workbooks: readonly FileArg[];
-  into: FileArg;
-  output: FileArg;
+export interface ImportOptions extends Pick<ProgressCallbacks, 'onRows'> {
+  workbooks: readonly NamedFile[];
+  into: NamedFile;
+  output: NamedFile;
   /** Merge workbooks of another file by key anyway. */
   force?: boolean;
   maxSize?: number;
   /** DEFLATE level of the output zip (default 3: deflate_fast, 2–3× cheaper than 6 on 100 MB). */
   level?: number;
-  onLabel?: () => void;
 }
 
 export interface ImportSummary {
@@ -41,7 +42,7 @@ export interface ImportSummary {
   foreign: string[];
 }
 
-export function outputKind(output: FileArg, inputKind: 'zip' | 'xml'): 'zip' | 'xml' {
+export function outputKind(output: NamedFile, inputKind: 'zip' | 'xml'): 'zip' | 'xml' {
   if (/\.zip$/i.test(output.name)) return 'zip';
   if (/\.xml$/i.test(output.name)) return 'xml';
   return inputKind;
@@ -51,12 +52,10 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   const edits = new EditSet();
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const metas: { file: FileArg; meta: WorkbookMeta }[] = [];
+  const metas: { file: NamedFile; meta: WorkbookMeta }[] = [];
+  refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   for (const [book, file] of options.workbooks.entries()) {
-    const fh = await open(file.path, 'r').catch(() => {
-      throw new CrmKitError('FILE_NOT_FOUND', `${file.name}: no such file`);
-    });
-    await fh.close();
+    await checkReadable(file);
     const result = await readWorkbook({ path: file.path }, file.name, (row) => {
       if (!row.unchangedSinceExport) edits.add(row, book, file.name);
     });
@@ -88,7 +87,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
             baseLcid = header.baseLcid;
           },
           wants: (key) => {
-            options.onLabel?.();
+            options.onRows?.(1);
             return edits.size > 0 && edits.has(key);
           },
           label: (label) => {

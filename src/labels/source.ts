@@ -3,8 +3,8 @@
  * hands out its XML bytes as a stream (inflated with limits) and, for a zip, `[Content_Types].xml`.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { CrmKitError } from '../errors';
+import { openInput } from '../fs/open-input';
 import { DEFAULT_MAX_ENTRY_SIZE, ZipReader, type ZipEntry } from '../zip/read';
 
 export const TRANSLATIONS_ENTRY = 'CrmTranslations.xml';
@@ -23,12 +23,7 @@ export interface TranslationsSource {
 }
 
 async function sniff(file: string, name: string): Promise<'zip' | 'xml'> {
-  const fh = await open(file, 'r').catch((e: unknown) => {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CrmKitError('FILE_NOT_FOUND', `${name}: no such file`);
-    if (code === 'EISDIR') throw new CrmKitError('FILE_NOT_FOUND', `${name}: is a folder, not a file`);
-    throw new CrmKitError('IO', `${name}: cannot read (${code ?? String(e)})`);
-  });
+  const fh = await openInput({ path: file, name });
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await fh.read(head, 0, 4, 0);

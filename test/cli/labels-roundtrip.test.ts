@@ -1,7 +1,6 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLanguages, parseSize } from '../../src/cli/labels-roundtrip';
 import { writeSampleFile } from '../../src/labels/sample-file';
 import { labelKey } from '../../src/labels/crm-xml/model';
 import { readAll } from '../labels/crm-xml/support';
@@ -131,34 +130,5 @@ describe('crmkit labels import', () => {
         .map(([lcid, text]) => [l.objectId, lcid, text]),
     );
     expect(changed).toEqual([[label.objectId, 1026, 'Поръчка (нова)']]);
-  });
-});
-
-describe('option parsing', () => {
-  it.each([
-    ['1GiB', 1024 ** 3],
-    ['2gib', 2 * 1024 ** 3],
-    ['500MB', 500 * 1024 ** 2],
-    ['1.5G', 1.5 * 1024 ** 3],
-    ['10KB', 10240],
-    ['123', 123],
-  ])('reads --max-size %s as %i bytes', (text, bytes) => {
-    expect(parseSize(text)).toBe(bytes);
-  });
-
-  it.each([['lots'], ['-1'], ['1 GB GB']])('refuses --max-size %s', (text) => {
-    expect(() => parseSize(text)).toThrow(/--max-size .*: expected a size such as 2GiB or 500MB/);
-  });
-
-  it.each([
-    ['1049', [1049]],
-    ['1049,1026', [1049, 1026]],
-    [' 1058 , 1049,1058', [1058, 1049]],
-  ])('reads --lang %s', (text, lcids) => {
-    expect(parseLanguages(text)).toEqual(lcids);
-  });
-
-  it.each([['ru'], [''], ['1049;1026']])('refuses --lang %j', (text) => {
-    expect(() => parseLanguages(text)).toThrow(/expected language codes separated by commas/);
   });
 });

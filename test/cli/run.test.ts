@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
 import { memoryIo } from '../../src/cli/io';
 import { run } from '../../src/cli/run';
 
@@ -15,5 +16,21 @@ describe('crmkit run()', () => {
     const code = await run(['no-such-command'], io);
     expect(code).toBe(2);
     expect(io.err.join('')).toMatch(/unknown command|too many arguments/);
+  });
+
+  it.each([['--version'], ['-V']])('prints the version of package.json with %s and exits 0', async (flag) => {
+    const io = memoryIo(process.cwd());
+    expect(await run([flag], io)).toBe(0);
+    expect(io.out.join('')).toBe(`${packageJson.version}\n`);
+  });
+
+  it('offers each command group once: labels holds export, import, check, stats and memory', async () => {
+    const io = memoryIo(process.cwd());
+    expect(await run(['--help'], io)).toBe(0);
+    expect(io.out.join('').match(/^ {2}labels /gm)).toHaveLength(1);
+    const labels = memoryIo(process.cwd());
+    expect(await run(['labels', '--help'], labels)).toBe(0);
+    const commands = [...labels.out.join('').matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
+    expect(commands).toEqual(['export', 'import', 'check', 'stats', 'memory', 'help']);
   });
 });

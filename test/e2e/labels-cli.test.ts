@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportLabels } from '../../src/labels/export';
+import { exportLabels } from '../../src/labels';
 import { readWorkbook } from '../../src/labels/workbook/read';
 import { files, tempDir, zipEntries, removeTempDirs } from '../labels/support';
 

@@ -2,7 +2,7 @@ import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportLabels } from '../../src/labels/export';
+import { exportLabels } from '../../src/labels';
 import { importLabels } from '../../src/labels/import';
 import { sameText } from '../../src/labels/crm-xml/model';
 import { encodeXmlText } from '../../src/labels/crm-xml/xml-text';

@@ -19,6 +19,15 @@ export function tempDir(prefix = 'crmkit-labels-'): string {
   return dir;
 }
 
+/** A new temporary folder and `at(name)`: a file in it, named in messages by `name`. */
+export function tempFiles(prefix: string): {
+  dir: string;
+  at: (name: string) => { path: string; name: string };
+} {
+  const dir = tempDir(prefix);
+  return { dir, at: (name) => ({ path: path.join(dir, name), name }) };
+}
+
 export function removeTempDirs(): void {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

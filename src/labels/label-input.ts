@@ -3,20 +3,17 @@
  * a CrmTranslations.xml or a translator's workbook — and streams its labels in one shape: key,
  * base text, target texts (and workbook cells). The kind is told by content, not by extension.
  */
-import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { CrmKitError } from '../errors';
-import { readTranslations } from '../labels/crm-xml/read';
+import { openInput, type NamedFile } from '../fs/open-input';
+import { readTranslations } from './crm-xml/read';
 import {
   allLanguages,
   type Label,
   type LabelSheet,
   type Lcid,
   type TranslationsHeader,
-} from '../labels/crm-xml/model';
-import { openTranslationsSource, TRANSLATIONS_ENTRY } from '../labels/source';
-import { readWorkbook } from '../labels/workbook/read';
+} from './crm-xml/model';
+import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
+import { readWorkbook } from './workbook/read';
 import { ZipReader } from '../zip/read';
 
 export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
@@ -47,18 +44,12 @@ export interface InputResult extends InputStart {
 }
 
 export interface InputOptions {
+  /** Largest XML accepted inside a zip, in bytes. */
   maxEntrySize?: number;
 }
 
-async function kindOf(file: string, where: string): Promise<LabelInputKind> {
-  try {
-    const s = await stat(file);
-    if (!s.isFile()) throw new CrmKitError('FILE_NOT_FOUND', `${where}: not a file`);
-  } catch (e) {
-    if (e instanceof CrmKitError) throw e;
-    throw new CrmKitError('FILE_NOT_FOUND', `${where}: no such file`);
-  }
-  const fh = await open(file, 'r');
+async function kindOf(input: NamedFile): Promise<LabelInputKind> {
+  const fh = await openInput(input);
   const head = Buffer.alloc(4);
   try {
     await fh.read(head, 0, 4, 0);
@@ -66,7 +57,7 @@ async function kindOf(file: string, where: string): Promise<LabelInputKind> {
     await fh.close();
   }
   if (head[0] !== 0x50 || head[1] !== 0x4b) return 'CrmTranslations.xml';
-  const zip = await ZipReader.open(file, where);
+  const zip = await ZipReader.open(input.path, input.name);
   try {
     const isWorkbook =
       zip.find('xl/workbook.xml') !== undefined && zip.find(TRANSLATIONS_ENTRY) === undefined;
@@ -77,16 +68,18 @@ async function kindOf(file: string, where: string): Promise<LabelInputKind> {
   }
 }
 
-/** Reads `file` once, calling `start` before the first row; it returns the row consumer. */
+/**
+ * Reads `input` once, calling `start` with its kind, base language and target languages before the
+ * first row; `start` returns the row consumer.
+ */
 export async function readLabelInput(
-  file: string,
+  input: NamedFile,
   start: (info: InputStart) => (row: InputRow) => void,
   options: InputOptions = {},
 ): Promise<InputResult> {
-  const where = path.basename(file);
-  const kind = await kindOf(file, where);
-  if (kind === 'workbook') return readWorkbookInput(file, where, start);
-  const source = await openTranslationsSource(file, where, options.maxEntrySize);
+  const kind = await kindOf(input);
+  if (kind === 'workbook') return readWorkbookInput(input, start);
+  const source = await openTranslationsSource(input.path, input.name, options.maxEntrySize);
   try {
     let consume: ((row: InputRow) => void) | undefined;
     let baseLcid = 0;
@@ -126,33 +119,35 @@ export async function readLabelInput(
   }
 }
 
-function keyOf(
-  label: Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>,
-): Pick<InputRow, 'sheet' | 'entity' | 'objectId' | 'column'> {
-  return { sheet: label.sheet, entity: label.entity, objectId: label.objectId, column: label.column };
-}
-
-/**
- * Stands for the base language while a workbook is read: its hidden meta sheet names it, but the
- * workbook reader reports the meta only with its result. Rows stream through (a 200,000-row
- * workbook held in memory would cost ~500 MB); consumers put the real LCID in afterwards
- * (`InputResult.baseLcid`). Workbook rows never carry a base-language entry in `targets`.
- */
-export const BASE_FROM_RESULT = -1;
-
+/** Rows stream through: a 200,000-row workbook held in memory would cost ~500 MB. */
 async function readWorkbookInput(
-  file: string,
-  where: string,
+  input: NamedFile,
   start: (info: InputStart) => (row: InputRow) => void,
 ): Promise<InputResult> {
   let consume: ((row: InputRow) => void) | undefined;
   let rows = 0;
-  const read = await readWorkbook(createReadStream(file), where, (row) => {
-    rows++;
-    consume ??= start({ kind: 'workbook', baseLcid: BASE_FROM_RESULT, targets: [...row.texts.keys()] });
-    consume({ ...keyOf(row), base: row.base, targets: row.texts, cells: row.cells });
-  });
-  consume ??= start({ kind: 'workbook', baseLcid: BASE_FROM_RESULT, targets: read.meta.languages });
+  const read = await readWorkbook(
+    { path: input.path },
+    input.name,
+    (row) => {
+      rows++;
+      consume?.({
+        sheet: row.sheet,
+        entity: row.entity,
+        objectId: row.objectId,
+        column: row.column,
+        base: row.base,
+        targets: row.texts,
+        cells: row.cells,
+      });
+    },
+    {
+      // The hidden meta sheet is read before the first row: the real base language, up front.
+      onMeta: (meta) => {
+        consume = start({ kind: 'workbook', baseLcid: meta.baseLcid, targets: meta.languages });
+      },
+    },
+  );
   return {
     kind: 'workbook',
     baseLcid: read.meta.baseLcid,

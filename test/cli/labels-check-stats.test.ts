@@ -229,6 +229,25 @@ describe('bad input to check, stats and memory', () => {
     expect(await work.files()).not.toContain('bad.tmx');
   });
 
+  it('names a missing file as typed, folder and all, and says a folder is not a file', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(path.join(work.dir, 'a-folder.xlsx'), { recursive: true });
+    for (const command of [['check'], ['stats'], ['export'], ['import']]) {
+      const extra =
+        command[0] === 'export'
+          ? ['-o', 'x.xlsx']
+          : command[0] === 'import'
+            ? ['--into', 'planted.zip', '-o', 'x.zip']
+            : [];
+      const missing = await cli('labels', ...command, 'sub/missing.xlsx', ...extra);
+      expect(missing.code, command[0]).toBe(3);
+      expect(missing.err).toBe('crmkit: sub/missing.xlsx: no such file\n');
+      const folder = await cli('labels', ...command, 'a-folder.xlsx', ...extra);
+      expect(folder.code, command[0]).toBe(3);
+      expect(folder.err).toBe('crmkit: a-folder.xlsx: is a folder, not a file\n');
+    }
+  });
+
   it('refuses a zip entry past --max-size before reading it, and says how to raise the limit', async () => {
     for (const command of [['check'], ['stats'], ['memory', 'build']]) {
       const extra = command[0] === 'memory' ? ['-o', 'big.tmx'] : [];

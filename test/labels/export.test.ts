@@ -1,18 +1,25 @@
+/** The forms of `exportLabels` (split, missing-only, languages) and their workbooks' content. */
+import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportLabels, importLabels, type ExportOptions } from '../../src/labels';
 import { readTranslations } from '../../src/labels/crm-xml/read';
 import type { Label } from '../../src/labels/crm-xml/model';
 import { translationsXml, translationsZip, xmlOfZip, type FixtureLabel } from '../fixtures/qa/translations';
-import { cliWorkspace } from './support';
+import { removeTempDirs, tempFiles } from './support';
 
-const work = cliWorkspace('crmkit-split-');
-const { cli } = work;
+const { dir, at } = tempFiles('crmkit-split-');
+afterAll(removeTempDirs);
 beforeAll(async () => {
-  await writeFile(path.join(work.dir, 'Solution.zip'), await translationsZip(translationsXml(labels)));
+  await writeFile(path.join(dir, 'Solution.zip'), await translationsZip(translationsXml(labels)));
 });
+
+const exportTo = (output: string, more: Partial<ExportOptions> = {}) =>
+  exportLabels({ input: at('Solution.zip'), output: at(output), ...more });
+const filesIn = (sub: string): string[] => readdirSync(path.join(dir, sub)).sort();
 
 const labels: FixtureLabel[] = [
   {
@@ -75,86 +82,58 @@ async function translate(file: string, objectId: string, lcid: number, text: str
 }
 
 describe('per-language workbooks', () => {
-  it('--split writes one workbook per target language in one go, each with the base and that language only', async () => {
-    const { code, out } = await cli('labels', 'export', 'Solution.zip', '--split', '-o', 'split');
-    expect(code).toBe(0);
-    expect(out.trim().split('\n')).toHaveLength(3);
-    expect(await work.files('split')).toEqual([
-      'Solution.1026.xlsx',
-      'Solution.1049.xlsx',
-      'Solution.1058.xlsx',
+  it('split writes one workbook per target language in one go, each with the base and that language only', async () => {
+    const result = await exportTo('split', { split: true });
+    expect(result.workbooks.map((w) => [w.output.name, w.targetLanguages])).toEqual([
+      [path.join('split', 'Solution.1049.xlsx'), [1049]],
+      [path.join('split', 'Solution.1026.xlsx'), [1026]],
+      [path.join('split', 'Solution.1058.xlsx'), [1058]],
     ]);
+    expect(filesIn('split')).toEqual(['Solution.1026.xlsx', 'Solution.1049.xlsx', 'Solution.1058.xlsx']);
     for (const lcid of [1049, 1026, 1058]) {
-      const { header, ids } = await sheetOf(path.join(work.dir, 'split', `Solution.${lcid}.xlsx`));
+      const { header, ids } = await sheetOf(path.join(dir, 'split', `Solution.${lcid}.xlsx`));
       const languages = header.filter((h) => /\(\d{4}\)$/.test(h));
       expect(languages.map((h) => h.slice(-5, -1))).toEqual(['1033', String(lcid)]);
       expect(ids).toEqual(['r1', 'r2', 'r3']);
     }
   });
 
-  it('--missing-only keeps only the rows still untranslated in each workbook language', async () => {
-    const { code } = await cli(
-      'labels',
-      'export',
-      'Solution.zip',
-      '--split',
-      '--missing-only',
-      '--lang',
-      '1049,1026',
-      '-o',
-      'missing',
-    );
-    expect(code).toBe(0);
-    expect((await sheetOf(path.join(work.dir, 'missing', 'Solution.1049.xlsx'))).ids).toEqual(['r1']);
-    expect((await sheetOf(path.join(work.dir, 'missing', 'Solution.1026.xlsx'))).ids).toEqual(['r1', 'r2']);
-    expect(await work.files('missing')).toHaveLength(2);
+  it('missingOnly keeps only the rows still untranslated in each workbook language', async () => {
+    await exportTo('missing', { split: true, missingOnly: true, languages: [1049, 1026] });
+    expect((await sheetOf(path.join(dir, 'missing', 'Solution.1049.xlsx'))).ids).toEqual(['r1']);
+    expect((await sheetOf(path.join(dir, 'missing', 'Solution.1026.xlsx'))).ids).toEqual(['r1', 'r2']);
+    expect(filesIn('missing')).toHaveLength(2);
   });
 
-  it('--missing-only over several languages keeps a row missing in any of them', async () => {
-    const { code, out } = await cli(
-      'labels',
-      'export',
-      'Solution.zip',
-      '--missing-only',
-      '--lang',
-      '1049,1058',
-      '-o',
-      'm.xlsx',
-    );
-    expect(code).toBe(0);
-    expect(out).toContain('Exported 3 labels still untranslated (Localized Labels 2, Display Strings 1)');
-    expect((await sheetOf(path.join(work.dir, 'm.xlsx'))).ids).toEqual(['r1', 'r2']);
+  it('missingOnly over several languages keeps a row missing in any of them', async () => {
+    const result = await exportTo('m.xlsx', { missingOnly: true, languages: [1049, 1058] });
+    expect(result.workbooks[0]?.rows).toEqual({ 'Localized Labels': 2, 'Display Strings': 1 });
+    expect((await sheetOf(path.join(dir, 'm.xlsx'))).ids).toEqual(['r1', 'r2']);
   });
 
-  it('merges two translators’ --lang workbooks, edited separately, in one import; other languages untouched', async () => {
-    expect((await cli('labels', 'export', 'Solution.zip', '--lang', '1049', '-o', 'ru.xlsx')).code).toBe(0);
-    expect((await cli('labels', 'export', 'Solution.zip', '--lang', '1026', '-o', 'bg.xlsx')).code).toBe(0);
-    await translate(path.join(work.dir, 'ru.xlsx'), 'r1', 1049, 'Сохранить');
-    await translate(path.join(work.dir, 'bg.xlsx'), 'r2', 1026, 'Затвори');
+  it('merges two translators’ one-language workbooks, edited separately, in one import; other languages untouched', async () => {
+    await exportTo('ru.xlsx', { languages: [1049] });
+    await exportTo('bg.xlsx', { languages: [1026] });
+    await translate(path.join(dir, 'ru.xlsx'), 'r1', 1049, 'Сохранить');
+    await translate(path.join(dir, 'bg.xlsx'), 'r2', 1026, 'Затвори');
 
-    const { code, err } = await cli(
-      'labels',
-      'import',
-      'ru.xlsx',
-      'bg.xlsx',
-      '--into',
-      'Solution.zip',
-      '-o',
-      'merged.zip',
-    );
-    expect(err).toBe('');
-    expect(code).toBe(0);
-    const merged = await labelsOf(path.join(work.dir, 'merged.zip'));
+    const summary = await importLabels({
+      workbooks: [at('ru.xlsx'), at('bg.xlsx')],
+      into: at('Solution.zip'),
+      output: at('merged.zip'),
+    });
+    expect(summary.warnings).toEqual([]);
+    const merged = await labelsOf(path.join(dir, 'merged.zip'));
     const texts = (id: string): Record<number, string> => Object.fromEntries(merged.get(id)?.texts ?? []);
     expect(texts('r1')).toEqual({ 1033: 'Save', 1049: 'Сохранить', 1026: '', 1058: 'Зберегти' });
     expect(texts('r2')).toEqual({ 1033: 'Close', 1049: 'Закрыть', 1026: 'Затвори', 1058: '' });
     expect(texts('r3')).toEqual({ 1033: 'Open', 1049: 'Открыть', 1026: 'Отвори', 1058: 'Відкрити' });
   });
 
-  it('refuses --split with -o naming a file', async () => {
-    await writeFile(path.join(work.dir, 'afile'), '');
-    const { code, err } = await cli('labels', 'export', 'Solution.zip', '--split', '-o', 'afile');
-    expect(code).toBe(2);
-    expect(err).toBe('crmkit: -o afile: with --split, -o names a folder, and this is a file\n');
+  it('refuses split with an output naming a file', async () => {
+    await writeFile(path.join(dir, 'afile'), '');
+    await expect(exportTo('afile', { split: true })).rejects.toThrow(
+      '-o afile: with --split, -o names a folder, and this is a file',
+    );
   });
 });

@@ -1,0 +1,236 @@
+/**
+ * `crmkit labels …`: export, import, check, stats and memory build. Each action turns argv into the
+ * options of one call to the labels library (src/labels/index.ts) and prints what it returns.
+ */
+import type { Command } from 'commander';
+import { ExitCode, type Problem } from '../errors';
+import {
+  buildMemory,
+  checkLabels,
+  exportLabels,
+  importLabels,
+  labelStats,
+  problemsJson,
+  problemsTable,
+  statsJson,
+  statsTable,
+  type ExportResult,
+} from '../labels';
+import type { CommandGroup } from './commands';
+import type { CommandContext } from './context';
+import {
+  jsonOption,
+  langOption,
+  maxSizeOption,
+  parseCount,
+  parseLanguages,
+  parseSize,
+  quietOption,
+} from './options';
+import { withProgress } from './progress';
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+interface ExportCliOptions {
+  output: string;
+  lang?: string;
+  maxSize: string;
+  split?: boolean;
+  missingOnly?: boolean;
+  memory: string[];
+  consistency?: boolean;
+  quiet?: boolean;
+}
+
+/** One line per workbook written, then what the suggestions filled. */
+function printExport(ctx: CommandContext, input: string, result: ExportResult, o: ExportCliOptions): void {
+  const still = o.missingOnly === true ? ' still untranslated' : '';
+  for (const book of result.workbooks) {
+    const ll = book.rows['Localized Labels'];
+    const ds = book.rows['Display Strings'];
+    ctx.io.stdout(
+      `Exported ${n(ll + ds)} labels${still} (Localized Labels ${n(ll)}, Display Strings ${n(ds)}) of ` +
+        `${result.header.solutionName || input}, base ${result.header.baseLcid}, ` +
+        `languages ${book.targetLanguages.join(', ') || 'none'} → ${book.output.name}\n`,
+    );
+  }
+  const s = result.suggestions;
+  if (s === undefined) return;
+  const filled = [...s.filled].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
+  const total = [...s.filled.values()].reduce((a, b) => a + b, 0);
+  const memory = s.memoryFiles === undefined ? '' : `from memory (${s.memoryFiles} file(s)) and `;
+  ctx.io.stdout(
+    `Filled ${n(total)} empty cell(s) ${memory}from this file${filled === '' ? '' : ` (${filled})`}; ` +
+      `they are marked light yellow with a note "from memory: …" for review\n`,
+  );
+}
+
+function registerExport(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('export')
+    .description('turn an "Export Translations" zip (or CrmTranslations.xml) into a workbook for translators')
+    .argument('<input>', 'CrmTranslations_<Solution>_<version>.zip or CrmTranslations.xml')
+    .requiredOption('-o, --output <workbook.xlsx>', 'the workbook to write');
+  langOption(command, 'target languages, e.g. 1049,1026 (default: every non-base language of the file)');
+  maxSizeOption(command)
+    .option('--split', 'one workbook per target language, written into the folder given by -o')
+    .option('--missing-only', "only the rows still untranslated in the workbook's languages")
+    .option(
+      '--memory <file|folder>',
+      'fill empty cells from past translations (zips, xml, workbooks, .tmx); repeat for several',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
+    .option('--consistency', 'suggest, for empty cells, translations of the same text elsewhere in the file');
+  quietOption(command).action(async (input: string, o: ExportCliOptions) => {
+    const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
+    const maxSize = parseSize(o.maxSize);
+    const result = await withProgress(ctx.io, 'exporting', o.quiet, (feed) =>
+      exportLabels({
+        input: ctx.file(input),
+        output: ctx.file(o.output),
+        languages,
+        maxSize,
+        split: o.split === true,
+        missingOnly: o.missingOnly === true,
+        memory: o.memory.map((m) => ctx.file(m)),
+        consistency: o.consistency === true,
+        ...feed,
+      }),
+    );
+    printExport(ctx, input, result, o);
+  });
+}
+
+function list(ctx: CommandContext, label: string, problems: readonly Problem[]): void {
+  for (const p of problems) ctx.io.stderr(`${label}: ${p.where}: ${p.message}\n`);
+}
+
+interface ImportCliOptions {
+  into: string;
+  output: string;
+  force?: boolean;
+  maxSize: string;
+  quiet?: boolean;
+}
+
+function registerImport(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('import')
+    .description('write the translations of one or more workbooks back into the translations zip')
+    .argument('<workbooks...>', 'workbooks exported by crmkit labels export (one per translator is fine)')
+    .requiredOption('--into <input>', 'the translations zip (or CrmTranslations.xml) the workbooks came from')
+    .requiredOption('-o, --output <file>', 'the zip (or .xml) to write; the input is never modified')
+    .option('--force', 'merge workbooks of another export by key, reporting what was skipped');
+  quietOption(maxSizeOption(command)).action(async (books: string[], o: ImportCliOptions) => {
+    const maxSize = parseSize(o.maxSize);
+    const output = ctx.file(o.output);
+    const summary = await withProgress(ctx.io, 'importing', o.quiet, ({ onRows }) =>
+      importLabels({
+        workbooks: books.map((b) => ctx.file(b)),
+        into: ctx.file(o.into),
+        output,
+        force: o.force === true,
+        maxSize,
+        onRows,
+      }),
+    );
+    list(ctx, 'warning', summary.warnings);
+    if (summary.foreign.length > 0) {
+      ctx.io.stderr(`warning: ${summary.foreign.join(', ')}: from another export; merged by key (--force)\n`);
+    }
+    list(ctx, 'skipped', summary.skipped);
+    const total = [...summary.changed.values()].reduce((a, b) => a + b, 0);
+    const perLanguage = [...summary.changed].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
+    const notes = summary.warnings.length + summary.skipped.length;
+    ctx.io.stdout(
+      `Imported ${books.length} workbook(s) into ${output.name}: ${n(total)} label text(s) changed` +
+        (perLanguage === '' ? '' : ` (${perLanguage})`) +
+        `${notes === 0 ? '' : `; ${notes} warning(s) above`}\n`,
+    );
+  });
+}
+
+interface CheckCliOptions {
+  json?: boolean;
+  maxWarnings?: string;
+  keep?: string;
+  maxSize: string;
+  quiet?: boolean;
+}
+
+function registerCheck(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('check')
+    .description('find label problems that fail an import or look broken (errors, warnings, info)')
+    .argument('<file>', 'translations zip, CrmTranslations.xml or workbook (.xlsx)');
+  jsonOption(command, '{"problems":[…]}')
+    .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
+    .option('--keep <file>', 'names kept untranslated without a warning, one per line');
+  quietOption(maxSizeOption(command)).action(async (file: string, o: CheckCliOptions) => {
+    const maxWarnings = o.maxWarnings === undefined ? undefined : parseCount(o.maxWarnings, '--max-warnings');
+    const maxSize = parseSize(o.maxSize);
+    const keep = o.keep === undefined ? undefined : { path: ctx.resolve(o.keep), name: `--keep ${o.keep}` };
+    const result = await withProgress(ctx.io, 'checking', o.quiet, ({ onRows }) =>
+      checkLabels({ input: ctx.file(file), keptNames: keep, maxSize, onRows }),
+    );
+    ctx.io.stdout(
+      o.json === true ? problemsJson(result.problems) : problemsTable(result.problems, result.rows),
+    );
+    if (result.counts.error > 0) ctx.setExitCode(ExitCode.findings);
+    if (maxWarnings !== undefined && result.counts.warning > maxWarnings) {
+      if (o.json !== true)
+        ctx.io.stderr(`crmkit: ${result.counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+      ctx.setExitCode(ExitCode.findings);
+    }
+  });
+}
+
+function registerStats(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('stats')
+    .description('translation coverage per language and per component kind')
+    .argument('<file>', 'translations zip, CrmTranslations.xml or workbook (.xlsx)');
+  jsonOption(command, '{"languages":[…],"kinds":[…]}');
+  quietOption(maxSizeOption(command)).action(
+    async (file: string, o: { json?: boolean; maxSize: string; quiet?: boolean }) => {
+      const maxSize = parseSize(o.maxSize);
+      const coverage = await withProgress(ctx.io, 'counting', o.quiet, ({ onRows }) =>
+        labelStats({ input: ctx.file(file), maxSize, onRows }),
+      );
+      ctx.io.stdout(o.json === true ? statsJson(coverage) : statsTable(coverage));
+    },
+  );
+}
+
+function registerMemory(parent: Command, ctx: CommandContext): void {
+  const memory = parent.command('memory').description('translation memory (TMX 1.4) of past translations');
+  const build = memory
+    .command('build')
+    .description('collect translations from zips, CrmTranslations.xml, workbooks and TMX files into one TMX')
+    .argument('<inputs...>', 'files or folders (searched for .zip, .xml, .xlsx, .tmx)')
+    .requiredOption('-o, --output <memory.tmx>', 'the TMX file to write');
+  quietOption(maxSizeOption(build)).action(
+    async (inputs: string[], o: { output: string; maxSize: string; quiet?: boolean }) => {
+      const maxSize = parseSize(o.maxSize);
+      const built = await withProgress(ctx.io, 'reading', o.quiet, ({ onRows }) =>
+        buildMemory({ inputs: inputs.map((i) => ctx.file(i)), output: ctx.file(o.output), maxSize, onRows }),
+      );
+      ctx.io.stdout(
+        `${o.output}: ${n(built.translations)} translations of ${n(built.baseTexts)} base texts from ${built.files} file(s)\n`,
+      );
+    },
+  );
+}
+
+export const labelsCommands: CommandGroup = {
+  name: 'labels',
+  description: 'translate solution labels in Excel: export, import, check, stats, memory',
+  register: (parent, ctx) => {
+    registerExport(parent, ctx);
+    registerImport(parent, ctx);
+    registerCheck(parent, ctx);
+    registerStats(parent, ctx);
+    registerMemory(parent, ctx);
+  },
+};

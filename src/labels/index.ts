@@ -1,0 +1,16 @@
+/**
+ * The labels feature as a library: the operations behind `crmkit labels …`. Each takes a typed
+ * options object (files as absolute path + the name messages use) and plain progress callbacks,
+ * and returns a summary for the caller to print. Errors the user can fix are CrmKitErrors.
+ */
+export type { NamedFile } from '../fs/open-input';
+export type { ProgressCallbacks } from './progress-callbacks';
+export type { Lcid } from './crm-xml/model';
+export { exportLabels, type ExportOptions, type ExportResult, type ExportedWorkbook } from './export';
+export { importLabels, type ImportOptions, type ImportSummary } from './import';
+export { checkLabels, type CheckOptions, type CheckResult } from './check-labels';
+export { labelStats, type StatsOptions } from './label-stats';
+export { buildMemory, type BuildMemoryOptions, type BuiltMemory } from './build-memory';
+export type { CoverageStats } from './check/stats';
+export type { QaProblem } from './check/problem';
+export { problemsJson, problemsTable, statsJson, statsTable } from './check/report';

@@ -1,0 +1,188 @@
+/**
+ * The writing half of `labels export`: streams CrmTranslations.xml (from a zip or bare) into one
+ * or more translator's workbooks.
+ * Display Strings rows arriving before the Localized Labels header are held (they are few) until
+ * every language column of the file is known, then everything streams.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { CrmKitError } from '../errors';
+import { abandonStream, writeAtomically } from '../fs/atomic';
+import type { NamedFile } from '../fs/open-input';
+import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
+import { readLabels } from './read-labels';
+import { createWorkbookWriter } from './workbook/write';
+import type { WorkbookRowInput, WorkbookWriter } from './workbook/types';
+import { openTranslationsSource } from './source';
+
+export interface ExportSummary {
+  header: TranslationsHeader;
+  fingerprint: string;
+  targetLanguages: readonly Lcid[];
+  rows: Record<LabelSheet, number>;
+}
+
+/** Picks the target columns: `requested` (checked against the file) or all non-base languages. */
+export function targetLanguages(
+  header: TranslationsHeader,
+  requested: readonly Lcid[] | undefined,
+  where: string,
+): Lcid[] {
+  const inFile = [
+    ...new Set([...header.languages['Display Strings'], ...header.languages['Localized Labels']]),
+  ].filter((l) => l !== header.baseLcid);
+  if (requested === undefined) return inFile;
+  for (const lcid of requested) {
+    if (lcid === header.baseLcid) {
+      throw new CrmKitError(
+        'USAGE',
+        `--lang ${lcid}: that is the base language of ${where}; give target languages`,
+      );
+    }
+    if (!inFile.includes(lcid)) {
+      throw new CrmKitError(
+        'USAGE',
+        `--lang ${lcid}: ${where} has no column for it (it has ${inFile.join(', ') || 'no target languages'})`,
+      );
+    }
+  }
+  return [...requested];
+}
+
+/** One workbook of an export (`--split`: one per language, all from one read of the XML). */
+export interface ExportOutput {
+  output: NamedFile;
+  /** Target languages of this workbook; default every non-base language of the file. */
+  languages?: readonly Lcid[];
+  /** Decorates (suggestions) or skips (missing-only) a row of this workbook, given its targets. */
+  mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
+}
+
+export interface WriteWorkbooksOptions {
+  input: NamedFile;
+  outputs: readonly ExportOutput[];
+  maxSize?: number;
+  /** Labels read (for progress). */
+  onRows?: (n: number) => void;
+}
+
+/** Every output is written to a temporary file; all are renamed into place only if all succeed. */
+function writeAllAtomically<T>(
+  paths: readonly string[],
+  write: (temps: string[]) => Promise<T>,
+  temps: string[] = [],
+): Promise<T> {
+  const next = paths[temps.length];
+  if (next === undefined) return write(temps);
+  return writeAtomically(next, (temp) => writeAllAtomically(paths, write, [...temps, temp]));
+}
+
+interface OutputState {
+  spec: ExportOutput;
+  out: WriteStream;
+  done: Promise<void>;
+  writer: WorkbookWriter | undefined;
+  targets: Lcid[];
+  /** Labels read before the target languages are known (mapped once they are). */
+  held: Label[];
+  rows: Record<LabelSheet, number>;
+  started: Set<LabelSheet>;
+}
+
+/** Streams the translations file once into every output workbook. */
+export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<ExportSummary[]> {
+  const source = await openTranslationsSource(options.input.path, options.input.name, options.maxSize);
+  try {
+    return await writeAllAtomically(
+      options.outputs.map((o) => o.output.path),
+      async (temps) => {
+        const states: OutputState[] = options.outputs.map((spec, i) => {
+          const out = createWriteStream(temps[i]!);
+          const done = finished(out);
+          done.catch(() => undefined);
+          return {
+            spec,
+            out,
+            done,
+            writer: undefined,
+            targets: [],
+            held: [],
+            rows: { 'Display Strings': 0, 'Localized Labels': 0 },
+            started: new Set(),
+          };
+        });
+        try {
+          const start = (state: OutputState, sheet: LabelSheet): void => {
+            if (state.writer === undefined || state.started.has(sheet)) return;
+            state.started.add(sheet);
+            state.writer.startSheet(sheet);
+          };
+          const add = (state: OutputState, label: Label): void => {
+            const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
+            if (row === undefined) return;
+            state.rows[label.sheet]++;
+            state.writer?.addRow(row);
+          };
+          const open = (state: OutputState, header: TranslationsHeader): WorkbookWriter => {
+            state.targets = targetLanguages(header, state.spec.languages, source.where);
+            const w = createWorkbookWriter(state.out, {
+              sourceName: options.input.name,
+              solutionName: header.solutionName,
+              baseLcid: header.baseLcid,
+              targetLanguages: state.targets,
+            });
+            state.writer = w;
+            if (header.languages['Display Strings'].length > 0 || state.held.length > 0)
+              start(state, 'Display Strings');
+            for (const label of state.held) add(state, label);
+            state.held.length = 0;
+            return w;
+          };
+          const result = await readLabels(
+            source,
+            {
+              sheet: (sheet, _languages, header) => {
+                for (const state of states) {
+                  if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
+                  start(state, sheet);
+                }
+              },
+              label: (label) => {
+                options.onRows?.(1);
+                for (const state of states) {
+                  if (state.writer === undefined) state.held.push(label);
+                  else add(state, label);
+                }
+                return undefined;
+              },
+            },
+            {
+              // Waits for each workbook's DEFLATE to catch up: without it rows queue up in memory.
+              pace: async () => {
+                for (const state of states) await state.writer?.drain();
+              },
+            },
+          );
+          const summaries: ExportSummary[] = [];
+          for (const state of states) {
+            const w = state.writer ?? open(state, result.header);
+            await w.finish(result.fingerprint);
+            await state.done;
+            summaries.push({
+              header: result.header,
+              fingerprint: result.fingerprint,
+              targetLanguages: state.targets,
+              rows: state.rows,
+            });
+          }
+          return summaries;
+        } catch (e) {
+          await Promise.all(states.map((state) => abandonStream(state.out)));
+          throw e;
+        }
+      },
+    );
+  } finally {
+    await source.close();
+  }
+}
