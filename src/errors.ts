@@ -24,6 +24,7 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export type ErrorCode =
   | 'USAGE'
   | 'FILE_NOT_FOUND'
+  | 'FILE_UNREADABLE'
   | 'NOT_A_ZIP'
   | 'ZIP_ENTRY_MISSING'
   | 'ZIP_TOO_LARGE'
@@ -43,6 +44,7 @@ export type ErrorCode =
 const exitCodes: Record<ErrorCode, ExitCode> = {
   USAGE: ExitCode.usage,
   FILE_NOT_FOUND: ExitCode.badInput,
+  FILE_UNREADABLE: ExitCode.badInput,
   NOT_A_ZIP: ExitCode.badInput,
   ZIP_ENTRY_MISSING: ExitCode.badInput,
   ZIP_TOO_LARGE: ExitCode.badInput,

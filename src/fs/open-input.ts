@@ -36,7 +36,7 @@ export function inputError(e: unknown, name: string, missing = 'no such file'): 
       return new CrmKitError('FILE_NOT_FOUND', `${name}: ${missing}`);
     case 'EACCES':
     case 'EPERM':
-      return new CrmKitError('IO', `${name}: permission denied`);
+      return new CrmKitError('FILE_UNREADABLE', `${name}: permission denied`);
     case 'EISDIR':
       return isFolderError(name);
     default:

@@ -74,18 +74,18 @@ describe('opening an input', () => {
     if (process.getuid?.() === 0) {
       // Root opens it anyway; the refusal is seen by an ordinary user, so the probe runs as one.
       console.log('running as root: the chmod 000 case is checked in a child process as the user nobody');
-      expect(openAsNobody(path.join(dir, 'secret.xml'), 'secret.xml')).toBe(`IO 5 ${expected}`);
+      expect(openAsNobody(path.join(dir, 'secret.xml'), 'secret.xml')).toBe(`FILE_UNREADABLE 3 ${expected}`);
       return;
     }
     const e = await refusal(openInput(at('secret.xml')));
     expect(e.message).toBe(expected);
-    expect(e.code).toBe('IO');
+    expect(e.code).toBe('FILE_UNREADABLE');
   });
 
   it('maps EPERM like EACCES (simulated: the file system gives it for other reasons than modes)', () => {
     const e = inputError(Object.assign(new Error('x'), { code: 'EPERM' }), 'locked.zip');
     expect(e.message).toBe('locked.zip: permission denied');
-    expect(e.exitCode).toBe(ExitCode.failure);
+    expect(e.exitCode).toBe(ExitCode.badInput);
   });
 
   it('names any other failure with its code, and passes a CrmKitError through', () => {
