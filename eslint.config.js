@@ -46,14 +46,23 @@ const forbid = (targets, message) => (area, depth) => ({
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_')).map(escapeRegex);
 const noNodeModule = () => ({
   regex: `^(?:node:|(?:${nodeBuiltins.join('|')})(?:/|$))`,
-  message: 'Browser code uses no Node module (docs/architecture.md)',
+  message: 'Browser code and the pure building blocks use no Node module (docs/architecture.md)',
   caseSensitive: true,
 });
 const noTestOrTools = forbid(
   ['test', 'bench', 'scripts'],
   'Product code imports nothing from test/, bench/ or scripts/',
 );
+const noControls = forbid(['controls'], 'src/ imports nothing from controls/: the controls adapt src/');
 const noCli = forbid(['src/cli'], 'Only src/cli imports src/cli: library code takes options and callbacks');
+const noFeatures = forbid(
+  ['src/cli', 'src/labels', 'src/solution', 'src/widgets', 'src/webresources'],
+  'The building blocks (src/zip, src/fs, src/xml, src/languages) import only each other and src/errors.ts',
+);
+const noPages = forbid(
+  ['src/webresources'],
+  'src/widgets imports nothing from src/webresources: the pages use the widgets',
+);
 const noNodeParts = forbid(
   ['src/cli', 'src/labels', 'src/solution', 'src/fs', 'src/zip'],
   'Browser code imports nothing from src/cli, src/labels, src/solution, src/fs or src/zip',
@@ -81,12 +90,16 @@ function boundary(area, groups, ignores = []) {
 }
 
 const boundaries = [
-  ...boundary('src', [noTestOrTools, noCli], ['src/cli/**']),
-  ...boundary('src/cli', [noTestOrTools]),
-  ...boundary('src/widgets', [noTestOrTools, noNodeModule, noNodeParts]),
-  ...boundary('src/webresources', [noTestOrTools, noNodeModule, noNodeParts]),
+  ...boundary('src', [noTestOrTools, noControls, noCli], ['src/cli/**']),
+  ...boundary('src/cli', [noTestOrTools, noControls]),
+  ...boundary('src/zip', [noTestOrTools, noControls, noFeatures]),
+  ...boundary('src/fs', [noTestOrTools, noControls, noFeatures]),
+  ...boundary('src/xml', [noTestOrTools, noControls, noFeatures, noNodeModule]),
+  ...boundary('src/languages', [noTestOrTools, noControls, noFeatures, noNodeModule]),
+  ...boundary('src/widgets', [noTestOrTools, noControls, noNodeModule, noNodeParts, noPages]),
+  ...boundary('src/webresources', [noTestOrTools, noControls, noNodeModule, noNodeParts]),
   ...boundary('controls', [noTestOrTools, noNodeModule, noNodeParts]),
-  ...boundary('src/labels/crm-xml', [noTestOrTools, noCli, noLabelsPipeline]),
+  ...boundary('src/labels/crm-xml', [noTestOrTools, noControls, noCli, noLabelsPipeline]),
   ...boundary('bench', [onlySrc]),
 ];
 

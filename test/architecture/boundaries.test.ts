@@ -32,23 +32,13 @@ async function boundaryMessages(filePath: string, code: string): Promise<string[
 
 describe('the import boundaries', () => {
   it.each([
-    [
-      'src/widgets/funnel/bad-example.ts',
-      "export { readFileSync } from 'node:fs';",
-      'Browser code uses no Node module',
-    ],
-    [
-      'src/webresources/dataverse/bad-example.ts',
-      "export { join } from 'path';",
-      'Browser code uses no Node module',
-    ],
-    [
-      'controls/SalesFunnel/SalesFunnel/bad-example.ts',
-      "export { EventEmitter } from 'events';",
-      'no Node module',
-    ],
-  ])('refuse a Node module in browser code: %s', async (filePath, code, message) => {
-    expect(await boundaryMessages(filePath, code)).toEqual([expect.stringContaining(message)]);
+    ['src/widgets/funnel/bad-example.ts', "export { readFileSync } from 'node:fs';"],
+    ['src/webresources/dataverse/bad-example.ts', "export { join } from 'path';"],
+    ['controls/SalesFunnel/SalesFunnel/bad-example.ts', "export { EventEmitter } from 'events';"],
+    ['src/xml/bad-example.ts', "export { StringDecoder } from 'node:string_decoder';"],
+    ['src/languages/bad-example.ts', "export { readFile } from 'fs/promises';"],
+  ])('refuse a Node module in browser code and the pure building blocks: %s', async (filePath, code) => {
+    expect(await boundaryMessages(filePath, code)).toEqual([expect.stringContaining('use no Node module')]);
   });
 
   it.each([
@@ -77,6 +67,23 @@ describe('the import boundaries', () => {
     ]);
   });
 
+  it('refuse the pages in the widgets, which the pages use', async () => {
+    const code = "export { bootPage } from '../../webresources/page/boot';";
+    expect(await boundaryMessages('src/widgets/survey/bad-example.ts', code)).toEqual([
+      expect.stringContaining('src/widgets imports nothing from src/webresources'),
+    ]);
+  });
+
+  it.each([
+    ['src/zip/bad-example.ts', "export type { Label } from '../labels/crm-xml/model';"],
+    ['src/fs/bad-example.ts', "export { run } from '../cli/run';"],
+    ['src/xml/bad-example.ts', "export { t } from '../widgets/shared/i18n';"],
+  ])('refuse the features in the building blocks: %s', async (filePath, code) => {
+    expect(await boundaryMessages(filePath, code)).toEqual([
+      expect.stringContaining('The building blocks (src/zip, src/fs, src/xml, src/languages) import only'),
+    ]);
+  });
+
   it.each([
     "export type { WorkbookRow } from '../workbook/types';",
     "export { checkLabels } from '../check/checker';",
@@ -101,9 +108,17 @@ describe('the import boundaries', () => {
       "export { sampleRows } from '../../../test/widgets/funnel/sample-data';",
     ],
     ['controls/SalesFunnel/SalesFunnel/bad-example.ts', "export { build } from '../../../scripts/build';"],
+    ['src/solution/bad-example.ts', "export { x } from '../../bench/workbook';"],
   ])('refuse test/, bench/ and scripts/ in product code: %s', async (filePath, code) => {
     expect(await boundaryMessages(filePath, code)).toEqual([
       expect.stringContaining('imports nothing from test/'),
+    ]);
+  });
+
+  it('refuse controls/ in src/, since the controls adapt src/', async () => {
+    const code = "export { recordReader } from '../../../controls/SalesFunnel/SalesFunnel/records';";
+    expect(await boundaryMessages('src/widgets/funnel/bad-example.ts', code)).toEqual([
+      expect.stringContaining('src/ imports nothing from controls/'),
     ]);
   });
 
@@ -133,6 +148,13 @@ describe('the import boundaries', () => {
       "export { fundingLabels } from './labels';\nexport { t } from '../shared/i18n';\nexport { escapeXml } from '../../xml/escape';",
     ],
     ['src/webresources/dataverse/good-example.ts', "export type { Lcid } from '../../languages/lcid';"],
+    ['src/webresources/pages/survey-insights/good-example.ts', "export { bootPage } from '../../page/boot';"],
+    [
+      'src/zip/good-example.ts',
+      "export { createReadStream } from 'node:fs';\nexport { CrmKitError } from '../errors';\nexport { rename } from '../fs/atomic';",
+    ],
+    ['src/xml/good-example.ts', "export { CrmKitError } from '../errors';"],
+    ['src/solution/good-example.ts', "export type { SurveyDefinition } from '../widgets/survey/definition';"],
     [
       'controls/SalesFunnel/SalesFunnel/good-example.ts',
       "export { computeFunnel } from '../../../src/widgets/funnel/model';",
