@@ -258,7 +258,7 @@ describe('bad input to check, stats and memory', () => {
   });
 
   it('refuses a spreadsheet that is not a crmkit workbook', async () => {
-    const XLSX = await import('xlsx');
+    const XLSX = await import('@e965/xlsx');
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['a', 'b']]), 'Budget');
     await writeFile(

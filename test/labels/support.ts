@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import type { Lcid } from '../../src/labels/crm-xml/model';
 import { runCli, type CliResult } from '../cli/support';
 

@@ -1,7 +1,9 @@
 /**
- * The few parts of exceljs's streaming writer (4.4) that its typings do not show and this
- * writer relies on. Kept in one place, typed, so that an exceljs upgrade is checked here (and by
- * the workbook tests, which read the output with SheetJS and LibreOffice).
+ * The few parts of exceljs's streaming writer (4.4.0) that its typings do not show and this
+ * writer relies on. Kept in one place, typed, so that an exceljs upgrade is checked here. That is
+ * why package.json pins exceljs to one exact version: test/labels/workbook/exceljs-internals.test.ts
+ * names each part used here and fails saying which one changed (the workbook tests, which read the
+ * output with SheetJS and LibreOffice, check the result).
  */
 import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';

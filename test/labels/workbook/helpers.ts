@@ -14,6 +14,12 @@ import { createWorkbookWriter } from '../../../src/labels/workbook/write';
 export const BASE = 1033;
 export const FINGERPRINT = 'ab'.repeat(32);
 
+/**
+ * A label text as SheetJS (0.19 and later) reads it from a cell: it turns a CR LF into LF, as
+ * LibreOffice does when it saves. The CR itself is stored (`_x000D_`), as the raw cell shows.
+ */
+export const asSheetJsReadsIt = (text: string): string => text.replace(/\r\n/g, '\n');
+
 export function label(
   sheet: LabelSheet,
   entity: string,

@@ -4,9 +4,9 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as XLSX from 'xlsx';
+import * as XLSX from '@e965/xlsx';
 import { SUGGESTION_FILL_ARGB } from '../../../src/labels/workbook/styles';
-import { BASE, label, options, partText, readBack, writeWorkbook } from './helpers';
+import { asSheetJsReadsIt, BASE, label, options, partText, readBack, writeWorkbook } from './helpers';
 
 const targets = [1049, 1026, 1058];
 const tricky = [
@@ -109,15 +109,20 @@ describe('the translator workbook as another library reads it', () => {
       expect(row, input.objectId).toBeDefined();
       expect(row!['Entity name']).toBe(input.entity);
       expect(row!['Object Column Name']).toBe(input.column);
-      expect(row!['English (1033)']).toBe(input.texts.get(BASE));
-      expect(row!['Русский (1049)']).toBe(input.texts.get(1049) ?? '');
-      expect(row!['Български (1026)']).toBe(input.texts.get(1026) ?? '');
-      expect(row!['Українська (1058)']).toBe(input.texts.get(1058) ?? '');
+      expect(row!['English (1033)']).toBe(asSheetJsReadsIt(input.texts.get(BASE) ?? ''));
+      expect(row!['Русский (1049)']).toBe(asSheetJsReadsIt(input.texts.get(1049) ?? ''));
+      expect(row!['Български (1026)']).toBe(asSheetJsReadsIt(input.texts.get(1026) ?? ''));
+      expect(row!['Українська (1058)']).toBe(asSheetJsReadsIt(input.texts.get(1058) ?? ''));
     }
     const messages = byRow(book.Sheets['Display Strings']!);
     expect(messages).toHaveLength(1);
     expect(messages[0]!['Русский (1049)']).toBe('Отправить {0}?');
     expect(messages[0]!.Context).toBe('Message');
+  });
+
+  it('stores a Windows line break with its CR, as Excel does (_x000D_ before the LF)', async () => {
+    const index = book.SheetNames.indexOf('Localized Labels') + 1;
+    expect(await partText(xlsx, `xl/worksheets/sheet${index}.xml`)).toContain('windows_x000D_\nbreak');
   });
 
   it('gives each row a readable context', () => {
