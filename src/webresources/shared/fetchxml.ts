@@ -3,6 +3,7 @@
  * names (data-params.ts) and are still escaped; every value (dates, ids, the criteria of a saved
  * view, paging cookies) goes through `escapeXml`, so no parameter can add query text.
  */
+import { escapeAttribute } from '../../xml/escape';
 import type { DateRange } from './period';
 
 /** A filter, condition, value or link-entity copied from a saved view, as plain data. */
@@ -36,14 +37,8 @@ export const funnelAliases = {
   amountCount: 'agg_amountcount',
 } as const;
 
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+/** FetchXML escapes every value as a quoted attribute: all five predefined entities. */
+export const escapeXml = escapeAttribute;
 
 function attrs(values: Readonly<Record<string, string | undefined>>): string {
   return Object.entries(values)
