@@ -7,7 +7,7 @@ import { formatFindings, type Finding } from '../solution/findings';
 import type { ClientProfile } from '../solution/model';
 import { packSolution, type PackedSolution } from '../solution/pack';
 import { prepareOutputs } from '../solution/node/build';
-import { writeFileAtomic } from '../solution/node/outputs';
+import { writeFileAtomically } from '../fs/atomic';
 import {
   allProfileFiles,
   findProjectRoot,
@@ -85,7 +85,7 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
   const outDir = ctx.resolve(o.out);
   for (const p of packed) {
     const file = path.join(outDir, p.fileName);
-    writeFileAtomic(file, p.bytes);
+    await writeFileAtomically(file, p.bytes, { createFolder: true });
     ctx.io.stdout(`wrote ${file} (${p.entries.length} entries, ${(p.bytes.length / 1024).toFixed(1)} KB)\n`);
   }
 }

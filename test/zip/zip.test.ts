@@ -1,10 +1,9 @@
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { abandonStream, writeAtomically } from '../../src/fs/atomic';
 import { isUnsafeEntryName, ZipReader } from '../../src/zip/read';
 import { ZipWriter } from '../../src/zip/write';
 
@@ -119,53 +118,6 @@ describe('zip reading and writing', () => {
     await expect(ZipReader.open(file, 'text.zip')).rejects.toMatchObject({
       code: 'NOT_A_ZIP',
       message: 'text.zip: not a zip file (no end-of-central-directory record)',
-    });
-  });
-});
-
-describe('atomic output', () => {
-  it('renames the finished file into place and leaves no temporary file', async () => {
-    const out = path.join(dir, 'atomic', 'ok.txt');
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(out)));
-    await writeAtomically(out, (temp) => import('node:fs/promises').then((fs) => fs.writeFile(temp, 'done')));
-    expect(readdirSync(path.dirname(out))).toEqual(['ok.txt']);
-  });
-
-  it('removes the temporary file and writes nothing when the writer fails', async () => {
-    const folder = path.join(dir, 'atomic-fail');
-    await import('node:fs/promises').then((fs) => fs.mkdir(folder));
-    await expect(
-      writeAtomically(path.join(folder, 'out.txt'), async (temp) => {
-        await import('node:fs/promises').then((fs) => fs.writeFile(temp, 'half'));
-        throw new Error('boom');
-      }),
-    ).rejects.toThrow('boom');
-    expect(readdirSync(folder)).toEqual([]);
-  });
-
-  it('leaves no temporary file when a stream opened on it fails before its file is even open', async () => {
-    const folder = path.join(dir, 'atomic-stream');
-    mkdirSync(folder);
-    for (let i = 0; i < 25; i++) {
-      await expect(
-        writeAtomically(path.join(folder, 'out.xlsx'), async (temp) => {
-          const out = createWriteStream(temp);
-          await abandonStream(out);
-          // The pending open has finished and its file is closed: removing the file now is final.
-          expect(out.closed).toBe(true);
-          throw new Error('refused');
-        }),
-      ).rejects.toThrow('refused');
-    }
-    expect(readdirSync(folder)).toEqual([]);
-  });
-
-  it('says which folder is missing', async () => {
-    await expect(
-      writeAtomically(path.join(dir, 'nope', 'x.txt'), () => Promise.resolve()),
-    ).rejects.toMatchObject({
-      code: 'IO',
-      message: /folder .*nope does not exist/,
     });
   });
 });
