@@ -28,26 +28,16 @@ describe('the LCID table', () => {
     ]);
   });
 
-  it('names a language in English, in itself and by tag, the same everywhere it is used', () => {
-    expect([languageName(1049), nativeLanguageName(1049), tagOfLcid(1049)]).toEqual([
-      'Russian',
-      'Русский',
-      'ru-RU',
-    ]);
-    expect([languageName(1046), nativeLanguageName(1046), tagOfLcid(1046)]).toEqual([
-      'Portuguese',
-      'Português (Brasil)',
-      'pt-BR',
-    ]);
-  });
-
-  it('falls back to the number for an LCID it does not know', () => {
-    expect([languageName(9999), nativeLanguageName(9999), tagOfLcid(9999)]).toEqual([
-      '9999',
-      'Language 9999',
-      'x-lcid-9999',
-    ]);
-  });
+  it.each([
+    [1049, 'Russian', 'Русский', 'ru-RU'],
+    [1046, 'Portuguese', 'Português (Brasil)', 'pt-BR'],
+    [9999, '9999', 'Language 9999', 'x-lcid-9999'],
+  ])(
+    'names %i in English, in itself and by tag the same everywhere (an unknown LCID by number)',
+    (lcid, ...names) => {
+      expect([languageName(lcid), nativeLanguageName(lcid), tagOfLcid(lcid)]).toEqual(names);
+    },
+  );
 
   it('imports nothing, so any layer (browser code too) may use it', () => {
     const source = readFileSync(path.join(import.meta.dirname, '../../src/languages/lcid.ts'), 'utf8');
