@@ -1,13 +1,21 @@
 /**
  * Output files appear whole or not at all: the content is written to a temporary file beside the
- * target and renamed over it; on any error the temporary file is removed.
+ * target and renamed over it; on any error the temporary file is removed. The one atomic writer:
+ * the labels pipelines stream into the temporary file, the solution packer writes its bytes.
  */
 import { randomBytes } from 'node:crypto';
 import type { WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
+
+function cannotWrite(target: string, e: unknown): CrmKitError {
+  return new CrmKitError(
+    'IO',
+    `${target}: cannot be written (${e instanceof Error ? e.message : String(e)})`,
+  );
+}
 
 /** Runs `write(tempPath)`, then renames the temporary file to `target`. */
 export async function writeAtomically<T>(
@@ -25,12 +33,40 @@ export async function writeAtomically<T>(
   );
   try {
     const result = await write(temp);
-    await rename(temp, target);
+    await rename(temp, target).catch((e: unknown) => {
+      throw cannotWrite(target, e);
+    });
     return result;
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
   }
+}
+
+export interface WriteFileOptions {
+  /** Creates the target's folder (and its parents) when missing, instead of refusing. */
+  createFolder?: boolean;
+}
+
+/**
+ * Writes `bytes` to `target` atomically. A file-system failure (the folder cannot be made, the
+ * disk is full) becomes an IO error that names the target.
+ */
+export async function writeFileAtomically(
+  target: string,
+  bytes: Uint8Array,
+  options: WriteFileOptions = {},
+): Promise<void> {
+  if (options.createFolder === true) {
+    await mkdir(path.dirname(target), { recursive: true }).catch((e: unknown) => {
+      throw cannotWrite(target, e);
+    });
+  }
+  await writeAtomically(target, (temp) =>
+    writeFile(temp, bytes).catch((e: unknown) => {
+      throw cannotWrite(target, e);
+    }),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../errors';
 import { displayKey, labelKey, MAX_LABEL_LENGTH, sameText, type Label, type Lcid } from './crm-xml/model';
-import { XML_ILLEGAL } from './crm-xml/xml-text';
+import { XML_ILLEGAL } from '../xml/entities';
 import type { WorkbookRow } from './workbook/types';
 import { placeholderFindings } from './check/text-rules';
 

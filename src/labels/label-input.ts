@@ -14,7 +14,7 @@ import {
 } from './crm-xml/model';
 import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
-import { ZipReader } from '../zip/read';
+import { looksLikeZip, ZipReader } from '../zip/read';
 
 export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
 
@@ -51,12 +51,13 @@ export interface InputOptions {
 async function kindOf(input: NamedFile): Promise<LabelInputKind> {
   const fh = await openInput(input);
   const head = Buffer.alloc(4);
+  let bytesRead: number;
   try {
-    await fh.read(head, 0, 4, 0);
+    ({ bytesRead } = await fh.read(head, 0, 4, 0));
   } finally {
     await fh.close();
   }
-  if (head[0] !== 0x50 || head[1] !== 0x4b) return 'CrmTranslations.xml';
+  if (!looksLikeZip(head.subarray(0, bytesRead))) return 'CrmTranslations.xml';
   const zip = await ZipReader.open(input.path, input.name);
   try {
     const isWorkbook =

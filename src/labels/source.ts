@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { CrmKitError } from '../errors';
 import { openInput } from '../fs/open-input';
-import { DEFAULT_MAX_ENTRY_SIZE, ZipReader, type ZipEntry } from '../zip/read';
+import { DEFAULT_MAX_ENTRY_SIZE, looksLikeZip, ZipReader, type ZipEntry } from '../zip/read';
 
 export const TRANSLATIONS_ENTRY = 'CrmTranslations.xml';
 export const CONTENT_TYPES_ENTRY = '[Content_Types].xml';
@@ -27,7 +27,7 @@ async function sniff(file: string, name: string): Promise<'zip' | 'xml'> {
   try {
     const head = Buffer.alloc(4);
     const { bytesRead } = await fh.read(head, 0, 4, 0);
-    if (bytesRead >= 2 && head[0] === 0x50 && head[1] === 0x4b) return 'zip';
+    if (looksLikeZip(head.subarray(0, bytesRead))) return 'zip';
     if (/\.zip$/i.test(name)) throw new CrmKitError('NOT_A_ZIP', `${name}: not a zip file`);
     const text = head
       .toString('utf8', 0, bytesRead)

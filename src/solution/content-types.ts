@@ -1,4 +1,5 @@
-import { escapeXml, XML_DECLARATION } from './xml';
+import { escapeAttribute } from '../xml/escape';
+import { XML_DECLARATION } from './xml';
 
 export const CONTENT_TYPES_ENTRY = '[Content_Types].xml';
 
@@ -27,10 +28,10 @@ export function writeContentTypes(entryPaths: readonly string[]): string {
     `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`,
     ...ordered.map(
       (e) =>
-        `<Default Extension="${escapeXml(e)}" ContentType="${e === 'xml' ? 'text/xml' : 'application/octet-stream'}" />`,
+        `<Default Extension="${escapeAttribute(e)}" ContentType="${e === 'xml' ? 'text/xml' : 'application/octet-stream'}" />`,
     ),
     ...overrides.map(
-      (p) => `<Override PartName="/${escapeXml(p)}" ContentType="application/octet-stream" />`,
+      (p) => `<Override PartName="/${escapeAttribute(p)}" ContentType="application/octet-stream" />`,
     ),
     '</Types>',
   ];

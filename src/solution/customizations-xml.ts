@@ -1,5 +1,6 @@
 import { NL } from './solution-xml';
-import { escapeXml, XML_DECLARATION } from './xml';
+import { escapeAttribute } from '../xml/escape';
+import { XML_DECLARATION } from './xml';
 
 export interface CustomControlEntry {
   /** `<prefix>_<namespace>.<constructor>` */
@@ -69,16 +70,16 @@ export function writeCustomizationsXml(
       lines.push(
         '    <WebResource>',
         `      <WebResourceId>{${w.id}}</WebResourceId>`,
-        `      <Name>${escapeXml(w.name)}</Name>`,
-        `      <DisplayName>${escapeXml(w.displayName)}</DisplayName>`,
+        `      <Name>${escapeAttribute(w.name)}</Name>`,
+        `      <DisplayName>${escapeAttribute(w.displayName)}</DisplayName>`,
         `      <WebResourceType>${w.type}</WebResourceType>`,
-        `      <IntroducedVersion>${escapeXml(w.introducedVersion)}</IntroducedVersion>`,
+        `      <IntroducedVersion>${escapeAttribute(w.introducedVersion)}</IntroducedVersion>`,
         '      <IsEnabledForMobileClient>0</IsEnabledForMobileClient>',
         '      <IsAvailableForMobileOffline>0</IsAvailableForMobileOffline>',
         '      <IsCustomizable>1</IsCustomizable>',
         '      <CanBeDeleted>1</CanBeDeleted>',
         '      <IsHidden>0</IsHidden>',
-        `      <FileName>/${escapeXml(webResourceFilePath(w.name))}</FileName>`,
+        `      <FileName>/${escapeAttribute(webResourceFilePath(w.name))}</FileName>`,
         '    </WebResource>',
       );
     }
@@ -90,8 +91,8 @@ export function writeCustomizationsXml(
     for (const c of controls) {
       lines.push(
         '    <CustomControl>',
-        `      <Name>${escapeXml(c.name)}</Name>`,
-        `      <FileName>/${escapeXml(controlFolder(c.name))}/ControlManifest.xml</FileName>`,
+        `      <Name>${escapeAttribute(c.name)}</Name>`,
+        `      <FileName>/${escapeAttribute(controlFolder(c.name))}/ControlManifest.xml</FileName>`,
         '    </CustomControl>',
       );
     }

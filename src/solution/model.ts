@@ -3,10 +3,6 @@
  * (`solutions/clients/<client>.json`: under whose name, in which languages, with which defaults).
  */
 
-/** The languages every crmkit string exists in. */
-export const SUPPORTED_LANGUAGES = [1033, 1049, 1026, 1058] as const;
-export type Lcid = (typeof SUPPORTED_LANGUAGES)[number];
-
 /** Text per language, keyed by LCID as a string ("1033"). */
 export type Localized = Readonly<Partial<Record<string, string>>>;
 

@@ -3,6 +3,7 @@
  * adds entries and root components to what it is given and collects problems instead of throwing.
  */
 import { isCrmKitError, type Problem } from '../errors';
+import type { ZipPart } from '../zip/write';
 import { extensionOf } from './content-types';
 import {
   controlFolder,
@@ -15,7 +16,6 @@ import { readControlManifest, setControlVersion, type ControlManifestInfo } from
 import type { ClientProfile, ControlSource } from './model';
 import type { RootComponent } from './solution-xml';
 import { decodeUtf8, stripBom, XML_DECLARATION, xmlBytesWithBom } from './xml';
-import type { ZipEntry } from './zip-write';
 
 export type BuiltFiles = ReadonlyMap<string, Uint8Array>;
 
@@ -26,7 +26,7 @@ export function byPath(a: string, b: string): number {
 }
 
 export interface Collected {
-  entries: ZipEntry[];
+  entries: ZipPart[];
   roots: RootComponent[];
 }
 

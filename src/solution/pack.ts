@@ -1,4 +1,5 @@
 import { CrmKitError, type Problem } from '../errors';
+import { zipInMemory, type ZipPart } from '../zip/write';
 import { CONTENT_TYPES_ENTRY, writeContentTypes } from './content-types';
 import { writeCustomizationsXml, type WebResourceEntry } from './customizations-xml';
 import {
@@ -26,7 +27,6 @@ import {
   versionForFileName,
 } from './version';
 import { xmlBytesWithBom } from './xml';
-import { writeZip, type ZipEntry } from './zip-write';
 
 /** A built output: file paths relative to its folder (`bundle.js`, `css/x.css`) and their bytes. */
 export type { BuiltFiles };
@@ -51,6 +51,9 @@ export interface PackedSolution {
 }
 
 const utf8 = new TextEncoder();
+
+/** Every entry gets this time (local, as zip stamps are), so the same inputs always give the same bytes. */
+export const FIXED_ENTRY_DATE = new Date(2000, 0, 1, 0, 0, 0);
 
 export function solutionFileName(uniqueName: string, version: string, managed: boolean): string {
   const v = parseSolutionVersion(version);
@@ -137,7 +140,7 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
     publisher: profile.publisher,
     rootComponents: [...controls.roots, ...web.roots],
   });
-  const entries: ZipEntry[] = [
+  const entries: ZipPart[] = [
     { path: 'customizations.xml', bytes: xmlBytesWithBom(customizations) },
     { path: 'solution.xml', bytes: xmlBytesWithBom(solution) },
     ...controls.entries,
@@ -150,7 +153,7 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
   });
   return {
     fileName: solutionFileName(profile.solution.uniqueName, v, input.managed),
-    bytes: await writeZip(entries),
+    bytes: await zipInMemory(entries, FIXED_ENTRY_DATE),
     entries: entries.map((e) => e.path),
     version: v,
   };

@@ -1,5 +1,6 @@
 import { type Localized } from './model';
-import { escapeXml, XML_DECLARATION } from './xml';
+import { escapeAttribute } from '../xml/escape';
+import { XML_DECLARATION } from './xml';
 
 export const NL = '\r\n';
 
@@ -71,7 +72,7 @@ function labels(
     `${indent}<${tag}>`,
     ...present.map(
       (l) =>
-        `${indent}  <${item} description="${escapeXml(texts?.[String(l)] ?? '')}" languagecode="${l}" />`,
+        `${indent}  <${item} description="${escapeAttribute(texts?.[String(l)] ?? '')}" languagecode="${l}" />`,
     ),
     `${indent}</${tag}>`,
   ];
@@ -80,7 +81,7 @@ function labels(
 function nillable(tag: string, value: string | undefined, indent: string): string {
   return value === undefined
     ? `${indent}<${tag} xsi:nil="true"></${tag}>`
-    : `${indent}<${tag}>${escapeXml(value)}</${tag}>`;
+    : `${indent}<${tag}>${escapeAttribute(value)}</${tag}>`;
 }
 
 function address(n: number, indent: string): string[] {
@@ -114,18 +115,18 @@ export function writeSolutionXml(m: SolutionManifest): string {
     XML_DECLARATION,
     `<ImportExportXml version="9.1.0.643" SolutionPackageVersion="9.1" languagecode="${m.baseLanguage}" generatedBy="CrmLive" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`,
     '  <SolutionManifest>',
-    `    <UniqueName>${escapeXml(m.uniqueName)}</UniqueName>`,
+    `    <UniqueName>${escapeAttribute(m.uniqueName)}</UniqueName>`,
     ...labels('LocalizedNames', 'LocalizedName', m.displayNames, m.languages, '    '),
     ...labels('Descriptions', 'Description', m.descriptions, m.languages, '    '),
-    `    <Version>${escapeXml(m.version)}</Version>`,
+    `    <Version>${escapeAttribute(m.version)}</Version>`,
     `    <Managed>${m.managed ? 1 : 0}</Managed>`,
     '    <Publisher>',
-    `      <UniqueName>${escapeXml(p.uniqueName)}</UniqueName>`,
+    `      <UniqueName>${escapeAttribute(p.uniqueName)}</UniqueName>`,
     ...labels('LocalizedNames', 'LocalizedName', p.displayNames, m.languages, '      '),
     ...labels('Descriptions', 'Description', p.descriptions, m.languages, '      '),
     nillable('EMailAddress', p.email, '      '),
     nillable('SupportingWebsiteUrl', p.website, '      '),
-    `      <CustomizationPrefix>${escapeXml(p.prefix)}</CustomizationPrefix>`,
+    `      <CustomizationPrefix>${escapeAttribute(p.prefix)}</CustomizationPrefix>`,
     `      <CustomizationOptionValuePrefix>${p.optionValuePrefix}</CustomizationOptionValuePrefix>`,
     '      <Addresses>',
     ...address(1, '        '),
@@ -134,7 +135,8 @@ export function writeSolutionXml(m: SolutionManifest): string {
     '    </Publisher>',
     '    <RootComponents>',
     ...sortRootComponents(m.rootComponents).map(
-      (r) => `      <RootComponent type="${r.type}" schemaName="${escapeXml(r.schemaName)}" behavior="0" />`,
+      (r) =>
+        `      <RootComponent type="${r.type}" schemaName="${escapeAttribute(r.schemaName)}" behavior="0" />`,
     ),
     '    </RootComponents>',
     '    <MissingDependencies />',

@@ -9,16 +9,6 @@ export const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
-/** Escapes text for an element body or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
 /** UTF-8 bytes of an XML document, with the BOM Microsoft writes. */
 export function xmlBytesWithBom(xml: string): Uint8Array {
   return encoder.encode(xml.startsWith(BOM) ? xml : BOM + xml);

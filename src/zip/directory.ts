@@ -46,6 +46,11 @@ export const LOCAL_HEADER = 0x04034b50;
 /** The most bytes after the EOCD record (its comment) plus the record. */
 export const MAX_TAIL = 22 + 0xffff;
 
+/** True when a file's first bytes are a zip's (`PK`); what follows is for the reader to judge. */
+export function looksLikeZip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === 0x50 && head[1] === 0x4b;
+}
+
 /** True for names that would escape a folder if someone used them as paths. */
 export function isUnsafeEntryName(name: string): boolean {
   return (

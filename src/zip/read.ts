@@ -8,7 +8,7 @@ import { CrmKitError } from '../errors';
 import type { ZipEntry, ZipFault } from './directory';
 import { ZipFile } from './zip-file';
 
-export { isUnsafeEntryName, type ZipEntry } from './directory';
+export { isUnsafeEntryName, looksLikeZip, type ZipEntry } from './directory';
 
 export const DEFAULT_MAX_ENTRY_SIZE = 1024 * 1024 * 1024;
 

@@ -1,17 +1,55 @@
 /**
- * Writes a zip into an open file, entry by entry, deflating with Node's zlib as the bytes stream
- * in. Sizes and CRC are patched into each local header afterwards (positional write), so the
- * archive needs no data descriptors.
+ * Writes a zip entry by entry, into an open file or into memory, deflating with Node's zlib as
+ * the bytes stream in. Sizes and CRC are patched into each local header afterwards (positional
+ * write), so the archive needs no data descriptors. The same entries, in the same order, with the
+ * same time stamp give the same bytes.
  */
 import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
+
+/** Where the zip's bytes go: positional writes, since a local header is completed after its data. */
+export interface ZipTarget {
+  writeAt(bytes: Buffer, position: number): Promise<void>;
+}
+
+/** A zip built in memory: `bytes()` is the archive once the writer has finished. */
+export class MemoryTarget implements ZipTarget {
+  private buffer = Buffer.alloc(64 * 1024);
+  private size = 0;
+
+  writeAt(bytes: Buffer, position: number): Promise<void> {
+    const end = position + bytes.length;
+    if (end > this.buffer.length) {
+      const grown = Buffer.alloc(Math.max(end, this.buffer.length * 2));
+      this.buffer.copy(grown, 0, 0, this.size);
+      this.buffer = grown;
+    }
+    bytes.copy(this.buffer, position);
+    this.size = Math.max(this.size, end);
+    return Promise.resolve();
+  }
+
+  bytes(): Uint8Array {
+    return new Uint8Array(this.buffer.buffer, this.buffer.byteOffset, this.size);
+  }
+}
+
+function fileTarget(fh: FileHandle): ZipTarget {
+  return {
+    writeAt: async (bytes, position) => {
+      await fh.write(bytes, 0, bytes.length, position);
+    },
+  };
+}
 
 /** How many bytes may wait for DEFLATE before a producer is asked to wait. */
 const BUFFERED_BYTES = 4 * 1024 * 1024;
 
 interface Written {
   name: Buffer;
+  /** 0x800 when the name needs UTF-8 (readers take a name without it as CP437/Latin-1). */
+  flags: number;
   offset: number;
   crc: number;
   compressedSize: number;
@@ -30,11 +68,11 @@ export class ZipWriter {
   private pos = 0;
   private readonly written: Written[] = [];
   private readonly stamp: { date: number; time: number };
+  private readonly target: ZipTarget;
 
-  constructor(
-    private readonly fh: FileHandle,
-    modified: Date = new Date(),
-  ) {
+  /** Writes into an open file (the caller closes it) or a target such as a MemoryTarget. */
+  constructor(target: FileHandle | ZipTarget, modified: Date = new Date()) {
+    this.target = 'writeAt' in target ? target : fileTarget(target);
     this.stamp = dosDateTime(modified);
   }
 
@@ -49,13 +87,13 @@ export class ZipWriter {
     let crc = 0;
     let size = 0;
     let compressedSize = 0;
-    const fh = this.fh;
+    const target = this.target;
     const sink = new Writable({
       write: (chunk: Buffer, _enc, done) => {
         const at = this.pos;
         this.pos += chunk.length;
         compressedSize += chunk.length;
-        fh.write(chunk, 0, chunk.length, at).then(() => done(), done);
+        target.writeAt(chunk, at).then(() => done(), done);
       },
     });
     const finished = new Promise<void>((resolve, reject) => {
@@ -80,16 +118,17 @@ export class ZipWriter {
     await produce(input);
     input.end();
     await finished;
-    const entry: Written = { name: nameBytes, offset, crc: crc >>> 0, compressedSize, size };
-    await fh.write(this.header(entry, false), 0, 30 + nameBytes.length, offset);
+    const flags = nameBytes.length === name.length ? 0 : 0x800; // longer in UTF-8: not ASCII
+    const entry: Written = { name: nameBytes, flags, offset, crc: crc >>> 0, compressedSize, size };
+    await target.writeAt(this.header(entry, false), offset);
     this.written.push(entry);
   }
 
-  async addBuffer(name: string, data: Buffer, level = 6): Promise<void> {
+  async addBuffer(name: string, data: Uint8Array, level = 6): Promise<void> {
     await this.addEntry(name, (input) => new Promise((resolve) => input.write(data, () => resolve())), level);
   }
 
-  /** Writes the central directory; the caller closes the file. */
+  /** Writes the central directory; the caller closes a file. */
   async finish(): Promise<void> {
     const start = this.pos;
     const parts = this.written.map((e) => this.header(e, true));
@@ -101,7 +140,7 @@ export class ZipWriter {
     end.writeUInt32LE(cd.length, 12);
     end.writeUInt32LE(start, 16);
     const all = Buffer.concat([cd, end]);
-    await this.fh.write(all, 0, all.length, start);
+    await this.target.writeAt(all, start);
     this.pos += all.length;
   }
 
@@ -115,7 +154,7 @@ export class ZipWriter {
       p += 2;
     }
     b.writeUInt16LE(20, p); // version needed
-    b.writeUInt16LE(0, p + 2); // flags
+    b.writeUInt16LE(e.flags, p + 2);
     b.writeUInt16LE(8, p + 4); // deflate
     b.writeUInt16LE(this.stamp.time, p + 6);
     b.writeUInt16LE(this.stamp.date, p + 8);
@@ -133,4 +172,22 @@ export class ZipWriter {
     }
     return b;
   }
+}
+
+/** A file of a zip made in memory: its path in the zip and its bytes. */
+export interface ZipPart {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * Zips the parts in memory in exactly the given order, deflated, every entry stamped `modified`,
+ * no folder entries: a deterministic function of its input.
+ */
+export async function zipInMemory(parts: readonly ZipPart[], modified: Date, level = 6): Promise<Uint8Array> {
+  const target = new MemoryTarget();
+  const zip = new ZipWriter(target, modified);
+  for (const part of parts) await zip.addBuffer(part.path, part.bytes, level);
+  await zip.finish();
+  return target.bytes();
 }

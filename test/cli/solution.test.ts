@@ -2,45 +2,25 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io';
 import { run } from '../../src/cli/run';
 import { hasXmllint } from '../../src/solution/node/xmllint';
-import { fakeControlOutput, fakePage, repoRoot } from '../solution/fakes';
+import { fakeControlOutput, fakeProject, repoRoot, writeTree } from '../solution/fakes';
 import { microsoftStyleZip } from '../solution/microsoft-zip';
 
 let root: string;
 
-function writeTree(dir: string, files: Map<string, Uint8Array>): void {
-  for (const [rel, bytes] of files) {
-    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    writeFileSync(path.join(dir, rel), bytes);
-  }
-}
-
 /** A project folder with the real solution source and profiles, and faked build outputs. */
 beforeEach(() => {
-  root = mkdtempSync(path.join(os.tmpdir(), 'crmkit-solution-cli-'));
-  cpSync(path.join(repoRoot, 'solutions'), path.join(root, 'solutions'), { recursive: true });
-  writeTree(
-    path.join(root, 'controls/CollabSurvey/out/controls/CollabSurvey'),
-    fakeControlOutput('CollabSurvey'),
-  );
-  writeTree(
-    path.join(root, 'controls/SalesFunnel/out/controls/SalesFunnel'),
-    fakeControlOutput('SalesFunnel'),
-  );
-  writeTree(path.join(root, 'dist/webresources/survey-insights'), fakePage('survey-insights'));
-  writeTree(path.join(root, 'dist/webresources/pipeline-funnel'), fakePage('pipeline-funnel'));
+  root = fakeProject();
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -238,6 +218,14 @@ describe('crmkit solution check', () => {
       /^crmkit: notes\.zip: not a readable zip/,
     );
     expect((await crmkit('solution', 'check', 'nothing.zip')).code).toBe(3);
+  });
+
+  it('says "no such file" for a missing zip and "is a folder" for a folder, with exit 3', async () => {
+    const missing = await crmkit('solution', 'check', 'nothing.zip');
+    expect([missing.code, missing.err]).toEqual([3, 'crmkit: nothing.zip: no such file\n']);
+    mkdirSync(path.join(root, 'folder.zip'));
+    const folder = await crmkit('solution', 'check', 'folder.zip');
+    expect([folder.code, folder.err]).toEqual([3, 'crmkit: folder.zip: is a folder, not a file\n']);
   });
 
   it('says when the schema is not checked because no ../shared/xsd is beside the project', async () => {

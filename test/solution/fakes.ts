@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseSolutionSource } from '../../src/solution/source';
 import { parseProfile } from '../../src/solution/profile';
@@ -80,4 +81,29 @@ export function fakeOutputs(): Pick<PackInput, 'controls' | 'webResources'> {
       ['funnelDashboard', fakePage('pipeline-funnel')],
     ]),
   };
+}
+
+/** Writes files given by relative path under a folder. */
+export function writeTree(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
+  for (const [rel, bytes] of files) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), bytes);
+  }
+}
+
+/** A project folder with the real solution source and profiles, and faked build outputs; the caller removes it. */
+export function fakeProject(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'crmkit-solution-project-'));
+  cpSync(path.join(repoRoot, 'solutions'), path.join(root, 'solutions'), { recursive: true });
+  writeTree(
+    path.join(root, 'controls/CollabSurvey/out/controls/CollabSurvey'),
+    fakeControlOutput('CollabSurvey'),
+  );
+  writeTree(
+    path.join(root, 'controls/SalesFunnel/out/controls/SalesFunnel'),
+    fakeControlOutput('SalesFunnel'),
+  );
+  writeTree(path.join(root, 'dist/webresources/survey-insights'), fakePage('survey-insights'));
+  writeTree(path.join(root, 'dist/webresources/pipeline-funnel'), fakePage('pipeline-funnel'));
+  return root;
 }

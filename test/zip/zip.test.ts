@@ -1,12 +1,12 @@
-import { createWriteStream, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { abandonStream, writeAtomically } from '../../src/fs/atomic';
-import { isUnsafeEntryName, ZipReader } from '../../src/zip/read';
-import { ZipWriter } from '../../src/zip/write';
+import { readZip } from '../../src/solution/zip-read';
+import { isUnsafeEntryName, looksLikeZip, ZipReader } from '../../src/zip/read';
+import { ZipWriter, zipInMemory } from '../../src/zip/write';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-zip-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -123,49 +123,61 @@ describe('zip reading and writing', () => {
   });
 });
 
-describe('atomic output', () => {
-  it('renames the finished file into place and leaves no temporary file', async () => {
-    const out = path.join(dir, 'atomic', 'ok.txt');
-    await import('node:fs/promises').then((fs) => fs.mkdir(path.dirname(out)));
-    await writeAtomically(out, (temp) => import('node:fs/promises').then((fs) => fs.writeFile(temp, 'done')));
-    expect(readdirSync(path.dirname(out))).toEqual(['ok.txt']);
+describe('zip writing into memory', () => {
+  const parts = [
+    { path: 'customizations.xml', bytes: new TextEncoder().encode('<c/>'.repeat(300)) },
+    { path: 'WebResources/cnt_/crmkit/config.json', bytes: new TextEncoder().encode('{}') },
+    { path: 'empty.txt', bytes: new Uint8Array(0) },
+    { path: '[Content_Types].xml', bytes: new TextEncoder().encode('<Types/>') },
+  ];
+  const fixed = new Date(2000, 0, 1, 0, 0, 0);
+
+  it('writes the same bytes into memory as into a file', async () => {
+    const file = path.join(dir, 'same.zip');
+    const fh = await open(file, 'w');
+    const zip = new ZipWriter(fh, fixed);
+    for (const part of parts) await zip.addBuffer(part.path, part.bytes);
+    await zip.finish();
+    await fh.close();
+    expect(Buffer.from(await zipInMemory(parts, fixed)).equals(await readFile(file))).toBe(true);
   });
 
-  it('removes the temporary file and writes nothing when the writer fails', async () => {
-    const folder = path.join(dir, 'atomic-fail');
-    await import('node:fs/promises').then((fs) => fs.mkdir(folder));
-    await expect(
-      writeAtomically(path.join(folder, 'out.txt'), async (temp) => {
-        await import('node:fs/promises').then((fs) => fs.writeFile(temp, 'half'));
-        throw new Error('boom');
-      }),
-    ).rejects.toThrow('boom');
-    expect(readdirSync(folder)).toEqual([]);
-  });
-
-  it('leaves no temporary file when a stream opened on it fails before its file is even open', async () => {
-    const folder = path.join(dir, 'atomic-stream');
-    mkdirSync(folder);
-    for (let i = 0; i < 25; i++) {
-      await expect(
-        writeAtomically(path.join(folder, 'out.xlsx'), async (temp) => {
-          const out = createWriteStream(temp);
-          await abandonStream(out);
-          // The pending open has finished and its file is closed: removing the file now is final.
-          expect(out.closed).toBe(true);
-          throw new Error('refused');
-        }),
-      ).rejects.toThrow('refused');
+  it('keeps the entries in the given order, with their bytes, and an empty entry empty', async () => {
+    const independent = await JSZip.loadAsync(await zipInMemory(parts, fixed));
+    expect(Object.keys(independent.files)).toEqual(parts.map((p) => p.path));
+    for (const part of parts) {
+      expect(await independent.file(part.path)!.async('uint8array')).toEqual(part.bytes);
     }
-    expect(readdirSync(folder)).toEqual([]);
   });
 
-  it('says which folder is missing', async () => {
-    await expect(
-      writeAtomically(path.join(dir, 'nope', 'x.txt'), () => Promise.resolve()),
-    ).rejects.toMatchObject({
-      code: 'IO',
-      message: /folder .*nope does not exist/,
-    });
+  it('gives the same bytes for the same parts, whatever the time zone', async () => {
+    const zone = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      const utc = await zipInMemory(parts, new Date(2000, 0, 1));
+      process.env.TZ = 'Asia/Tokyo';
+      const tokyo = await zipInMemory(parts, new Date(2000, 0, 1));
+      expect(Buffer.from(tokyo).equals(Buffer.from(utc))).toBe(true);
+      expect(Buffer.from(utc).readUInt16LE(12)).toBe((20 << 9) | (1 << 5) | 1); // DOS date 2000-01-01
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('marks a name beyond ASCII as UTF-8, so a reader that honours the flag reads it back', async () => {
+    const bytes = await zipInMemory([{ path: 'strings/Заказ.resx', bytes: new Uint8Array([1]) }], fixed);
+    expect(readZip(bytes, 'names.zip').names).toEqual(['strings/Заказ.resx']);
+    expect(Object.keys((await JSZip.loadAsync(bytes)).files)).toEqual(['strings/Заказ.resx']);
+  });
+});
+
+describe('looksLikeZip', () => {
+  it('tells a zip from other files by its first two bytes', async () => {
+    expect(looksLikeZip(await zipInMemory([], new Date()))).toBe(true);
+    expect(looksLikeZip(Buffer.from('PK\x03\x04'))).toBe(true);
+    expect(looksLikeZip(Buffer.from('<?xml version="1.0"?>'))).toBe(false);
+    expect(looksLikeZip(Buffer.from('P'))).toBe(false);
+    expect(looksLikeZip(new Uint8Array(0))).toBe(false);
   });
 });

@@ -3,10 +3,11 @@
  * a workbook made for a Russian, Bulgarian or Ukrainian translator speaks their language.
  * Terms follow the Dynamics 365 / Power Apps user interface in each language.
  */
+import { PRODUCT_LANGUAGES, type ProductLcid } from '../../languages/lcid';
 import type { Lcid } from './model';
 
-export type UiLcid = 1033 | 1049 | 1026 | 1058;
-export const UI_LANGUAGES: readonly UiLcid[] = [1033, 1049, 1026, 1058];
+export type UiLcid = ProductLcid;
+export const UI_LANGUAGES: readonly UiLcid[] = PRODUCT_LANGUAGES;
 
 export function isUiLcid(lcid: Lcid): lcid is UiLcid {
   return (UI_LANGUAGES as readonly number[]).includes(lcid);

@@ -10,6 +10,7 @@
  * gives back the input bytes, so the patcher can copy spans verbatim.
  */
 import { CrmKitError } from '../../errors';
+import { escapeText } from '../../xml/escape';
 
 export interface XmlHandler {
   /** `start` is the offset of `<`, `end` the offset after `>`; `attrs` is the raw attribute text. */
@@ -208,7 +209,7 @@ export class XmlScanner {
     if (buf.startsWith('<![CDATA[', lt)) {
       const e = buf.indexOf(']]>', lt + 9);
       if (e === -1) return -1;
-      if (this.handler.wantText) this.handler.text(cdataAsRaw(buf.slice(lt + 9, e)));
+      if (this.handler.wantText) this.handler.text(escapeText(buf.slice(lt + 9, e)));
       return e + 2;
     }
     if (buf.length - lt < 10 && !final) return -1;
@@ -249,9 +250,4 @@ function findTagEnd(buf: string, from: number): number {
     }
   }
   return -1;
-}
-
-/** CDATA text re-expressed as raw XML text so the caller decodes one way. */
-function cdataAsRaw(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 }

@@ -5,16 +5,10 @@
  * string here costs a fraction of exceljs's per-cell objects, which is what keeps a 200,000-label
  * export within its time budget.
  */
+import { escapeText } from '../../xml/escape';
 import { encodeCellText } from './cell-text';
 
-const xmlSpecial = /[&<>]/g;
-const xmlEntities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const keepsSpace = /^\s|\s$|\n|\t/;
-
-/** Escapes text for XML element content (quotes need no escaping there). */
-export function xmlText(text: string): string {
-  return text.replace(xmlSpecial, (c) => xmlEntities[c]!);
-}
 
 /** Anything that needs escaping, encoding or xml:space; most label texts have none of it. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
@@ -24,7 +18,7 @@ const needsCare = /[&<>_\u0000-\u001F\u007F\uFFFE\uFFFF]|^\s|\s$/;
 export function textCellXml(ref: string, styleId: number, text: string): string {
   if (text === '') return '';
   if (!needsCare.test(text)) return `<c r="${ref}" s="${styleId}" t="inlineStr"><is><t>${text}</t></is></c>`;
-  const stored = xmlText(encodeCellText(text));
+  const stored = escapeText(encodeCellText(text));
   const t = keepsSpace.test(stored) ? '<t xml:space="preserve">' : '<t>';
   return `<c r="${ref}" s="${styleId}" t="inlineStr"><is>${t}${stored}</t></is></c>`;
 }

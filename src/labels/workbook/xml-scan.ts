@@ -7,6 +7,7 @@
  * Not a validating parser: nesting is the reader's business.
  */
 import { CrmKitError } from '../../errors';
+import { decodeEntities } from '../../xml/entities';
 
 export interface ScanHandler {
   open: (name: string, attributes: string, selfClosing: boolean) => void;
@@ -14,23 +15,18 @@ export interface ScanHandler {
   text: (text: string) => void;
 }
 
-const predefined: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const entity = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);/g;
-
 /** Decodes the five predefined entities and character references; anything else is an error. */
-export function decodeEntities(text: string, where: string): string {
-  if (!text.includes('&')) return text;
-  let references = 0;
-  const decoded = text.replace(entity, (match: string, body: string) => {
-    references++;
-    if (body.startsWith('#x')) return String.fromCodePoint(parseInt(body.slice(2), 16));
-    if (body.startsWith('#')) return String.fromCodePoint(parseInt(body.slice(1), 10));
-    const value = predefined[body];
-    if (value === undefined) throw damaged(where, `unknown entity ${match}`);
-    return value;
-  });
-  if (references !== text.split('&').length - 1) throw damaged(where, 'a bare & in text');
-  return decoded;
+function decodeWorkbookText(text: string, where: string): string {
+  const decoded = decodeEntities(text);
+  if (typeof decoded === 'string') return decoded;
+  switch (decoded.kind) {
+    case 'unknown-entity':
+      throw damaged(where, `unknown entity ${decoded.entity}`);
+    case 'bare-ampersand':
+      throw damaged(where, 'a bare & in text');
+    case 'illegal-character':
+      throw damaged(where, `character reference ${decoded.reference} to a character XML cannot carry`);
+  }
 }
 
 export function damaged(where: string, detail: string): CrmKitError {
@@ -65,7 +61,7 @@ export function attribute(attributes: string, name: string, where: string): stri
       if (quote !== '"' && quote !== "'") throw damaged(where, `attribute ${name} without quotes`);
       const end = attributes.indexOf(quote, i + 1);
       if (end < 0) throw damaged(where, `attribute ${name} not terminated`);
-      return decodeEntities(attributes.slice(i + 1, end), where);
+      return decodeWorkbookText(attributes.slice(i + 1, end), where);
     }
     from = at + name.length;
   }
@@ -118,7 +114,7 @@ export class XmlScanner {
       if (lt < 0) return pos; // trailing text: wait for the tag that ends it
       if (lt > pos) {
         const text = buf.slice(pos, lt);
-        if (this.depth > 0) handler.text(decodeEntities(text, where));
+        if (this.depth > 0) handler.text(decodeWorkbookText(text, where));
         else if (text.trim() !== '') throw damaged(where, 'text outside the root element');
       }
       pos = lt;

@@ -1,16 +1,6 @@
-/** File-system adapter: build outputs read into memory, newest-file times, atomic writes. */
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+/** File-system adapter: build outputs read into memory, newest-file times. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CrmKitError } from '../../errors';
 
 /** Every file under a folder, keyed by its path relative to the folder (with `/`), sorted. */
 export function readFolder(dir: string): Map<string, Uint8Array> {
@@ -55,18 +45,4 @@ export function oldestTime(dir: string): number {
   };
   if (existsSync(dir)) visit(dir);
   return oldest === Infinity ? 0 : oldest;
-}
-
-/** Writes a file through a temporary sibling and a rename, so no half-written file is ever seen. */
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CrmKitError('IO', `${file}: cannot be written (${e instanceof Error ? e.message : String(e)})`);
-  }
 }

@@ -3,6 +3,7 @@
  * names (data-params.ts) and are still escaped; every value (dates, ids, the criteria of a saved
  * view, paging cookies) goes through `escapeXml`, so no parameter can add query text.
  */
+import { escapeAttribute } from '../../xml/escape';
 
 /** A half-open time range [from, to); a missing end is unbounded. */
 export interface DateRange {
@@ -41,14 +42,8 @@ export const funnelAliases = {
   amountCount: 'agg_amountcount',
 } as const;
 
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
+/** FetchXML escapes every value as a quoted attribute: all five predefined entities. */
+export const escapeXml = escapeAttribute;
 
 function attrs(values: Readonly<Record<string, string | undefined>>): string {
   return Object.entries(values)

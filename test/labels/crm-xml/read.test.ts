@@ -134,6 +134,12 @@ describe('refusing what is not a translations file', () => {
       /undefined entity or stray "&": &nbsp;/,
     ],
     [
+      'a reference to a character XML cannot carry',
+      minimalXml(row('a', ID, 'name', 'bell&#7;', '')),
+      'XML_MALFORMED',
+      /character reference &#7; to a character XML cannot carry/,
+    ],
+    [
       'a truncated file',
       cutAfterLastRow(minimalXml(row('a', ID, 'name', 'x', 'y'))),
       'XML_MALFORMED',

@@ -70,6 +70,7 @@ describe('XmlScanner', () => {
     ['<!DOCTYPE w [<!ENTITY x "y">]><w/>', 'XML_DOCTYPE', 'a DOCTYPE is not allowed'],
     ['<w>&nbsp;</w>', 'NOT_A_WORKBOOK', 'unknown entity &nbsp;'],
     ['<w>a & b</w>', 'NOT_A_WORKBOOK', 'a bare & in text'],
+    ['<w>bell&#7;</w>', 'NOT_A_WORKBOOK', 'character reference &#7; to a character XML cannot carry'],
     ['<w><row>', 'NOT_A_WORKBOOK', 'the part ends too early'],
     ['<w></w><w/>', 'NOT_A_WORKBOOK', 'content after the root element'],
     ['<w></w></w>', 'NOT_A_WORKBOOK', 'content after the root element'],

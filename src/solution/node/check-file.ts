@@ -1,0 +1,77 @@
+/**
+ * `solution check` as one call: reads a solution zip, checks its entries, controls, web
+ * resources, root components and content types, and validates customizations.xml against
+ * CustomizationsSolution.xsd with xmllint when the schema is at hand.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { inputError } from '../../fs/open-input';
+import { checkSolutionZip } from '../check';
+import type { Finding } from '../findings';
+import { findProjectRoot } from './project';
+import { hasXmllint, SCHEMA_FILE, validateWithXmllint } from './xmllint';
+
+export interface CheckFileOptions {
+  /** The zip's path. */
+  file: string;
+  /** How reports name the zip (the path as the user gave it). */
+  name: string;
+  /** Folder with CustomizationsSolution.xsd; by default ../shared/xsd beside the project, when there. */
+  xsd?: string;
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** What `solution check` found, as `--json` prints it. */
+export interface SolutionCheckReport {
+  file: string;
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  /** How the schema check went: valid against …, invalid, or why it was not checked. */
+  schema: string;
+  findings: Finding[];
+}
+
+/** The given folder, else `../shared/xsd` beside the project when it holds the schema, else none. */
+function schemaFolder(options: CheckFileOptions): string | undefined {
+  if (options.xsd !== undefined) return options.xsd;
+  try {
+    const auto = path.join(findProjectRoot(options.cwd, options.env), '..', 'shared', 'xsd');
+    return existsSync(path.join(auto, SCHEMA_FILE)) ? auto : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function checkSolutionFile(options: CheckFileOptions): SolutionCheckReport {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(options.file));
+  } catch (e) {
+    throw inputError(e, options.name);
+  }
+  const result = checkSolutionZip(bytes, options.name);
+  const findings: Finding[] = [...result.findings];
+  const folder = schemaFolder(options);
+  let schema = 'not checked (no --xsd and no ../shared/xsd beside the project)';
+  if (folder !== undefined && result.customizationsXml) {
+    if (hasXmllint()) {
+      const found = validateWithXmllint(result.customizationsXml, folder);
+      findings.push(...found);
+      schema = found.length === 0 ? `valid against ${path.join(folder, SCHEMA_FILE)}` : 'invalid';
+    } else {
+      schema = 'not checked: xmllint is not installed (Debian package libxml2-utils)';
+      findings.push({ severity: 'warning', where: 'customizations.xml', message: `schema ${schema}` });
+    }
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  return {
+    file: options.name,
+    ok: errors === 0,
+    errors,
+    warnings: findings.length - errors,
+    schema,
+    findings,
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * `solution pack` as one call: finds the project, reads the solution source and the chosen client
+ * profiles, builds (or reuses) the outputs they need, packs every zip, holds each to
+ * `solution check`, and writes them atomically only when all pass.
+ */
+import path from 'node:path';
+import { CrmKitError } from '../../errors';
+import { writeFileAtomically } from '../../fs/atomic';
+import { checkSolutionZip } from '../check';
+import type { Finding } from '../findings';
+import type { ClientProfile } from '../model';
+import { packSolution, type PackedSolution } from '../pack';
+import { prepareOutputs } from './build';
+import { allProfileFiles, findProjectRoot, loadProfiles, loadSolutionSource, profileFile } from './project';
+
+export type PackageKind = 'managed' | 'unmanaged' | 'both';
+
+export interface PackClientsOptions {
+  /** A profile in solutions/clients (by name) or a profile file (by path), or every profile. */
+  clients: { client: string } | 'all';
+  /** Which packages to write; by default what each profile says. */
+  kind?: PackageKind;
+  /** Overrides the profiles' solution version. */
+  version?: string;
+  /** Folder the zips are written into (made when missing). */
+  outDir: string;
+  /** False reuses the build outputs as they are. */
+  build: boolean;
+  /** Where a profile path is resolved from and the project is looked for. */
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** A build progress line ("building control survey (production)…"). */
+  onLog?: (line: string) => void;
+  /** A warning `solution check` has about a zip about to be written. */
+  onWarning?: (fileName: string, finding: Finding) => void;
+  /** A zip has been written. */
+  onWritten?: (written: WrittenSolution) => void;
+}
+
+export interface WrittenSolution {
+  /** The zip's path. */
+  file: string;
+  entries: number;
+  bytes: number;
+}
+
+function packageKinds(profile: ClientProfile, kind: PackageKind | undefined): boolean[] {
+  const chosen = kind ?? profile.package;
+  return chosen === 'both' ? [false, true] : [chosen === 'managed'];
+}
+
+/** Every zip passes `solution check` before any is written; warnings are passed on, errors stop all. */
+function checkAll(packed: readonly PackedSolution[], options: PackClientsOptions): void {
+  for (const p of packed) {
+    const { findings } = checkSolutionZip(p.bytes, p.fileName);
+    for (const f of findings.filter((x) => x.severity === 'warning')) options.onWarning?.(p.fileName, f);
+    const errors = findings.filter((x) => x.severity === 'error');
+    if (errors.length > 0) {
+      throw new CrmKitError(
+        'BUILD_FAILED',
+        `${p.fileName} fails solution check (${errors.length} error${errors.length === 1 ? '' : 's'}); no zip was written`,
+        errors.map((f) => ({ where: f.where, message: f.message })),
+      );
+    }
+  }
+}
+
+/** Packs and writes the solution zips of the chosen clients; returns what was written. */
+export async function packClients(options: PackClientsOptions): Promise<WrittenSolution[]> {
+  const root = findProjectRoot(options.cwd, options.env);
+  const source = loadSolutionSource(root);
+  const files =
+    options.clients === 'all'
+      ? allProfileFiles(root)
+      : [profileFile(root, options.cwd, options.clients.client)];
+  if (files.length === 0)
+    throw new CrmKitError('FILE_NOT_FOUND', `no client profiles in ${path.join(root, 'solutions/clients')}`);
+  const profiles = loadProfiles(files, source);
+  const widgetIds = new Set(profiles.flatMap((p) => p.profile.widgets));
+  const outputs = prepareOutputs(root, source, widgetIds, options.build, {
+    log: (line) => options.onLog?.(line),
+    env: options.env,
+  });
+
+  const packed: PackedSolution[] = [];
+  for (const { profile } of profiles) {
+    for (const managed of packageKinds(profile, options.kind)) {
+      packed.push(await packSolution({ profile, source, managed, version: options.version, ...outputs }));
+    }
+  }
+  checkAll(packed, options);
+  const written: WrittenSolution[] = [];
+  for (const p of packed) {
+    const file = path.join(options.outDir, p.fileName);
+    await writeFileAtomically(file, p.bytes, { createFolder: true });
+    const done = { file, entries: p.entries.length, bytes: p.bytes.length };
+    options.onWritten?.(done);
+    written.push(done);
+  }
+  return written;
+}

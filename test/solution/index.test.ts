@@ -1,0 +1,92 @@
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkSolutionFile, packClients, type Finding, type WrittenSolution } from '../../src/solution';
+import { fakeControlOutput, fakeProject, writeTree } from './fakes';
+import { microsoftStyleZip } from './microsoft-zip';
+
+let root: string;
+beforeEach(() => {
+  root = fakeProject();
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const base = () => ({ outDir: path.join(root, 'out', 'zips'), build: false, cwd: root, env: {} });
+
+describe('packClients', () => {
+  it('writes every package of every client into a folder it makes, telling each write as it happens', async () => {
+    const told: WrittenSolution[] = [];
+    const written = await packClients({
+      ...base(),
+      clients: 'all',
+      kind: 'both',
+      version: '3.1.0.0',
+      onWritten: (w) => told.push(w),
+    });
+    expect(told).toEqual(written);
+    expect(written.map((w) => path.basename(w.file))).toEqual([
+      'BalkanLogisticsWidgets_3_1_0_0.zip',
+      'BalkanLogisticsWidgets_3_1_0_0_managed.zip',
+      'ContosoCollabKit_3_1_0_0.zip',
+      'ContosoCollabKit_3_1_0_0_managed.zip',
+    ]);
+    expect(readdirSync(path.join(root, 'out', 'zips')).sort()).toEqual(
+      written.map((w) => path.basename(w.file)).sort(),
+    );
+    expect(written.every((w) => w.entries > 5 && w.bytes > 1000)).toBe(true);
+  });
+
+  it("packs the profile's own package kind when none is asked for, and passes check warnings on", async () => {
+    const output = path.join(root, 'controls/SalesFunnel/out/controls/SalesFunnel');
+    rmSync(output, { recursive: true });
+    writeTree(output, fakeControlOutput('SalesFunnel', { languages: [1033] }));
+    const warnings: [string, Finding][] = [];
+    const written = await packClients({
+      ...base(),
+      clients: { client: 'contoso' },
+      onWarning: (zip, f) => warnings.push([zip, f]),
+    });
+    expect(written.map((w) => path.basename(w.file))).toEqual(['ContosoCollabKit_1_2_0_0_managed.zip']);
+    expect(warnings.map(([zip, f]) => [zip, f.severity, f.where])).toContainEqual([
+      'ContosoCollabKit_1_2_0_0_managed.zip',
+      'warning',
+      'Controls/cnt_CollabCrm.SalesFunnel/ControlManifest.xml',
+    ]);
+  });
+
+  it('writes nothing when a client is missing', async () => {
+    await expect(packClients({ ...base(), clients: { client: 'nobody' } })).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+    });
+    expect(readdirSync(root)).not.toContain('out');
+  });
+});
+
+describe('checkSolutionFile', () => {
+  it('reports the findings of a zip under the name it was given, with how the schema went', async () => {
+    writeFileSync(path.join(root, 'ms.zip'), await microsoftStyleZip());
+    const report = checkSolutionFile({ file: path.join(root, 'ms.zip'), name: 'ms.zip', cwd: root, env: {} });
+    expect(report).toEqual({
+      file: 'ms.zip',
+      ok: true,
+      errors: 0,
+      warnings: 0,
+      schema: 'not checked (no --xsd and no ../shared/xsd beside the project)',
+      findings: [],
+    });
+  });
+
+  it('counts the errors of a broken zip and is not ok', async () => {
+    writeFileSync(
+      path.join(root, 'broken.zip'),
+      await microsoftStyleZip((f) => f.delete('Controls/pblab_CustomControl.CustomRichTextField/bundle.js')),
+    );
+    const report = checkSolutionFile({
+      file: path.join(root, 'broken.zip'),
+      name: 'b.zip',
+      cwd: root,
+      env: {},
+    });
+    expect([report.ok, report.errors, report.file]).toEqual([false, 1, 'b.zip']);
+  });
+});
