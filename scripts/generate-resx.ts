@@ -7,9 +7,10 @@
  *
  * The pure part (`renderResx`, `expectedResxFiles`) is exported for the catalogue test.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFileAtomically } from '../src/fs/atomic';
 
 /** Which catalogue namespace feeds which control. */
 export const CONTROL_NAMESPACES: Readonly<Record<string, string>> = {
@@ -105,14 +106,7 @@ export function staleResxFiles(root = repoRoot): string[] {
   return stale;
 }
 
-function writeAtomically(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, content, 'utf8');
-  renameSync(temp, file);
-}
-
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const check = argv.includes('--check');
   const stale = staleResxFiles();
   if (check) {
@@ -121,7 +115,9 @@ function main(argv: readonly string[]): number {
   }
   const expected = expectedResxFiles();
   for (const rel of stale) {
-    writeAtomically(path.join(repoRoot, rel), expected.get(rel) ?? '');
+    await writeFileAtomically(path.join(repoRoot, rel), Buffer.from(expected.get(rel) ?? '', 'utf8'), {
+      createFolder: true,
+    });
     process.stdout.write(`wrote ${rel}\n`);
   }
   if (stale.length === 0) process.stdout.write('resx files are up to date\n');
@@ -129,10 +125,13 @@ function main(argv: readonly string[]): number {
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`generate-resx: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  }
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`generate-resx: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

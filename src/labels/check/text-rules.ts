@@ -2,6 +2,7 @@
  * Rules over one text and its base: pure functions returning findings without a place; the
  * checker adds sheet, key and language. Each rule is independent, so each is tested alone.
  */
+import { XML_ILLEGAL } from '../../xml/entities';
 import type { ProblemCode, Severity } from './problem';
 
 import { MAX_LABEL_LENGTH } from '../crm-xml/model';
@@ -62,14 +63,8 @@ export function placeholderFindings(base: string, target: string): Finding[] {
   return findings;
 }
 
-/** Characters XML 1.0 cannot carry: C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F. */
-/* eslint-disable no-control-regex -- these control characters are exactly what the rule looks for */
-const ILLEGAL_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/* eslint-enable no-control-regex */
-
 export function firstIllegalCharacter(text: string): { index: number; codePoint: number } | undefined {
-  const m = ILLEGAL_XML.exec(text);
+  const m = XML_ILLEGAL.exec(text);
   if (m === null) return undefined;
   return { index: m.index, codePoint: m[0].charCodeAt(0) };
 }

@@ -3,6 +3,7 @@
  * widget receives a `Translate` and a `Formats`; where the strings come from (PCF resx via
  * `context.resources.getString`, or the bundled catalogue in a web resource) is the adapter's business.
  */
+import { languageOf, PRODUCT_LANGUAGES } from '../../languages/lcid';
 
 export type Lcid = number;
 
@@ -11,41 +12,14 @@ export type Translate = (key: string, params?: Readonly<Record<string, string | 
 
 export const BASE_LCID = 1033;
 
-/** The languages the product ships, with their BCP 47 locale. */
-export const SUPPORTED_LANGUAGES: Readonly<Record<number, string>> = {
-  1033: 'en-US',
-  1049: 'ru-RU',
-  1026: 'bg-BG',
-  1058: 'uk-UA',
-};
-
-/** A few more Dynamics LCIDs, for formatting only (their strings fall back to English). */
-const OTHER_LOCALES: Readonly<Record<number, string>> = {
-  1031: 'de-DE',
-  1036: 'fr-FR',
-  1040: 'it-IT',
-  1034: 'es-ES',
-  3082: 'es-ES',
-  1045: 'pl-PL',
-  1029: 'cs-CZ',
-  1043: 'nl-NL',
-  2057: 'en-GB',
-  1046: 'pt-BR',
-  2070: 'pt-PT',
-  1041: 'ja-JP',
-  2052: 'zh-CN',
-  1042: 'ko-KR',
-  1055: 'tr-TR',
-};
-
 /** The locale used for numbers and dates of a Dynamics user language (English when unknown). */
 export function localeOf(lcid: Lcid): string {
-  return SUPPORTED_LANGUAGES[lcid] ?? OTHER_LOCALES[lcid] ?? 'en-US';
+  return languageOf(lcid)?.tag ?? 'en-US';
 }
 
 /** The UI language to use for strings: the user's when shipped, else English. */
 export function uiLanguageOf(lcid: Lcid): Lcid {
-  return SUPPORTED_LANGUAGES[lcid] === undefined ? BASE_LCID : lcid;
+  return (PRODUCT_LANGUAGES as readonly number[]).includes(lcid) ? lcid : BASE_LCID;
 }
 
 /** Fills `{name}` placeholders; unknown placeholders stay as written. */
