@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/crm-xml/translations';
 import { cliWorkspace } from './support';
 
 const work = cliWorkspace('crmkit-qa-');

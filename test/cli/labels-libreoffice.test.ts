@@ -9,7 +9,12 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { translationsXml, translationsZip, xmlOfZip, type FixtureLabel } from '../fixtures/qa/translations';
+import {
+  translationsXml,
+  translationsZip,
+  xmlOfZip,
+  type FixtureLabel,
+} from '../fixtures/crm-xml/translations';
 import { cliWorkspace } from './support';
 
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));

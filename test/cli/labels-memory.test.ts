@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../../src/cli/io';
 import { run } from '../../src/cli/run';
-import { translationsXml } from '../fixtures/qa/translations';
+import { translationsXml } from '../fixtures/crm-xml/translations';
 import { writeSolutions } from '../labels/memory-fixtures';
 import { cliWorkspace } from './support';
 

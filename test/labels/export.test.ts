@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels, importLabels, type ExportOptions } from '../../src/labels';
 import { readTranslations } from '../../src/labels/crm-xml/read';
 import type { Label } from '../../src/labels/crm-xml/model';
-import { translationsXml, translationsZip, xmlOfZip, type FixtureLabel } from '../fixtures/qa/translations';
+import {
+  translationsXml,
+  translationsZip,
+  xmlOfZip,
+  type FixtureLabel,
+} from '../fixtures/crm-xml/translations';
 import { removeTempDirs, tempFiles } from './support';
 
 const { dir, at } = tempFiles('crmkit-split-');

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { buildMemory, checkLabels, exportLabels, labelStats } from '../../src/labels';
 import { removeTempDirs, tempFiles } from './support';
-import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/crm-xml/translations';
 
 const { dir, at } = tempFiles('crmkit-labels-lib-');
 afterAll(removeTempDirs);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels';
 import { readLabelInput, type InputRow, type InputStart } from '../../src/labels/label-input';
 import { removeTempDirs, tempFiles } from './support';
-import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/crm-xml/translations';
 
 const { dir, at } = tempFiles('crmkit-input-');
 afterAll(removeTempDirs);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels';
 import { loadMemory } from '../../src/labels/load-memory';
 import { removeTempDirs, tempFiles } from './support';
-import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/crm-xml/translations';
 
 const { dir, at } = tempFiles('crmkit-load-memory-');
 afterAll(removeTempDirs);

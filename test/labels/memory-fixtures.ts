@@ -1,7 +1,7 @@
 /** Two solutions for the translation-memory tests: A translated earlier, B sharing its base texts. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/qa/translations';
+import { translationsXml, translationsZip, type FixtureLabel } from '../fixtures/crm-xml/translations';
 
 /** Solution A was translated earlier. */
 export const solutionA: FixtureLabel[] = [

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { labelKey, type Label, type Lcid } from '../../../src/labels/crm-xml/model';
 import { readTranslations, type TranslationsReadResult } from '../../../src/labels/crm-xml/read';
 
-export const fixtures = path.resolve(import.meta.dirname, '../../fixtures/translations');
+export const fixtures = path.resolve(import.meta.dirname, '../../fixtures/crm-xml');
 
 export function fixture(name: string): Buffer {
   return readFileSync(path.join(fixtures, name));
