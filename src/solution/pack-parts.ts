@@ -117,7 +117,7 @@ export function addWebResource(
 
 /** The configuration the widgets read: the client's defaults and languages. */
 export function clientConfigJson(profile: ClientProfile, version: string): string {
-  // The shape src/webresources/shared/client-config.ts reads; unknown fields are ignored there.
+  // The shape src/webresources/params/client-config.ts reads; unknown fields are ignored there.
   const config = {
     version: 1,
     client: profile.client,
