@@ -5,6 +5,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  truncateSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
@@ -218,6 +219,18 @@ describe('crmkit solution check', () => {
       /^crmkit: notes\.zip: not a readable zip/,
     );
     expect((await crmkit('solution', 'check', 'nothing.zip')).code).toBe(3);
+  });
+
+  it('refuses unread a zip larger than the total limit, and writes nothing', async () => {
+    const big = path.join(root, 'big.zip');
+    writeFileSync(big, '');
+    truncateSync(big, 257 * 1024 * 1024);
+    const r = await crmkit('solution', 'check', 'big.zip');
+    expect([r.code, r.out, r.err]).toEqual([
+      3,
+      '',
+      'crmkit: big.zip: 257 MB, solution zips are read up to 256 MB\n',
+    ]);
   });
 
   it('says "no such file" for a missing zip and "is a folder" for a folder, with exit 3', async () => {

@@ -3,10 +3,12 @@
  * resources, root components and content types, and validates customizations.xml against
  * CustomizationsSolution.xsd with xmllint when the schema is at hand.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { CrmKitError } from '../../errors';
 import { inputError } from '../../fs/open-input';
 import { checkSolutionZip } from '../check';
+import { DEFAULT_ZIP_LIMITS } from '../zip-read';
 import type { Finding } from '../findings';
 import { findProjectRoot } from './project';
 import { hasXmllint, SCHEMA_FILE, validateWithXmllint } from './xmllint';
@@ -47,6 +49,15 @@ function schemaFolder(options: CheckFileOptions): string | undefined {
 export function checkSolutionFile(options: CheckFileOptions): SolutionCheckReport {
   let bytes: Uint8Array;
   try {
+    const size = statSync(options.file).size;
+    // A zip cannot hold less than it weighs (stored entries), so one over the total limit is refused unread.
+    if (size > DEFAULT_ZIP_LIMITS.maxTotalBytes) {
+      const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+      throw new CrmKitError(
+        'ZIP_TOO_LARGE',
+        `${options.name}: ${mb(size)}, solution zips are read up to ${mb(DEFAULT_ZIP_LIMITS.maxTotalBytes)}`,
+      );
+    }
     bytes = new Uint8Array(readFileSync(options.file));
   } catch (e) {
     throw inputError(e, options.name);
