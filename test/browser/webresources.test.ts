@@ -76,12 +76,22 @@ interface StandInCall {
   at: number;
   kind: string;
   outcome: string;
+  errorCode?: number;
   page?: number;
   cookie?: boolean;
+  fetchXml?: string;
+  matched?: number;
 }
+
+/** The documented Xrm.WebApi error codes: unsigned decimals of the HRESULTs. */
+const xrmCode = { aggregateLimit: 2147803171, throttledRequests: 2147951394 } as const;
 
 async function callsOf(page: Page): Promise<StandInCall[]> {
   return page.evaluate(() => (window as unknown as { standIn: { calls: StandInCall[] } }).standIn.calls);
+}
+
+async function statusSeenOf(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { standIn: { statusSeen: string[] } }).standIn.statusSeen);
 }
 
 async function stageFigures(frame: Frame): Promise<{ label: string; count: string }[]> {
@@ -94,7 +104,7 @@ async function stageFigures(frame: Frame): Promise<{ label: string; count: strin
 }
 
 describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, in Chromium)', () => {
-  it('adds up the created-on parts when Dataverse refuses an aggregate over 50,000 records, in Russian', async () => {
+  it('adds up the created-on parts when Dataverse refuses an aggregate over 50,000 records, never resending a refused query, in Russian', async () => {
     const opps = makeOpportunities(64_000);
     const open = opps.filter((o) => o.statecode === 0);
     expect(open.length).toBeGreaterThan(50_000);
@@ -111,9 +121,23 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     const notes = await frame.$$eval('.crmkit-dash__note', (n) => n.map((x) => x.textContent ?? ''));
     const calls = await callsOf(page);
     const aggregates = calls.filter((c) => c.kind === 'aggregate');
-    expect(aggregates[0]!.outcome).toMatch(/AggregateQueryRecordLimit/);
+    expect(aggregates[0]!.errorCode).toBe(xrmCode.aggregateLimit);
+    expect(aggregates[0]!.matched).toBe(open.length);
     const parts = aggregates.filter((c) => c.outcome === 'ok').length;
+    const refused = aggregates.filter((c) => c.errorCode === xrmCode.aggregateLimit);
     expect(parts).toBeGreaterThan(1);
+    // Every refused range is halved at once: a binary split with `parts` leaves refuses parts − 1.
+    expect(refused).toHaveLength(parts - 1);
+    expect(aggregates).toHaveLength(refused.length + parts);
+    expect(new Set(aggregates.map((c) => c.fetchXml)).size).toBe(aggregates.length);
+    console.log(
+      `aggregate over ${open.length} open records: ${refused.length} refused, ${parts} answered, ${aggregates.length} aggregate requests`,
+    );
+    // No query after a refusal covers as many records as the one refused.
+    for (const r of refused) {
+      const next = aggregates[aggregates.indexOf(r) + 1]!;
+      expect(next.matched!).toBeLessThan(r.matched!);
+    }
     expect(notes.join('\n')).toContain(`сложены из ${parts} запросов`);
     const unstaged = open.filter((o) => o.salesstage === null).length;
     // Stage-less records reach the model as a null-stage total: the funnel view's own note says so.
@@ -130,18 +154,31 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     await page.close();
   });
 
-  it('waits what Retry-After asks after a 429 and shows the segments in English', async () => {
+  it('rides out a storm of service protection refusals with growing waits shown in the status line, and shows the segments in English', async () => {
     const open = makeOpportunities(3000).filter((o) => o.statecode === 0);
     const { page, frame, errors } = await openInHost(
       'pipeline-funnel',
       'table=opportunity&segment=crmkit_segment&stageOrder=Qualify,Develop,Propose,Close',
-      { lang: '1033', opps: '3000', scenario: 'throttle' },
+      { lang: '1033', opps: '3000', scenario: 'throttle', throttles: '3' },
     );
     const calls = await callsOf(page);
     const aggregates = calls.filter((c) => c.kind === 'aggregate');
-    expect(aggregates[0]!.outcome).toMatch(/Number of requests exceeded/);
-    expect(aggregates[1]!.outcome).toBe('ok');
-    expect(aggregates[1]!.at - aggregates[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(aggregates.slice(0, 3).map((c) => c.errorCode)).toEqual(Array(3).fill(xrmCode.throttledRequests));
+    expect(aggregates[3]!.outcome).toBe('ok');
+    // Exponential back-off with equal jitter from 1 s: at least 0.5 s, 1 s, 2 s between the tries.
+    const gaps = [1, 2, 3].map((i) => aggregates[i]!.at - aggregates[i - 1]!.at);
+    expect(gaps[0]).toBeGreaterThanOrEqual(450);
+    expect(gaps[1]).toBeGreaterThanOrEqual(950);
+    expect(gaps[2]).toBeGreaterThanOrEqual(1950);
+    const seen = await statusSeenOf(page);
+    expect(seen).toHaveLength(3);
+    seen.forEach((line, i) =>
+      expect(line).toMatch(
+        new RegExp(`^Dynamics asks to wait: retrying in \\d+ s \\(attempt ${i + 2} of 5\\)$`),
+      ),
+    );
+    expect(await frame.textContent('.crmkit-dash__status')).toBe('');
+    expect(await frame.$('[role="alert"]')).toBeNull();
     const en = new Intl.NumberFormat('en-US');
     const expected = [0, 1, 2, 3].map((stage) => ({
       label: choiceLabels.salesstage![1033]![stage]!,
@@ -221,15 +258,20 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     await page.close();
   });
 
-  it('says which privilege is missing instead of drawing an empty chart', async () => {
+  it('names the missing privilege in the headline instead of drawing an empty chart', async () => {
     const { page, frame } = await openInHost('pipeline-funnel', '', {
       lang: '1033',
       opps: '10',
       scenario: 'privilege',
     });
-    const alert = await frame.textContent('[role="alert"]');
-    expect(alert).toContain('You do not have permission to read opportunity.');
-    expect(alert).toContain('prvReadOpportunity');
+    expect(await frame.textContent('[role="alert"] .crmkit-dash__note-title')).toBe(
+      'You do not have permission to read opportunity: your security roles lack the prvReadOpportunity privilege.',
+    );
+    // The server's own text sits in a collapsed details part.
+    expect(await frame.$eval('[role="alert"] details', (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await frame.textContent('[role="alert"] details .crmkit-dash__note-server')).toMatch(
+      /^Principal user \(Id=.*\), is missing prvReadOpportunity privilege/,
+    );
     expect(await frame.$('.crmkit-funnel__row')).toBeNull();
     await page.screenshot({ path: path.join(testOutputDir, 'webresource-privilege-en.png') });
     await page.close();

@@ -3,6 +3,7 @@ import {
   readStoredValue,
   type StoredValueContext,
 } from '../../controls/CollabSurvey/CollabSurvey/stored-value';
+import { dataverseKindOf } from '../../src/widgets/shared/dataverse-codes';
 import { MockTable, MockWebApi } from '../widgets/survey/pcf-mocks';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -52,7 +53,13 @@ describe('re-reading the stored responses through the Web API', () => {
     const gone = contextOf(table, {
       contextInfo: { entityTypeName: 'account', entityId: 'ffffffff-0000-0000-0000-000000000000' },
     });
-    await expect(readStoredValue(gone)).rejects.toThrow('does not exist');
+    // The Web API's own answer passes through untouched, recognisable by its code.
+    const reason: unknown = await readStoredValue(gone)!.catch((e: unknown) => e);
+    expect(reason).toEqual({
+      errorCode: 2147746327,
+      message: 'account With Id = ffffffff-0000-0000-0000-000000000000 Does Not Exist',
+    });
+    expect(dataverseKindOf(reason)).toBe('notFound');
   });
 
   it('turns a Web API that throws instead of rejecting into a rejected re-read', async () => {

@@ -1,6 +1,7 @@
 /**
  * Dataverse refuses an aggregate over more than 50,000 records (AggregateQueryRecordLimit). The
- * query is then run again over created-on ranges, halving any range that is still too large, and
+ * query is then run over the two halves of the records' created-on span, halving at once any range
+ * that is still refused (a refused query is never sent again unchanged), and
  * the parts' rows are returned together (the caller adds them up). The ranges are half-open and
  * adjacent, so every record falls in exactly one part.
  */
@@ -44,6 +45,13 @@ export async function aggregateWithSplit<T>(
   const high = Math.min(range.to?.getTime() ?? Infinity, b.last.getTime() + 1);
   const rows: T[] = [];
   let parts = 0;
+  /** [from, to) holds more records than Dataverse aggregates: run its two halves, never itself again. */
+  const halve = async (from: number, to: number): Promise<void> => {
+    if (to - from <= 1 || parts + 2 > maxParts) throw new TooManyPartsError(maxParts);
+    const middle = from + Math.floor((to - from) / 2);
+    await runPart(from, middle);
+    await runPart(middle, to);
+  };
   const runPart = async (from: number, to: number): Promise<void> => {
     try {
       const partRows = await run({ from: new Date(from), to: new Date(to) });
@@ -51,12 +59,10 @@ export async function aggregateWithSplit<T>(
       rows.push(...partRows);
     } catch (e) {
       if (!isLimit(e)) throw e;
-      if (to - from <= 1 || parts + 2 > maxParts) throw new TooManyPartsError(maxParts);
-      const middle = from + Math.floor((to - from) / 2);
-      await runPart(from, middle);
-      await runPart(middle, to);
+      await halve(from, to);
     }
   };
-  await runPart(low, high);
+  // The bounds hold the same records as the refused range: asking for them again would be refused too.
+  await halve(low, high);
   return { rows, parts };
 }

@@ -27,6 +27,11 @@ export function nextPage(pagingCookie: string, currentPage: number): { page: num
   };
 }
 
+/** A refusal as a classified DataverseError (retryThrottled already gives one when it gives up). */
+function asDataverseError(e: unknown): DataverseError {
+  return e instanceof DataverseError ? e : new DataverseError(classifyError(e));
+}
+
 export interface AllRows {
   rows: DataverseRow[];
   /** True when `maxRecords` cut the result. */
@@ -50,7 +55,7 @@ export class DataverseClient {
         this.policy,
       );
     } catch (e) {
-      throw new DataverseError(classifyError(e));
+      throw asDataverseError(e);
     }
   }
 
@@ -62,7 +67,7 @@ export class DataverseClient {
         this.policy,
       );
     } catch (e) {
-      throw new DataverseError(classifyError(e));
+      throw asDataverseError(e);
     }
   }
 

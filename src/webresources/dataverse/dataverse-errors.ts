@@ -1,30 +1,21 @@
 /**
- * Recognises the Dataverse failures a dashboard treats specially. Xrm.WebApi rejects with
- * `{ errorCode, message }`; the page's own Web API client adds `status` and `retryAfter`.
+ * Recognises the Dataverse failures a dashboard treats specially, by code only (the table in
+ * src/widgets/shared/dataverse-codes.ts). Xrm.WebApi rejects with `{ errorCode, message }` and no
+ * HTTP status; the page's own Web API client (web-api-fetch.ts) adds `status` and the Retry-After
+ * header, which only it can see.
  */
+import { dataverseKindOf, missingPrivilegeOf } from '../../widgets/shared/dataverse-codes';
 
 export type DataverseFailure =
-  | { kind: 'throttled'; message: string; retryAfterMs?: number }
+  | { kind: 'throttled'; message: string; retryAfterMs?: number; attempts?: number }
   | { kind: 'aggregateLimit'; message: string }
   | { kind: 'privilege'; message: string; privilege?: string }
+  | { kind: 'notFound'; message: string }
+  | { kind: 'concurrency'; message: string }
   | { kind: 'other'; message: string };
-
-/** Service protection limits: number of requests, execution time, concurrent requests. */
-const throttleCodes = new Set([-2147015902, -2147015903, -2147015898]);
-/** AggregateQueryRecordLimit (0x8004E023). */
-const aggregateLimitCode = -2147164125;
-/** Missing privilege (0x80040220, SecLib::AccessCheckEx / "missing prvRead… privilege"). */
-const privilegeCodes = new Set([-2147220960, -2147187954]);
 
 function field(e: unknown, name: string): unknown {
   return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[name] : undefined;
-}
-
-function asNumber(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
-  if (typeof value === 'string' && /^0x[0-9a-f]+$/i.test(value.trim())) return Number(value) | 0;
-  return undefined;
 }
 
 /** Retry-After as milliseconds: a number of seconds or an HTTP date. */
@@ -37,49 +28,55 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function retryAfterOf(e: unknown): number | undefined {
-  const direct = parseRetryAfter(field(e, 'retryAfter'));
+function retryAfterOf(e: unknown, now: number): number | undefined {
+  const direct = parseRetryAfter(field(e, 'retryAfter'), now);
   if (direct !== undefined) return direct;
   const headers = field(e, 'headers');
   if (headers !== undefined && headers !== null && typeof headers === 'object') {
     const get = (headers as { get?: unknown }).get;
     if (typeof get === 'function')
-      return parseRetryAfter((get as (n: string) => unknown).call(headers, 'Retry-After'));
+      return parseRetryAfter((get as (n: string) => unknown).call(headers, 'Retry-After'), now);
     const record = headers as Record<string, unknown>;
-    return parseRetryAfter(record['Retry-After'] ?? record['retry-after']);
+    return parseRetryAfter(record['Retry-After'] ?? record['retry-after'], now);
   }
   return undefined;
 }
 
+/** The server's own text (first line): shown only in a failure's collapsed details. */
 export function messageOf(e: unknown): string {
-  const message = field(e, 'message');
+  const message = field(e, 'message') ?? field(field(e, 'error'), 'message');
   if (typeof message === 'string' && message !== '') return message.split('\n')[0]!;
   return String(e);
 }
 
-export function classifyError(e: unknown): DataverseFailure {
+function httpStatusOf(e: unknown): number | undefined {
+  const status = field(e, 'status') ?? field(e, 'httpStatusCode');
+  return typeof status === 'number' ? status : undefined;
+}
+
+export function classifyError(e: unknown, now: number = Date.now()): DataverseFailure {
   const message = messageOf(e);
-  const code = asNumber(field(e, 'errorCode')) ?? asNumber(field(e, 'code'));
-  const status = asNumber(field(e, 'status')) ?? asNumber(field(e, 'httpStatusCode'));
-  if (status === 429 || (code !== undefined && throttleCodes.has(code))) {
-    const retryAfterMs = retryAfterOf(e);
-    return retryAfterMs === undefined
-      ? { kind: 'throttled', message }
-      : { kind: 'throttled', message, retryAfterMs };
+  const kind = dataverseKindOf(e) ?? (httpStatusOf(e) === 429 ? 'throttled' : undefined);
+  switch (kind) {
+    case 'throttled': {
+      const retryAfterMs = retryAfterOf(e, now);
+      return retryAfterMs === undefined
+        ? { kind: 'throttled', message }
+        : { kind: 'throttled', message, retryAfterMs };
+    }
+    case 'privilege': {
+      const privilege = missingPrivilegeOf(message);
+      return privilege === undefined
+        ? { kind: 'privilege', message }
+        : { kind: 'privilege', message, privilege };
+    }
+    case 'aggregateLimit':
+    case 'notFound':
+    case 'concurrency':
+      return { kind, message };
+    case undefined:
+      return { kind: 'other', message };
   }
-  if (
-    code === aggregateLimitCode ||
-    /AggregateQueryRecordLimit|maximum record limit of \d+ is exceeded/i.test(message)
-  ) {
-    return { kind: 'aggregateLimit', message };
-  }
-  const privilege = /\b(prv[A-Z][A-Za-z0-9_]*)/.exec(message)?.[1];
-  if ((code !== undefined && privilegeCodes.has(code)) || privilege !== undefined || status === 403) {
-    return privilege === undefined
-      ? { kind: 'privilege', message }
-      : { kind: 'privilege', message, privilege };
-  }
-  return { kind: 'other', message };
 }
 
 /** A classified failure, thrown by the data layer so the page can show a localized message. */

@@ -4,6 +4,7 @@
  * two calls the dashboards need are made with `fetch` against `<clientUrl>/api/data/v9.2/`. Its
  * failures carry the HTTP status, the Dataverse error code and the Retry-After header.
  */
+import { normalizeDataverseCode } from '../../widgets/shared/dataverse-codes';
 import type {
   DataverseRow,
   GlobalContextLike,
@@ -16,7 +17,10 @@ const apiVersion = 'v9.2';
 const logicalName = /^[a-z][a-z0-9_]{0,99}$/;
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A rejected request, shaped like an Xrm.WebApi error plus `status` and `headers`. */
+/**
+ * A rejected request, shaped like an Xrm.WebApi error (`errorCode` unsigned, from the body's hex
+ * `code`) plus the `status` and `headers` only this path sees.
+ */
 export class WebApiFailure extends Error {
   constructor(
     message: string,
@@ -42,8 +46,7 @@ async function failureOf(response: Response): Promise<WebApiFailure> {
   try {
     const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
     if (typeof body.error?.message === 'string') message = body.error.message;
-    if (typeof body.error?.code === 'string' && /^0x[0-9a-f]+$/i.test(body.error.code))
-      code = Number(body.error.code) | 0;
+    code = normalizeDataverseCode(body.error?.code);
   } catch {
     // not JSON: keep the status text
   }

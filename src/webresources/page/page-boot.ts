@@ -11,6 +11,7 @@ import { describeFailure } from './failure-text';
 import { renderOutsideHelp, type PageName } from './outside-dynamics';
 import { createShell, type Shell } from './page-shell';
 import { realSleep } from '../dataverse/retry';
+import { throttleStatus } from './throttle-status';
 import { discoverXrm } from '../dataverse/xrm-discovery';
 import type { XrmLike } from '../dataverse/xrm-types';
 
@@ -49,13 +50,7 @@ export async function bootPage(
   const shell = createShell(root, t);
   shell.setHeader(t(`${page}.title`), '');
   shell.busy(t('status.loading'));
-  const client = new DataverseClient(xrm.WebApi, {
-    sleep: async (ms) => {
-      await realSleep(ms);
-      shell.busy(t('status.loading'));
-    },
-    onWait: (ms) => shell.busy(t('status.retry', { seconds: Math.max(1, Math.ceil(ms / 1000)) })),
-  });
+  const client = new DataverseClient(xrm.WebApi, throttleStatus(shell, t, realSleep));
   const ctx: PageContext = {
     win,
     xrm,
@@ -74,7 +69,7 @@ export async function bootPage(
     await run(ctx);
   } catch (e) {
     const failure = describeFailure(e, t, ctx.table);
-    shell.note('error', failure.title, failure.lines);
+    shell.note('error', failure.title, failure.lines, failure.details);
   } finally {
     shell.idle();
     root.setAttribute('data-state', 'done');

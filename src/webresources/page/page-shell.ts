@@ -14,8 +14,11 @@ export interface Shell {
   /** Shows a busy line (spinner + text) until `idle()`. */
   busy(text: string): void;
   idle(): void;
-  /** Adds a message bar; `lines` become a list under the title. */
-  note(kind: NoteKind, title: string, lines?: readonly string[]): HTMLElement;
+  /**
+   * Adds a message bar; `lines` become a list under the title, `details` (the server's own text)
+   * a collapsed <details> part under them.
+   */
+  note(kind: NoteKind, title: string, lines?: readonly string[], details?: string): HTMLElement;
 }
 
 export function createShell(root: HTMLElement, t: Translate): Shell {
@@ -55,7 +58,7 @@ export function createShell(root: HTMLElement, t: Translate): Shell {
       root.removeAttribute('aria-busy');
       status.replaceChildren();
     },
-    note(kind, titleText, lines = []) {
+    note(kind, titleText, lines = [], details) {
       const bar = el(doc, 'div', {
         className: `crmkit-dash__note crmkit-dash__note--${kind}`,
         attrs: { role: kind === 'error' ? 'alert' : 'note' },
@@ -71,6 +74,12 @@ export function createShell(root: HTMLElement, t: Translate): Shell {
         const list = el(doc, 'ul', { className: 'crmkit-dash__note-list' });
         for (const line of lines) list.append(el(doc, 'li', { text: line }));
         body.append(list);
+      }
+      if (details !== undefined && details !== '') {
+        const more = el(doc, 'details', { className: 'crmkit-dash__note-details' });
+        more.append(el(doc, 'summary', { text: t('note.details') }));
+        more.append(el(doc, 'p', { className: 'crmkit-dash__note-server', text: details }));
+        body.append(more);
       }
       bar.append(icon, body);
       notes.append(bar);

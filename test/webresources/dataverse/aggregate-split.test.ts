@@ -7,6 +7,8 @@ import type { DateRange } from '../../../src/webresources/dataverse/fetchxml';
 /** A Dataverse that counts records per range and refuses more than `limit` at once. */
 function fakeDataverse(times: readonly number[], limit: number) {
   const queries: DateRange[] = [];
+  /** The records each query covered, as a key, in order; refused ones are marked. */
+  const asked: { records: string; refused: boolean }[] = [];
   const within = (range: DateRange): number[] =>
     times.filter(
       (t) =>
@@ -15,9 +17,11 @@ function fakeDataverse(times: readonly number[], limit: number) {
     );
   return {
     queries,
+    asked,
     run: (range: DateRange): Promise<{ count: number }[]> => {
       queries.push(range);
       const n = within(range).length;
+      asked.push({ records: within(range).join(','), refused: n > limit });
       if (n > limit) {
         return Promise.reject(
           new DataverseError({ kind: 'aggregateLimit', message: 'AggregateQueryRecordLimit exceeded' }),
@@ -62,6 +66,22 @@ describe('splitting an aggregate over created-on ranges', () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it('halves a refused range at once and never asks for the same records again', async () => {
+    const dv = fakeDataverse(
+      Array.from({ length: 100 }, (_, i) => i * 1000),
+      30,
+    );
+    const result = await aggregateWithSplit(dv.run, dv.bounds, {});
+    expect(sum(result.rows)).toBe(100);
+    // All 100 records (refused), the first half of 50 (refused), its quarters of 25, then the same
+    // for the second half: 7 queries, none sent twice.
+    expect(dv.asked.map((q) => q.refused)).toEqual([true, true, false, false, true, false, false]);
+    expect(result.parts).toBe(4);
+    const refused = dv.asked.filter((q) => q.refused).map((q) => q.records);
+    expect(new Set(dv.asked.map((q) => q.records)).size).toBe(dv.asked.length);
+    expect(new Set(refused).size).toBe(refused.length);
   });
 
   it('keeps the period inside every part', async () => {

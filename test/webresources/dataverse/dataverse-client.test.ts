@@ -73,10 +73,15 @@ describe('reading every page', () => {
 
   it('turns a refusal into a classified DataverseError', async () => {
     const api: WebApiLike = {
-      // Xrm.WebApi rejects with a plain { errorCode, message } object, not an Error.
+      // Xrm.WebApi rejects with a plain { errorCode, message } object, not an Error; the code is the
+      // unsigned decimal of PrivilegeDenied (0x80040220).
       retrieveMultipleRecords: () =>
         // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        Promise.reject({ errorCode: -2147220960, message: 'missing prvReadAccount privilege' }),
+        Promise.reject({
+          errorCode: 2147746336,
+          message:
+            "Principal user (Id=00000000-0000-0000-0000-000000000001, type=8, roleCount=1, privilegeCount=0, accessMode=0), is missing prvReadAccount privilege (Id=00000000-0000-0000-0000-000000000002) on OTC=1 for entity 'account'.",
+        }),
       retrieveRecord: () => Promise.reject(new Error('x')),
     };
     const error = await new DataverseClient(api, { sleep: () => Promise.resolve() })

@@ -1,42 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { classifyError, parseRetryAfter } from '../../../src/webresources/dataverse/dataverse-errors';
-import { backoffDelay, retryThrottled, type RetryPolicy } from '../../../src/webresources/dataverse/retry';
 
-describe('classifying what Dataverse answers', () => {
+const requestsLimit = 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.';
+const missingPrivilege =
+  "Principal user (Id=00000000-0000-0000-0000-000000000001, type=8, roleCount=1, privilegeCount=0, accessMode=0), is missing prvReadOpportunity privilege (Id=00000000-0000-0000-0000-000000000002) on OTC=3 for entity 'opportunity'.";
+
+describe('classifying what Dataverse answers, by code', () => {
   it.each([
-    [{ errorCode: -2147015902, message: 'Number of requests exceeded the limit' }, 'throttled'],
-    [{ errorCode: -2147015903, message: 'Combined execution time' }, 'throttled'],
-    [{ status: 429, message: 'Too Many Requests' }, 'throttled'],
-    [{ errorCode: -2147164125, message: 'x' }, 'aggregateLimit'],
-    [{ message: 'AggregateQueryRecordLimit exceeded. Cannot perform this operation.' }, 'aggregateLimit'],
+    // Xrm.WebApi as documented: the unsigned decimal of the HRESULT, no HTTP status.
+    ['Xrm.WebApi, requests limit', { errorCode: 2147951394, message: requestsLimit }, 'throttled'],
     [
-      { message: 'The maximum record limit of 50000 is exceeded. Reduce the number of records.' },
+      'Xrm.WebApi, execution time',
+      { errorCode: 2147951393, message: 'Combined execution time' },
+      'throttled',
+    ],
+    ['Xrm.WebApi, concurrency limit', { errorCode: 2147951398, message: 'concurrent requests' }, 'throttled'],
+    [
+      'Xrm.WebApi, aggregate limit',
+      { errorCode: 2147803171, message: 'AggregateQueryRecordLimit' },
       'aggregateLimit',
     ],
-    [{ errorCode: -2147220960, message: 'SecLib::AccessCheckEx failed' }, 'privilege'],
+    ['Xrm.WebApi, privilege', { errorCode: 2147746336, message: missingPrivilege }, 'privilege'],
     [
-      {
-        message:
-          "Principal user (Id=1, type=8) is missing prvReadOpportunity privilege on OTC=3 for entity 'opportunity'.",
-      },
-      'privilege',
+      'Xrm.WebApi, record not found',
+      { errorCode: 2147746327, message: 'account With Id = 1 Does Not Exist' },
+      'notFound',
     ],
     [
-      { errorCode: -2147217150, message: "'opportunity' entity doesn't contain attribute with Name = 'x'" },
-      'other',
+      'Xrm.WebApi, version mismatch',
+      { errorCode: 2147879042, message: 'The version is not the same' },
+      'concurrency',
     ],
-    [new Error('network down'), 'other'],
-    ['plain text', 'other'],
-  ])('%j is %s', (error, kind) => {
+    // The page's own Web API client: the body's hex code plus the HTTP status.
+    ['Web API 429', { errorCode: 0x80072322, status: 429, message: requestsLimit }, 'throttled'],
+    ['Web API 429 without a body', { status: 429, message: 'HTTP 429' }, 'throttled'],
+    ['Web API body', { error: { code: '0x8004e023', message: 'x' } }, 'aggregateLimit'],
+    // Other shapes seen in the wild: the signed decimal of the .NET SDK.
+    ['signed code', { errorCode: -2147015902, message: 'x' }, 'throttled'],
+    ['signed code as text', { errorCode: '-2147164125', message: 'x' }, 'aggregateLimit'],
+    ['a code it does not act on', { errorCode: 2147746611, message: 'x' }, 'other'],
+    ['a network failure', new TypeError('Failed to fetch'), 'other'],
+    ['plain text', 'plain text', 'other'],
+  ])('%s is %s', (_what, error, kind) => {
     expect(classifyError(error).kind).toBe(kind);
   });
 
-  it('names the missing privilege', () => {
-    const f = classifyError({ message: 'Principal user is missing prvReadAccount privilege' });
-    expect(f).toEqual({
+  it.each([
+    ['the aggregate limit', 'AggregateQueryRecordLimit exceeded. Cannot perform this operation.'],
+    ['the aggregate limit', 'The maximum record limit of 50000 is exceeded. Reduce the number of records.'],
+    ['a privilege', missingPrivilege],
+    ['throttling', requestsLimit],
+  ])('does not take a message that speaks of %s for that error', (_what, message) => {
+    expect(classifyError({ errorCode: 2147746326, message }).kind).toBe('other');
+  });
+
+  it('names the missing privilege from the message Dynamics sends with the privilege code', () => {
+    expect(classifyError({ errorCode: 2147746336, message: missingPrivilege })).toEqual({
       kind: 'privilege',
-      message: 'Principal user is missing prvReadAccount privilege',
-      privilege: 'prvReadAccount',
+      message: missingPrivilege,
+      privilege: 'prvReadOpportunity',
     });
   });
 
@@ -46,65 +68,17 @@ describe('classifying what Dataverse answers', () => {
     [{ headers: new Headers({ 'retry-after': '12' }) }, 12000],
     [{}, undefined],
   ])('reads Retry-After from %j', (extra, ms) => {
-    const f = classifyError({ status: 429, message: 'busy', ...extra });
+    const f = classifyError({ status: 429, errorCode: 0x80072322, message: 'busy', ...extra });
     expect(f.kind === 'throttled' ? f.retryAfterMs : 'not throttled').toBe(ms);
   });
 
-  it('reads Retry-After given as an HTTP date', () => {
-    expect(
-      parseRetryAfter('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
-    ).toBe(30_000);
-  });
-});
-
-describe('retrying when throttled', () => {
-  const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 8000 };
-  /** Xrm.WebApi rejects with plain objects, not Errors. */
-  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-  const rejectWith = (reason: unknown): Promise<never> => Promise.reject(reason);
-  const throttled = (retryAfter?: number) => ({
-    status: 429,
-    message: 'busy',
-    ...(retryAfter === undefined ? {} : { retryAfter }),
-  });
-
-  it('waits exactly what Retry-After asks, then answers', async () => {
-    const waits: number[] = [];
-    let calls = 0;
-    const result = await retryThrottled(
-      () => (++calls === 1 ? rejectWith(throttled(5)) : Promise.resolve('rows')),
-      { sleep: (ms) => (waits.push(ms), Promise.resolve()), random: () => 0 },
-      policy,
+  it('reads Retry-After given as an HTTP date against the clock it is given', () => {
+    const now = Date.parse('Wed, 21 Oct 2015 07:28:00 GMT');
+    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:30 GMT', now)).toBe(30_000);
+    const f = classifyError(
+      { status: 429, headers: { 'Retry-After': 'Wed, 21 Oct 2015 07:28:10 GMT' } },
+      now,
     );
-    expect([result, calls, waits]).toEqual(['rows', 2, [5000]]);
-  });
-
-  it('backs off exponentially without Retry-After and gives up after the last attempt', async () => {
-    const waits: number[] = [];
-    await expect(
-      retryThrottled(
-        () => rejectWith(throttled()),
-        { sleep: (ms) => (waits.push(ms), Promise.resolve()), random: () => 0 },
-        policy,
-      ),
-    ).rejects.toEqual(throttled());
-    expect(waits).toEqual([1000, 2000, 4000]);
-  });
-
-  it('does not retry a failure that is not throttling', async () => {
-    let calls = 0;
-    await expect(
-      retryThrottled(
-        () => (calls++, Promise.reject(new Error('no'))),
-        { sleep: () => Promise.resolve() },
-        policy,
-      ),
-    ).rejects.toThrow('no');
-    expect(calls).toBe(1);
-  });
-
-  it('caps the back-off and adds at most a quarter of jitter', () => {
-    expect(backoffDelay(10, undefined, policy, () => 0.99)).toBe(8000);
-    expect(backoffDelay(1, undefined, policy, () => 1)).toBe(1250);
+    expect(f.kind === 'throttled' ? f.retryAfterMs : 'not throttled').toBe(10_000);
   });
 });

@@ -53,14 +53,13 @@ describe('starting a dashboard page', () => {
     expect(root().querySelector('code')?.textContent).toContain('responses=');
   });
 
-  it('shows a missing privilege as a localized message, naming the table', async () => {
+  it('shows a missing privilege as a localized headline naming the table and the privilege', async () => {
+    const server =
+      "Principal user (Id=00000000-0000-0000-0000-000000000001, type=8, roleCount=1, privilegeCount=0, accessMode=0), is missing prvReadAccount privilege (Id=00000000-0000-0000-0000-000000000002) on OTC=1 for entity 'account'.";
     const api = new StandInWebApi(() =>
-      // Xrm.WebApi rejects with plain objects.
+      // Xrm.WebApi rejects with plain objects: PrivilegeDenied (0x80040220) as an unsigned decimal.
       // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      Promise.reject({
-        errorCode: -2147220960,
-        message: 'Principal user is missing prvReadAccount privilege',
-      }),
+      Promise.reject({ errorCode: 2147746336, message: server }),
     );
     win.Xrm = new StandInXrm(api, 1058);
     history.replaceState(
@@ -70,9 +69,15 @@ describe('starting a dashboard page', () => {
     );
 
     await bootPage(window, 'survey-insights', runSurveyInsights);
-    const alert = root().querySelector('[role="alert"]')?.textContent ?? '';
-    expect(alert).toContain('У вас немає дозволу на читання таблиці account.');
-    expect(alert).toContain('prvReadAccount');
+    const alert = root().querySelector('[role="alert"]')!;
+    expect(alert.querySelector('.crmkit-dash__note-title')?.textContent).toBe(
+      'У вас немає дозволу на читання таблиці account: у ваших ролях безпеки немає привілею prvReadAccount.',
+    );
+    // The server's English stays out of the headline, in a collapsed details part.
+    const details = alert.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('Докладніше');
+    expect(details.querySelector('.crmkit-dash__note-server')?.textContent).toBe(server);
     expect(root().getAttribute('data-state')).toBe('done');
     expect(root().getAttribute('aria-busy')).toBeNull();
   });

@@ -116,7 +116,13 @@ export class MockWebApi implements ComponentFramework.WebApi {
       entityType === this.table.entityType
         ? this.table.rows.get(id.toLowerCase()) /* ids are case-insensitive GUIDs */
         : undefined;
-    if (row === undefined) throw new Error(`${entityType} ${id} does not exist`);
+    if (row === undefined) {
+      // As the client API documents its failures: a plain { errorCode, message } object, the code
+      // the unsigned decimal of ObjectDoesNotExist (0x80040217), the text Dataverse sends.
+      const notFound = { errorCode: 0x80040217, message: `${entityType} With Id = ${id} Does Not Exist` };
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
+      throw notFound;
+    }
     return row;
   }
   retrieveRecord(
@@ -138,7 +144,8 @@ export class MockWebApi implements ComponentFramework.WebApi {
           select === undefined ? { ...row } : Object.fromEntries(select.map((c) => [c, row[c] ?? null]));
         return Promise.resolve(picked);
       } catch (e) {
-        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+        return Promise.reject(e);
       }
     };
     const latency = this.table.latencyMs;
@@ -161,7 +168,8 @@ export class MockWebApi implements ComponentFramework.WebApi {
       Object.assign(this.rowOf(entityType, id), data);
       return Promise.resolve({ id, entityType });
     } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject(e);
     }
   }
   createRecord(): Promise<ComponentFramework.LookupValue> {
