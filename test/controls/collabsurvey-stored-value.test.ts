@@ -52,7 +52,10 @@ describe('re-reading the stored responses through the Web API', () => {
     const gone = contextOf(table, {
       contextInfo: { entityTypeName: 'account', entityId: 'ffffffff-0000-0000-0000-000000000000' },
     });
-    await expect(readStoredValue(gone)).rejects.toThrow('does not exist');
+    await expect(readStoredValue(gone)).rejects.toMatchObject({
+      errorCode: 2147746327, // 0x80040217: record not found, as Xrm.WebApi reports it
+      message: expect.stringMatching(/does not exist/i) as unknown,
+    });
   });
 
   it('turns a Web API that throws instead of rejecting into a rejected re-read', async () => {
