@@ -65,6 +65,21 @@ describe('funnel model', () => {
     expect(f.stages.map((s) => s.ofFirst)).toEqual([1, 1]);
   });
 
+  it('follows the same rules over stage totals (the dashboard): warning, "% of first", no negative drop-off', () => {
+    const rows: StageAggregate[] = [
+      { stage: { key: '0', label: 'Квалификация', rank: 0 }, count: 0, amount: null },
+      { stage: { key: '1', label: 'Разработка', rank: 1 }, count: 4, amount: null },
+      { stage: { key: '2', label: 'Предложение', rank: 2 }, count: 10, amount: null },
+    ];
+    const f = computeFunnel({ kind: 'aggregates', rows }, { stageOrder: 'Qualify, 1, 2' });
+    expect(f.warnings).toEqual([{ kind: 'unknownStage', entry: 'Qualify' }]);
+    expect(f.stages.map((s) => [s.label, s.ofFirst, s.dropOff, s.gain])).toEqual([
+      ['Разработка', 1, null, null],
+      ['Предложение', 2.5, 0, 6],
+      ['Квалификация', 0, 10, 0],
+    ]);
+  });
+
   it('has no warnings when every stageOrder entry names a stage', () => {
     const f = computeFunnel({ kind: 'records', records: pipeline }, { stageOrder: '1-Lead, 10-Won' });
     expect(f.warnings).toEqual([]);
