@@ -64,7 +64,7 @@ describe.skipIf(skip !== undefined)('SalesFunnel in the pcf-start harness', () =
     await selects.nth(3).selectOption('Decimal');
     await selects.nth(4).selectOption('segment');
     await selects.nth(5).selectOption('SingleLine.Text');
-    // The harness's own default stageOrder ("val") would add an empty stage; clear it.
+    // The harness's own default stageOrder ("val") names no stage (a "Stage not found" warning); clear it.
     const stageOrder = page.locator('#accordion__panel-data_inputs input[type="text"]').first();
     await stageOrder.fill('');
     await page.locator('input[value="Apply"]').click();

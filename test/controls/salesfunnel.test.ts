@@ -248,6 +248,26 @@ describe('SalesFunnel control over a paged dataset', () => {
     );
   });
 
+  it('names a stageOrder entry that matches no stage and says a growing stage grows, in words', () => {
+    const h = host(opportunities(14));
+    h.context.parameters.stageOrder = { raw: 'Qualfy, 100000003, Qualify' };
+    h.update(['stageOrder']);
+    expect(texts(h.container, '[data-notice="warnings"] li')).toEqual([
+      'Stage not found: Qualfy (named in the stage order)',
+    ]);
+    expect(texts(h.container, '.crmkit-funnel__label')).toEqual(['Close', 'Qualify', 'Develop', 'Propose']);
+    expect(texts(h.container, '.crmkit-funnel__drop')).toEqual([
+      '+4 more than the previous stage',
+      'Drop-off: 2',
+      'Drop-off: 2',
+    ]);
+    expect(texts(h.container, '.crmkit-funnel__of-first')).toEqual([
+      '300% of first',
+      '200% of first',
+      '100% of first',
+    ]);
+  });
+
   it('selects the records of a clicked stage in the host and opens them with the second action', () => {
     const h = host(opportunities(21));
     h.update([]);

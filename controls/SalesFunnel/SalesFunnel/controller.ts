@@ -87,7 +87,9 @@ export class FunnelController {
 
   init(context: FunnelContext): void {
     context.mode.trackContainerResize(true);
+    // A new page size applies from the next refresh: reload from the first page with it.
     context.parameters.records.paging.setPageSize(PAGE_SIZE);
+    context.parameters.records.paging.reset();
     const t = resxTranslate(context.resources);
     this.noSegment = { key: NO_SEGMENT_KEY, label: t('segments.none') };
     const ds = (): DataSet => context.parameters.records;

@@ -43,18 +43,24 @@ export function renderBars(o: BarsOptions): HTMLOListElement {
     const target: StageTarget = { stage: i, segmentKey: o.segmentKey };
     const isSelected =
       o.selected !== null && o.selected.stage === i && o.selected.segmentKey === o.segmentKey;
+    const change = labels.change(stage);
     const flow: Child =
-      stage.ofPrevious === null && stage.dropOff === null
+      stage.ofPrevious === null && change === null
         ? null
         : el(doc, 'span', { className: 'crmkit-funnel__flow', attrs: { 'aria-hidden': 'true' } }, [
             el(doc, 'span', { className: 'crmkit-funnel__flow-text' }, [
               el(doc, 'span', { className: 'crmkit-funnel__arrow' }, ['↓']),
               labels.t('stage.conversion', { percent: labels.percent(stage.ofPrevious) }),
-              stage.dropOff === null || o.compact
+              change === null || o.compact
                 ? null
-                : el(doc, 'span', { className: 'crmkit-funnel__drop' }, [
-                    labels.t('stage.dropOff', { value: labels.value(stage.dropOff) }),
-                  ]),
+                : el(
+                    doc,
+                    'span',
+                    {
+                      className: `crmkit-funnel__drop${stage.gain !== null && stage.gain > 0 ? ' is-gain' : ''}`,
+                    },
+                    [change],
+                  ),
             ]),
           ]);
     const bar = el(doc, 'span', { className: 'crmkit-funnel__bar' });

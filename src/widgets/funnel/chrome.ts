@@ -2,7 +2,7 @@
 import type { Translate } from '../shared/i18n';
 import { el } from '../shared/dom';
 import type { FunnelLabels } from './labels';
-import type { Funnel, FunnelSeries, LoadProgress } from './types';
+import type { Funnel, FunnelSeries, FunnelWarning, LoadProgress } from './types';
 
 export function renderHeader(
   doc: Document,
@@ -33,9 +33,19 @@ export function renderNotices(
   shown: FunnelSeries,
   p: LoadProgress | undefined,
   hasAmount: boolean,
+  warnings: readonly FunnelWarning[] = [],
 ): HTMLElement[] {
   const t = labels.t;
   const out: HTMLElement[] = [];
+  if (warnings.length > 0)
+    out.push(
+      el(
+        doc,
+        'ul',
+        { className: 'crmkit-funnel__warnings', attrs: { 'data-notice': 'warnings' } },
+        warnings.map((w) => el(doc, 'li', {}, [t('status.unknownStage', { name: w.entry })])),
+      ),
+    );
   if (p !== undefined && p.loading) {
     const text =
       p.total === null

@@ -45,7 +45,9 @@ function series(
     }
   }
   const valueOf = (c: Cell): number => (metric === 'amount' ? c.amount : c.count);
-  const first = totals[0] === undefined ? 0 : valueOf(totals[0]);
+  // "% of first" is of the first stage that holds something: a leading empty stage is no base.
+  const base = totals.find((c) => valueOf(c) !== 0);
+  const first = base === undefined ? 0 : valueOf(base);
   const stages: FunnelStage[] = totals.map((c, i) => {
     const value = valueOf(c);
     const prev = i === 0 ? undefined : valueOf(totals[i - 1]!);
@@ -58,7 +60,8 @@ function series(
       value,
       ofFirst: ratio(value, first),
       ofPrevious: prev === undefined ? null : ratio(value, prev),
-      dropOff: prev === undefined ? null : prev - value,
+      dropOff: prev === undefined ? null : Math.max(0, prev - value),
+      gain: prev === undefined ? null : Math.max(0, value - prev),
       listedOnly: listedOnly[i]!,
     };
   });
@@ -85,7 +88,14 @@ export function computeFunnel(input: FunnelInput, options: FunnelOptions = {}): 
   const mode = options.mode ?? 'snapshot';
   const metric = options.metric ?? 'count';
   const b = bucket(input);
-  const ordered = orderStages([...b.stages.values()], options.stageOrder);
+  const { stages: listed, unknown } = orderStages(
+    [...b.stages.values()],
+    options.stageOrder,
+    options.knownStages,
+  );
+  // A known stage without records is shown only after the first stage with records.
+  const firstFound = listed.findIndex((s) => !s.listedOnly);
+  const ordered = firstFound < 0 ? [] : listed.slice(firstFound);
   const listedOnly = ordered.map((s) => s.listedOnly);
   const seriesOf = (row: Map<string, Cell> | undefined): FunnelSeries =>
     series(
@@ -130,6 +140,7 @@ export function computeFunnel(input: FunnelInput, options: FunnelOptions = {}): 
     metric,
     segments: segmentRefs.map((s) => ({ key: s.key, label: s.label, ...seriesOf(b.cells.get(s.key)) })),
     placement,
+    warnings: unknown.map((entry) => ({ kind: 'unknownStage', entry })),
   };
 }
 

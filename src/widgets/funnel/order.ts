@@ -1,7 +1,8 @@
 /**
- * Stage ordering: stages listed in `stageOrder` come first, in that order (listed stages with no
- * records are still shown); the others follow, choices by their value, text and lookups in natural
- * order of the label (so "2-Qualify" comes before "10-Close", unlike Dynamics' own pipeline chart).
+ * Stage ordering: stages listed in `stageOrder` come first, in that order (an entry that names no
+ * stage is left out and reported); the others follow, choices by their value, text and lookups in
+ * natural order of the label (so "2-Qualify" comes before "10-Close", unlike Dynamics' own pipeline
+ * chart).
  */
 import type { StageRef } from './types';
 
@@ -42,37 +43,54 @@ export function compareStages(a: StageRef, b: StageRef): number {
 }
 
 export interface OrderedStage extends StageRef {
-  /** Listed in stageOrder but no data names it. */
+  /** Listed in stageOrder and known, but no data names it. */
   listedOnly: boolean;
 }
 
+export interface StageOrdering {
+  stages: OrderedStage[];
+  /** stageOrder entries that match no stage (found or known), as written. */
+  unknown: string[];
+}
+
+/** Every name a stage answers to: its key (a choice value), its label and its other-language labels. */
+function namesOf(stage: StageRef): string[] {
+  return [stage.key, stage.label, ...(stage.aliases ?? [])];
+}
+
 /**
- * Orders the stages found in the data. An entry of stageOrder matches a stage by its label or its
- * key (a choice value), ignoring case and extra spaces; an entry matching nothing becomes an empty stage.
+ * Orders the stages found in the data. An entry of stageOrder matches a stage by its key (a choice
+ * value), its label or one of its other-language labels, ignoring case and extra spaces; stages of
+ * the data win over `known` ones. An entry matching a known stage with no records becomes an empty
+ * stage; an entry matching nothing is left out and returned in `unknown`.
  */
-export function orderStages(found: readonly StageRef[], stageOrder?: string | null): OrderedStage[] {
-  const byName = new Map<string, StageRef>();
-  for (const stage of found) {
-    for (const name of [stage.key, stage.label]) {
+export function orderStages(
+  found: readonly StageRef[],
+  stageOrder?: string | null,
+  known: readonly StageRef[] = [],
+): StageOrdering {
+  const byName = new Map<string, { stage: StageRef; listedOnly: boolean }>();
+  const foundKeys = new Set(found.map((s) => s.key));
+  const add = (stage: StageRef, listedOnly: boolean): void => {
+    for (const name of namesOf(stage)) {
       const norm = normalise(name);
-      if (!byName.has(norm)) byName.set(norm, stage);
+      if (norm !== '' && !byName.has(norm)) byName.set(norm, { stage, listedOnly });
     }
-  }
-  const ordered: OrderedStage[] = [];
+  };
+  for (const stage of found) add(stage, false);
+  for (const stage of known) if (!foundKeys.has(stage.key)) add(stage, true);
+  const stages: OrderedStage[] = [];
+  const unknown: string[] = [];
   const placed = new Set<string>();
   for (const entry of parseStageOrder(stageOrder)) {
-    const stage = byName.get(normalise(entry));
-    if (stage === undefined) {
-      const key = `listed:${normalise(entry)}`;
-      if (placed.has(key)) continue;
-      placed.add(key);
-      ordered.push({ key, label: entry, listedOnly: true });
-    } else if (!placed.has(stage.key)) {
-      placed.add(stage.key);
-      ordered.push({ ...stage, listedOnly: false });
+    const match = byName.get(normalise(entry));
+    if (match === undefined) unknown.push(entry);
+    else if (!placed.has(match.stage.key)) {
+      placed.add(match.stage.key);
+      stages.push({ ...match.stage, listedOnly: match.listedOnly });
     }
   }
   const rest = found.filter((s) => !placed.has(s.key)).sort(compareStages);
-  for (const stage of rest) ordered.push({ ...stage, listedOnly: false });
-  return ordered;
+  for (const stage of rest) stages.push({ ...stage, listedOnly: false });
+  return { stages, unknown };
 }

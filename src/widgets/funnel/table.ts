@@ -85,7 +85,9 @@ export function renderTable(o: TableOptions): HTMLTableElement {
         o.withAmount ? num(labels.money(stage.amount)) : null,
         num(labels.percent(stage.ofFirst)),
         num(labels.percent(stage.ofPrevious)),
-        num(stage.dropOff === null ? '—' : labels.value(stage.dropOff)),
+        stage.gain !== null && stage.gain > 0
+          ? el(doc, 'td', { className: 'is-gain' }, [labels.change(stage)])
+          : num(stage.dropOff === null ? '—' : labels.value(stage.dropOff)),
         actions,
       ]),
     );

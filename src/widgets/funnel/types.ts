@@ -12,6 +12,8 @@ export interface StageRef {
   label: string;
   /** The choice (option set) value: choices are ordered by it. Absent for text and lookups. */
   rank?: number;
+  /** The stage's label in the org's other languages, when the host knows them (stageOrder matches them too). */
+  aliases?: readonly string[];
 }
 
 /** A segment (customer type, region, product…): `key` identifies it, `label` is shown. */
@@ -46,8 +48,16 @@ export type FunnelInput =
   | { kind: 'aggregates'; rows: readonly StageAggregate[] };
 
 export interface FunnelOptions {
-  /** Stage labels or choice values separated by commas or new lines; listed stages come first. */
+  /**
+   * Stage labels or choice values separated by commas or new lines; listed stages come first. An
+   * entry that matches no stage is left out and reported in `Funnel.warnings`.
+   */
   stageOrder?: string | null;
+  /**
+   * Every stage there is (a choice column's options), when the host knows them: a listed stage
+   * among these that has no records is still shown, as a zero stage after the first stage with records.
+   */
+  knownStages?: readonly StageRef[];
   mode?: FunnelMode;
   metric?: FunnelMetric;
 }
@@ -64,13 +74,18 @@ export interface FunnelStage {
   missingAmounts: number;
   /** `count` or `amount`, as chosen by the metric: what the bar's width shows. */
   value: number;
-  /** value / first stage's value. */
+  /** value / the value of the first stage that has one (a leading empty stage is never the base). */
   ofFirst: number | null;
   /** value / previous stage's value: the conversion into this stage (null for the first stage). */
   ofPrevious: number | null;
-  /** previous value − this value (null for the first stage): what was lost on the way here. */
+  /** What was lost on the way here: previous value − this value, never below 0 (null for the first stage). */
   dropOff: number | null;
-  /** True when the stage was listed in stageOrder but has no records. */
+  /**
+   * How much more this stage holds than the previous one: this value − previous value, never below
+   * 0 (null for the first stage). Only snapshot counts can grow from stage to stage; reached counts never do.
+   */
+  gain: number | null;
+  /** True when the stage was listed in stageOrder and is a known stage, but no record is in it. */
   listedOnly: boolean;
 }
 
@@ -93,6 +108,9 @@ export interface FunnelSegment extends FunnelSeries {
   label: string;
 }
 
+/** Something in the options the funnel could not follow; the view says it in the user's language. */
+export type FunnelWarning = { kind: 'unknownStage'; entry: string };
+
 export interface Funnel extends FunnelSeries {
   mode: FunnelMode;
   metric: FunnelMetric;
@@ -100,6 +118,8 @@ export interface Funnel extends FunnelSeries {
   segments: FunnelSegment[];
   /** Where each record sits, for selecting a stage's records (empty for aggregate input). */
   placement: RecordPlacement;
+  /** stageOrder entries that match no stage, in the order listed. */
+  warnings: FunnelWarning[];
 }
 
 /** Record ids with the index of their stage and segment (−1: none); parallel arrays. */

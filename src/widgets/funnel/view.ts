@@ -108,7 +108,7 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
     const labels = createLabels(t, formats, currency, funnel.metric);
     const shown: FunnelSeries = funnel.segments.find((s) => s.key === ui.segment) ?? funnel;
     const nodes: Node[] = [renderHeader(doc, labels, shown, funnel, hasAmount)];
-    nodes.push(...renderNotices(doc, labels, shown, progress, hasAmount));
+    nodes.push(...renderNotices(doc, labels, shown, progress, hasAmount, funnel.warnings));
     if (funnel.records === 0) {
       if (progress?.loading !== true)
         nodes.push(el(doc, 'div', { className: 'crmkit-funnel__placeholder' }, [t('status.empty')]));

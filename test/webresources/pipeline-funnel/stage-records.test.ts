@@ -222,6 +222,12 @@ describe('which records a clicked stage lists', () => {
     funnel: new Map(),
     survey: new Map(),
   });
+  /** The choice's options: Propose (2) has no records. */
+  const knownStages = ['Qualify', 'Develop', 'Propose', 'Close'].map((label, rank) => ({
+    key: String(rank),
+    label,
+    rank,
+  }));
   const action = (funnel: Funnel, stageIndex: number, segmentKey: string | null = null): StageAction => ({
     stage: funnel.stages[stageIndex]!,
     stageIndex,
@@ -245,7 +251,7 @@ describe('which records a clicked stage lists', () => {
     };
     const funnel = computeFunnel(
       { kind: 'aggregates', rows },
-      { mode: 'reached', stageOrder: reached.stageOrder.join('\n') },
+      { mode: 'reached', stageOrder: reached.stageOrder.join('\n'), knownStages },
     );
     expect(funnel.stages.map((s) => s.label)).toEqual(['Qualify', 'Develop', 'Propose', 'Close']);
     expect(stageQuery(reached, scope, funnel, action(funnel, 1))!.stageKeys).toEqual(['1', '3']);
@@ -254,7 +260,13 @@ describe('which records a clicked stage lists', () => {
 
   it('asks nothing for a stage only listed in stageOrder (it has no records)', () => {
     const listed = { ...config, stageOrder: ['Qualify', 'Develop', 'Propose', 'Close'] };
-    const funnel = computeFunnel({ kind: 'aggregates', rows }, { stageOrder: listed.stageOrder.join('\n') });
+    const funnel = computeFunnel(
+      { kind: 'aggregates', rows },
+      {
+        stageOrder: listed.stageOrder.join('\n'),
+        knownStages,
+      },
+    );
     expect(funnel.stages[2]!.listedOnly).toBe(true);
     expect(stageQuery(listed, scope, funnel, action(funnel, 2))).toBeUndefined();
   });

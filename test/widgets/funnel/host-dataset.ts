@@ -51,10 +51,9 @@ window.crmkitHostParameter = (name, spec, host) => {
   if (name !== 'records') return undefined;
   const { records, pageSize } = spec as RecordsSpec;
   const lcid = (host.options?.lcid ?? 1033) as SampleLcid;
-  const ds = new MockDataSet(sampleRows(sampleOpportunities(records), lcid), SAMPLE_COLUMNS, 50);
+  const ds = new MockDataSet(sampleRows(sampleOpportunities(records), lcid), SAMPLE_COLUMNS, pageSize ?? 50);
   const setPageSize = ds.paging.setPageSize.bind(ds.paging);
   ds.paging.setPageSize = (size) => setPageSize(pageSize ?? size);
-  if (pageSize !== undefined) setPageSize(pageSize);
   // The platform hands over ready-made records: build the first page's objects before any timing.
   warm(ds);
   const loadNextPage = ds.paging.loadNextPage.bind(ds.paging);

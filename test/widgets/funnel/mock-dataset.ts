@@ -2,7 +2,10 @@
 /**
  * A typed stand-in for a PCF dataset with several pages: it implements the real
  * ComponentFramework.PropertyTypes.DataSet interface, accumulates pages as loadNextPage() asks
- * (as the platform does), and records what the control asked of it.
+ * (as the platform does), and records what the control asked of it. As Microsoft documents the
+ * Paging API: a new page size applies from the next refresh (reset), not to the rows already loaded;
+ * loadNextPage() may not be called again while a page is loading (it throws here) and the dataset
+ * says `loading` meanwhile; totalResultCount is -1 when the host does not know it.
  */
 type Column = ComponentFramework.PropertyHelper.DataSetApi.Column;
 type EntityRecord = ComponentFramework.PropertyHelper.DataSetApi.EntityRecord;
@@ -40,36 +43,48 @@ export class MockRecord implements EntityRecord {
 }
 
 class MockPaging implements ComponentFramework.PropertyHelper.DataSetApi.Paging {
+  /** Records on the server for the query; -1 when the host does not know (as the platform documents). */
   totalResultCount: number;
   firstPageNumber = 1;
   lastPageNumber = 1;
   loadNextPageCalls = 0;
   /** Set when loadNextPage() was called; the test host then delivers the page. */
   pending = false;
+  /** Rows fetched so far: the pages delivered, each of the page size in force when it was fetched. */
+  loaded: number;
   constructor(
     private readonly owner: MockDataSet,
     public pageSize: number,
   ) {
     this.totalResultCount = owner.rows.length;
+    this.loaded = Math.min(pageSize, owner.rows.length);
   }
   get hasNextPage(): boolean {
-    return this.lastPageNumber * this.pageSize < this.owner.rows.length;
+    return this.loaded < this.owner.rows.length;
   }
   get hasPreviousPage(): boolean {
     return false;
   }
   loadNextPage(): void {
+    // The platform documents that loadNextPage does not support parallel execution.
+    if (this.pending) throw new Error('loadNextPage called while the previous page is still loading');
     this.loadNextPageCalls++;
     this.pending = true;
   }
   loadPreviousPage(): void {
     throw new Error('not used by the funnel');
   }
+  /** Reloads from the first page, with the page size last asked for. */
   reset(): void {
+    this.pageSize = this.requestedPageSize ?? this.pageSize;
     this.lastPageNumber = 1;
+    this.pending = false;
+    this.loaded = Math.min(this.pageSize, this.owner.rows.length);
   }
+  private requestedPageSize: number | undefined;
+  /** Takes effect on the next data refresh (reset or refresh), as documented; loaded rows stay. */
   setPageSize(pageSize: number): void {
-    this.pageSize = pageSize;
+    this.requestedPageSize = pageSize;
   }
   loadExactPage(): void {
     throw new Error('not used by the funnel');
@@ -80,7 +95,14 @@ export class MockDataSet implements ComponentFramework.PropertyTypes.DataSet {
   columns: Column[];
   error = false;
   errorMessage = '';
-  loading = false;
+  private loadingSet = false;
+  /** True while a page asked for is being fetched (or when a test says so). */
+  get loading(): boolean {
+    return this.loadingSet || this.paging.pending;
+  }
+  set loading(value: boolean) {
+    this.loadingSet = value;
+  }
   paging: MockPaging;
   sorting: ComponentFramework.PropertyHelper.DataSetApi.SortStatus[] = [];
   filtering = {
@@ -106,35 +128,36 @@ export class MockDataSet implements ComponentFramework.PropertyTypes.DataSet {
 
   /** The loaded pages (first to last), as the platform exposes them. */
   private get loadedRows(): readonly MockRow[] {
-    return this.rows.slice(0, this.paging.lastPageNumber * this.paging.pageSize);
+    return this.rows.slice(0, this.paging.loaded);
   }
   private idsCache: { rows: number; ids: string[] } | undefined;
   get sortedRecordIds(): string[] {
-    const rows = this.paging.lastPageNumber * this.paging.pageSize;
+    const rows = this.paging.loaded;
     if (this.idsCache?.rows !== rows) this.idsCache = { rows, ids: this.loadedRows.map((r) => r.id) };
     return this.idsCache.ids;
   }
-  private cache: { pages: number; records: Record<string, EntityRecord> } | undefined;
+  private cache: { rows: number; records: Record<string, EntityRecord> } | undefined;
   get records(): Record<string, EntityRecord> {
-    if (this.cache?.pages !== this.paging.lastPageNumber * this.paging.pageSize) {
+    if (this.cache?.rows !== this.paging.loaded) {
       const records = Object.fromEntries(this.loadedRows.map((r) => [r.id, new MockRecord(r)]));
-      this.cache = { pages: this.paging.lastPageNumber * this.paging.pageSize, records };
+      this.cache = { rows: this.paging.loaded, records };
     }
     return this.cache.records;
   }
   /** A new query result (another filter or view): back to the first page with other rows. */
   replaceRows(rows: readonly MockRow[]): void {
     this.rows = rows;
-    this.paging.lastPageNumber = 1;
-    this.paging.totalResultCount = rows.length;
     this.paging.pending = false;
+    this.paging.reset();
+    this.paging.totalResultCount = rows.length;
   }
 
-  /** Delivers the page asked for by loadNextPage(); returns false when nothing was asked. */
+  /** Delivers the page asked for by loadNextPage(), appended to the loaded ones; false when nothing was asked. */
   deliverPage(): boolean {
     if (!this.paging.pending) return false;
     this.paging.pending = false;
     this.paging.lastPageNumber++;
+    this.paging.loaded = Math.min(this.rows.length, this.paging.loaded + this.paging.pageSize);
     return true;
   }
 

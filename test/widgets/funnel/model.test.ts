@@ -52,19 +52,86 @@ describe('funnel model', () => {
     expect(f.overallConversion).toBe(0.1);
   });
 
-  it('gives null rather than NaN or Infinity after a listed stage with no records', () => {
+  it('leaves out a stageOrder entry that names no stage and warns of it, naming it', () => {
     const f = computeFunnel(
       { kind: 'records', records: [rec('a', 'Lead'), rec('b', 'Won')] },
-      { stageOrder: 'Lead, Qualified, Won' },
+      { stageOrder: 'Qualfy, Lead, Won, Negotiaton' },
+    );
+    expect(f.stages.map((s) => s.label)).toEqual(['Lead', 'Won']);
+    expect(f.warnings).toEqual([
+      { kind: 'unknownStage', entry: 'Qualfy' },
+      { kind: 'unknownStage', entry: 'Negotiaton' },
+    ]);
+    expect(f.stages.map((s) => s.ofFirst)).toEqual([1, 1]);
+  });
+
+  it('follows the same rules over stage totals (the dashboard): warning, "% of first", no negative drop-off', () => {
+    const rows: StageAggregate[] = [
+      { stage: { key: '0', label: 'Квалификация', rank: 0 }, count: 0, amount: null },
+      { stage: { key: '1', label: 'Разработка', rank: 1 }, count: 4, amount: null },
+      { stage: { key: '2', label: 'Предложение', rank: 2 }, count: 10, amount: null },
+    ];
+    const f = computeFunnel({ kind: 'aggregates', rows }, { stageOrder: 'Qualify, 1, 2' });
+    expect(f.warnings).toEqual([{ kind: 'unknownStage', entry: 'Qualify' }]);
+    expect(f.stages.map((s) => [s.label, s.ofFirst, s.dropOff, s.gain])).toEqual([
+      ['Разработка', 1, null, null],
+      ['Предложение', 2.5, 0, 6],
+      ['Квалификация', 0, 10, 0],
+    ]);
+  });
+
+  it('has no warnings when every stageOrder entry names a stage', () => {
+    const f = computeFunnel({ kind: 'records', records: pipeline }, { stageOrder: '1-Lead, 10-Won' });
+    expect(f.warnings).toEqual([]);
+  });
+
+  it('shows a listed known stage without records as a zero stage after the first stage with records', () => {
+    const known = ['Qualify', 'Develop', 'Propose', 'Close'].map((label) => ({ key: label, label }));
+    const records = [rec('a', 'Develop'), rec('b', 'Develop'), rec('c', 'Close')];
+    const f = computeFunnel(
+      { kind: 'records', records },
+      { stageOrder: 'Qualify, Develop, Propose, Close', knownStages: known },
     );
     expect(f.stages.map((s) => [s.label, s.count, s.listedOnly])).toEqual([
-      ['Lead', 1, false],
-      ['Qualified', 0, true],
-      ['Won', 1, false],
+      ['Develop', 2, false],
+      ['Propose', 0, true],
+      ['Close', 1, false],
     ]);
-    expect(f.stages[1]!.ofPrevious).toBe(0);
+    expect(f.warnings).toEqual([]);
+    expect(f.stages.map((s) => s.ofFirst)).toEqual([1, 0, 0.5]);
+    expect(f.stages[1]!.dropOff).toBe(2);
     expect(f.stages[2]!.ofPrevious).toBeNull();
-    expect(f.stages[2]!.dropOff).toBe(-1);
+    expect(f.stages[2]!.dropOff).toBe(0);
+    expect(f.stages[2]!.gain).toBe(1);
+  });
+
+  it('takes "% of first" from the first stage with records when a segment has none in the first stage', () => {
+    const records = [rec('1', 'Lead', 5, 'SMB'), rec('2', 'Won', 5, 'Enterprise'), rec('3', 'Won', 5, 'SMB')];
+    const f = computeFunnel({ kind: 'records', records }, { stageOrder: 'Lead, Won' });
+    const enterprise = f.segments.find((s) => s.key === 'Enterprise')!;
+    expect(enterprise.stages.map((s) => [s.count, s.ofFirst])).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+  });
+
+  it('says how much a later stage grows in snapshot mode instead of a negative drop-off', () => {
+    const records = [rec('a', '1-Lead'), rec('b', '2-Won'), rec('c', '2-Won'), rec('d', '2-Won')];
+    const f = computeFunnel({ kind: 'records', records });
+    expect(f.stages.map((s) => [s.dropOff, s.gain])).toEqual([
+      [null, null],
+      [0, 2],
+    ]);
+    expect(f.stages[1]!.ofFirst).toBe(3);
+  });
+
+  it('grows nowhere in reached mode: the same records give drop-offs and no gain', () => {
+    const records = [rec('a', '1-Lead'), rec('b', '2-Won'), rec('c', '2-Won'), rec('d', '2-Won')];
+    const f = computeFunnel({ kind: 'records', records }, { mode: 'reached' });
+    expect(f.stages.map((s) => [s.count, s.dropOff, s.gain])).toEqual([
+      [4, null, null],
+      [3, 1, 0],
+    ]);
   });
 
   it('has no stages and no conversion when there are no records', () => {
@@ -74,11 +141,16 @@ describe('funnel model', () => {
     expect(f.records).toBe(0);
   });
 
-  it('gives null ratios when the first stage is empty', () => {
+  it('never makes a listed entry without records the first stage (so "% of first" stays)', () => {
     const f = computeFunnel({ kind: 'records', records: [rec('a', 'Won')] }, { stageOrder: 'Lead, Won' });
-    expect(f.stages[0]!.ofFirst).toBeNull();
-    expect(f.stages[1]!.ofFirst).toBeNull();
-    expect(f.stages[1]!.ofPrevious).toBeNull();
+    expect(f.stages.map((s) => [s.label, s.ofFirst])).toEqual([['Won', 1]]);
+    expect(f.warnings).toEqual([{ kind: 'unknownStage', entry: 'Lead' }]);
+  });
+
+  it('takes "% of first" from the first stage with an amount when measuring amounts', () => {
+    const records = [rec('a', '1-A', null), rec('b', '2-B', 200), rec('c', '3-C', 50)];
+    const f = computeFunnel({ kind: 'records', records }, { metric: 'amount' });
+    expect(f.stages.map((s) => s.ofFirst)).toEqual([0, 1, 0.25]);
   });
 
   it('gives null rather than Infinity when a stage amount is so small the ratio overflows', () => {
@@ -194,7 +266,9 @@ describe('funnel model', () => {
   const arbOptions = fc.record({
     mode: fc.constantFrom('snapshot' as const, 'reached' as const),
     metric: fc.constantFrom('count' as const, 'amount' as const),
-    stageOrder: fc.constantFrom('', 'Z, 1-A', 'Missing, 2-B'),
+    stageOrder: fc
+      .shuffledSubarray(['1-A', '2-B', '10-C', 'Z', 'Missing', 'qualfy'])
+      .map((entries) => entries.join(', ')),
   });
 
   it('never produces NaN or Infinity and keeps reached counts non-increasing (property)', () => {
@@ -204,10 +278,16 @@ describe('funnel model', () => {
         const f = computeFunnel({ kind: 'records', records }, options);
         for (const series of [f, ...f.segments]) {
           for (const s of series.stages) {
-            for (const n of [s.ofFirst, s.ofPrevious, s.dropOff, s.value]) {
+            for (const n of [s.ofFirst, s.ofPrevious, s.dropOff, s.gain, s.value]) {
               if (n !== null) expect(Number.isFinite(n)).toBe(true);
             }
+            expect(s.dropOff === null || s.dropOff >= 0).toBe(true);
+            expect(s.gain === null || s.gain >= 0).toBe(true);
           }
+          // "% of first" is lost only when no stage holds anything to divide by.
+          if (series.stages.some((s) => s.value !== 0 && Number.isFinite(1 / s.value)))
+            expect(series.stages.find((s) => s.value !== 0)!.ofFirst).toBe(1);
+          expect(series.stages[0]?.listedOnly ?? false).toBe(false);
           if (options.mode === 'reached') {
             const counts = series.stages.map((s) => s.count);
             counts.slice(1).forEach((c, i) => expect(c).toBeLessThanOrEqual(counts[i]!));
@@ -219,7 +299,32 @@ describe('funnel model', () => {
         expect(f.segments.reduce((n, s) => n + s.records, 0)).toBe(
           records.filter((r) => r.segment !== undefined).length,
         );
+        // Warned of: exactly the entries no record's stage answers to.
+        const entries = options.stageOrder === '' ? [] : options.stageOrder.split(', ');
+        const present = new Set(records.map((r) => r.stage?.label.toLowerCase()));
+        expect(f.warnings.map((w) => w.entry)).toEqual(entries.filter((e) => !present.has(e.toLowerCase())));
       }),
+    );
+  });
+
+  it('never lets reached counts grow along the stages, for any records and any order (property)', () => {
+    const stages = ['Qualify', 'Develop', 'Propose', 'Close', 'Won'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.constantFrom(...stages), { nil: null }), { maxLength: 80 }),
+        fc.shuffledSubarray([...stages, 'Unknown']),
+        (picked, order) => {
+          const records = picked.map((stage, i) => rec(String(i), stage));
+          const f = computeFunnel(
+            { kind: 'records', records },
+            { mode: 'reached', stageOrder: order.join('\n') },
+          );
+          f.stages.slice(1).forEach((s, i) => {
+            expect(s.count).toBeLessThanOrEqual(f.stages[i]!.count);
+            expect(s.gain).toBe(0);
+          });
+        },
+      ),
     );
   });
 });

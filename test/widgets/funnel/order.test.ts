@@ -44,10 +44,19 @@ describe('stage ordering', () => {
       expected: ['Propose', 'Qualify', 'Develop'],
     },
     {
-      name: 'shows listed stages that have no records',
+      name: 'leaves out a listed entry that names no stage (a typo)',
       found: text('Lead', 'Won'),
-      stageOrder: 'Lead, Qualified, Won',
-      expected: ['Lead', 'Qualified', 'Won'],
+      stageOrder: 'Lead, Qualfy, Won',
+      expected: ['Lead', 'Won'],
+    },
+    {
+      name: "matches a stage by its label in another of the org's languages",
+      found: [
+        { key: '1', label: 'Квалификация', rank: 1, aliases: ['Qualify', 'Квалифициране'] },
+        { key: '2', label: 'Разработка', rank: 2, aliases: ['Develop'] },
+      ],
+      stageOrder: 'Develop, QUALIFY',
+      expected: ['Разработка', 'Квалификация'],
     },
     {
       name: 'ignores a stage listed twice',
@@ -65,12 +74,29 @@ describe('stage ordering', () => {
     },
   ];
   it.each(cases)('$name', ({ found, stageOrder, expected }) => {
-    expect(labelsOf(orderStages(found, stageOrder))).toEqual(expected);
+    expect(labelsOf(orderStages(found, stageOrder).stages)).toEqual(expected);
   });
 
-  it('marks listed stages without records as listed only', () => {
-    const ordered = orderStages(text('Lead'), 'Lead, Qualified');
-    expect(ordered.map((s) => s.listedOnly)).toEqual([false, true]);
+  it('returns the entries that name no stage, as written and in the order listed', () => {
+    const { unknown } = orderStages(text('Lead', 'Won'), 'Qualfy, Lead, 100000009, Won, Negotiaton');
+    expect(unknown).toEqual(['Qualfy', '100000009', 'Negotiaton']);
+  });
+
+  it('keeps a listed known stage without records as listed only, and reports nothing for it', () => {
+    const known = [...text('Lead', 'Qualified', 'Won'), { key: '7', label: 'Lost', aliases: ['Verloren'] }];
+    const ordered = orderStages(text('Lead', 'Won'), 'Lead, Qualified, verloren, Won', known);
+    expect(ordered.stages.map((s) => [s.label, s.listedOnly])).toEqual([
+      ['Lead', false],
+      ['Qualified', true],
+      ['Lost', true],
+      ['Won', false],
+    ]);
+    expect(ordered.unknown).toEqual([]);
+  });
+
+  it('shows no known stage that stageOrder does not list', () => {
+    const ordered = orderStages(text('Lead'), '', text('Lead', 'Qualified'));
+    expect(labelsOf(ordered.stages)).toEqual(['Lead']);
   });
 
   it('splits stageOrder on commas and new lines and drops blanks', () => {

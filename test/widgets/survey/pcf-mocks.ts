@@ -95,6 +95,22 @@ export class MockUserSettings implements SurveyUserSettings {
   }
 }
 
+/** What the host's Web API rejects with when Dataverse refuses a request. */
+export interface WebApiError {
+  errorCode: number;
+  message: string;
+}
+
+/** What the host rejects with instead of answering (kept apart from rows by its class). */
+class Refusal {
+  constructor(readonly reason: Error | WebApiError) {}
+}
+
+function refuse<T>(refusal: Refusal): Promise<T> {
+  // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the host rejects with a plain object
+  return Promise.reject(refusal.reason);
+}
+
 /** One Dataverse table's rows (keyed by lower-case id), shared by the forms (mock Web APIs) of a test. */
 export class MockTable {
   readonly rows = new Map<string, ComponentFramework.WebApi.Entity>();
@@ -110,19 +126,17 @@ export class MockWebApi implements ComponentFramework.WebApi {
   readonly calls: { method: string; entityType: string; id?: string; options?: string }[] = [];
   constructor(private readonly table: MockTable) {}
 
-  private rowOf(entityType: string, id: string): ComponentFramework.WebApi.Entity {
-    if (this.table.offline) throw new Error('Network request failed');
+  /** The row, or what the host rejects with: an Error offline, an error response when Dataverse refuses. */
+  private rowOf(entityType: string, id: string): ComponentFramework.WebApi.Entity | Refusal {
+    if (this.table.offline) return new Refusal(new Error('Network request failed'));
     const row =
       entityType === this.table.entityType
         ? this.table.rows.get(id.toLowerCase()) /* ids are case-insensitive GUIDs */
         : undefined;
-    if (row === undefined) {
-      // As the client API documents its failures: a plain { errorCode, message } object, the code
-      // the unsigned decimal of ObjectDoesNotExist (0x80040217), the text Dataverse sends.
-      const notFound = { errorCode: 0x80040217, message: `${entityType} With Id = ${id} Does Not Exist` };
-      // eslint-disable-next-line @typescript-eslint/only-throw-error
-      throw notFound;
-    }
+    // Not an Error: `errorCode` is the unsigned decimal of the HRESULT (0x80040217, record not
+    // found) and `message` the server's text, as Xrm.WebApi documents its errors.
+    if (row === undefined)
+      return new Refusal({ errorCode: 0x80040217, message: `${entityType} With Id = ${id} Does Not Exist` });
     return row;
   }
   retrieveRecord(
@@ -137,16 +151,12 @@ export class MockWebApi implements ComponentFramework.WebApi {
       ...(options === undefined ? {} : { options }),
     });
     const answer = (): Promise<ComponentFramework.WebApi.Entity> => {
-      try {
-        const row = this.rowOf(entityType, id);
-        const select = /^\?\$select=([\w,]+)$/.exec(options ?? '')?.[1]?.split(',');
-        const picked =
-          select === undefined ? { ...row } : Object.fromEntries(select.map((c) => [c, row[c] ?? null]));
-        return Promise.resolve(picked);
-      } catch (e) {
-        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-        return Promise.reject(e);
-      }
+      const row = this.rowOf(entityType, id);
+      if (row instanceof Refusal) return refuse(row);
+      const select = /^\?\$select=([\w,]+)$/.exec(options ?? '')?.[1]?.split(',');
+      const picked =
+        select === undefined ? { ...row } : Object.fromEntries(select.map((c) => [c, row[c] ?? null]));
+      return Promise.resolve(picked);
     };
     const latency = this.table.latencyMs;
     if (latency === 0) return answer();
@@ -164,13 +174,10 @@ export class MockWebApi implements ComponentFramework.WebApi {
     data: ComponentFramework.WebApi.Entity,
   ): Promise<ComponentFramework.LookupValue> {
     this.calls.push({ method: 'updateRecord', entityType, id });
-    try {
-      Object.assign(this.rowOf(entityType, id), data);
-      return Promise.resolve({ id, entityType });
-    } catch (e) {
-      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
-      return Promise.reject(e);
-    }
+    const row = this.rowOf(entityType, id);
+    if (row instanceof Refusal) return refuse(row);
+    Object.assign(row, data);
+    return Promise.resolve({ id, entityType });
   }
   createRecord(): Promise<ComponentFramework.LookupValue> {
     return Promise.reject(new Error('createRecord is not used by the survey control'));
