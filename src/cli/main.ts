@@ -1,8 +1,13 @@
 import { ExitCode } from '../errors';
+import { exitOnInterrupt } from './interrupt';
 import { processIo } from './io';
 import { run } from './run';
 
-// The process edge: the only place that touches process.exitCode.
+// The process edge: the only place that touches process.exitCode and the signals.
+exitOnInterrupt(
+  (text) => process.stderr.write(text),
+  (code) => process.exit(code),
+);
 run(process.argv.slice(2), processIo()).then(
   (code) => {
     process.exitCode = code;

@@ -6,6 +6,14 @@ import { commandGroups } from './commands';
 import { VERSION } from '../version';
 
 /**
+ * `crmkit help labels export` as `crmkit labels export --help`: commander's own help command
+ * knows only the first level, and would print the help of `labels`.
+ */
+function helpAsOption(argv: readonly string[]): string[] {
+  return argv[0] === 'help' ? [...argv.slice(1), '--help'] : [...argv];
+}
+
+/**
  * The whole CLI as a function: parses argv (without node and script), runs the command,
  * and returns the exit code. User errors become one line on stderr; nothing here exits the process.
  */
@@ -32,7 +40,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(helpAsOption(argv), { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return ExitCode.ok;
