@@ -8,14 +8,18 @@ exitOnInterrupt(
   (text) => process.stderr.write(text),
   (code) => process.exit(code),
 );
-run(process.argv.slice(2), processIo()).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(
-      `crmkit: internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-    );
-    process.exitCode = ExitCode.internal;
-  },
-);
+/**
+ * Ends the process once the command is over and its output is flushed: work a failure left
+ * running (a reader still reading the input after its output failed) must not keep it alive.
+ */
+function end(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
+run(process.argv.slice(2), processIo()).then(end, (e: unknown) => {
+  process.stderr.write(
+    `crmkit: internal error (please report): ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
+  end(ExitCode.internal);
+});
