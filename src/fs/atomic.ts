@@ -42,6 +42,8 @@ async function checkTarget(target: NamedFile): Promise<void> {
 export interface TempOutput {
   path: string;
   openStream: () => WriteStream;
+  /** Rejects when a stream of any output of the write fails: a producer waiting on one races it. */
+  failed: Promise<never>;
 }
 export type OpenStream = TempOutput['openStream'];
 
@@ -77,6 +79,7 @@ export async function writeAllAtomically<T>(
     trackTemp(temp);
     return {
       path: temp,
+      failed,
       openStream: () => {
         const s = createWriteStream(temp);
         s.once('error', (e) => fail(outputError(e, targets[i]!.name)));

@@ -146,8 +146,9 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
           },
           {
             // Waits for each workbook's DEFLATE to catch up: without it rows queue up in memory.
+            // A failed output ends the wait, and so the reader, instead of waiting for a drain forever.
             pace: async () => {
-              for (const state of states) await state.writer?.drain();
+              for (const state of states) await Promise.race([state.writer?.drain(), temps[0]?.failed]);
             },
           },
         );
