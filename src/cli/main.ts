@@ -5,7 +5,8 @@ import { run } from './run';
 
 // The process edge: the only place that touches process.exitCode and the signals.
 exitOnInterrupt(
-  (text) => process.stderr.write(text),
+  // On a terminal the line starts below the progress line and the ^C the terminal echoed.
+  (text) => process.stderr.write(process.stderr.isTTY ? `\n${text}` : text),
   (code) => process.exit(code),
 );
 /**

@@ -4,6 +4,7 @@ import { createContext, type CommandContext } from './context';
 import type { CliIo } from './io';
 import { commandGroups } from './commands';
 import { VERSION } from '../version';
+import { failureText, isFileSystemError } from '../fs/write-error';
 
 /**
  * `crmkit help labels export` as `crmkit labels export --help`: commander's own help command
@@ -46,12 +47,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       if (e.exitCode === 0) return ExitCode.ok;
       return ExitCode.usage;
     }
-    if (e instanceof CrmKitError) {
-      io.stderr(`crmkit: ${e.message}\n`);
-      for (const p of e.problems) io.stderr(`  ${p.where}: ${p.message}\n`);
-      return e.exitCode;
-    }
-    throw e;
+    return reportFailure(e, io);
   }
   return exitCode;
+}
+
+/**
+ * A failed command: a CrmKitError as its one line (and its problems), an unexplained file-system
+ * failure as one line with exit 5 (not a bug); anything else is a bug and is thrown on.
+ */
+export function reportFailure(e: unknown, io: Pick<CliIo, 'stderr'>): ExitCode {
+  if (e instanceof CrmKitError) {
+    io.stderr(`crmkit: ${e.message}\n`);
+    for (const p of e.problems) io.stderr(`  ${p.where}: ${p.message}\n`);
+    return e.exitCode;
+  }
+  if (isFileSystemError(e)) {
+    const where = (e as { path?: unknown }).path;
+    io.stderr(`crmkit: ${typeof where === 'string' ? `${where}: ` : ''}${failureText(e)}\n`);
+    return ExitCode.failure;
+  }
+  throw e;
 }
