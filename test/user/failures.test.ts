@@ -122,7 +122,7 @@ async function exportUntilMidRun(folder: string, output: string) {
   let err = '';
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
-  for (let i = 0; i < 400 && !readdirSync(folder).some((f) => f.endsWith('.tmp')); i++) {
+  for (let i = 0; i < 2000 && !readdirSync(folder).some((f) => f.endsWith('.tmp')); i++) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
