@@ -59,7 +59,7 @@ describe.skipIf('skip' in user)('an ordinary user writing into a read-only folde
   });
 });
 
-describe('a full disk', () => {
+describe('a full disk (as an ordinary user where one can be switched to)', () => {
   it.each([
     [['labels', 'export', 'Large.zip', '-o', 'limited.xlsx']],
     [['labels', 'import', 'book.xlsx', '--into', 'Large.zip', '-o', 'limited.zip', '--force']],
@@ -67,7 +67,7 @@ describe('a full disk', () => {
   ])('past the file size limit (ulimit -f), crmkit %j says so, exits 5 and leaves nothing', (args) => {
     const before = allFiles(dir);
     // ulimit -f counts 1024-byte blocks: 256 KiB, far less than each output.
-    const r = crmkit(dir, args, ['sh', '-c', 'ulimit -f 256 && exec "$@"', 'limited']);
+    const r = crmkit(dir, args, [...asUser, 'sh', '-c', 'ulimit -f 256 && exec "$@"', 'limited']);
     const named = args[args.indexOf('-o') + 1]!;
     expect([r.code, r.err]).toEqual([
       5,
@@ -86,7 +86,7 @@ describe('a full disk', () => {
       return;
     }
     try {
-      const r = crmkit(dir, ['labels', 'export', 'Large.zip', '-o', 'full/labels.xlsx']);
+      const r = crmkit(dir, ['labels', 'export', 'Large.zip', '-o', 'full/labels.xlsx'], asUser);
       expect([r.code, r.err]).toEqual([
         5,
         'crmkit: full/labels.xlsx: cannot write (no space left on device)\n',
