@@ -4,6 +4,15 @@ import { createContext, type CommandContext } from './context';
 import type { CliIo } from './io';
 import { commandGroups } from './commands';
 import { VERSION } from '../version';
+import { failureText, isFileSystemError } from '../fs/write-error';
+
+/**
+ * `crmkit help labels export` as `crmkit labels export --help`: commander's own help command
+ * knows only the first level, and would print the help of `labels`.
+ */
+function helpAsOption(argv: readonly string[]): string[] {
+  return argv[0] === 'help' ? [...argv.slice(1), '--help'] : [...argv];
+}
 
 /**
  * The whole CLI as a function: parses argv (without node and script), runs the command,
@@ -32,18 +41,31 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(helpAsOption(argv), { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return ExitCode.ok;
       return ExitCode.usage;
     }
-    if (e instanceof CrmKitError) {
-      io.stderr(`crmkit: ${e.message}\n`);
-      for (const p of e.problems) io.stderr(`  ${p.where}: ${p.message}\n`);
-      return e.exitCode;
-    }
-    throw e;
+    return reportFailure(e, io);
   }
   return exitCode;
+}
+
+/**
+ * A failed command: a CrmKitError as its one line (and its problems), an unexplained file-system
+ * failure as one line with exit 5 (not a bug); anything else is a bug and is thrown on.
+ */
+export function reportFailure(e: unknown, io: Pick<CliIo, 'stderr'>): ExitCode {
+  if (e instanceof CrmKitError) {
+    io.stderr(`crmkit: ${e.message}\n`);
+    for (const p of e.problems) io.stderr(`  ${p.where}: ${p.message}\n`);
+    return e.exitCode;
+  }
+  if (isFileSystemError(e)) {
+    const where = (e as { path?: unknown }).path;
+    io.stderr(`crmkit: ${typeof where === 'string' ? `${where}: ` : ''}${failureText(e)}\n`);
+    return ExitCode.failure;
+  }
+  throw e;
 }

@@ -46,6 +46,7 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
     kind,
     version: o.version,
     outDir: ctx.resolve(o.out),
+    outName: o.out,
     build: o.build,
     cwd: ctx.io.cwd,
     env: ctx.io.env,

@@ -6,17 +6,13 @@ import type { Stats } from 'node:fs';
 import { open, readdir, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
+import { errnoOf } from './write-error';
 
 /** A file the toolkit reads or writes: its absolute path and how messages name it. */
 export interface NamedFile {
   path: string;
   /** The path as the user gave it, e.g. `sub/Solution.zip` or `--keep words.txt`. */
   name: string;
-}
-
-function errnoOf(e: unknown): string | undefined {
-  const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
 }
 
 function isFolderError(name: string): CrmKitError {

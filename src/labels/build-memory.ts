@@ -3,11 +3,10 @@
  * files into one TMX 1.4 file, written atomically.
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../errors';
-import { abandonStream, writeAtomically } from '../fs/atomic';
+import { writeAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
 import { VERSION } from '../version';
 import type { Lcid } from './crm-xml/model';
@@ -63,19 +62,14 @@ export async function buildMemory(o: BuildMemoryOptions): Promise<BuiltMemory> {
       yield unit;
     }
   }
-  await writeAtomically(o.output.path, async (temp) => {
-    const out = createWriteStream(temp);
-    try {
-      const chunks = tmxChunks(counted(), { baseLcid, createdAt: o.now ?? new Date(), toolVersion: VERSION });
-      for (const chunk of chunks) {
-        if (!out.write(chunk)) await once(out, 'drain');
-      }
-      out.end();
-      await finished(out);
-    } catch (e) {
-      await abandonStream(out);
-      throw e;
+  await writeAtomically(o.output, async (_temp, openStream) => {
+    const out = openStream();
+    const chunks = tmxChunks(counted(), { baseLcid, createdAt: o.now ?? new Date(), toolVersion: VERSION });
+    for (const chunk of chunks) {
+      if (!out.write(chunk)) await once(out, 'drain');
     }
+    out.end();
+    await finished(out);
   });
   return { translations: memory.size, baseTexts, files: files.length };
 }

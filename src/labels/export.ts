@@ -8,6 +8,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../errors';
 import type { NamedFile } from '../fs/open-input';
+import { errnoOf, outputError } from '../fs/write-error';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import type { Suggester } from './memory/suggest';
@@ -76,6 +77,20 @@ async function peekHeader(input: NamedFile, maxSize: number | undefined): Promis
   }
 }
 
+/**
+ * The folder `-o` names is made (as `mkdir` would), its parent is not: a typing mistake in a
+ * path does not silently grow a tree of folders. A single workbook's folder must exist too.
+ */
+async function refuseMissingParent(folder: NamedFile): Promise<void> {
+  const parent = await stat(path.dirname(folder.path)).catch(() => undefined);
+  if (parent?.isDirectory() !== true) {
+    throw new CrmKitError(
+      'IO',
+      `${folder.name}: cannot write, folder ${path.dirname(folder.name)} does not exist`,
+    );
+  }
+}
+
 interface ExportPlan {
   /** Known beforehand with `split` (its outputs depend on it), else from the write. */
   header: TranslationsHeader | undefined;
@@ -85,7 +100,12 @@ interface ExportPlan {
 /** With `split`, one workbook per target language in the folder `-o`, which must not be a file. */
 async function planOutputs(o: ExportOptions): Promise<ExportPlan> {
   if (o.split !== true) return { header: undefined, outputs: [{ output: o.output, languages: o.languages }] };
-  const header = await peekHeader(o.input, o.maxSize);
+  if (/\.xlsx$/i.test(o.output.name)) {
+    throw new CrmKitError(
+      'USAGE',
+      `-o ${o.output.name}: with --split, -o names the folder the workbooks are written into, not an .xlsx file`,
+    );
+  }
   const existing = await stat(o.output.path).catch(() => undefined);
   if (existing !== undefined && !existing.isDirectory()) {
     throw new CrmKitError(
@@ -93,6 +113,8 @@ async function planOutputs(o: ExportOptions): Promise<ExportPlan> {
       `-o ${o.output.name}: with --split, -o names a folder, and this is a file`,
     );
   }
+  if (existing === undefined) await refuseMissingParent(o.output);
+  const header = await peekHeader(o.input, o.maxSize);
   const stem = path.basename(o.input.name).replace(/\.(zip|xml)$/i, '');
   const outputs = targetLanguages(header, o.languages, o.input.name).map((lcid) => {
     const file = `${stem}.${lcid}.xlsx`;
@@ -132,7 +154,11 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
   const suggestions =
     memory.length > 0 || o.consistency === true ? await prepareSuggestions({ ...o, memory }) : undefined;
   const mapRow = rowMapper(o, suggestions?.suggester);
-  if (o.split === true) await mkdir(o.output.path, { recursive: true });
+  if (o.split === true) {
+    await mkdir(o.output.path).catch((e: unknown) => {
+      if (errnoOf(e) !== 'EEXIST') throw outputError(e, o.output.name);
+    });
+  }
   o.onPhase?.('exporting');
   const summaries = await writeWorkbooks({
     input: o.input,

@@ -3,12 +3,11 @@
  * translations file once, rewriting only the labels whose text changed, into a temporary file
  * renamed into place when nothing was refused.
  */
-import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CrmKitError, type Problem } from '../errors';
-import { abandonStream, writeAtomically } from '../fs/atomic';
+import { writeAtomically } from '../fs/atomic';
 import { checkReadable, type NamedFile } from '../fs/open-input';
 import type { Lcid, TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
@@ -42,10 +41,16 @@ export interface ImportSummary {
   foreign: string[];
 }
 
+/** What `-o` writes, by its extension: .zip or .xml; any other name is refused. */
 export function outputKind(output: NamedFile, inputKind: 'zip' | 'xml'): 'zip' | 'xml' {
   if (/\.zip$/i.test(output.name)) return 'zip';
   if (/\.xml$/i.test(output.name)) return 'xml';
-  return inputKind;
+  throw new CrmKitError(
+    'USAGE',
+    inputKind === 'zip'
+      ? `-o ${output.name}: the output is a zip Dynamics imports; name it .zip (or .xml for the bare CrmTranslations.xml)`
+      : `-o ${output.name}: the output of an .xml input is an .xml file; name it .xml`,
+  );
 }
 
 export async function importLabels(options: ImportOptions): Promise<ImportSummary> {
@@ -54,6 +59,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   const errors: Problem[] = [];
   const metas: { file: NamedFile; meta: WorkbookMeta }[] = [];
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
+  outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {
     await checkReadable(file);
     const result = await readWorkbook({ path: file.path }, file.name, (row) => {
@@ -103,7 +109,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
         output,
       );
 
-    return await writeAtomically(options.output.path, async (temp) => {
+    return await writeAtomically(options.output, async (temp, openStream) => {
       let read: Awaited<ReturnType<typeof patch>>;
       if (kind === 'zip') {
         const fh = await open(temp, 'w');
@@ -125,17 +131,10 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           await fh.close();
         }
       } else {
-        const out = createWriteStream(temp);
-        const done = finished(out);
-        done.catch(() => undefined);
-        try {
-          read = await patch(out);
-          out.end();
-          await done;
-        } catch (e) {
-          await abandonStream(out);
-          throw e;
-        }
+        const out = openStream();
+        read = await patch(out);
+        out.end();
+        await finished(out);
       }
 
       const foreign = metas.filter((m) => m.meta.fingerprint !== read.fingerprint);

@@ -1,5 +1,4 @@
 /** Writes the generated sample translations (see translations/sample.ts) as a zip or a bare XML file. */
-import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
@@ -24,9 +23,9 @@ async function writeXml(out: Writable, options: SampleOptions): Promise<void> {
 }
 
 export async function writeSampleFile(target: string, options: SampleOptions): Promise<void> {
-  await writeAtomically(target, async (temp) => {
+  await writeAtomically(target, async (temp, openStream) => {
     if (target.endsWith('.xml')) {
-      const out = createWriteStream(temp);
+      const out = openStream();
       await writeXml(out, options);
       out.end();
       await finished(out);

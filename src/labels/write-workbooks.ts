@@ -4,10 +4,10 @@
  * Display Strings rows arriving before the Localized Labels header are held (they are few) until
  * every language column of the file is known, then everything streams.
  */
-import { createWriteStream, type WriteStream } from 'node:fs';
+import type { WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../errors';
-import { abandonStream, writeAtomically } from '../fs/atomic';
+import { writeAllAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readLabels } from './read-labels';
@@ -66,17 +66,6 @@ export interface WriteWorkbooksOptions {
   onRows?: (n: number) => void;
 }
 
-/** Every output is written to a temporary file; all are renamed into place only if all succeed. */
-function writeAllAtomically<T>(
-  paths: readonly string[],
-  write: (temps: string[]) => Promise<T>,
-  temps: string[] = [],
-): Promise<T> {
-  const next = paths[temps.length];
-  if (next === undefined) return write(temps);
-  return writeAtomically(next, (temp) => writeAllAtomically(paths, write, [...temps, temp]));
-}
-
 interface OutputState {
   spec: ExportOutput;
   out: WriteStream;
@@ -94,10 +83,10 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
   const source = await openTranslationsSource(options.input.path, options.input.name, options.maxSize);
   try {
     return await writeAllAtomically(
-      options.outputs.map((o) => o.output.path),
+      options.outputs.map((o) => o.output),
       async (temps) => {
         const states: OutputState[] = options.outputs.map((spec, i) => {
-          const out = createWriteStream(temps[i]!);
+          const out = temps[i]!.openStream();
           const done = finished(out);
           done.catch(() => undefined);
           return {
@@ -111,75 +100,71 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
             started: new Set(),
           };
         });
-        try {
-          const start = (state: OutputState, sheet: LabelSheet): void => {
-            if (state.writer === undefined || state.started.has(sheet)) return;
-            state.started.add(sheet);
-            state.writer.startSheet(sheet);
-          };
-          const add = (state: OutputState, label: Label): void => {
-            const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
-            if (row === undefined) return;
-            state.rows[label.sheet]++;
-            state.writer?.addRow(row);
-          };
-          const open = (state: OutputState, header: TranslationsHeader): WorkbookWriter => {
-            state.targets = targetLanguages(header, state.spec.languages, source.where);
-            const w = createWorkbookWriter(state.out, {
-              sourceName: options.input.name,
-              solutionName: header.solutionName,
-              baseLcid: header.baseLcid,
-              targetLanguages: state.targets,
-            });
-            state.writer = w;
-            if (header.languages['Display Strings'].length > 0 || state.held.length > 0)
-              start(state, 'Display Strings');
-            for (const label of state.held) add(state, label);
-            state.held.length = 0;
-            return w;
-          };
-          const result = await readLabels(
-            source,
-            {
-              sheet: (sheet, _languages, header) => {
-                for (const state of states) {
-                  if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
-                  start(state, sheet);
-                }
-              },
-              label: (label) => {
-                options.onRows?.(1);
-                for (const state of states) {
-                  if (state.writer === undefined) state.held.push(label);
-                  else add(state, label);
-                }
-                return undefined;
-              },
+        const start = (state: OutputState, sheet: LabelSheet): void => {
+          if (state.writer === undefined || state.started.has(sheet)) return;
+          state.started.add(sheet);
+          state.writer.startSheet(sheet);
+        };
+        const add = (state: OutputState, label: Label): void => {
+          const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
+          if (row === undefined) return;
+          state.rows[label.sheet]++;
+          state.writer?.addRow(row);
+        };
+        const open = (state: OutputState, header: TranslationsHeader): WorkbookWriter => {
+          state.targets = targetLanguages(header, state.spec.languages, source.where);
+          const w = createWorkbookWriter(state.out, {
+            sourceName: options.input.name,
+            solutionName: header.solutionName,
+            baseLcid: header.baseLcid,
+            targetLanguages: state.targets,
+          });
+          state.writer = w;
+          if (header.languages['Display Strings'].length > 0 || state.held.length > 0)
+            start(state, 'Display Strings');
+          for (const label of state.held) add(state, label);
+          state.held.length = 0;
+          return w;
+        };
+        const result = await readLabels(
+          source,
+          {
+            sheet: (sheet, _languages, header) => {
+              for (const state of states) {
+                if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
+                start(state, sheet);
+              }
             },
-            {
-              // Waits for each workbook's DEFLATE to catch up: without it rows queue up in memory.
-              pace: async () => {
-                for (const state of states) await state.writer?.drain();
-              },
+            label: (label) => {
+              options.onRows?.(1);
+              for (const state of states) {
+                if (state.writer === undefined) state.held.push(label);
+                else add(state, label);
+              }
+              return undefined;
             },
-          );
-          const summaries: ExportSummary[] = [];
-          for (const state of states) {
-            const w = state.writer ?? open(state, result.header);
-            await w.finish(result.fingerprint);
-            await state.done;
-            summaries.push({
-              header: result.header,
-              fingerprint: result.fingerprint,
-              targetLanguages: state.targets,
-              rows: state.rows,
-            });
-          }
-          return summaries;
-        } catch (e) {
-          await Promise.all(states.map((state) => abandonStream(state.out)));
-          throw e;
+          },
+          {
+            // Waits for each workbook's DEFLATE to catch up: without it rows queue up in memory.
+            // A failed output ends the wait, and so the reader, instead of waiting for a drain forever.
+            pace: async () => {
+              for (const state of states) await Promise.race([state.writer?.drain(), temps[0]?.failed]);
+            },
+          },
+        );
+        const summaries: ExportSummary[] = [];
+        for (const state of states) {
+          const w = state.writer ?? open(state, result.header);
+          await w.finish(result.fingerprint);
+          await state.done;
+          summaries.push({
+            header: result.header,
+            fingerprint: result.fingerprint,
+            targetLanguages: state.targets,
+            rows: state.rows,
+          });
         }
+        return summaries;
       },
     );
   } finally {

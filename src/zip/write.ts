@@ -115,7 +115,9 @@ export class ZipWriter {
         done();
       },
     });
-    await produce(input);
+    // A failed write of the zip (disk full) ends the entry: the producer may be waiting for a drain.
+    finished.catch(() => undefined);
+    await Promise.race([produce(input), finished]);
     input.end();
     await finished;
     const flags = nameBytes.length === name.length ? 0 : 0x800; // longer in UTF-8: not ASCII

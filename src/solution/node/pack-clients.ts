@@ -3,6 +3,7 @@
  * profiles, builds (or reuses) the outputs they need, packs every zip, holds each to
  * `solution check`, and writes them atomically only when all pass.
  */
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../../errors';
 import { writeFileAtomically } from '../../fs/atomic';
@@ -24,6 +25,8 @@ export interface PackClientsOptions {
   version?: string;
   /** Folder the zips are written into (made when missing). */
   outDir: string;
+  /** How messages name `outDir` (as the user typed it; default `outDir`). */
+  outName?: string;
   /** False reuses the build outputs as they are. */
   build: boolean;
   /** Where a profile path is resolved from and the project is looked for. */
@@ -67,6 +70,13 @@ function checkAll(packed: readonly PackedSolution[], options: PackClientsOptions
 
 /** Packs and writes the solution zips of the chosen clients; returns what was written. */
 export async function packClients(options: PackClientsOptions): Promise<WrittenSolution[]> {
+  const outName = options.outName ?? options.outDir;
+  if ((await stat(options.outDir).catch(() => undefined))?.isDirectory() === false) {
+    throw new CrmKitError(
+      'USAGE',
+      `--out ${outName}: is a file; --out names the folder the zips are written into`,
+    );
+  }
   const root = findProjectRoot(options.cwd, options.env);
   const source = loadSolutionSource(root);
   const files =
@@ -92,7 +102,9 @@ export async function packClients(options: PackClientsOptions): Promise<WrittenS
   const written: WrittenSolution[] = [];
   for (const p of packed) {
     const file = path.join(options.outDir, p.fileName);
-    await writeFileAtomically(file, p.bytes, { createFolder: true });
+    await writeFileAtomically({ path: file, name: path.join(outName, p.fileName) }, p.bytes, {
+      createFolder: true,
+    });
     const done = { file, entries: p.entries.length, bytes: p.bytes.length };
     options.onWritten?.(done);
     written.push(done);
