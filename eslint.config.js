@@ -139,4 +139,18 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  {
+    // vitest 4 lets any string pass a RegExp value inside toMatchObject (tried: {a: "x"} matches
+    // {a: /y/}), so such an assertion checks nothing; expect.stringMatching(/…/) does.
+    files: ['test/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='toMatchObject'] Property > Literal[regex]",
+          message: 'A RegExp inside toMatchObject matches any string here: use expect.stringMatching(/…/).',
+        },
+      ],
+    },
+  },
 );
