@@ -166,14 +166,33 @@ export function validateProfile(data: unknown, where: string, source: SolutionSo
   return data as ClientProfile;
 }
 
-/** Parses profile JSON text (refusing non-JSON with one line) and validates it. */
+/**
+ * Where JSON.parse stopped, as `line:column` (1-based), from the offset V8 puts in its message;
+ * the message without that offset. A message with no place is returned as it is.
+ */
+export function jsonSyntaxPlace(text: string, message: string): { place?: string; reason: string } {
+  const m = /^(.*?)(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?$/s.exec(message);
+  // A text that ends too early has no position in the message: the place is its end.
+  const offset =
+    m !== null ? Number(m[2]) : /^Unexpected end of JSON input$/.test(message) ? text.length : undefined;
+  if (offset === undefined) return { reason: message };
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return { place: `${line}:${column}`, reason: m?.[1] ?? message };
+}
+
+/** Parses profile JSON text (refusing non-JSON with its line and column) and validates it. */
 export function parseProfile(json: string, where: string, source: SolutionSource): ClientProfile {
+  const text = json.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = JSON.parse(json.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    throw new CrmKitError('PROFILE_INVALID', `${where}: not valid JSON (${detail})`);
+    const { place, reason } = jsonSyntaxPlace(text, e instanceof Error ? e.message : String(e));
+    const at = place === undefined ? where : `${where}:${place}`;
+    const message = `not valid JSON (${reason})`;
+    throw new CrmKitError('PROFILE_INVALID', `${at}: ${message}`, [{ where: at, message }]);
   }
   return validateProfile(data, where, source);
 }

@@ -89,7 +89,7 @@ describe('crmkit solution pack', () => {
     expect(r.code).toBe(4);
     expect(r.err).toMatch(/^crmkit: the client profile is invalid \(4 problems\); nothing was built\n/);
     expect(r.err).toMatch(
-      /zz-bad\.json › publisher\.prefix: must be 2–8 letters or digits, start with a letter, and not start with mscrm/,
+      /zz-bad\.json › publisher\.prefix: must be 2–8 lower-case letters or digits, start with a letter, and not start with mscrm/,
     );
     expect(r.err).toMatch(/zz-bad\.json › languages: lists 1049 twice/);
     expect(r.err).toMatch(/zz-bad\.json › widgets\[1\]: must be one of the widgets crmkit ships/);

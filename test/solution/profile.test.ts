@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrmKitError } from '../../src/errors';
-import { parseProfile, validateProfile } from '../../src/solution/profile';
+import { jsonSyntaxPlace, parseProfile, validateProfile } from '../../src/solution/profile';
 import { loadProfile, loadSource, repoRoot } from './fakes';
 
 const source = loadSource();
@@ -32,16 +32,21 @@ const cases: [string, Edit, RegExp][] = [
   [
     'a prefix starting with mscrm',
     (p) => (publisher(p).prefix = 'mscrmx'),
-    /publisher\.prefix: must be 2–8 letters or digits, start with a letter, and not start with mscrm \(got "mscrmx"\)/,
+    /publisher\.prefix: must be 2–8 lower-case letters or digits, start with a letter, and not start with mscrm \(got "mscrmx"\)/,
   ],
   [
     'a prefix starting with a digit',
     (p) => (publisher(p).prefix = '1ab'),
-    /publisher\.prefix: must be 2–8 letters/,
+    /publisher\.prefix: must be 2–8 lower-case letters/,
   ],
   ['a one-letter prefix', (p) => (publisher(p).prefix = 'c'), /publisher\.prefix: must be 2–8/],
   ['a nine-letter prefix', (p) => (publisher(p).prefix = 'abcdefghi'), /publisher\.prefix: must be 2–8/],
   ['a prefix with an underscore', (p) => (publisher(p).prefix = 'ab_c'), /publisher\.prefix: must be 2–8/],
+  [
+    'a prefix with capitals (Dataverse keeps prefixes in lower case)',
+    (p) => (publisher(p).prefix = 'Acme'),
+    /publisher\.prefix: must be 2–8 lower-case letters or digits, .* \(got "Acme"\)/,
+  ],
   [
     'an option value prefix below 10000',
     (p) => (publisher(p).optionValuePrefix = 9999),
@@ -177,10 +182,31 @@ describe('client profile validation', () => {
     );
   });
 
-  it('refuses text that is not JSON with one line naming the file', () => {
+  it('refuses text that is not JSON with one line naming the file, line and column once', () => {
     expect(() => parseProfile('{ "client": ', 'broken.json', source)).toThrow(
-      /^broken\.json: not valid JSON/,
+      /^broken\.json:1:13: not valid JSON \(/,
     );
+    const thrown = (() => {
+      try {
+        parseProfile('{\n  "client": "x",\n  oops\n}\n', 'clients/x.json', source);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(thrown).toBeInstanceOf(CrmKitError);
+    expect((thrown as CrmKitError).problems).toEqual([
+      { where: 'clients/x.json:3:3', message: 'not valid JSON (Expected double-quoted property name)' },
+    ]);
+  });
+
+  it.each([
+    ['{\n  "a": 1,\n  oops', 'Unexpected token at position 14', '3:3', 'Unexpected token'],
+    ['{"a":', 'Unexpected end of JSON input', '1:6', 'Unexpected end of JSON input'],
+    ['{}', 'Something else entirely', undefined, 'Something else entirely'],
+    ['x', 'Unexpected token x in JSON at position 0 (line 1 column 1)', '1:1', 'Unexpected token x'],
+  ])('places a JSON syntax error of %j by line and column', (text, message, place, reason) => {
+    expect(jsonSyntaxPlace(text, message)).toEqual(place === undefined ? { reason } : { place, reason });
   });
 
   it('accepts every profile shipped in solutions/clients', () => {
