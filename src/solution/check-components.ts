@@ -1,6 +1,7 @@
 import { extensionOf } from './content-types';
 import { WEB_RESOURCE_TYPES } from './customizations-xml';
 import type { Findings } from './findings';
+import { parseJsonText } from './json-syntax';
 import { readControlManifest } from './manifest';
 import { attr, child, children, decodeUtf8, text, type XmlNode } from './xml';
 
@@ -10,6 +11,11 @@ export interface ComponentContext {
   prefix: string | undefined;
   languages: readonly number[];
   findings: Findings;
+  /**
+   * The version every control must carry, when the zip is one crmkit packed: its controls follow
+   * the solution version (src/solution/version.ts), or an import keeps the old bundles.
+   */
+  controlVersion?: string;
 }
 
 const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
@@ -73,6 +79,12 @@ export function checkControls(cx: XmlNode, ctx: ComponentContext): string[] {
       );
       continue;
     }
+    if (ctx.controlVersion !== undefined && info.version !== ctx.controlVersion) {
+      findings.error(
+        manifestPath,
+        `version ${info.version} does not follow the solution version: crmkit gives its controls ${ctx.controlVersion}`,
+      );
+    }
     const expected = `${info.namespace}.${info.constructor}`;
     if (name !== expected && !name.endsWith(`_${expected}`)) {
       findings.error(where, `the manifest declares ${expected}, which the name does not end with`);
@@ -103,6 +115,15 @@ export function checkControls(cx: XmlNode, ctx: ComponentContext): string[] {
       findings.error(folder, 'is not declared as a CustomControl in customizations.xml');
   }
   return names;
+}
+
+/** A JSON web resource (a page's configuration) must parse, or the pages that read it fail. */
+function checkJsonFile(entry: string, ctx: ComponentContext): void {
+  const bytes = ctx.files.get(entry);
+  if (bytes === undefined) return;
+  const parsed = parseJsonText(decodeUtf8(bytes));
+  if ('problem' in parsed)
+    ctx.findings.error(parsed.place === undefined ? entry : `${entry}:${parsed.place}`, parsed.problem);
 }
 
 /** A component as root components may name it: by schema name, or (older exports) by id. */
@@ -150,7 +171,10 @@ export function checkWebResources(cx: XmlNode, ctx: ComponentContext): Component
     if (fileName === undefined) findings.error(where, 'has no FileName');
     else if (!ctx.files.has(entryOf(fileName)))
       findings.error(where, `its file ${entryOf(fileName)} is not in the zip`);
-    else used.add(entryOf(fileName));
+    else {
+      used.add(entryOf(fileName));
+      if (extensionOf(name) === 'json') checkJsonFile(entryOf(fileName), ctx);
+    }
   }
   for (const n of ctx.names) {
     if (n.startsWith('WebResources/') && !n.endsWith('/') && !used.has(n)) {

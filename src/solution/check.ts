@@ -1,7 +1,7 @@
 import { checkControls, checkRootComponents, checkWebResources } from './check-components';
 import { CONTENT_TYPES_ENTRY, extensionOf } from './content-types';
 import { Findings, type Finding } from './findings';
-import { isDottedVersion } from './version';
+import { controlVersionFor, isDottedVersion, parseSolutionVersion } from './version';
 import { attr, child, children, decodeUtf8, hasBom, parseXml, text, type XmlNode } from './xml';
 import { readZip, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zip-read';
 
@@ -109,6 +109,20 @@ function checkContentTypes(types: XmlNode | undefined, names: readonly string[],
   for (const m of missing) findings.error(CONTENT_TYPES_ENTRY, `has no content type for ${m}`);
 }
 
+/** A zip crmkit packed carries its configuration web resource `<prefix>_/crmkit/config.json`. */
+function packedByCrmkit(root: XmlNode | undefined, prefix: string | undefined): boolean {
+  if (root === undefined || prefix === undefined) return false;
+  return children(child(root, 'WebResources'), 'WebResource').some(
+    (w) => text(w, 'Name') === `${prefix}_/crmkit/config.json`,
+  );
+}
+
+/** The control version crmkit derives from the solution version, when that version is one it writes. */
+function controlVersionOf(manifest: XmlNode | undefined): string | undefined {
+  const v = parseSolutionVersion(text(manifest, 'Version') ?? '');
+  return v === undefined ? undefined : controlVersionFor(v);
+}
+
 /**
  * Checks any solution zip (ours or Microsoft's): paths, the three required XML files, controls and
  * the files their manifests name, web resources, root components, content types, prefix, version.
@@ -133,7 +147,15 @@ export function checkSolutionZip(
     .filter((n) => Number.isInteger(n));
   if (root && languages.length === 0)
     findings.warning('customizations.xml › Languages', 'declares no language');
-  const ctx = { files, names, prefix, languages, findings };
+  const controlVersion = packedByCrmkit(root, prefix) ? controlVersionOf(manifest) : undefined;
+  const ctx = {
+    files,
+    names,
+    prefix,
+    languages,
+    findings,
+    ...(controlVersion === undefined ? {} : { controlVersion }),
+  };
   const controls = root ? checkControls(root, ctx) : [];
   const webResources = root ? checkWebResources(root, ctx) : [];
   if (manifest) checkRootComponents(manifest, controls, webResources, findings);

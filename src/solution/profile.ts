@@ -2,6 +2,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../solutions/client-profile.schema.json';
 import { CrmKitError, type Problem } from '../errors';
 import { parseDefinition } from '../widgets/survey/definition';
+import { parseJsonText } from './json-syntax';
 import type { ClientProfile, SolutionSource } from './model';
 
 const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
@@ -166,33 +167,14 @@ export function validateProfile(data: unknown, where: string, source: SolutionSo
   return data as ClientProfile;
 }
 
-/**
- * Where JSON.parse stopped, as `line:column` (1-based), from the offset V8 puts in its message;
- * the message without that offset. A message with no place is returned as it is.
- */
-export function jsonSyntaxPlace(text: string, message: string): { place?: string; reason: string } {
-  const m = /^(.*?)(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?$/s.exec(message);
-  // A text that ends too early has no position in the message: the place is its end.
-  const offset =
-    m !== null ? Number(m[2]) : /^Unexpected end of JSON input$/.test(message) ? text.length : undefined;
-  if (offset === undefined) return { reason: message };
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  return { place: `${line}:${column}`, reason: m?.[1] ?? message };
-}
-
 /** Parses profile JSON text (refusing non-JSON with its line and column) and validates it. */
 export function parseProfile(json: string, where: string, source: SolutionSource): ClientProfile {
-  const text = json.replace(/^\uFEFF/, '');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    const { place, reason } = jsonSyntaxPlace(text, e instanceof Error ? e.message : String(e));
-    const at = place === undefined ? where : `${where}:${place}`;
-    const message = `not valid JSON (${reason})`;
-    throw new CrmKitError('PROFILE_INVALID', `${at}: ${message}`, [{ where: at, message }]);
+  const parsed = parseJsonText(json);
+  if ('problem' in parsed) {
+    const at = parsed.place === undefined ? where : `${where}:${parsed.place}`;
+    throw new CrmKitError('PROFILE_INVALID', `${at}: ${parsed.problem}`, [
+      { where: at, message: parsed.problem },
+    ]);
   }
-  return validateProfile(data, where, source);
+  return validateProfile(parsed.value, where, source);
 }

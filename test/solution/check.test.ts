@@ -173,6 +173,16 @@ const broken: [string, (f: Map<string, Uint8Array>) => void, RegExp][] = [
       ),
     /customizations\.xml: DOCTYPE and ENTITY declarations are refused/,
   ],
+  [
+    'a configuration web resource that is not JSON',
+    (f) => f.set('WebResources/cnt_/crmkit/config.json', utf8.encode('{\n  "version": 1,\n}\n')),
+    /^error +WebResources\/cnt_\/crmkit\/config\.json:3:1: not valid JSON \(/m,
+  ],
+  [
+    'a control whose version does not follow the solution version in a zip crmkit packed',
+    (f) => replaceIn(f, `${SURVEY}/ControlManifest.xml`, 'version="1.2.0"', 'version="1.1.9"'),
+    /ControlManifest\.xml: version 1\.1\.9 does not follow the solution version: crmkit gives its controls 1\.2\.0/,
+  ],
 ];
 
 describe('checkSolutionZip', () => {

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrmKitError } from '../../src/errors';
-import { jsonSyntaxPlace, parseProfile, validateProfile } from '../../src/solution/profile';
+import { jsonSyntaxPlace } from '../../src/solution/json-syntax';
+import { parseProfile, validateProfile } from '../../src/solution/profile';
 import { loadProfile, loadSource, repoRoot } from './fakes';
 
 const source = loadSource();
