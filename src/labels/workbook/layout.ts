@@ -21,6 +21,9 @@ export const KEY_FIELDS: Readonly<
   'Display Strings': ['entity', 'displayStringKey'],
 };
 
+/** Width (in characters of the default font) that shows a 36-character GUID whole. */
+export const GUID_WIDTH = 38;
+
 export interface SheetLayout {
   sheet: LabelSheet;
   keyCount: number;
@@ -47,7 +50,8 @@ export function sheetLayout(
   const baseCol = keyCount + 2;
   const targetCols = targets.map((lcid, i) => ({ lcid, col: baseCol + 1 + i }));
   const tokenCol = baseCol + targets.length + 1;
-  const keyWidths = sheet === 'Localized Labels' ? [18, 14, 16] : [18, 30];
+  // Object ID holds a GUID (36 characters) and must show whole; Display String Key is shorter.
+  const keyWidths = sheet === 'Localized Labels' ? [16, GUID_WIDTH, 20] : [16, 30];
   return {
     sheet,
     keyCount,

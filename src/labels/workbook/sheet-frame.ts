@@ -16,6 +16,7 @@ import {
 import { isRightToLeft } from './languages';
 import { META_SHEET, columnName, type SheetLayout } from './layout';
 import { metaRows } from './meta';
+import { LABEL_SHEET_ALLOWS, labelSheetOptions } from './sheet-view';
 import { rowXml, textCellXml } from './row-xml';
 import { targetRtlStyle, targetStyle } from './styles';
 import type { WorkbookMeta } from './types';
@@ -31,11 +32,7 @@ export function openLabelWorksheet(
   letters: readonly string[],
   headerStyleId: number,
 ): Worksheet {
-  const ws = workbook.addWorksheet(layout.sheet, {
-    views: [
-      { state: 'frozen', xSplit: layout.keyCount, ySplit: 1, activeCell: `${letters[layout.baseCol + 1]}2` },
-    ],
-  });
+  const ws = workbook.addWorksheet(layout.sheet, labelSheetOptions(layout, letters));
   const targetCols = new Map(layout.targetCols.map((t) => [t.col, t.lcid]));
   // Column styles matter: a translation left empty has no cell, and takes its column's style.
   ws.columns = layout.widths.map((width, i) => {
@@ -64,7 +61,9 @@ export function closeLabelWorksheet(
   sheetIndex: number,
 ): DefinedNameModel {
   const lastRow = rows + 1;
-  const lastCol = columnName(layout.tokenCol - 1);
+  // The filter covers the hidden token column too: sorting from a filter arrow sorts the filter's
+  // range only, and a token left behind would make every moved row read as a changed key.
+  const lastCol = columnName(layout.tokenCol);
   ws.autoFilter = `A1:${lastCol}${lastRow}`;
   const first = layout.targetCols[0];
   const last = layout.targetCols[layout.targetCols.length - 1];
@@ -81,7 +80,7 @@ export function closeLabelWorksheet(
       showInputMessage: false,
     });
   }
-  protectSheet(ws, ['formatColumns', 'formatRows', 'sort', 'autoFilter']);
+  protectSheet(ws, LABEL_SHEET_ALLOWS);
   ws.commit();
   return {
     name: '_xlnm._FilterDatabase',

@@ -33,6 +33,7 @@ import {
   targetRtlStyle,
   targetStyle,
 } from './styles';
+import { openingView, printTitles } from './sheet-view';
 import { rowToken } from './token';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
 
@@ -89,6 +90,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   const started = new Set<LabelSheet>();
   let current: OpenSheet | undefined;
   let sheetsWritten = 0;
+  /** Data rows of each label sheet written, in sheet order: the workbook opens on the largest. */
+  const rowsPerSheet: number[] = [];
 
   function openWorksheet(sheet: OpenSheet): Worksheet {
     const ws = openLabelWorksheet(workbook, sheet.layout, sheet.letters, ids.header);
@@ -106,7 +109,10 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     if (sheet.ws === undefined) return;
     flush(sheet);
     addSheetNotes(workbook, sheet.ws, sheet.notes);
-    filterNames.push(closeLabelWorksheet(sheet.ws, sheet.layout, sheet.rows, words, sheetsWritten - 1));
+    const index = sheetsWritten - 1;
+    filterNames.push(closeLabelWorksheet(sheet.ws, sheet.layout, sheet.rows, words, index));
+    filterNames.push(printTitles(sheet.layout, index));
+    rowsPerSheet.push(sheet.rows);
   }
 
   function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
@@ -195,6 +201,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         },
         ids.key,
       );
+      workbook.views = [openingView(rowsPerSheet)];
       await workbook.commit();
     },
   };

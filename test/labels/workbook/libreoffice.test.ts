@@ -122,7 +122,16 @@ describe.skipIf(skipReason !== undefined)('a workbook re-saved by LibreOffice Ca
     const xml = await partText(resaved, `xl/worksheets/sheet${index}.xml`);
     expect(xml).toMatch(/<sheetProtection [^>]*sheet="(true|1)"/);
     expect(xml).toMatch(/<dataValidation [^>]*type="textLength"/);
-    expect(xml).toMatch(/<autoFilter ref="A1:H\d+"/);
+    expect(xml).toMatch(/<autoFilter ref="A1:I\d+"/);
+  });
+
+  it('opens on the larger label sheet, as the workbook asks (LibreOffice saves the tab it opened on)', async () => {
+    const workbookXml = await partText(resaved, 'xl/workbook.xml');
+    const names = [...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    const active = Number(/<workbookView [^>]*activeTab="(\d+)"/.exec(workbookXml)?.[1] ?? '0');
+    expect(names[active]).toBe('Localized Labels');
+    const xml = await partText(resaved, `xl/worksheets/sheet${active + 1}.xml`);
+    expect(xml).toMatch(/<sheetView [^>]*tabSelected="(true|1)"/);
   });
 
   it('keeps a one-language workbook, headed in Russian, readable', async () => {

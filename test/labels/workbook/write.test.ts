@@ -155,11 +155,11 @@ describe('the translator workbook as another library reads it', () => {
     });
   });
 
-  it('hides the row token column and sets an autofilter over the data', () => {
+  it('hides the row token column and sets an autofilter over the data and the token, so a sort moves whole rows', () => {
     const sheet = book.Sheets['Localized Labels']!;
     expect(sheet['!cols']?.[8]?.hidden).toBe(true);
     expect(sheet['!cols']?.[5]?.hidden ?? false).toBe(false);
-    expect(sheet['!autofilter']?.ref).toBe(`A1:H${labels.length - 1 + 2}`);
+    expect(sheet['!autofilter']?.ref).toBe(`A1:I${labels.length - 1 + 2}`);
   });
 
   it('fills an empty target from memory, marked, and never replaces an existing translation', () => {
@@ -257,19 +257,47 @@ describe('the workbook parts', () => {
     expect(String(validation[0]!.error)).toContain('at most 500 characters');
   });
 
-  it('protects the sheet without a password, allowing sort, filter and column formatting', () => {
-    // In OOXML a protection attribute of 0 means "not protected", i.e. allowed.
+  it('protects the sheet without a password, allowing filter and column formatting but not sorting while protected', () => {
+    // In OOXML a protection attribute of 0 means "not protected", i.e. allowed. Sorting stays
+    // protected: Excel refuses it on locked cells anyway, and would sort a translation column alone.
     const protection = worksheet().sheetProtection as Node;
-    expect(protection).toMatchObject({ sheet: '1', sort: '0', autoFilter: '0', formatColumns: '0' });
+    expect(protection).toMatchObject({ sheet: '1', autoFilter: '0', formatColumns: '0', formatRows: '0' });
+    expect(protection.sort).toBeUndefined();
     expect(protection.hashValue ?? protection.password).toBeUndefined();
+  });
+
+  it('opens on the label sheet with the most rows, not on the first sheet', () => {
+    // Display Strings holds 1 row, Localized Labels more: the second sheet is the active tab.
+    expect(workbookXml).toMatch(/<bookViews><workbookView [^>]*activeTab="1"/);
+  });
+
+  it('prints landscape, one page wide, with the header row on every page', () => {
+    expect(((worksheet().sheetPr as Node).pageSetUpPr as Node).fitToPage).toBe('1');
+    expect(worksheet().pageSetup).toMatchObject({
+      orientation: 'landscape',
+      fitToWidth: '1',
+      fitToHeight: '0',
+    });
+    expect(workbookXml).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;Localized Labels&apos;!$1:$1</definedName>',
+    );
+    expect(workbookXml).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;Display Strings&apos;!$1:$1</definedName>',
+    );
+  });
+
+  it('makes the Object ID column wide enough to show a whole GUID', () => {
+    const cols = list((worksheet().cols as Node).col);
+    const objectId = cols.find((x) => Number(x.min) <= 2 && 2 <= Number(x.max));
+    expect(Number(objectId!.width)).toBeGreaterThanOrEqual('02efc0ba-f85d-f011-bec2-000d3aa38385'.length + 1);
   });
 
   it('names each autofilter range sheet-locally, as Excel and LibreOffice expect', () => {
     expect(workbookXml).toContain(
-      `<definedName name="_xlnm._FilterDatabase" localSheetId="1">&apos;Localized Labels&apos;!$A$1:$H$${labels.length + 1}</definedName>`,
+      `<definedName name="_xlnm._FilterDatabase" localSheetId="1">&apos;Localized Labels&apos;!$A$1:$I$${labels.length + 1}</definedName>`,
     );
     expect(workbookXml).toContain(
-      '<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Display Strings&apos;!$A$1:$G$2</definedName>',
+      '<definedName name="_xlnm._FilterDatabase" localSheetId="0">&apos;Display Strings&apos;!$A$1:$H$2</definedName>',
     );
   });
 
@@ -313,9 +341,10 @@ describe('the workbook parts', () => {
     expect(await partText(xlsxWithNotes, 'xl/worksheets/sheet2.xml')).toContain('<legacyDrawing');
   });
 
-  it('freezes the header row and the key columns', () => {
+  it('freezes the header row only, so context, base text and translations scroll side by side', () => {
     const pane = ((worksheet().sheetViews as Node).sheetView as Node).pane as Node;
-    expect(pane).toMatchObject({ xSplit: '3', ySplit: '1', state: 'frozen' });
+    expect(pane).toMatchObject({ ySplit: '1', state: 'frozen' });
+    expect(pane.xSplit).toBeUndefined();
   });
 
   it('wraps text and marks memory suggestions with a light yellow fill', () => {
