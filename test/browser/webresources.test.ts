@@ -549,7 +549,7 @@ describe.skipIf(skipReason !== undefined)('the pages in a narrow dashboard colum
 describe.skipIf(skipReason !== undefined)(
   'a web resource opened on its own from /WebResources/ (built, in Chromium)',
   () => {
-    it('loads ClientGlobalContext.js.aspx, calls the Web API itself, honours an HTTP 429 Retry-After, in Bulgarian', async () => {
+    it("loads ClientGlobalContext.js.aspx, calls the Web API itself, honours an HTTP 429 Retry-After and matches the stage order to the options' English labels, in Bulgarian", async () => {
       const page = await session.browser.newPage({ viewport: { width: 900, height: 700 } });
       const dist = path.join(repoRoot, 'dist/webresources/pipeline-funnel');
       const headers = { 'Content-Security-Policy': csp };
@@ -591,7 +591,32 @@ describe.skipIf(skipReason !== undefined)(
           const isQuery = url.pathname.endsWith('/opportunities') && url.searchParams.has('fetchXml');
           const status = isQuery && first ? 429 : 200;
           api.push({ url: url.pathname + url.search, at: Date.now(), status });
-          if (url.pathname.includes('EntityDefinitions')) {
+          const attribute = decodeURIComponent(url.pathname).includes(
+            "/Attributes(LogicalName='salesstage')",
+          );
+          if (attribute && url.pathname.endsWith('PicklistAttributeMetadata')) {
+            // The stage's options, labelled in the org's languages (Bulgarian for this user, and English).
+            await route.fulfill({
+              json: {
+                LogicalName: 'salesstage',
+                OptionSet: {
+                  Options: [...stages, [4, 'Приключване', 0] as const].map(([v, label], i) => ({
+                    Value: v,
+                    Label: {
+                      LocalizedLabels: [
+                        { Label: label, LanguageCode: 1026 },
+                        { Label: ['Qualify', 'Develop', 'Propose', 'Close'][i], LanguageCode: 1033 },
+                      ],
+                      UserLocalizedLabel: { Label: label, LanguageCode: 1026 },
+                    },
+                  })),
+                },
+                GlobalOptionSet: null,
+              },
+            });
+          } else if (attribute) {
+            await route.fulfill({ json: { LogicalName: 'salesstage', AttributeType: 'Picklist' } });
+          } else if (url.pathname.includes('EntityDefinitions')) {
             await route.fulfill({ json: { EntitySetName: 'opportunities' } });
           } else if (status === 429) {
             await route.fulfill({
@@ -628,13 +653,16 @@ describe.skipIf(skipReason !== undefined)(
         await route.fulfill({ status: 404, body: 'not found' });
       });
       await page.goto(
-        `${session.server.url}/WebResources/new_/crmkit/pipeline-funnel.html?data=${encodeURIComponent('table=opportunity')}`,
+        `${session.server.url}/WebResources/new_/crmkit/pipeline-funnel.html?data=${encodeURIComponent('table=opportunity&stageOrder=Qualify;Develop;Propose;Close')}`,
       );
       await page.waitForSelector('#crmkit-root[data-state="done"]');
       const bg = new Intl.NumberFormat('bg-BG');
-      expect(await stageFigures(page.mainFrame())).toEqual(
-        stages.map(([, label, n]) => ({ label, count: bg.format(n) })),
-      );
+      // English stage names match the options' English labels; Close has no records: a zero stage.
+      expect(await stageFigures(page.mainFrame())).toEqual([
+        ...stages.map(([, label, n]) => ({ label, count: bg.format(n) })),
+        { label: 'Приключване', count: '0' },
+      ]);
+      expect(await page.$('[data-notice="warnings"]')).toBeNull();
       expect(await page.textContent('h1')).toBe('Фуния на продажбите');
       const queries = api.filter((a) => a.url.includes('fetchXml'));
       expect(queries.map((q) => q.status)).toEqual([429, 200]);
