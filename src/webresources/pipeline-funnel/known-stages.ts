@@ -17,17 +17,28 @@ export function metadataGetOf(context: GlobalContextLike, win: Window): Metadata
   return fetchMetadataGet(clientUrl, win.fetch.bind(win));
 }
 
-/** The stage column's options as stages; undefined when it is not a choice or they cannot be read. */
+/**
+ * The stage column's options as stages; undefined when it is not a choice, they cannot be read, or
+ * they take longer than `waitMs` (the funnel is not held back by its nicety).
+ */
 export async function loadKnownStages(
   get: MetadataGet | undefined,
   table: string,
   column: string,
+  waitMs = 10_000,
 ): Promise<StageRef[] | undefined> {
   if (get === undefined) return undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), waitMs);
+  });
+  const read = readChoiceOptions(get, table, column).then(
+    (options) => (options === undefined ? undefined : stagesFromOptionMetadata(options)),
+    () => undefined,
+  );
   try {
-    const options = await readChoiceOptions(get, table, column);
-    return options === undefined ? undefined : stagesFromOptionMetadata(options);
-  } catch {
-    return undefined;
+    return await Promise.race([read, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
