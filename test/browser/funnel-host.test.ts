@@ -70,6 +70,7 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
     pageSize?: number;
     max?: number;
     width?: number;
+    stageOrder?: string;
   }
 
   /** The page, and init + first updateView as the host timed it (ms). */
@@ -91,7 +92,7 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
             records: { records: o.records, pageSize: o.pageSize },
             mode: { raw: 'snapshot' },
             metric: { raw: 'count' },
-            stageOrder: { raw: '' },
+            stageOrder: { raw: o.stageOrder ?? '' },
             maxRecords: { raw: o.max ?? null },
           },
         }),
@@ -118,6 +119,29 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
     );
     expect((await texts(page, '.crmkit-funnel__chip')).slice(1, -1)).toEqual(want.segments);
     await page.locator('.crmkit-funnel').screenshot({ path: path.join(testOutputDir, 'funnel-host-ru.png') });
+    await page.close();
+  });
+
+  it('draws a listed stage with no records as a zero stage once getEntityMetadata gives the choice options, and names only the typo, in Ukrainian', async () => {
+    const rows = sampleOpportunities(8);
+    // The premise: no record of these 8 is in Propose (2).
+    expect(rows.filter((r) => r.stage === 2)).toEqual([]);
+    const page = await open({
+      lcid: 1058,
+      records: 8,
+      stageOrder: 'Кваліфікація, Розробка, Пропозиція, Закриття, Кваліфікацыя',
+    });
+    await page.waitForFunction(() => document.querySelectorAll('.crmkit-funnel__label').length === 4);
+    const want = expected(8, 1058);
+    expect(await texts(page, '.crmkit-funnel__count')).toEqual(want.counts);
+    expect(
+      await page
+        .locator('.crmkit-funnel__label')
+        .evaluateAll((ls) => ls.map((l) => l.firstChild?.textContent)),
+    ).toEqual(want.labels);
+    expect(await texts(page, '[data-notice="warnings"] li')).toEqual([
+      'Етап не знайдено: Кваліфікацыя (зазначений у порядку етапів)',
+    ]);
     await page.close();
   });
 

@@ -59,6 +59,16 @@ async function openInHost(
     if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  // The page reads metadata with fetch from <clientUrl>/api/data/v9.2/: the stand-in answers it.
+  await page.route(`${session.server.url}/api/data/v9.2/**`, async (route) => {
+    const url = route.request().url();
+    const answer = await page.evaluate(
+      (u) => (window as unknown as { standIn: { webApi: (u: string) => unknown } }).standIn.webApi(u),
+      url,
+    );
+    const { status, body } = answer as { status: number; body: unknown };
+    await route.fulfill({ status, json: body, headers: { 'OData-Version': '4.0' } });
+  });
   const src = `/webresources/${pageName}/${pageName}.html?data=${encodeURIComponent(data)}`;
   const query = new URLSearchParams({ ...host, src });
   const started = Date.now();
@@ -255,6 +265,61 @@ describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, 
     expect(figures.map((f) => f.count)).toEqual(
       [0, 1, 2, 3].map((s) => en.format(open.filter((o) => o.salesstage === s).length)),
     );
+    await page.close();
+  });
+
+  it('draws a listed stage that has no records but is one of the choice options as a zero stage, matches labels of another org language, and names only the typo, in Russian', async () => {
+    const open = makeOpportunities(10).filter((o) => o.statecode === 0);
+    // The premise: with these 10 records no open opportunity is in Close (3).
+    expect(open.filter((o) => o.salesstage === 3)).toEqual([]);
+    const { page, frame, errors } = await openInHost(
+      'pipeline-funnel',
+      'stageOrder=Qualify;Develop;Propose;Close;Qualfy',
+      { lang: '1049', opps: '10' },
+    );
+    const ru = new Intl.NumberFormat('ru-RU');
+    expect(await stageFigures(frame)).toEqual(
+      [0, 1, 2, 3].map((stage) => ({
+        label: choiceLabels.salesstage![1049]![stage]!,
+        count: ru.format(open.filter((o) => o.salesstage === stage).length),
+      })),
+    );
+    expect(await frame.$$eval('[data-notice="warnings"] li', (li) => li.map((l) => l.textContent))).toEqual([
+      'Этап не найден: Qualfy (указан в порядке этапов)',
+    ]);
+    const metadata = await page.evaluate(
+      () =>
+        (window as unknown as { standIn: { metadataCalls: { path: string; status: number }[] } }).standIn
+          .metadataCalls,
+    );
+    expect(metadata.map((m) => m.status)).toEqual([200, 200]);
+    expect(metadata[1]!.path).toContain(
+      "EntityDefinitions(LogicalName='opportunity')/Attributes(LogicalName='salesstage')/Microsoft.Dynamics.CRM.PicklistAttributeMetadata",
+    );
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: path.join(testOutputDir, 'webresource-known-stages-ru.png') });
+    await page.close();
+  });
+
+  it('still draws the funnel when the choice options cannot be read, naming the listed stage it cannot find', async () => {
+    const open = makeOpportunities(10).filter((o) => o.statecode === 0);
+    const { page, frame, errors } = await openInHost('pipeline-funnel', 'stageOrder=Qualify;Close', {
+      lang: '1033',
+      opps: '10',
+      scenario: 'metadata-denied',
+    });
+    const en = new Intl.NumberFormat('en-US');
+    expect(await stageFigures(frame)).toEqual(
+      [0, 1, 2].map((stage) => ({
+        label: choiceLabels.salesstage![1033]![stage]!,
+        count: en.format(open.filter((o) => o.salesstage === stage).length),
+      })),
+    );
+    expect(await frame.$$eval('[data-notice="warnings"] li', (li) => li.map((l) => l.textContent))).toEqual([
+      'Stage not found: Close (named in the stage order)',
+    ]);
+    expect(await frame.$('[role="alert"]')).toBeNull();
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -484,7 +549,7 @@ describe.skipIf(skipReason !== undefined)('the pages in a narrow dashboard colum
 describe.skipIf(skipReason !== undefined)(
   'a web resource opened on its own from /WebResources/ (built, in Chromium)',
   () => {
-    it('loads ClientGlobalContext.js.aspx, calls the Web API itself, honours an HTTP 429 Retry-After, in Bulgarian', async () => {
+    it("loads ClientGlobalContext.js.aspx, calls the Web API itself, honours an HTTP 429 Retry-After and matches the stage order to the options' English labels, in Bulgarian", async () => {
       const page = await session.browser.newPage({ viewport: { width: 900, height: 700 } });
       const dist = path.join(repoRoot, 'dist/webresources/pipeline-funnel');
       const headers = { 'Content-Security-Policy': csp };
@@ -526,7 +591,32 @@ describe.skipIf(skipReason !== undefined)(
           const isQuery = url.pathname.endsWith('/opportunities') && url.searchParams.has('fetchXml');
           const status = isQuery && first ? 429 : 200;
           api.push({ url: url.pathname + url.search, at: Date.now(), status });
-          if (url.pathname.includes('EntityDefinitions')) {
+          const attribute = decodeURIComponent(url.pathname).includes(
+            "/Attributes(LogicalName='salesstage')",
+          );
+          if (attribute && url.pathname.endsWith('PicklistAttributeMetadata')) {
+            // The stage's options, labelled in the org's languages (Bulgarian for this user, and English).
+            await route.fulfill({
+              json: {
+                LogicalName: 'salesstage',
+                OptionSet: {
+                  Options: [...stages, [4, 'Приключване', 0] as const].map(([v, label], i) => ({
+                    Value: v,
+                    Label: {
+                      LocalizedLabels: [
+                        { Label: label, LanguageCode: 1026 },
+                        { Label: ['Qualify', 'Develop', 'Propose', 'Close'][i], LanguageCode: 1033 },
+                      ],
+                      UserLocalizedLabel: { Label: label, LanguageCode: 1026 },
+                    },
+                  })),
+                },
+                GlobalOptionSet: null,
+              },
+            });
+          } else if (attribute) {
+            await route.fulfill({ json: { LogicalName: 'salesstage', AttributeType: 'Picklist' } });
+          } else if (url.pathname.includes('EntityDefinitions')) {
             await route.fulfill({ json: { EntitySetName: 'opportunities' } });
           } else if (status === 429) {
             await route.fulfill({
@@ -563,13 +653,16 @@ describe.skipIf(skipReason !== undefined)(
         await route.fulfill({ status: 404, body: 'not found' });
       });
       await page.goto(
-        `${session.server.url}/WebResources/new_/crmkit/pipeline-funnel.html?data=${encodeURIComponent('table=opportunity')}`,
+        `${session.server.url}/WebResources/new_/crmkit/pipeline-funnel.html?data=${encodeURIComponent('table=opportunity&stageOrder=Qualify;Develop;Propose;Close')}`,
       );
       await page.waitForSelector('#crmkit-root[data-state="done"]');
       const bg = new Intl.NumberFormat('bg-BG');
-      expect(await stageFigures(page.mainFrame())).toEqual(
-        stages.map(([, label, n]) => ({ label, count: bg.format(n) })),
-      );
+      // English stage names match the options' English labels; Close has no records: a zero stage.
+      expect(await stageFigures(page.mainFrame())).toEqual([
+        ...stages.map(([, label, n]) => ({ label, count: bg.format(n) })),
+        { label: 'Приключване', count: '0' },
+      ]);
+      expect(await page.$('[data-notice="warnings"]')).toBeNull();
       expect(await page.textContent('h1')).toBe('Фуния на продажбите');
       const queries = api.filter((a) => a.url.includes('fetchXml'));
       expect(queries.map((q) => q.status)).toEqual([429, 200]);

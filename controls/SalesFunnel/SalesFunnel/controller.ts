@@ -17,9 +17,11 @@ import {
   type PagingState,
 } from '../../../src/widgets/funnel/paging';
 import { funnelSettings, type FunnelSettings } from '../../../src/widgets/funnel/settings';
-import type { SegmentRef } from '../../../src/widgets/funnel/types';
+import { stagesFromPcfMetadata } from '../../../src/widgets/funnel/known-stages';
+import type { SegmentRef, StageRef } from '../../../src/widgets/funnel/types';
 import { createFunnelView, type FunnelView } from '../../../src/widgets/funnel/view';
 import { RecordStore } from './record-store';
+import { funnelColumns } from './records';
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
 
@@ -39,7 +41,11 @@ export interface FunnelContext {
   userSettings: { languageId: number };
   resources: { getString: (id: string) => string };
   mode: { trackContainerResize: (value: boolean) => void };
+  /** PCF's Utility: `getEntityMetadata` gives the stage choice's options (in the user's language). */
+  utils?: { getEntityMetadata?: (entityName: string, attributes?: string[]) => PromiseLike<unknown> };
 }
+
+type DrawAction = Extract<PagingAction, { kind: 'draw' }>;
 
 const NO_SEGMENT_KEY = '\u0000none';
 
@@ -77,6 +83,10 @@ export class FunnelController {
   private readonly store = new RecordStore();
   private paging: PagingState = initialPagingState;
   private readonly now: () => number;
+  /** The stage choice's options once getEntityMetadata answers (undefined before, or for no choice). */
+  private knownStages: StageRef[] | undefined;
+  private stageOptionsAsked = false;
+  private lastDraw: DrawAction | undefined;
 
   constructor(
     private readonly container: HTMLElement,
@@ -119,6 +129,7 @@ export class FunnelController {
     });
     const updatedProperties = context.updatedProperties ?? [];
     const event = { kind: 'update', updatedProperties, dataset: datasetSnapshot(ds), settings } as const;
+    this.askStageOptions(context, ds);
     let { state, action } = decide(this.paging, event, this.now());
     if (action.kind === 'ingest') {
       if (action.startOver) this.store.clear();
@@ -134,24 +145,64 @@ export class FunnelController {
     this.view = undefined;
   }
 
+  /**
+   * Asks once for the stage choice's options, so that a listed stage with no records is drawn as a
+   * zero stage rather than reported as not found; the funnel is drawn without them meanwhile, and
+   * redrawn when they arrive. A failure leaves the funnel as it is.
+   */
+  private askStageOptions(context: FunnelContext, ds: DataSet): void {
+    if (this.stageOptionsAsked) return;
+    const getEntityMetadata = context.utils?.getEntityMetadata;
+    const column = funnelColumns(ds).stage;
+    if (getEntityMetadata === undefined || column === undefined) return;
+    this.stageOptionsAsked = true;
+    if (column.dataType !== 'OptionSet') return;
+    let request: PromiseLike<unknown>;
+    try {
+      // Hosts without a table (pcf-start's harness) may throw here rather than reject.
+      const entity = ds.getTargetEntityType();
+      if (!entity) return;
+      request = getEntityMetadata.call(context.utils, entity, [column.name]);
+    } catch {
+      return;
+    }
+    Promise.resolve(request).then(
+      (metadata) => {
+        const stages = stagesFromPcfMetadata(metadata, column.name);
+        if (stages.length === 0 || this.view === undefined) return;
+        this.knownStages = stages;
+        if (this.lastDraw !== undefined) this.draw({ ...this.lastDraw, loadNextPage: false }, this.view, ds);
+      },
+      () => undefined,
+    );
+  }
+
+  private draw(action: DrawAction, view: FunnelView, ds: DataSet): void {
+    this.lastDraw = action;
+    const { progress, settings } = action;
+    const all = this.store.records;
+    const records = all.length > progress.loaded ? all.slice(0, progress.loaded) : all;
+    const known = this.knownStages;
+    const options = known === undefined ? settings : { ...settings, knownStages: known };
+    const funnel = computeFunnel({ kind: 'records', records }, options);
+    const currency = commonCurrency(this.store.symbols);
+    view.update({ state: 'ready', funnel, currency, progress, hasAmount: this.store.hasAmount });
+    if (action.loadNextPage) ds.paging.loadNextPage();
+  }
+
   private perform(action: PagingAction, view: FunnelView, ds: DataSet): void {
     switch (action.kind) {
       case 'show-loading':
+        this.lastDraw = undefined;
         view.update({ state: 'loading' });
         return;
       case 'show-error':
+        this.lastDraw = undefined;
         view.update({ state: 'error', message: action.message });
         return;
-      case 'draw': {
-        const { progress, settings } = action;
-        const all = this.store.records;
-        const records = all.length > progress.loaded ? all.slice(0, progress.loaded) : all;
-        const funnel = computeFunnel({ kind: 'records', records }, settings);
-        const currency = commonCurrency(this.store.symbols);
-        view.update({ state: 'ready', funnel, currency, progress, hasAmount: this.store.hasAmount });
-        if (action.loadNextPage) ds.paging.loadNextPage();
+      case 'draw':
+        this.draw(action, view, ds);
         return;
-      }
       case 'load-next-page':
         ds.paging.loadNextPage();
         return;

@@ -14,6 +14,7 @@ import { userOffsetOf } from '../../widgets/shared/user-time';
 import { domXmlParse } from '../params/view-criteria';
 import { readFunnelConfig, type FunnelConfig } from './funnel-config';
 import { loadFunnelData } from './funnel-data';
+import { loadKnownStages, metadataGetOf } from './known-stages';
 import { loadStageRecords, type StageRecordsQuery } from './stage-records';
 import { renderStageRecords } from './stage-records-view';
 
@@ -28,10 +29,17 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const globalContext = ctx.xrm.Utility.getGlobalContext();
   const offsetAt = userOffsetOf(globalContext.userSettings);
   const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon', offsetAt);
+  const known = loadKnownStages(metadataGetOf(globalContext, ctx.win), config.table, config.stage);
   const data = await loadFunnelData(config, ctx.client, scope);
+  const knownStages = await known;
   const funnel = computeFunnel(
     { kind: 'aggregates', rows: data.aggregates },
-    { stageOrder: config.stageOrder.join('\n'), mode: config.mode, metric: config.metric },
+    {
+      stageOrder: config.stageOrder.join('\n'),
+      mode: config.mode,
+      metric: config.metric,
+      ...(knownStages === undefined ? {} : { knownStages }),
+    },
   );
   if (data.parts > 1) shell.note('info', t('note.split', { parts: data.parts }));
   const currency: Currency =

@@ -70,15 +70,20 @@ export function orderStages(
   known: readonly StageRef[] = [],
 ): StageOrdering {
   const byName = new Map<string, { stage: StageRef; listedOnly: boolean }>();
-  const foundKeys = new Set(found.map((s) => s.key));
-  const add = (stage: StageRef, listedOnly: boolean): void => {
-    for (const name of namesOf(stage)) {
+  const foundByKey = new Map(found.map((s) => [s.key, s]));
+  const add = (names: readonly string[], stage: StageRef, listedOnly: boolean): void => {
+    for (const name of names) {
       const norm = normalise(name);
       if (norm !== '' && !byName.has(norm)) byName.set(norm, { stage, listedOnly });
     }
   };
-  for (const stage of found) add(stage, false);
-  for (const stage of known) if (!foundKeys.has(stage.key)) add(stage, true);
+  for (const stage of found) add(namesOf(stage), stage, false);
+  // A known stage's names (its other-language labels) also name the found stage with its key.
+  for (const stage of known) {
+    const foundStage = foundByKey.get(stage.key);
+    if (foundStage === undefined) add(namesOf(stage), stage, true);
+    else add(namesOf(stage), foundStage, false);
+  }
   const stages: OrderedStage[] = [];
   const unknown: string[] = [];
   const placed = new Set<string>();

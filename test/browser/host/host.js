@@ -177,7 +177,7 @@
               },
             },
             formatting: {},
-            utils: {},
+            utils: window.crmkitHostUtils || {}, // define it in an init script to offer getEntityMetadata
             webAPI: window.crmkitHostWebApi || null, // define it in an init script to offer a Web API
           };
           var ctl = new Ctor();

@@ -6,8 +6,14 @@
  * loadNextPage() is answered later, in another updateView (as the platform does), and every
  * updateView is timed.
  */
-import { MockDataSet } from './mock-dataset';
-import { SAMPLE_COLUMNS, sampleOpportunities, sampleRows, type SampleLcid } from './sample-data';
+import { MockDataSet, mockGetEntityMetadata } from './mock-dataset';
+import {
+  SAMPLE_COLUMNS,
+  SAMPLE_STAGES,
+  sampleOpportunities,
+  sampleRows,
+  type SampleLcid,
+} from './sample-data';
 
 /** `parameters.records` given to crmkitHost.mount(). */
 export interface RecordsSpec {
@@ -38,6 +44,7 @@ export interface FunnelHostState {
 declare global {
   interface Window {
     crmkitHostParameter?: (name: string, spec: unknown, host: ProjectHost) => unknown;
+    crmkitHostUtils?: { getEntityMetadata: (entityName: string, attributes?: string[]) => Promise<unknown> };
     funnelHost?: FunnelHostState;
   }
 }
@@ -47,10 +54,24 @@ function warm(ds: MockDataSet): number {
   return ds.sortedRecordIds.length + (ds.records[ds.sortedRecordIds[0] ?? ''] === undefined ? 0 : 1);
 }
 
+/** The host's language, known once it mounts the control (the stage labels of getEntityMetadata). */
+let hostLcid: SampleLcid = 1033;
+/** `context.utils.getEntityMetadata` of the host: the stage choice's options in the user's language. */
+window.crmkitHostUtils = {
+  getEntityMetadata: (entityName, attributes) =>
+    mockGetEntityMetadata('opportunity', [
+      {
+        column: 'salesstagecode',
+        options: SAMPLE_STAGES.map((s) => ({ value: s.value, label: s.label[hostLcid] })),
+      },
+    ]).getEntityMetadata(entityName, attributes),
+};
+
 window.crmkitHostParameter = (name, spec, host) => {
   if (name !== 'records') return undefined;
   const { records, pageSize } = spec as RecordsSpec;
   const lcid = (host.options?.lcid ?? 1033) as SampleLcid;
+  hostLcid = lcid;
   const ds = new MockDataSet(sampleRows(sampleOpportunities(records), lcid), SAMPLE_COLUMNS, pageSize ?? 50);
   const setPageSize = ds.paging.setPageSize.bind(ds.paging);
   ds.paging.setPageSize = (size) => setPageSize(pageSize ?? size);

@@ -186,3 +186,62 @@ export class MockDataSet implements ComponentFramework.PropertyTypes.DataSet {
     this.selected = ids;
   }
 }
+
+/** A choice column's options for the PCF metadata stand-in: the value and the user's label. */
+export interface MockChoice {
+  column: string;
+  options: readonly { value: number; label: string }[];
+}
+
+/**
+ * `context.utils.getEntityMetadata(entityName, [column])` as a model-driven app answers it: an
+ * EntityMetadata whose `Attributes` collection answers `get(name)`; a choice attribute carries both
+ * shapes a real one does, its own `OptionSet` map keyed by value of `{ value, text }` and
+ * `attributeDescriptor.OptionSet`, an array of `{ Value, Label, Color, IsHidden }` with the label in
+ * the user's language only (PCF gives no other language). An unknown table rejects, as the platform
+ * does; `calls` records what was asked.
+ */
+export function mockGetEntityMetadata(
+  entityName: string,
+  choices: readonly MockChoice[],
+): {
+  getEntityMetadata: (entity: string, attributes?: string[]) => Promise<unknown>;
+  calls: { entity: string; attributes: string[] }[];
+} {
+  const calls: { entity: string; attributes: string[] }[] = [];
+  const getEntityMetadata = (entity: string, attributes: string[] = []): Promise<unknown> => {
+    calls.push({ entity, attributes });
+    if (entity !== entityName) return Promise.reject(new Error(`The entity ${entity} does not exist.`));
+    const nodes = new Map<string, unknown>();
+    for (const choice of choices.filter((c) => attributes.includes(c.column))) {
+      nodes.set(choice.column, {
+        LogicalName: choice.column,
+        AttributeType: 11,
+        AttributeTypeName: 'picklist',
+        OptionSet: Object.fromEntries(
+          choice.options.map((o) => [o.value, { value: o.value, text: o.label }]),
+        ),
+        attributeDescriptor: {
+          LogicalName: choice.column,
+          Type: 'picklist',
+          OptionSet: choice.options.map((o) => ({
+            Value: o.value,
+            Label: o.label,
+            Color: null,
+            IsHidden: false,
+          })),
+        },
+      });
+    }
+    return Promise.resolve({
+      LogicalName: entityName,
+      EntitySetName: `${entityName}s`,
+      Attributes: {
+        get: (name: string): unknown => nodes.get(name),
+        getByName: (name: string): unknown => nodes.get(name),
+        getAll: (): unknown[] => [...nodes.values()],
+      },
+    });
+  };
+  return { getEntityMetadata, calls };
+}
