@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, languageOf, PRODUCT_LANGUAGES } from '../../src/languages/lcid';
+import { LANGUAGE_TAGS } from '../../src/languages/tags';
 import { nativeLanguageName } from '../../src/labels/workbook/languages';
 import { languageName, lcidOfTag, tagOfLcid } from '../../src/labels/memory/languages';
 
@@ -39,8 +40,16 @@ describe('the LCID table', () => {
     },
   );
 
-  it('imports nothing, so any layer (browser code too) may use it', () => {
-    const source = readFileSync(path.join(import.meta.dirname, '../../src/languages/lcid.ts'), 'utf8');
-    expect(source).not.toMatch(/^import /m);
+  it('imports nothing outside src/languages, so any layer (browser code too) may use it', () => {
+    for (const file of ['lcid.ts', 'tags.ts']) {
+      const source = readFileSync(path.join(import.meta.dirname, '../../src/languages', file), 'utf8');
+      for (const m of source.matchAll(/^(?:import|export) .* from '([^']+)'/gm))
+        expect(m[1]).toMatch(/^\.\/[\w-]+$/);
+    }
+  });
+
+  it('gives every language one tag, the same in the names table and the browser tags', () => {
+    expect([...LANGUAGES.keys()]).toEqual([...LANGUAGE_TAGS.keys()]);
+    for (const [lcid, facts] of LANGUAGES) expect(facts.tag).toBe(LANGUAGE_TAGS.get(lcid));
   });
 });

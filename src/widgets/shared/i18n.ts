@@ -3,7 +3,7 @@
  * widget receives a `Translate` and a `Formats`; where the strings come from (PCF resx via
  * `context.resources.getString`, or the bundled catalogue in a web resource) is the adapter's business.
  */
-import { languageOf, PRODUCT_LANGUAGES } from '../../languages/lcid';
+import { LANGUAGE_TAGS, PRODUCT_LANGUAGES } from '../../languages/tags';
 
 export type Lcid = number;
 
@@ -14,7 +14,7 @@ export const BASE_LCID = 1033;
 
 /** The locale used for numbers and dates of a Dynamics user language (English when unknown). */
 export function localeOf(lcid: Lcid): string {
-  return languageOf(lcid)?.tag ?? 'en-US';
+  return LANGUAGE_TAGS.get(lcid) ?? 'en-US';
 }
 
 /** The UI language to use for strings: the user's when shipped, else English. */
