@@ -324,3 +324,15 @@ describe('cleared translations and texts of only spaces are reported, and refuse
     expect(strict.out).toMatch(/^error\s+translation-blank\s/m);
   });
 });
+
+describe('suggestions are not mistaken for returned work', () => {
+  it('replaces an untouched workbook whose empty cells were filled again with the same suggestions', async () => {
+    const ws = tempDir('crmkit-lost-sugg-');
+    copyFileSync(path.join(dir, 'sample.zip'), path.join(ws, 'sample.zip'));
+    const args = ['labels', 'export', 'sample.zip', '--consistency', '-o', 'suggested.xlsx'];
+    const first = await crmkit(ws, ...args);
+    expect(first.out).toMatch(/Filled [1-9]\d* empty cell/);
+    const again = await crmkit(ws, ...args);
+    expect([again.code, again.err]).toEqual([0, '']);
+  });
+});
