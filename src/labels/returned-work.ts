@@ -15,10 +15,28 @@ import { labelKey, type Lcid } from './crm-xml/model';
 import { readWorkbook } from './workbook/read';
 import type { WorkbookRowInput } from './workbook/types';
 
-/** Texts are kept as short hashes: a returned 200,000-row workbook stays small in memory. */
+/**
+ * Kept small: a returned 200,000-row workbook whose every row was edited is held as one short
+ * string per row (its key's hash → `lcid:hash;` per cell), not as maps of texts.
+ */
 function digest(text: string): string {
-  return hash('sha1', text.replace(/\r\n/g, '\n'), 'base64');
+  return hash('sha1', text, 'base64').slice(0, 12);
 }
+
+const textDigest = (text: string): string => digest(text.replace(/\r\n/g, '\n'));
+
+function cellsOf(kept: string): [Lcid, string][] {
+  return kept
+    .split(';')
+    .filter((c) => c !== '')
+    .map((c) => {
+      const at = c.indexOf(':');
+      return [Number(c.slice(0, at)), c.slice(at + 1)];
+    });
+}
+
+const cellsText = (cells: readonly (readonly [Lcid, string])[]): string =>
+  cells.map(([lcid, h]) => `${lcid}:${h};`).join('');
 
 export interface ReturnedWork {
   output: NamedFile;
@@ -35,11 +53,14 @@ export interface ReturnedWork {
 export async function readReturnedWork(output: NamedFile): Promise<ReturnedWork | undefined> {
   const info = await stat(output.path).catch(() => undefined);
   if (info?.isFile() !== true) return undefined;
-  const kept = new Map<string, Map<Lcid, string>>();
+  const kept = new Map<string, string>();
   try {
     await readWorkbook({ path: output.path }, output.name, (row) => {
       if (row.unchangedSinceExport) return;
-      kept.set(labelKey(row), new Map([...row.texts].map(([lcid, text]) => [lcid, digest(text)])));
+      kept.set(
+        digest(labelKey(row)),
+        cellsText([...row.texts].map(([lcid, text]) => [lcid, textDigest(text)])),
+      );
     });
   } catch (e) {
     if (isCrmKitError(e) && e.code === 'WORKBOOK_LAYOUT') {
@@ -57,19 +78,20 @@ export async function readReturnedWork(output: NamedFile): Promise<ReturnedWork 
   return {
     output,
     settle({ label, suggestions }, targets) {
-      const key = labelKey(label);
+      const key = digest(labelKey(label));
       const cells = kept.get(key);
       if (cells === undefined) return;
-      for (const [lcid, text] of cells) {
+      const left = cellsOf(cells).filter(([lcid, text]) => {
         const own = targets.includes(lcid) ? (label.texts.get(lcid) ?? '') : '';
         const written = own === '' ? (suggestions?.get(lcid)?.text ?? '') : own;
-        if (digest(written) === text) cells.delete(lcid);
-      }
-      if (cells.size === 0) kept.delete(key);
+        return textDigest(written) !== text;
+      });
+      if (left.length === 0) kept.delete(key);
+      else kept.set(key, cellsText(left));
     },
     lost() {
       let n = 0;
-      for (const cells of kept.values()) n += cells.size;
+      for (const cells of kept.values()) n += cellsOf(cells).length;
       return n;
     },
   };
