@@ -74,6 +74,11 @@ function deleteColumn(ws: XLSX.WorkSheet, col: number): void {
   ws['!ref'] = XLSX.utils.encode_range(range);
 }
 
+/** `labels import sample.1049.xlsx --into sample.zip -o out.zip` in `ws`. */
+function importRu(ws: string, ...more: string[]) {
+  return crmkit(ws, 'labels', 'import', 'sample.1049.xlsx', '--into', 'sample.zip', '-o', 'out.zip', ...more);
+}
+
 function renameSheet(wb: XLSX.WorkBook, from: string, to: string): void {
   wb.SheetNames = wb.SheetNames.map((n) => (n === from ? to : n));
   wb.Sheets[to] = wb.Sheets[from]!;
@@ -94,16 +99,7 @@ describe('a workbook whose label sheet or columns were changed is refused, not r
     const check = await crmkit(ws, 'labels', 'check', 'sample.1049.xlsx');
     expect([check.code, check.out, check.err]).toEqual([3, '', expected]);
 
-    const imported = await crmkit(
-      ws,
-      'labels',
-      'import',
-      'sample.1049.xlsx',
-      '--into',
-      'sample.zip',
-      '-o',
-      'out.zip',
-    );
+    const imported = await importRu(ws);
     expect([imported.code, imported.out, imported.err]).toEqual([3, '', expected]);
     expect(existsSync(path.join(ws, 'out.zip'))).toBe(false);
   });
@@ -230,16 +226,7 @@ describe('cleared translations and texts of only spaces are reported, and refuse
   it('import warns, listing the cells and keys, and writes them as the workbook has them', async () => {
     const { ws, places } = edited(1, 1);
     const [gone, spaces] = places as [(typeof places)[number], (typeof places)[number]];
-    const res = await crmkit(
-      ws,
-      'labels',
-      'import',
-      'sample.1049.xlsx',
-      '--into',
-      'sample.zip',
-      '-o',
-      'out.zip',
-    );
+    const res = await importRu(ws);
     expect(res.code).toBe(0);
     expect(res.err).toBe(
       `warning: 1 translation(s) cleared (the cell had text and is now empty): sample.1049.xlsx › Localized Labels!${gone.address} ` +
@@ -252,16 +239,7 @@ describe('cleared translations and texts of only spaces are reported, and refuse
 
   it('import names the first ten and counts the rest', async () => {
     const { ws, places } = edited(12, 0);
-    const res = await crmkit(
-      ws,
-      'labels',
-      'import',
-      'sample.1049.xlsx',
-      '--into',
-      'sample.zip',
-      '-o',
-      'out.zip',
-    );
+    const res = await importRu(ws);
     expect(res.code).toBe(0);
     expect(res.err).toContain(
       `Localized Labels!${places[9]!.address} (${places[9]!.key}, 1049), and 2 more;`,
@@ -271,17 +249,7 @@ describe('cleared translations and texts of only spaces are reported, and refuse
 
   it('import --strict refuses them (exit 4) and writes nothing', async () => {
     const { ws, places } = edited(1, 1);
-    const res = await crmkit(
-      ws,
-      'labels',
-      'import',
-      'sample.1049.xlsx',
-      '--into',
-      'sample.zip',
-      '-o',
-      'out.zip',
-      '--strict',
-    );
+    const res = await importRu(ws, '--strict');
     expect(res.code).toBe(4);
     expect(res.err).toBe(
       'crmkit: 2 problem(s) in the workbooks; nothing was written\n' +
