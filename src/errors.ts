@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'XML_DOCTYPE'
   | 'NOT_TRANSLATIONS'
   | 'NOT_A_WORKBOOK'
+  | 'WORKBOOK_LAYOUT'
+  | 'OUTPUT_HAS_EDITS'
   | 'WORKBOOK_MISMATCH'
   | 'VALIDATION'
   | 'MERGE_CONFLICT'
@@ -53,6 +55,10 @@ const exitCodes: Record<ErrorCode, ExitCode> = {
   XML_DOCTYPE: ExitCode.badInput,
   NOT_TRANSLATIONS: ExitCode.badInput,
   NOT_A_WORKBOOK: ExitCode.badInput,
+  /** A crmkit workbook whose label sheets or columns were renamed, moved or deleted. */
+  WORKBOOK_LAYOUT: ExitCode.badInput,
+  /** `labels export` would overwrite a workbook holding a translator's edits (use --force). */
+  OUTPUT_HAS_EDITS: ExitCode.invalid,
   WORKBOOK_MISMATCH: ExitCode.invalid,
   VALIDATION: ExitCode.invalid,
   MERGE_CONFLICT: ExitCode.invalid,

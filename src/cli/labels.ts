@@ -39,6 +39,7 @@ interface ExportCliOptions {
   missingOnly?: boolean;
   memory: string[];
   consistency?: boolean;
+  force?: boolean;
   quiet?: boolean;
 }
 
@@ -81,7 +82,8 @@ function registerExport(parent: Command, ctx: CommandContext): void {
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
-    .option('--consistency', 'suggest, for empty cells, translations of the same text elsewhere in the file');
+    .option('--consistency', 'suggest, for empty cells, translations of the same text elsewhere in the file')
+    .option('--force', "overwrite existing workbooks even when they hold a translator's edits");
   quietOption(command).action(async (input: string, o: ExportCliOptions) => {
     const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
     const maxSize = parseSize(o.maxSize);
@@ -95,6 +97,7 @@ function registerExport(parent: Command, ctx: CommandContext): void {
         missingOnly: o.missingOnly === true,
         memory: o.memory.map((m) => ctx.file(m)),
         consistency: o.consistency === true,
+        force: o.force === true,
         ...feed,
       }),
     );
@@ -110,6 +113,7 @@ interface ImportCliOptions {
   into: string;
   output: string;
   force?: boolean;
+  strict?: boolean;
   maxSize: string;
   quiet?: boolean;
 }
@@ -121,7 +125,8 @@ function registerImport(parent: Command, ctx: CommandContext): void {
     .argument('<workbooks...>', 'workbooks exported by crmkit labels export (one per translator is fine)')
     .requiredOption('--into <input>', 'the translations zip (or CrmTranslations.xml) the workbooks came from')
     .requiredOption('-o, --output <file>', 'the zip (or .xml) to write; the input is never modified')
-    .option('--force', 'merge workbooks of another export by key, reporting what was skipped');
+    .option('--force', 'merge workbooks of another export by key, reporting what was skipped')
+    .option('--strict', 'refuse cleared translations and texts of only spaces (default: a warning)');
   quietOption(maxSizeOption(command)).action(async (books: string[], o: ImportCliOptions) => {
     const maxSize = parseSize(o.maxSize);
     const output = ctx.file(o.output);
@@ -131,6 +136,7 @@ function registerImport(parent: Command, ctx: CommandContext): void {
         into: ctx.file(o.into),
         output,
         force: o.force === true,
+        strict: o.strict === true,
         maxSize,
         onRows,
       }),
@@ -153,6 +159,7 @@ function registerImport(parent: Command, ctx: CommandContext): void {
 
 interface CheckCliOptions {
   json?: boolean;
+  strict?: boolean;
   maxWarnings?: string;
   keep?: string;
   maxSize: string;
@@ -166,13 +173,14 @@ function registerCheck(parent: Command, ctx: CommandContext): void {
     .argument('<file>', 'translations zip, CrmTranslations.xml or workbook (.xlsx)');
   jsonOption(command, '{"problems":[…]}')
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
-    .option('--keep <file>', 'names kept untranslated without a warning, one per line');
+    .option('--keep <file>', 'names kept untranslated without a warning, one per line')
+    .option('--strict', 'cleared translations and texts of only spaces are errors (default: warnings)');
   quietOption(maxSizeOption(command)).action(async (file: string, o: CheckCliOptions) => {
     const maxWarnings = o.maxWarnings === undefined ? undefined : parseCount(o.maxWarnings, '--max-warnings');
     const maxSize = parseSize(o.maxSize);
     const keep = o.keep === undefined ? undefined : { path: ctx.resolve(o.keep), name: `--keep ${o.keep}` };
     const result = await withProgress(ctx.io, 'checking', o.quiet, ({ onRows }) =>
-      checkLabels({ input: ctx.file(file), keptNames: keep, maxSize, onRows }),
+      checkLabels({ input: ctx.file(file), keptNames: keep, maxSize, strict: o.strict === true, onRows }),
     );
     ctx.io.stdout(
       o.json === true ? problemsJson(result.problems) : problemsTable(result.problems, result.rows),

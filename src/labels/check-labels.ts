@@ -5,9 +5,9 @@
 import { readInputText, type NamedFile } from '../fs/open-input';
 import { createChecker } from './check/checker';
 import { keptNames, parseKeptNames } from './check/kept-names';
-import { countBySeverity, type ProblemCounts, type QaProblem } from './check/problem';
-import { LABEL_SHEETS, type Lcid } from './crm-xml/model';
-import { readLabelInput, type InputResult } from './label-input';
+import { countBySeverity, SEVERITY_ORDER, type ProblemCounts, type QaProblem } from './check/problem';
+import { displayKey, LABEL_SHEETS, type Lcid } from './crm-xml/model';
+import { readLabelInput, type InputResult, type InputRow } from './label-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 
 export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
@@ -16,6 +16,8 @@ export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
   keptNames?: NamedFile;
   /** Largest XML accepted inside a zip, in bytes. */
   maxSize?: number;
+  /** Cleared translations and texts of only spaces are errors, not warnings. */
+  strict?: boolean;
 }
 
 export interface CheckResult {
@@ -38,13 +40,47 @@ function workbookProblem(p: InputResult['problems'][number], baseLcid: Lcid): Qa
   };
 }
 
+/**
+ * Texts a row loses: only spaces (any input), or cleared. A cleared cell is told by the row's
+ * token, which says the row's texts changed since export: with one target language, an empty
+ * cell in a changed row had text. With several, the token cannot say which cell changed.
+ */
+function lostTexts(row: InputRow, targets: readonly Lcid[], strict: boolean): QaProblem[] {
+  const found: QaProblem[] = [];
+  const severity = strict ? 'error' : 'warning';
+  for (const lcid of targets) {
+    const text = row.targets.get(lcid) ?? '';
+    const cell = row.cells?.get(lcid);
+    const at = cell === undefined ? '' : `${cell}: `;
+    const base = { severity, sheet: row.sheet, key: displayKey(row), lcid } as const;
+    if (text !== '' && text.trim() === '') {
+      found.push({ ...base, code: 'translation-blank', message: `${at}the translation is only spaces` });
+    } else if (text === '' && row.edited === true && targets.length === 1) {
+      found.push({
+        ...base,
+        code: 'translation-cleared',
+        message: `${at}the translation was cleared (the cell had text when exported); import would write it empty`,
+      });
+    }
+  }
+  return found;
+}
+
+/** The texts the other rules see: a text of only spaces is reported once, as blank. */
+function withoutBlanks(targets: ReadonlyMap<Lcid, string>): ReadonlyMap<Lcid, string> {
+  if (![...targets.values()].some((t) => t !== '' && t.trim() === '')) return targets;
+  return new Map([...targets].map(([lcid, t]) => [lcid, t.trim() === '' ? '' : t]));
+}
+
 export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
   const extra = o.keptNames === undefined ? [] : parseKeptNames(await readInputText(o.keptNames));
   const checker = createChecker({ isKeptName: keptNames(extra) });
+  const lost: QaProblem[] = [];
   const result = await readLabelInput(
     o.input,
-    ({ baseLcid }) =>
+    ({ baseLcid, targets }) =>
       (row) => {
+        lost.push(...lostTexts(row, targets, o.strict === true));
         checker.add({
           sheet: row.sheet,
           entity: row.entity,
@@ -52,13 +88,17 @@ export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
           column: row.column,
           baseLcid,
           base: row.base,
-          targets: row.targets,
+          targets: withoutBlanks(row.targets),
           ...(row.cells === undefined ? {} : { cells: row.cells }),
         });
         o.onRows?.(1);
       },
     { maxEntrySize: o.maxSize },
   );
-  const problems = [...result.problems.map((p) => workbookProblem(p, result.baseLcid)), ...checker.finish()];
+  const problems = [
+    ...result.problems.map((p) => workbookProblem(p, result.baseLcid)),
+    ...lost,
+    ...checker.finish(),
+  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { problems, counts: countBySeverity(problems), rows: result.rows };
 }

@@ -8,6 +8,7 @@ import { displayKey, labelKey, MAX_LABEL_LENGTH, sameText, type Label, type Lcid
 import { XML_ILLEGAL } from '../xml/entities';
 import type { WorkbookRow } from './workbook/types';
 import { placeholderFindings } from './check/text-rules';
+import { lostKind, type LostKind } from './lost-texts';
 
 export { MAX_LABEL_LENGTH };
 
@@ -27,6 +28,8 @@ export interface Decision {
   conflicts: Problem[];
   /** Proposals not applied because the workbook's base text is not the file's. */
   skipped: Problem[];
+  /** Applied edits that clear a translation or leave only spaces (`where`: the cell, `message`: the key). */
+  lost: { kind: LostKind; place: Problem }[];
 }
 
 const PLACEHOLDER = /\{(\d+)\}/g;
@@ -86,7 +89,7 @@ export class EditSet {
     const langs = this.byKey.get(key);
     if (langs === undefined) return undefined;
     this.byKey.delete(key);
-    const decision: Decision = { edits: new Map(), problems: [], conflicts: [], skipped: [] };
+    const decision: Decision = { edits: new Map(), problems: [], conflicts: [], skipped: [], lost: [] };
     const base = label.texts.get(baseLcid) ?? '';
     const name = displayKey(label);
     for (const [lcid, all] of langs) {
@@ -136,6 +139,9 @@ export class EditSet {
         continue;
       }
       decision.edits.set(lcid, first.text);
+      const lost = lostKind(first.text, current);
+      if (lost !== undefined)
+        decision.lost.push({ kind: lost, place: { where: first.where, message: `${name}, ${lcid}` } });
     }
     return decision;
   }

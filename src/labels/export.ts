@@ -13,6 +13,7 @@ import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/mode
 import { readTranslations } from './crm-xml/read';
 import type { Suggester } from './memory/suggest';
 import { refuseInputAsOutput } from './outputs';
+import { readReturnedWork, refuseLosingEdits, type ReturnedWork } from './returned-work';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { openTranslationsSource } from './source';
 import { prepareSuggestions } from './suggestions';
@@ -35,6 +36,8 @@ export interface ExportOptions extends ProgressCallbacks {
   memory?: readonly NamedFile[];
   /** Fill empty cells from translations of the same text elsewhere in the file (always on with `memory`). */
   consistency?: boolean;
+  /** Overwrite existing workbooks even when they hold a translator's edits. */
+  force?: boolean;
 }
 
 export interface ExportedWorkbook {
@@ -159,10 +162,21 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
       if (errnoOf(e) !== 'EEXIST') throw outputError(e, o.output.name);
     });
   }
+  const returned = new Map<NamedFile, ReturnedWork>();
+  if (o.force !== true) {
+    for (const p of plan.outputs) {
+      const work = await readReturnedWork(p.output);
+      if (work !== undefined) returned.set(p.output, work);
+    }
+  }
   o.onPhase?.('exporting');
   const summaries = await writeWorkbooks({
     input: o.input,
-    outputs: plan.outputs.map((p) => ({ ...p, mapRow })),
+    outputs: plan.outputs.map((p) => {
+      const work = returned.get(p.output);
+      return { ...p, mapRow, ...(work === undefined ? {} : { returned: work }) };
+    }),
+    beforeReplace: () => refuseLosingEdits([...returned.values()]),
     maxSize: o.maxSize,
     ...(o.onRows === undefined ? {} : { onRows: o.onRows }),
   });

@@ -15,6 +15,7 @@ import { readWorkbook } from './workbook/read';
 import type { WorkbookMeta } from './workbook/types';
 import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
+import { lostTextsWarning, type LostKind } from './lost-texts';
 import { refuseInputAsOutput } from './outputs';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
@@ -25,6 +26,8 @@ export interface ImportOptions extends Pick<ProgressCallbacks, 'onRows'> {
   output: NamedFile;
   /** Merge workbooks of another file by key anyway. */
   force?: boolean;
+  /** Refuse cleared translations and texts of only spaces instead of warning about them. */
+  strict?: boolean;
   maxSize?: number;
   /** DEFLATE level of the output zip (default 3: deflate_fast, 2–3× cheaper than 6 on 100 MB). */
   level?: number;
@@ -51,6 +54,35 @@ export function outputKind(output: NamedFile, inputKind: 'zip' | 'xml'): 'zip' |
       ? `-o ${output.name}: the output is a zip Dynamics imports; name it .zip (or .xml for the bare CrmTranslations.xml)`
       : `-o ${output.name}: the output of an .xml input is an .xml file; name it .xml`,
   );
+}
+
+const LOST_OUTCOME: Readonly<Record<LostKind, { refused: string; kept: string }>> = {
+  cleared: {
+    refused: 'the translation was cleared (--strict refuses it)',
+    kept: 'the output has them empty, as the workbook does (--strict refuses them)',
+  },
+  blank: {
+    refused: 'the translation is only spaces (--strict refuses it)',
+    kept: 'the output has them as typed (--strict refuses them)',
+  },
+};
+
+/** Cleared and blank translations: one warning per kind, or with `strict` one error per cell. */
+function refuseOrWarnLost(
+  lost: Readonly<Record<LostKind, Problem[]>>,
+  strict: boolean,
+  errors: Problem[],
+  warnings: Problem[],
+): void {
+  for (const kind of ['cleared', 'blank'] as const) {
+    const places = lost[kind];
+    if (places.length === 0) continue;
+    if (strict)
+      errors.push(
+        ...places.map((p) => ({ where: p.where, message: `${p.message}: ${LOST_OUTCOME[kind].refused}` })),
+      );
+    else warnings.push(lostTextsWarning(kind, places, LOST_OUTCOME[kind].kept));
+  }
 }
 
 export async function importLabels(options: ImportOptions): Promise<ImportSummary> {
@@ -82,6 +114,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
     const changed = new Map<Lcid, number>();
     const conflicts: Problem[] = [];
     const skipped: Problem[] = [];
+    const lost: Record<LostKind, Problem[]> = { cleared: [], blank: [] };
     let baseLcid = 0;
 
     const patch = async (output: Writable) =>
@@ -102,6 +135,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
             errors.push(...d.problems);
             conflicts.push(...d.conflicts);
             skipped.push(...d.skipped);
+            for (const l of d.lost) lost[l.kind].push(l.place);
             for (const lcid of d.edits.keys()) changed.set(lcid, (changed.get(lcid) ?? 0) + 1);
             return d.edits;
           },
@@ -152,6 +186,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           conflicts,
         );
       }
+      refuseOrWarnLost(lost, options.strict === true, errors, warnings);
       if (errors.length > 0) {
         throw new CrmKitError(
           'VALIDATION',

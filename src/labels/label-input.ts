@@ -28,6 +28,8 @@ export interface InputRow {
   targets: ReadonlyMap<Lcid, string>;
   /** Workbook cell of each target, e.g. `E14` (workbooks only). */
   cells?: ReadonlyMap<Lcid, string>;
+  /** True when the row's texts differ from those exported, per its hidden token (workbooks only). */
+  edited?: boolean;
 }
 
 export interface InputStart {
@@ -140,6 +142,7 @@ async function readWorkbookInput(
         base: row.base,
         targets: row.texts,
         cells: row.cells,
+        edited: !row.unchangedSinceExport,
       });
     },
     {

@@ -11,6 +11,7 @@ import { writeAllAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readLabels } from './read-labels';
+import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
 import type { WorkbookRowInput, WorkbookWriter } from './workbook/types';
 import { openTranslationsSource } from './source';
@@ -56,6 +57,8 @@ export interface ExportOutput {
   languages?: readonly Lcid[];
   /** Decorates (suggestions) or skips (missing-only) a row of this workbook, given its targets. */
   mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
+  /** The translator's edits in the existing output, told of every row written (returned-work.ts). */
+  returned?: ReturnedWork;
 }
 
 export interface WriteWorkbooksOptions {
@@ -64,6 +67,8 @@ export interface WriteWorkbooksOptions {
   maxSize?: number;
   /** Labels read (for progress). */
   onRows?: (n: number) => void;
+  /** Called once every workbook is complete, before any replaces its output; throwing keeps them all. */
+  beforeReplace?: () => void;
 }
 
 interface OutputState {
@@ -108,6 +113,7 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
         const add = (state: OutputState, label: Label): void => {
           const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
           if (row === undefined) return;
+          state.spec.returned?.settle(row, state.targets);
           state.rows[label.sheet]++;
           state.writer?.addRow(row);
         };
@@ -164,6 +170,7 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
             rows: state.rows,
           });
         }
+        options.beforeReplace?.();
         return summaries;
       },
     );

@@ -20,7 +20,11 @@ export type ProblemCode =
   | 'double-space'
   | 'repeated-word'
   /** A workbook row the reader refused (formula, key cell changed, token missing). */
-  | 'workbook-row';
+  | 'workbook-row'
+  /** A workbook cell that had a translation when exported and is now empty. */
+  | 'translation-cleared'
+  /** A translation of only spaces. */
+  | 'translation-blank';
 
 export interface QaProblem {
   severity: Severity;

@@ -6,9 +6,8 @@
  */
 import { CrmKitError } from '../../errors';
 import { LABEL_SHEETS, type LabelSheet, type Lcid } from '../crm-xml/model';
-import { KEY_FIELDS, META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
-import { isCaption } from './captions';
-import { lcidOfCaption } from './languages';
+import { checkHeader } from './header';
+import { META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
 import { parseMeta } from './meta';
 import {
   defaultPackageLimits,
@@ -18,6 +17,7 @@ import {
   type WorkbookSource,
 } from './package-entries';
 import { readPackageParts, readSharedStrings } from './package-parts';
+import { refuseMovedLabelSheets } from './sheet-names';
 import { cellAt, readSheetRows, type RawRow } from './sheet-rows';
 import { keyHash, parseToken, textsHash } from './token';
 import type { WorkbookMeta, WorkbookReadResult, WorkbookRow } from './types';
@@ -36,8 +36,8 @@ export interface ReadWorkbookOptions {
  * Reads a workbook written by createWorkbookWriter (or re-saved by Excel, LibreOffice…), calling
  * onRow for every label row in sheet order. Rows with a problem (codes FORMULA, KEY_CHANGED,
  * TOKEN_MISSING) are listed in the result and not passed to onRow. Throws CrmKitError
- * NOT_A_WORKBOOK (not an xlsx, no label sheet, no meta sheet, header changed), XML_DOCTYPE,
- * ZIP_TOO_LARGE.
+ * NOT_A_WORKBOOK (not an xlsx, no meta sheet), WORKBOOK_LAYOUT (a crmkit workbook whose label
+ * sheet was renamed or deleted, or whose header row changed), XML_DOCTYPE, ZIP_TOO_LARGE.
  */
 export async function readWorkbook(
   input: WorkbookSource,
@@ -70,23 +70,21 @@ async function readPackage(
     const sheet = parts.sheets.find((s) => s.name === name);
     return sheet === undefined ? [] : [{ name, part: sheet.part }];
   });
-  if (labelSheets.length === 0) {
-    throw new CrmKitError(
-      'NOT_A_WORKBOOK',
-      `${fileName}: no "Localized Labels" or "Display Strings" sheet; is this a workbook exported by crmkit labels export?`,
-    );
-  }
   const metaSheet = parts.sheets.find((s) => s.name === META_SHEET);
   if (metaSheet === undefined) {
     throw new CrmKitError(
       'NOT_A_WORKBOOK',
-      `${fileName}: the hidden sheet "${META_SHEET}" is missing; export the workbook again with crmkit labels export`,
+      labelSheets.length === 0
+        ? `${fileName}: no "Localized Labels" or "Display Strings" sheet; is this a workbook exported by crmkit labels export?`
+        : `${fileName}: the hidden sheet "${META_SHEET}" is missing; export the workbook again with crmkit labels export`,
     );
   }
   const shared =
     parts.sharedStringsPart !== undefined && pkg.has(parts.sharedStringsPart)
       ? await readSharedStrings(pkg, parts.sharedStringsPart, fileName)
       : [];
+  // Our own workbook: a label sheet renamed or deleted would lose its translations silently.
+  await refuseMovedLabelSheets(pkg, parts.sheets, fileName, shared);
 
   const pairs = new Map<string, string>();
   await readSheetRows(pkg, partOf(metaSheet.part), fileName, shared, (row) => {
@@ -191,23 +189,7 @@ class LabelRowReader {
   /** The header must be the one this layout writes: the columns are found by position. */
   private header(raw: RawRow): void {
     this.headerSeen = true;
-    const { layout } = this;
-    const caption = (col: number): string => cellAt(raw, col);
-    const keysOk = KEY_FIELDS[this.sheet].every((field, i) => isCaption(field, caption(i + 1)));
-    const targetsOk = layout.targetCols.every(({ lcid, col }) => lcidOfCaption(caption(col)) === lcid);
-    if (
-      raw.number !== 1 ||
-      !keysOk ||
-      !isCaption('context', caption(layout.contextCol)) ||
-      lcidOfCaption(caption(layout.baseCol)) !== this.meta.baseLcid ||
-      !targetsOk ||
-      !isCaption('token', caption(layout.tokenCol))
-    ) {
-      throw new CrmKitError(
-        'NOT_A_WORKBOOK',
-        `${this.where('A1')}: the header row is not the one crmkit wrote (columns moved, renamed or languages changed)`,
-      );
-    }
+    checkHeader(raw, this.layout, this.meta, this.where());
   }
 
   private problem(raw: RawRow, col: number, code: string, message: string): void {
@@ -216,7 +198,10 @@ class LabelRowReader {
 
   end(): void {
     if (!this.headerSeen) {
-      throw new CrmKitError('NOT_A_WORKBOOK', `${this.where()}: the sheet has no header row`);
+      throw new CrmKitError(
+        'WORKBOOK_LAYOUT',
+        `${this.where()}: the sheet is empty (its header row and rows were deleted); undo it, or export the workbook again`,
+      );
     }
   }
 }

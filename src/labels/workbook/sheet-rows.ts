@@ -38,7 +38,8 @@ export async function readSheetRows(
   part: string,
   fileName: string,
   sharedStrings: readonly string[],
-  onRow: (row: RawRow) => void,
+  /** Returns false to stop reading (the rest of the part is not inflated). */
+  onRow: (row: RawRow) => unknown,
 ): Promise<void> {
   const where = `${fileName} › ${part}`;
   let row: RawRow | undefined;
@@ -52,6 +53,7 @@ export async function readSheetRows(
   let inline = '';
   let capture: 'v' | 't' | undefined;
   let inPhonetic = false;
+  let stopped = false;
 
   const scanner = new XmlScanner(where, {
     open(name, attrs) {
@@ -109,7 +111,7 @@ export async function readSheetRows(
           }
           break;
         case 'row':
-          if (row !== undefined) onRow(row);
+          if (row !== undefined && !stopped && onRow(row) === false) stopped = true;
           row = undefined;
           break;
         default:
@@ -117,7 +119,10 @@ export async function readSheetRows(
       }
     },
   });
-  for await (const chunk of pkg.chunks(part)) scanner.write(chunk);
+  for await (const chunk of pkg.chunks(part)) {
+    scanner.write(chunk);
+    if (stopped) return;
+  }
   scanner.close();
 }
 

@@ -213,8 +213,25 @@ describe('readWorkbook refuses what is not a crmkit workbook', () => {
       XLSX.utils.sheet_add_aoa(book.Sheets['Localized Labels']!, [['Deutsch (1031)']], { origin: 'G1' });
     });
     const e = await rejection(readBack(edited));
+    expect(e.code).toBe('WORKBOOK_LAYOUT');
     expect(e.message).toBe(
-      'ru.xlsx › Localized Labels!A1: the header row is not the one crmkit wrote (columns moved, renamed or languages changed)',
+      'ru.xlsx › Localized Labels!G1: expected the column "Български (1026)", found "Deutsch (1031)" ' +
+        '(a column was deleted, moved or renamed); undo the change, or export the workbook again (it has the languages 1049, 1026)',
+    );
+  });
+
+  it('refuses a workbook whose label sheet was renamed, naming the sheet expected and those found', async () => {
+    const xlsx = await writeWorkbook(labels, options(targets));
+    const edited = editWithSheetJs(xlsx, (book) => {
+      book.SheetNames = book.SheetNames.map((n) => (n === 'Localized Labels' ? 'Лист1' : n));
+      book.Sheets['Лист1'] = book.Sheets['Localized Labels']!;
+      delete book.Sheets['Localized Labels'];
+    });
+    const e = await rejection(readBack(edited));
+    expect(e.code).toBe('WORKBOOK_LAYOUT');
+    expect(e.message).toBe(
+      'ru.xlsx: the sheet "Localized Labels" is missing (found "Display Strings", "Лист1"); ' +
+        'the sheet "Лист1" holds its rows: rename it back to "Localized Labels"',
     );
   });
 
