@@ -3,11 +3,8 @@
  * import with nothing changed, and `labels check` reads them like the file they came from.
  * Skips, saying why, only where soffice is missing (.ci/run installs libreoffice-calc-nogui).
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   translationsXml,
@@ -15,13 +12,10 @@ import {
   xmlOfZip,
   type FixtureLabel,
 } from '../fixtures/crm-xml/translations';
+import { convertWithLibreOffice, libreOfficeSkipReason } from '../support/libreoffice';
 import { cliWorkspace } from './support';
 
-const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-const skipReason =
-  SOFFICE === undefined
-    ? 'skipped: no soffice (install Debian libreoffice-calc-nogui; .ci/run does) — LibreOffice re-save of per-language workbooks not checked'
-    : undefined;
+const skipReason = libreOfficeSkipReason('LibreOffice re-save of per-language workbooks');
 if (skipReason !== undefined) console.warn(skipReason);
 
 const labels: FixtureLabel[] = [
@@ -46,19 +40,7 @@ const labels: FixtureLabel[] = [
 async function resave(dir: string, file: string): Promise<string> {
   const outDir = path.join(dir, 'resaved');
   await mkdir(outDir, { recursive: true });
-  await promisify(execFile)(
-    SOFFICE!,
-    [
-      `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-      '--headless',
-      '--convert-to',
-      'xlsx:Calc MS Excel 2007 XML',
-      '--outdir',
-      outDir,
-      path.join(dir, file),
-    ],
-    { timeout: 90_000 },
-  );
+  await convertWithLibreOffice(dir, 'xlsx:Calc MS Excel 2007 XML', outDir, [path.join(dir, file)]);
   return path.join('resaved', path.basename(file));
 }
 

@@ -8,18 +8,17 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { convertWithLibreOffice, libreOfficeSkipReason } from '../../support/libreoffice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE, label, options, writeWorkbook } from './helpers';
 
 const run = promisify(execFile);
-const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
 const POPPLER = ['/usr/bin/pdfinfo', '/usr/bin/pdftotext'].every((p) => existsSync(p));
 const skipReason =
-  SOFFICE === undefined
-    ? 'skipped: no soffice (install Debian libreoffice-calc-nogui; .ci/run does) — printing not checked'
-    : !POPPLER
-      ? 'skipped: no pdfinfo/pdftotext (install Debian poppler-utils; .ci/run does) — printing not checked'
-      : undefined;
+  libreOfficeSkipReason('printing') ??
+  (!POPPLER
+    ? 'skipped: no pdfinfo/pdftotext (install Debian poppler-utils; .ci/run does) — printing not checked'
+    : undefined);
 if (skipReason !== undefined) console.warn(skipReason);
 
 const targets = [1049, 1026, 1058, 1037];
@@ -47,19 +46,7 @@ describe.skipIf(skipReason !== undefined)('the workbook printed by LibreOffice C
     dir = mkdtempSync(path.join(tmpdir(), 'crmkit-print-'));
     const input = path.join(dir, 'labels.xlsx');
     writeFileSync(input, await writeWorkbook(rows, options(targets)));
-    await run(
-      SOFFICE!,
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        dir,
-        input,
-      ],
-      { timeout: 60_000 },
-    );
+    await convertWithLibreOffice(dir, 'pdf', dir, [input]);
     const pdf = path.join(dir, 'labels.pdf');
     const info = (await run('pdfinfo', ['-f', '1', '-l', '1000', pdf])).stdout;
     const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/gm)];

@@ -2,21 +2,16 @@
  * A workbook re-saved by LibreOffice Calc (`soffice --headless --convert-to xlsx`) reads back
  * with every text, key and the meta intact. Skips, saying why, only where soffice is missing.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { convertWithLibreOffice, libreOfficeSkipReason } from '../../support/libreoffice';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelKey, sameText } from '../../../src/labels/crm-xml/model';
 import type { WorkbookReadResult, WorkbookRow } from '../../../src/labels/workbook/types';
 import { BASE, FINGERPRINT, label, options, partText, readBack, writeWorkbook } from './helpers';
 
-const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsSync(p));
-const skipReason =
-  SOFFICE === undefined
-    ? 'skipped: no soffice (install Debian libreoffice-calc-nogui; .ci/run does) — LibreOffice round trip not checked'
-    : undefined;
+const skipReason = libreOfficeSkipReason('LibreOffice round trip');
 if (skipReason !== undefined) console.warn(skipReason);
 
 const targets = [1049, 1026, 1058];
@@ -70,20 +65,10 @@ describe.skipIf(skipReason !== undefined)('a workbook re-saved by LibreOffice Ca
     writeFileSync(input, await writeWorkbook(labels, options(targets)));
     const russianOnly = path.join(dir, 'in', 'ru.xlsx');
     writeFileSync(russianOnly, await writeWorkbook(labels, options([1049])));
-    await promisify(execFile)(
-      SOFFICE!,
-      [
-        `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
-        '--headless',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        path.join(dir, 'out'),
-        input,
-        russianOnly,
-      ],
-      { timeout: 60_000 },
-    );
+    await convertWithLibreOffice(dir, 'xlsx:Calc MS Excel 2007 XML', path.join(dir, 'out'), [
+      input,
+      russianOnly,
+    ]);
     resaved = readFileSync(path.join(dir, 'out', 'all.xlsx'));
     ({ rows, result } = await readBack(resaved));
   }, 90_000);
