@@ -6,8 +6,7 @@
  * `OptionSet` (a local choice) and `GlobalOptionSet` (a global one) expanded. A page in a dashboard
  * iframe is served from the organization, so it calls `<clientUrl>/api/data/v9.2/` with `fetch`.
  */
-import { normalizeDataverseCode } from '../../widgets/shared/dataverse-codes';
-import { WebApiFailure } from './web-api-fetch';
+import { webApiGet } from './web-api-fetch';
 
 /** One metadata GET: the parsed JSON body, or a rejection with a WebApiFailure. */
 export type MetadataGet = (path: string) => Promise<Readonly<Record<string, unknown>>>;
@@ -21,20 +20,9 @@ const optionTypes: Readonly<Record<string, string>> = {
   State: 'StateAttributeMetadata',
 };
 
-/** A MetadataGet over `fetch` against `<clientUrl>/api/data/v9.2/`. */
+/** A MetadataGet over `fetch` against `<clientUrl>/api/data/v9.2/` (the Web API path's one GET). */
 export function fetchMetadataGet(clientUrl: string, fetchFn: typeof fetch): MetadataGet {
-  const base = `${clientUrl.replace(/\/+$/, '')}/api/data/v9.2/`;
-  return async (path) => {
-    const response = await fetchFn(base + path, {
-      credentials: 'same-origin',
-      headers: { Accept: 'application/json', 'OData-MaxVersion': '4.0', 'OData-Version': '4.0' },
-    });
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    if (response.ok) return body;
-    const error = (body.error ?? {}) as { code?: unknown; message?: unknown };
-    const message = typeof error.message === 'string' ? error.message : `HTTP ${response.status}`;
-    throw new WebApiFailure(message, response.status, normalizeDataverseCode(error.code), {});
-  };
+  return webApiGet(clientUrl, fetchFn);
 }
 
 function optionsIn(optionSet: unknown): unknown[] | undefined {

@@ -59,14 +59,25 @@ async function failureOf(response: Response): Promise<WebApiFailure> {
   );
 }
 
-export function createFetchWebApi(clientUrl: string, fetchFn: typeof fetch): WebApiLike {
+/**
+ * One GET of `<clientUrl>/api/data/v9.2/<path>`: the parsed JSON body, or a rejection with a
+ * WebApiFailure (status, Dataverse code, Retry-After).
+ */
+export function webApiGet(
+  clientUrl: string,
+  fetchFn: typeof fetch,
+): (path: string) => Promise<Record<string, unknown>> {
   const base = `${clientUrl.replace(/\/+$/, '')}/api/data/${apiVersion}/`;
-  const entitySets = new Map<string, Promise<string>>();
-  const get = async (path: string): Promise<Record<string, unknown>> => {
+  return async (path) => {
     const response = await fetchFn(base + path, { headers, credentials: 'same-origin' });
     if (!response.ok) throw await failureOf(response);
     return (await response.json()) as Record<string, unknown>;
   };
+}
+
+export function createFetchWebApi(clientUrl: string, fetchFn: typeof fetch): WebApiLike {
+  const entitySets = new Map<string, Promise<string>>();
+  const get = webApiGet(clientUrl, fetchFn);
   const entitySet = (table: string): Promise<string> => {
     if (!logicalName.test(table)) return Promise.reject(new Error(`not a table logical name: ${table}`));
     let found = entitySets.get(table);
