@@ -1,23 +1,25 @@
-// Bundles the CLI (src/cli/main.ts and everything it imports) into dist/crmkit.js.
+// Bundles the CLI (src/cli/main.ts and everything it imports) into dist/crmkit.js, and the label
+// reader's worker thread into dist/labels-read-worker.js (src/labels/read-labels.ts loads it from
+// beside the bundle). Code splitting: what a command loads with `import()` (src/cli/features.ts)
+// lives in chunks of its own (dist/crmkit-chunk-*.js), so `crmkit --help` parses none of it.
 // Dependencies stay external: they are resolved from node_modules at run time.
 import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const out = path.resolve(import.meta.dirname, '..', 'dist');
+// Chunks of an earlier build (their names carry a content hash) would pile up.
+for (const f of readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile())) {
+  if (/^crmkit-chunk-.*\.js(\.map)?$/.test(f.name)) rmSync(path.join(out, f.name));
+}
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/crmkit.js',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
-
-// The label reader's worker thread (src/labels/read-labels.ts loads it from beside the bundle).
-await build({
-  entryPoints: ['src/labels/read-worker.ts'],
-  outfile: 'dist/labels-read-worker.js',
+  entryPoints: { crmkit: 'src/cli/main.ts', 'labels-read-worker': 'src/labels/read-worker.ts' },
+  outdir: out,
+  // Beside the entries (not in a subfolder): src/labels/read-labels.ts finds the worker by its
+  // own module's URL, whichever chunk that module ends up in.
+  chunkNames: 'crmkit-[name]-[hash]',
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -15,7 +15,7 @@ import {
   statsJson,
   statsTable,
   type ExportResult,
-} from '../labels';
+} from './features';
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
 import {

@@ -7,7 +7,7 @@ import {
   parseSolutionVersion,
   SOLUTION_VERSION_RULE,
   type PackageKind,
-} from '../solution';
+} from './features';
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
 import { jsonOption } from './options';
@@ -57,8 +57,8 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
   });
 }
 
-function checkZip(zip: string, o: CheckOptions, ctx: CommandContext): void {
-  const report = checkSolutionFile({
+async function checkZip(zip: string, o: CheckOptions, ctx: CommandContext): Promise<void> {
+  const report = await checkSolutionFile({
     file: ctx.resolve(zip),
     name: zip,
     xsd: o.xsd === undefined ? undefined : ctx.resolve(o.xsd),
@@ -98,8 +98,6 @@ export const solutionCommands: CommandGroup = {
         '--xsd <folder>',
         'folder with CustomizationsSolution.xsd (default: ../shared/xsd beside the project)',
       );
-    jsonOption(check, 'the findings as JSON').action((zip: string, o: CheckOptions) => {
-      checkZip(zip, o, ctx);
-    });
+    jsonOption(check, 'the findings as JSON').action((zip: string, o: CheckOptions) => checkZip(zip, o, ctx));
   },
 };

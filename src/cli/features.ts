@@ -1,0 +1,34 @@
+/**
+ * The features as the commands call them, each loaded on first use: `crmkit --help`, `--version`
+ * and a mistyped command parse no spreadsheet, zip or XML code. The CLI bundle keeps each feature
+ * in a chunk of its own (scripts/build-cli.js); a test (test/cli/startup.test.ts) checks what
+ * `--help` loads. Only light modules (report text, version rules) are imported up front.
+ */
+import type * as Labels from '../labels';
+import type * as Solution from '../solution';
+
+export type { ExportResult } from '../labels';
+export { problemsJson, problemsTable, statsJson, statsTable } from '../labels/check/report';
+export { SOLUTION_VERSION_RULE, parseSolutionVersion } from '../solution/version';
+export { formatFindings } from '../solution/findings';
+export type { PackageKind } from '../solution';
+
+const labels = (): Promise<typeof Labels> => import('../labels');
+const solution = (): Promise<typeof Solution> => import('../solution');
+
+export const exportLabels = async (o: Labels.ExportOptions): Promise<Labels.ExportResult> =>
+  (await labels()).exportLabels(o);
+export const importLabels = async (o: Labels.ImportOptions): Promise<Labels.ImportSummary> =>
+  (await labels()).importLabels(o);
+export const checkLabels = async (o: Labels.CheckOptions): Promise<Labels.CheckResult> =>
+  (await labels()).checkLabels(o);
+export const labelStats = async (o: Labels.StatsOptions): Promise<Labels.CoverageStats> =>
+  (await labels()).labelStats(o);
+export const buildMemory = async (o: Labels.BuildMemoryOptions): Promise<Labels.BuiltMemory> =>
+  (await labels()).buildMemory(o);
+
+export const packClients = async (o: Solution.PackClientsOptions): ReturnType<typeof Solution.packClients> =>
+  (await solution()).packClients(o);
+export const checkSolutionFile = async (
+  o: Solution.CheckFileOptions,
+): Promise<Solution.SolutionCheckReport> => (await solution()).checkSolutionFile(o);
