@@ -4,6 +4,7 @@
  */
 import { readInputText, type NamedFile } from '../fs/open-input';
 import { createChecker } from './check/checker';
+import { createSpilledVariantCollector } from './check/spilled-variants';
 import { keptNames, parseKeptNames } from './check/kept-names';
 import { countBySeverity, SEVERITY_ORDER, type ProblemCounts, type QaProblem } from './check/problem';
 import { displayKey, LABEL_SHEETS, type Lcid } from './crm-xml/model';
@@ -74,7 +75,9 @@ function withoutBlanks(targets: ReadonlyMap<Lcid, string>): ReadonlyMap<Lcid, st
 
 export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
   const extra = o.keptNames === undefined ? [] : parseKeptNames(await readInputText(o.keptNames));
-  const checker = createChecker({ isKeptName: keptNames(extra) });
+  // The cross-row rule groups translations by base text on disk once there are many: flat memory.
+  const variants = createSpilledVariantCollector();
+  const checker = createChecker({ isKeptName: keptNames(extra), variants });
   const lost: QaProblem[] = [];
   const result = await readLabelInput(
     o.input,
@@ -94,7 +97,10 @@ export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
         o.onRows?.(1);
       },
     { maxEntrySize: o.maxSize },
-  );
+  ).catch((e: unknown) => {
+    variants.discard();
+    throw e;
+  });
   const problems = [
     ...result.problems.map((p) => workbookProblem(p, result.baseLcid)),
     ...lost,

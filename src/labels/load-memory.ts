@@ -43,6 +43,19 @@ export async function loadMemory(
   options: LoadMemoryOptions = {},
 ): Promise<LoadedMemory> {
   const memory = createMemory(options.keep === undefined ? {} : { keep: options.keep });
+  const files = await readMemoryFiles(inputs, memory, options);
+  return { memory, files };
+}
+
+/** Where the translations read go: a memory, or anything that takes them one by one. */
+export type MemorySink = Pick<TranslationMemory, 'add'>;
+
+/** Reads the files and folders' translations into `memory`; returns the files read. */
+export async function readMemoryFiles(
+  inputs: readonly NamedFile[],
+  memory: MemorySink,
+  options: Omit<LoadMemoryOptions, 'keep'> = {},
+): Promise<NamedFile[]> {
   const files: NamedFile[] = [];
   const exclude = new Set((options.exclude ?? []).map((p) => path.resolve(p)));
   for (const input of inputs) {
@@ -70,5 +83,5 @@ export async function loadMemory(
       );
     }
   }
-  return { memory, files };
+  return files;
 }

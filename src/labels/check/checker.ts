@@ -16,11 +16,13 @@ import {
   whitespaceFindings,
   type Finding,
 } from './text-rules';
-import { createVariantCollector } from './variants';
+import { createVariantCollector, type VariantCollector } from './variants';
 
 export interface CheckerOptions {
   /** Which base texts may stay untranslated without a warning. */
   isKeptName?: KeptNamePredicate;
+  /** Where the cross-row "variants" rule collects (default: in memory). */
+  variants?: VariantCollector;
 }
 
 export interface Checker {
@@ -77,7 +79,7 @@ function checkTarget(
 
 export function createChecker(options: CheckerOptions = {}): Checker {
   const isKeptName = options.isKeptName ?? keptNames();
-  const variants = createVariantCollector();
+  const variants = options.variants ?? createVariantCollector();
   const found: QaProblem[] = [];
   let rows = 0;
 

@@ -20,6 +20,8 @@ interface Variant {
 }
 
 interface Slot {
+  /** Orders the slots' problems: the place of the base text's first translation in the input. */
+  order: number;
   /** Per language index: the first translation seen, its place and how often it was seen. */
   first: (string | undefined)[];
   firstAt: (Place | undefined)[];
@@ -45,9 +47,14 @@ function describePlaces(places: readonly Place[], count: number): string {
 }
 
 export interface VariantCollector {
-  /** `key` gives the row's display key; it is asked for only when the place must be kept. */
-  add(sheet: LabelSheet, key: () => string, base: string, lcid: Lcid, text: string): void;
+  /**
+   * `key` gives the row's display key; it is asked for only when the place must be kept. `order`
+   * (default: how many were added before) orders the problems of a base text seen here first.
+   */
+  add(sheet: LabelSheet, key: () => string, base: string, lcid: Lcid, text: string, order?: number): void;
   problems(): QaProblem[];
+  /** The problems, each with the `order` of its base text's first translation. */
+  problemsInOrder(): { order: number; problem: QaProblem }[];
 }
 
 export function createVariantCollector(): VariantCollector {
@@ -60,15 +67,18 @@ export function createVariantCollector(): VariantCollector {
     return lcids.length - 1;
   };
 
+  let added = 0;
+
   return {
-    add(sheet, key, base, lcid, text) {
+    add(sheet, key, base, lcid, text, order = added) {
+      added++;
       if (base === '' || text === '') return;
       const b = norm(base);
       const t = norm(text);
       const li = indexOf(lcid);
       let slot = slots.get(b);
       if (slot === undefined) {
-        slot = { first: [], firstAt: [], firstCount: [] };
+        slot = { order, first: [], firstAt: [], firstCount: [] };
         slots.set(detach(b), slot);
       }
       const first = slot.first[li];
@@ -98,7 +108,11 @@ export function createVariantCollector(): VariantCollector {
     },
 
     problems() {
-      const out: QaProblem[] = [];
+      return this.problemsInOrder().map((p) => p.problem);
+    },
+
+    problemsInOrder() {
+      const out: { order: number; problem: QaProblem }[] = [];
       for (const [base, slot] of slots) {
         if (slot.others === undefined) continue;
         for (const [li, variants] of slot.others) {
@@ -111,12 +125,15 @@ export function createVariantCollector(): VariantCollector {
             .join(' vs ');
           const at = variants[0]!.places[0]!;
           out.push({
-            severity: 'warning',
-            code: 'inconsistent',
-            sheet: at.sheet,
-            key: at.key,
-            lcid,
-            message: `base text ${quote(base)} is translated ${all.length} ways: ${listed}`,
+            order: slot.order,
+            problem: {
+              severity: 'warning',
+              code: 'inconsistent',
+              sheet: at.sheet,
+              key: at.key,
+              lcid,
+              message: `base text ${quote(base)} is translated ${all.length} ways: ${listed}`,
+            },
           });
         }
       }

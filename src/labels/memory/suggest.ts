@@ -25,7 +25,7 @@ export function addLabelToMemory(
 
 /** Adds one TMX unit: its source-language variant is the base, the others its translations. */
 export function addTmxUnitToMemory(
-  memory: TranslationMemory,
+  memory: Pick<TranslationMemory, 'add'>,
   unit: TmxUnit,
   header: TmxHeader,
   fileName: string,
