@@ -142,7 +142,10 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
   return {
     add(key, fields) {
       added++;
-      if (held === undefined) return put(key, fields);
+      if (held === undefined) {
+        put(key, fields);
+        return;
+      }
       held.push({ key, fields });
       if (held.length > limit) spill();
     },

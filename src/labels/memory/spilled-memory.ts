@@ -7,7 +7,6 @@
  * went to disk, in first-seen order otherwise.
  */
 import { createRecordSpill, type RecordSpill } from '../../fs/record-spill';
-import type { Lcid } from '../crm-xml/model';
 import { createMemory, normalizeBase, type MemoryUnit, type TranslationMemory } from './memory';
 
 export interface SpilledMemory extends Pick<TranslationMemory, 'add'> {
@@ -44,7 +43,7 @@ export function createSpilledMemory(spill: RecordSpill = createRecordSpill()): S
       for (const group of spill.groups()) {
         const memory = createMemory();
         for (const [baseLcid, base, lcid, text, source] of group)
-          memory.add(Number(baseLcid) as Lcid, base!, Number(lcid) as Lcid, text!, source!);
+          memory.add(Number(baseLcid), base!, Number(lcid), text!, source!);
         size += memory.size;
         yield* memory.units();
       }
