@@ -554,6 +554,7 @@ describe.skipIf(skipReason !== undefined)(
       const dist = path.join(repoRoot, 'dist/webresources/pipeline-funnel');
       const headers = { 'Content-Security-Policy': csp };
       const api: { url: string; at: number; status: number }[] = [];
+      const served: string[] = [];
       const F = '@OData.Community.Display.V1.FormattedValue';
       const stages = [
         [1, 'Квалифициране', 40],
@@ -562,10 +563,13 @@ describe.skipIf(skipReason !== undefined)(
       ] as const;
       await page.route(`${session.server.url}/**`, async (route) => {
         const url = new URL(route.request().url());
-        const file = /^\/WebResources\/new_\/crmkit\/(pipeline-funnel\.(?:html|js|css))$/.exec(
-          url.pathname,
-        )?.[1];
+        // The page's web resources: its html, js, css and strings files (one per language).
+        const file =
+          /^\/WebResources\/new_\/crmkit\/(pipeline-funnel\.(?:html|js|css)|pipeline_funnel\.\d+\.js)$/.exec(
+            url.pathname,
+          )?.[1];
         if (file !== undefined) {
+          served.push(file);
           const type = file.endsWith('.html')
             ? 'text/html'
             : file.endsWith('.js')
@@ -664,6 +668,8 @@ describe.skipIf(skipReason !== undefined)(
       ]);
       expect(await page.$('[data-notice="warnings"]')).toBeNull();
       expect(await page.textContent('h1')).toBe('Фуния на продажбите');
+      // Only the user's language is downloaded: the page's script carries no strings.
+      expect(served.filter((f) => /\.\d+\.js$/.test(f))).toEqual(['pipeline_funnel.1026.js']);
       const queries = api.filter((a) => a.url.includes('fetchXml'));
       expect(queries.map((q) => q.status)).toEqual([429, 200]);
       expect(queries[1]!.at - queries[0]!.at).toBeGreaterThanOrEqual(950);

@@ -213,6 +213,28 @@ describe('packSolution', () => {
     expect(zip.names.filter((n) => n.startsWith('WebResources/')).every((n) => !n.includes('-'))).toBe(true);
   });
 
+  it("ships a page's strings files (one per language) as JScript web resources under their own names", async () => {
+    const outputs = fakeOutputs();
+    const page = new Map(outputs.webResources.get('funnelDashboard'));
+    for (const lcid of [1033, 1049])
+      page.set(`pipeline_funnel.${lcid}.js`, new TextEncoder().encode('{"dashboard":{}}'));
+    const { zip } = await packed('contoso', {
+      webResources: new Map([...outputs.webResources, ['funnelDashboard', page]]),
+    });
+    expect(zip.names).toEqual(
+      expect.arrayContaining([
+        'WebResources/cnt_/crmkit/pipeline_funnel.1033.js',
+        'WebResources/cnt_/crmkit/pipeline_funnel.1049.js',
+      ]),
+    );
+    const customizations = decodeUtf8(zip.files.get('customizations.xml')!);
+    const entry =
+      /<WebResource>(?:(?!<\/WebResource>)[\s\S])*?<Name>cnt_\/crmkit\/pipeline_funnel\.1049\.js<\/Name>[\s\S]*?<\/WebResource>/.exec(
+        customizations,
+      )?.[0];
+    expect(entry).toContain('<WebResourceType>3</WebResourceType>');
+  });
+
   it("ships the client's defaults as the configuration web resource", async () => {
     const { zip } = await packed('balkan-logistics');
     const config = JSON.parse(decodeUtf8(zip.files.get('WebResources/blg_/crmkit/config.json')!)) as {

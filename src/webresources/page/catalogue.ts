@@ -1,7 +1,12 @@
 /**
- * The UI string catalogue bundled into a page (the same `translations/ui/<lcid>.json` the controls'
- * resx files are generated from). A page asks for a Translate of one namespace: `dashboard` for its
+ * The UI string catalogue of a page (the same `translations/ui/<lcid>.json` the controls' resx
+ * files are generated from). A page asks for a Translate of one namespace: `dashboard` for its
  * own strings, `funnel` / `survey` for the widget views it reuses.
+ *
+ * The built pages carry no strings (scripts/build-webresources.js empties the imports below):
+ * each language's are in `<page>.<lcid>.js` beside the page (`pipeline_funnel.1049.js`), and
+ * `loadStrings` fetches the user's language only (English too only if that fails). Elsewhere
+ * (tests) all four are here.
  */
 import type { Translate } from '../../widgets/shared/i18n';
 import { BASE_LCID, createTranslate, uiLanguageOf } from '../../widgets/shared/i18n';
@@ -12,15 +17,64 @@ import uk from '../../../translations/ui/1058.json';
 
 type Namespaces = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
-const catalogues: Readonly<Record<number, Namespaces>> = { 1033: en, 1049: ru, 1026: bg, 1058: uk };
+const catalogues = new Map<number, Namespaces>([
+  [1033, en],
+  [1049, ru],
+  [1026, bg],
+  [1058, uk],
+]);
+
+/**
+ * The file of a page's strings in one language, beside the page: `pipeline_funnel.1049.js`. Its
+ * name is already a valid web resource name, so a solution ships it under the same name (pages
+ * share one web resource folder, hence the page's name in it).
+ */
+export function stringsFileName(page: string, lcid: number): string {
+  return `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${lcid}.js`;
+}
+
+const hasStrings = (lcid: number): boolean => Object.keys(catalogues.get(lcid) ?? {}).length > 0;
+
+export interface StringsSource {
+  fetch: typeof fetch;
+  /** The page's URL: the strings files are beside it. */
+  url: string;
+  /** The page's name (`pipeline-funnel`). */
+  page: string;
+}
+
+async function fetchStrings(from: StringsSource, lcid: number): Promise<boolean> {
+  try {
+    const response = await from.fetch(new URL(`./${stringsFileName(from.page, lcid)}`, from.url).href);
+    if (!response.ok) return false;
+    const parsed: unknown = await response.json();
+    if (typeof parsed !== 'object' || parsed === null) return false;
+    catalogues.set(lcid, parsed as Namespaces);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes the strings of `lcid`'s UI language available before the first Translate: fetched from
+ * beside the page when the page does not carry them; English when they cannot be had (then keys
+ * show only if English cannot be had either).
+ */
+export async function loadStrings(from: StringsSource | undefined, lcid: number): Promise<void> {
+  const lang = uiLanguageOf(lcid);
+  if (hasStrings(lang) || from === undefined) return;
+  if (await fetchStrings(from, lang)) return;
+  if (lang !== BASE_LCID && !hasStrings(BASE_LCID)) await fetchStrings(from, BASE_LCID);
+}
 
 export type Namespace = 'dashboard' | 'funnel' | 'survey';
 
 /** A Translate for one namespace in the user's language, falling back to English. */
 export function translatorFor(lcid: number, namespace: Namespace): Translate {
   const lang = uiLanguageOf(lcid);
-  const own = catalogues[lang]?.[namespace] ?? {};
-  const base = catalogues[BASE_LCID]?.[namespace] ?? {};
+  const own = catalogues.get(lang)?.[namespace] ?? {};
+  const base = catalogues.get(BASE_LCID)?.[namespace] ?? {};
   return createTranslate(
     (key) => own[key],
     (key) => base[key],

@@ -4,7 +4,7 @@
  * message bar rather than an empty chart.
  */
 import { createFormats, localeOf, type Formats, type Translate } from '../../widgets/shared/i18n';
-import { browserLcid, translatorFor } from './catalogue';
+import { browserLcid, loadStrings, translatorFor } from './catalogue';
 import { loadClientConfig, type ClientConfig } from '../params/client-config';
 import { DataverseClient } from '../dataverse/dataverse-client';
 import { describeFailure } from './failure-text';
@@ -37,15 +37,21 @@ export async function bootPage(
   const root = win.document.getElementById('crmkit-root');
   if (root === null) return;
   const source = await discoverXrm(win);
+  const strings =
+    typeof win.fetch === 'function'
+      ? { fetch: win.fetch.bind(win), url: win.location.href, page }
+      : undefined;
   if (source.kind === 'outside') {
     const lcid = browserLcid(win.navigator.languages);
     win.document.documentElement.lang = localeOf(lcid);
+    await loadStrings(strings, lcid);
     renderOutsideHelp(root, lcid, page);
     return;
   }
   const xrm = source.xrm;
   const lcid = xrm.Utility.getGlobalContext().userSettings.languageId;
   win.document.documentElement.lang = localeOf(lcid);
+  await loadStrings(strings, lcid);
   const t = translatorFor(lcid, 'dashboard');
   const shell = createShell(root, t);
   shell.setHeader(t(`${page}.title`), '');
