@@ -25,6 +25,9 @@ export interface TranslationsReadResult {
  * Reads `input` (UTF-8 bytes of CrmTranslations.xml). `where` names the file in messages.
  * With `output`, writes the patched file there (the caller ends the stream).
  */
+/** Bytes decoded at a time: the text stays under V8's large-object size (128 KB) even as UTF-16. */
+const DECODE_BYTES = 32 * 1024;
+
 export async function readTranslations(
   input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   where: string,
@@ -48,7 +51,10 @@ export async function readTranslations(
   };
   for await (const chunk of input) {
     hash.update(chunk);
-    scanner.write(decode(chunk));
+    // Decoded in small pieces: a string of a whole 256 KB chunk would be born in V8's large-object
+    // space, freed only by full collections, and the heap would grow with the file.
+    for (let at = 0; at < chunk.length; at += DECODE_BYTES)
+      scanner.write(decode(chunk.subarray(at, at + DECODE_BYTES)));
     if (output !== undefined && pending.length > 0) await flush(output, pending);
   }
   scanner.write(decode());
