@@ -7,7 +7,7 @@
  * the command is interrupted (see temp-files.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { trackTemp, untrackTemp } from './temp-files';
@@ -15,7 +15,7 @@ import { trackTemp, untrackTemp } from './temp-files';
 export interface SpillOptions {
   /** Records held in memory before they go to disk (default 20,000). */
   memoryLimit?: number;
-  /** Files the records are spread over once on disk (default 64). */
+  /** Files the records are spread over once on disk (default 256). */
   partitions?: number;
   /** Folder of the temporary files (default the system's). */
   dir?: string;
@@ -49,33 +49,61 @@ function encode(fields: readonly string[]): string {
 }
 
 /** Bytes buffered per file before a write: the records' strings die young (never reach the old heap). */
-const BUFFER_BYTES = 1 << 16;
+const BUFFER_BYTES = 1 << 14;
 
-function decodeAll(text: string): string[][] {
-  const records: string[][] = [];
+/**
+ * The records of `text` that are complete, and where the first incomplete one starts (records
+ * may be cut where a read ended).
+ */
+function decodeComplete(text: string, into: string[][]): number {
   let i = 0;
-  const number = (): number => {
-    const colon = text.indexOf(':', i);
-    const n = Number(text.slice(i, colon));
-    i = colon + 1;
-    return n;
+  const number = (at: number): [number, number] | undefined => {
+    const colon = text.indexOf(':', at);
+    return colon === -1 ? undefined : [Number(text.slice(at, colon)), colon + 1];
   };
-  while (i < text.length) {
-    const count = number();
+  for (;;) {
+    const head = number(i);
+    if (head === undefined) return i;
+    let [count, at] = head;
     const fields: string[] = [];
-    for (let f = 0; f < count; f++) {
-      const length = number();
-      fields.push(text.slice(i, i + length));
-      i += length;
+    for (; count > 0; count--) {
+      const field = number(at);
+      if (field === undefined || field[1] + field[0] > text.length) return i;
+      fields.push(text.slice(field[1], field[1] + field[0]));
+      at = field[1] + field[0];
     }
-    records.push(fields);
+    into.push(fields);
+    i = at;
+  }
+}
+
+/** Bytes read from a partition at a time: the text stays out of V8's large-object space. */
+const READ_BYTES = 32 * 1024;
+
+/** A partition file's records, read in small pieces. */
+function readPartition(file: string): string[][] {
+  const records: string[][] = [];
+  const decoder = new TextDecoder();
+  const piece = Buffer.allocUnsafe(READ_BYTES);
+  const fd = openSync(file, 'r');
+  try {
+    let carry = '';
+    for (;;) {
+      const n = readSync(fd, piece, 0, READ_BYTES, null);
+      const text = carry + decoder.decode(piece.subarray(0, n), { stream: n > 0 });
+      carry = text.slice(decodeComplete(text, records));
+      if (n === 0) break;
+    }
+    if (carry !== '') throw new Error(`${file}: the spilled records end mid-record`);
+  } finally {
+    closeSync(fd);
   }
   return records;
 }
 
 export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
   const limit = options.memoryLimit ?? 20_000;
-  const count = options.partitions ?? 64;
+  const count = options.partitions ?? 256;
   let held: { key: string; fields: readonly string[] }[] | undefined = [];
   interface SpillFile {
     path: string;
@@ -165,9 +193,9 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
       try {
         for (const file of files) flush(file);
         while (files.length > 0) {
-          const text = readFileSync(files[0]!.path, 'utf8');
+          const records = readPartition(files[0]!.path);
           removeFirst();
-          yield decodeAll(text);
+          yield records;
         }
       } finally {
         discard();

@@ -58,6 +58,18 @@ describe('a record spill', () => {
     );
   });
 
+  it('reads back records that the file reads cut anywhere, multi-byte characters and long texts included', () => {
+    const spill = createRecordSpill({ memoryLimit: 0, partitions: 1, dir });
+    const wanted: string[][] = [];
+    for (let i = 0; i < 3000; i++) {
+      const fields = [String(i), 'Скидка 👍🏽 '.repeat(i % 7), i % 500 === 0 ? 'x'.repeat(70_000) : ':1:'];
+      wanted.push(fields);
+      spill.add('one key', fields);
+    }
+    expect([...spill.groups()]).toEqual([wanted]);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('removes its files when discarded before they are read', () => {
     const spill = createRecordSpill({ memoryLimit: 1, partitions: 3, dir });
     for (let i = 0; i < 10; i++) spill.add(String(i), ['x']);
