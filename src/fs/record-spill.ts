@@ -34,6 +34,11 @@ export interface RecordSpill {
   discard(): void;
 }
 
+/** A refusal of the file system (no space, past the file size limit, no permission…), not a bug. */
+const isFileSystemError = (e: unknown): boolean =>
+  typeof (e as { code?: unknown } | null)?.code === 'string' &&
+  (e as { syscall?: unknown }).syscall !== undefined;
+
 /** FNV-1a over the UTF-16 code units: cheap, and spreads texts evenly. */
 function hash(key: string): number {
   let h = 0x811c9dc5;
@@ -80,16 +85,16 @@ function decodeComplete(text: string, into: string[][]): number {
 /** Bytes read from a partition at a time: the text stays out of V8's large-object space. */
 const READ_BYTES = 32 * 1024;
 
-/** A partition file's records, read in small pieces. */
-function readPartition(file: string): string[][] {
-  const records: string[][] = [];
+/** A partition file's records (its first `bytes` bytes, all by default), read in small pieces. */
+function readPartition(file: string, bytes = Infinity, records: string[][] = []): string[][] {
   const decoder = new TextDecoder();
   const piece = Buffer.allocUnsafe(READ_BYTES);
   const fd = openSync(file, 'r');
   try {
     let carry = '';
-    for (;;) {
-      const n = readSync(fd, piece, 0, READ_BYTES, null);
+    for (let left = bytes; ;) {
+      const n = readSync(fd, piece, 0, Math.min(READ_BYTES, left), null);
+      left -= n;
       const text = carry + decoder.decode(piece.subarray(0, n), { stream: n > 0 });
       carry = text.slice(decodeComplete(text, records));
       if (n === 0) break;
@@ -110,13 +115,21 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
     fd: number;
     buffer: Buffer;
     used: number;
+    /** Bytes in the file, whole records only. */
+    written: number;
   }
+  /** Set when the disk refused a write (full, or past the file size limit): memory from then on. */
+  let diskFailed = false;
   const files: SpillFile[] = [];
   let added = 0;
   let onDisk = false;
 
+  const writeAll = (file: SpillFile, bytes: Uint8Array): void => {
+    for (let at = 0; at < bytes.length;) at += writeSync(file.fd, bytes, at, bytes.length - at);
+    file.written += bytes.length;
+  };
   const flush = (file: SpillFile): void => {
-    if (file.used > 0) writeSync(file.fd, file.buffer, 0, file.used);
+    if (file.used > 0) writeAll(file, file.buffer.subarray(0, file.used));
     file.used = 0;
   };
   const put = (key: string, fields: readonly string[]): void => {
@@ -126,7 +139,7 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
     if (file.used + record.length * 3 > BUFFER_BYTES) {
       flush(file);
       if (record.length * 3 > BUFFER_BYTES) {
-        writeSync(file.fd, record);
+        writeAll(file, Buffer.from(record, 'utf8'));
         return;
       }
     }
@@ -145,11 +158,28 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
         fd: openSync(file, 'wx', 0o600),
         buffer: Buffer.allocUnsafe(BUFFER_BYTES),
         used: 0,
+        written: 0,
       });
     }
     for (const r of held ?? []) put(r.key, r.fields);
     held = undefined;
     onDisk = true;
+  };
+  /**
+   * The disk refused a write: every record written or buffered comes back into memory (each
+   * key's records still in the order added) and the files go. Flat memory is lost, not records.
+   */
+  const backToMemory = (): void => {
+    diskFailed = true;
+    if (held === undefined) {
+      const records: string[][] = [];
+      for (const file of files) {
+        readPartition(file.path, file.written, records);
+        decodeComplete(new TextDecoder().decode(file.buffer.subarray(0, file.used)), records);
+      }
+      held = records.map((fields) => ({ key: '', fields }));
+    }
+    while (files.length > 0) removeFirst();
   };
   /** Closes and removes the first file left. */
   const removeFirst = (): void => {
@@ -171,11 +201,24 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
     add(key, fields) {
       added++;
       if (held === undefined) {
-        put(key, fields);
+        try {
+          put(key, fields);
+        } catch (e) {
+          if (!isFileSystemError(e)) throw e;
+          backToMemory();
+          held!.push({ key, fields });
+        }
         return;
       }
       held.push({ key, fields });
-      if (held.length > limit) spill();
+      if (held.length > limit && !diskFailed) {
+        try {
+          spill();
+        } catch (e) {
+          if (!isFileSystemError(e)) throw e;
+          backToMemory();
+        }
+      }
     },
     get count() {
       return added;
@@ -184,6 +227,14 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
       return onDisk;
     },
     *groups() {
+      if (held === undefined) {
+        try {
+          for (const file of files) flush(file);
+        } catch (e) {
+          if (!isFileSystemError(e)) throw e;
+          backToMemory();
+        }
+      }
       if (held !== undefined) {
         const all = held.map((r) => r.fields as string[]);
         held = [];
@@ -191,7 +242,6 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
         return;
       }
       try {
-        for (const file of files) flush(file);
         while (files.length > 0) {
           const records = readPartition(files[0]!.path);
           removeFirst();
