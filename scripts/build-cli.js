@@ -4,11 +4,12 @@
 // lives in chunks of its own (dist/crmkit-chunk-*.js), so `crmkit --help` parses none of it.
 // Dependencies stay external: they are resolved from node_modules at run time.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const out = path.resolve(import.meta.dirname, '..', 'dist');
 // Chunks of an earlier build (their names carry a content hash) would pile up.
+mkdirSync(out, { recursive: true });
 for (const f of readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile())) {
   if (/^crmkit-chunk-.*\.js(\.map)?$/.test(f.name)) rmSync(path.join(out, f.name));
 }
