@@ -109,6 +109,15 @@ describe('the LCID table', () => {
     }
   });
 
+  it("lists every language with its name and tag in the consultants' guide, where profile errors point", () => {
+    const guide = readFileSync(path.join(import.meta.dirname, '../../docs/consultants.md'), 'utf8');
+    const section = guide.slice(guide.indexOf('### Languages'), guide.indexOf('## 2. Pack'));
+    const listed = [...section.matchAll(/\| (\d{4}) \| ([^|(]+) \(`([\w-]+)`\)/g)]
+      .map((m) => [Number(m[1]), m[2]!.trim(), m[3]] as const)
+      .sort((a, b) => a[0] - b[0]);
+    expect(listed).toEqual([...LANGUAGES.values()].map((l) => [l.lcid, l.englishName, l.tag]));
+  });
+
   it('gives every language one tag, the same in the names table and the browser tags', () => {
     expect([...LANGUAGES.keys()]).toEqual([...LANGUAGE_TAGS.keys()]);
     for (const [lcid, facts] of LANGUAGES) expect(facts.tag).toBe(LANGUAGE_TAGS.get(lcid));
