@@ -23,6 +23,11 @@ function folder(): string {
   return dir;
 }
 
+/** `crmkit labels import <workbook> --into <input> -o <output> --quiet` in `dir`. */
+function importInto(dir: string, workbook: string, input: string, output: string) {
+  return crmkit(dir, 'labels', 'import', workbook, '--into', input, '-o', output, '--quiet');
+}
+
 function headerRow(file: string, sheet: 'Localized Labels' | 'Display Strings'): string[] {
   const wb = XLSX.read(readFileSync(file), { type: 'buffer' });
   return XLSX.utils.sheet_to_json<string[]>(wb.Sheets[sheet]!, { header: 1, raw: false })[0] ?? [];
@@ -89,23 +94,13 @@ describe('a label file with English, German and French', () => {
     await crmkit(dir, 'labels', 'export', 'de-fr.xml', '-o', 'w.xlsx', '--quiet');
     const check = await crmkit(dir, 'labels', 'check', 'w.xlsx');
     expect(check.code).toBe(0);
-    const r = await crmkit(
-      dir,
-      'labels',
-      'import',
-      'w.xlsx',
-      '--into',
-      'de-fr.xml',
-      '-o',
-      'out.xml',
-      '--quiet',
-    );
+    const r = await importInto(dir, 'w.xlsx', 'de-fr.xml', 'out.xml');
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(dir, 'out.xml')).equals(original)).toBe(true);
 
     writeFileSync(path.join(dir, 'de-fr.zip'), await translationsZip(original.toString('utf8')));
     await crmkit(dir, 'labels', 'export', 'de-fr.zip', '-o', 'z.xlsx', '--quiet');
-    await crmkit(dir, 'labels', 'import', 'z.xlsx', '--into', 'de-fr.zip', '-o', 'out.zip', '--quiet');
+    await importInto(dir, 'z.xlsx', 'de-fr.zip', 'out.zip');
     expect(await xmlOfZip(readFileSync(path.join(dir, 'out.zip')))).toBe(original.toString('utf8'));
   });
 
@@ -124,17 +119,7 @@ describe('a label file with English, German and French', () => {
         'Saisissez le chiffre d’affaires.',
       );
     });
-    const r = await crmkit(
-      dir,
-      'labels',
-      'import',
-      'w.xlsx',
-      '--into',
-      'de-fr.xml',
-      '-o',
-      'out.xml',
-      '--quiet',
-    );
+    const r = await importInto(dir, 'w.xlsx', 'de-fr.xml', 'out.xml');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/: 3 label text\(s\) changed/);
     const before = await readAll(readFileSync(path.join(dir, 'de-fr.xml')));
