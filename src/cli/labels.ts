@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { ExitCode, type Problem } from '../errors';
+import { languageLabel } from '../languages/lcid';
 import {
   buildMemory,
   checkLabels,
@@ -53,6 +54,12 @@ function printExport(ctx: CommandContext, input: string, result: ExportResult, o
       `Exported ${n(ll + ds)} labels${still} (Localized Labels ${n(ll)}, Display Strings ${n(ds)}) of ` +
         `${result.header.solutionName || input}, base ${result.header.baseLcid}, ` +
         `languages ${book.targetLanguages.join(', ') || 'none'} → ${book.output.name}\n`,
+    );
+  }
+  if (result.englishCaptions.length > 0) {
+    const languages = result.englishCaptions.map(languageLabel).join(', ');
+    ctx.io.stderr(
+      `note: the workbook's own texts (headers, context, notes) are in English for ${languages}: crmkit has none in those languages\n`,
     );
   }
   const s = result.suggestions;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CrmKitError, ExitCode } from '../errors';
+import { languageLabel } from '../languages/lcid';
 import {
   checkSolutionFile,
   formatFindings,
@@ -52,6 +53,11 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
     env: ctx.io.env,
     onLog: (line) => ctx.io.stderr(`${line}\n`),
     onWarning: (zip, f) => ctx.io.stderr(`warning ${zip} › ${f.where}: ${f.message}\n`),
+    onFallback: (profile, languages) =>
+      ctx.io.stderr(
+        `warning ${profile} › languages: crmkit has no texts of its own in ${languages.map(languageLabel).join(', ')}; ` +
+          `its display names, descriptions and control and dashboard texts are in English there\n`,
+      ),
     onWritten: (w) =>
       ctx.io.stdout(`wrote ${w.file} (${w.entries} entries, ${(w.bytes / 1024).toFixed(1)} KB)\n`),
   });

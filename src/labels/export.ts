@@ -17,6 +17,7 @@ import { readReturnedWork, refuseLosingEdits, type ReturnedWork } from './return
 import type { ProgressCallbacks } from './progress-callbacks';
 import { openTranslationsSource } from './source';
 import { prepareSuggestions } from './suggestions';
+import { englishCaptionsFor } from './workbook/captions';
 import type { WorkbookRowInput } from './workbook/types';
 import { targetLanguages, writeWorkbooks, type ExportOutput } from './write-workbooks';
 
@@ -50,6 +51,11 @@ export interface ExportResult {
   header: TranslationsHeader;
   fingerprint: string;
   workbooks: ExportedWorkbook[];
+  /**
+   * Target languages crmkit has no workbook words of its own in (e.g. 1031, 1036): their
+   * workbooks' headers, context and notes are in English. Each once, in the order met.
+   */
+  englishCaptions: Lcid[];
   /** Present when empty cells were filled (`memory` or `consistency`). */
   suggestions?: {
     filled: ReadonlyMap<Lcid, number>;
@@ -187,6 +193,7 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
   return {
     header,
     fingerprint: first?.fingerprint ?? '',
+    englishCaptions: [...new Set(summaries.flatMap((s) => englishCaptionsFor(s.targetLanguages)))],
     workbooks: summaries.map((s, i) => ({
       output: plan.outputs[i]!.output,
       targetLanguages: s.targetLanguages,

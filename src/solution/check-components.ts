@@ -45,6 +45,11 @@ function resolveIn(folder: string, rel: string): string | undefined {
   return out.join('/');
 }
 
+/** The warning for a control without resx strings in a declared language (the pack matches it). */
+export function noResxMessage(lcid: number): string {
+  return `ships resx strings but none for declared language ${lcid}; users of ${lcid} see another language`;
+}
+
 /** Checks every `<CustomControl>`: its manifest, the files it names, prefix and languages. */
 export function checkControls(cx: XmlNode, ctx: ComponentContext): string[] {
   const { findings } = ctx;
@@ -98,10 +103,7 @@ export function checkControls(cx: XmlNode, ctx: ComponentContext): string[] {
     const resxLanguages = new Set(info.files.flatMap((f) => (f.lcid === undefined ? [] : [f.lcid])));
     if (resxLanguages.size > 0) {
       for (const l of ctx.languages.filter((x) => !resxLanguages.has(x))) {
-        findings.warning(
-          manifestPath,
-          `ships resx strings but none for declared language ${l}; users of ${l} see another language`,
-        );
+        findings.warning(manifestPath, noResxMessage(l));
       }
     }
   }

@@ -9,6 +9,7 @@ import {
   type SolutionSource,
   type WebResourceSource,
 } from './model';
+import { fallbackLanguages, withEnglishFor } from './language-fallback';
 import { rewritePageReferences, webResourceFileName } from './page-names';
 import {
   addWebResource,
@@ -48,6 +49,8 @@ export interface PackedSolution {
   bytes: Uint8Array;
   entries: string[];
   version: string;
+  /** Declared languages crmkit has no texts of its own in: its names, descriptions and UI are English there. */
+  fallbackLanguages: number[];
 }
 
 const utf8 = new TextEncoder();
@@ -132,7 +135,7 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
   const solution = writeSolutionXml({
     uniqueName: profile.solution.uniqueName,
     displayNames: profile.solution.displayNames,
-    descriptions: profile.solution.descriptions ?? source.descriptions,
+    descriptions: profile.solution.descriptions ?? withEnglishFor(source.descriptions, profile.languages),
     version: v,
     managed: input.managed,
     baseLanguage: base,
@@ -156,5 +159,6 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
     bytes: await zipInMemory(entries, FIXED_ENTRY_DATE),
     entries: entries.map((e) => e.path),
     version: v,
+    fallbackLanguages: fallbackLanguages(source, profile.languages),
   };
 }

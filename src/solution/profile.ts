@@ -35,6 +35,12 @@ function ruleOf(e: ErrorObject): string | undefined {
   return typeof rule === 'string' ? rule : undefined;
 }
 
+/** A value as a message shows it: `1234`, `"de"`; anything else by its kind. */
+function gotText(data: unknown): string {
+  if (typeof data === 'string' || typeof data === 'number') return JSON.stringify(data);
+  return data === null ? 'null' : Array.isArray(data) ? 'a list' : `a ${typeof data}`;
+}
+
 function describe(e: ErrorObject, root: unknown): Problem {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -59,11 +65,15 @@ function describe(e: ErrorObject, root: unknown): Problem {
     case 'type':
       return { where: fieldPath(root, e.instancePath), message: `must be ${String(params.type)}` };
     default: {
+      const rule = ruleOf(e);
+      // a rule that names the value itself ("{got} is not a language code …") reads better so
+      if (rule?.includes('{got}') === true)
+        return { where: fieldPath(root, e.instancePath), message: rule.replace('{got}', gotText(e.data)) };
       const shown =
         typeof e.data === 'string' || typeof e.data === 'number' ? ` (got ${JSON.stringify(e.data)})` : '';
       return {
         where: fieldPath(root, e.instancePath),
-        message: `${ruleOf(e) ?? e.message ?? 'is invalid'}${shown}`,
+        message: `${rule ?? e.message ?? 'is invalid'}${shown}`,
       };
     }
   }

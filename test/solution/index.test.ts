@@ -29,6 +29,8 @@ describe('packClients', () => {
       'BalkanLogisticsWidgets_3_1_0_0_managed.zip',
       'ContosoCollabKit_3_1_0_0.zip',
       'ContosoCollabKit_3_1_0_0_managed.zip',
+      'RheinMaschinenbauWidgets_3_1_0_0.zip',
+      'RheinMaschinenbauWidgets_3_1_0_0_managed.zip',
     ]);
     expect(readdirSync(path.join(root, 'out', 'zips')).sort()).toEqual(
       written.map((w) => path.basename(w.file)).sort(),
@@ -52,6 +54,20 @@ describe('packClients', () => {
       'warning',
       'Controls/cnt_CollabCrm.SalesFunnel/ControlManifest.xml',
     ]);
+  });
+
+  it('tells once per profile which languages fall back to English, instead of each zip repeating it', async () => {
+    const fallbacks: [string, readonly number[]][] = [];
+    const warnings: Finding[] = [];
+    await packClients({
+      ...base(),
+      clients: 'all',
+      kind: 'both',
+      onFallback: (profile, languages) => fallbacks.push([profile, languages]),
+      onWarning: (_zip, f) => warnings.push(f),
+    });
+    expect(fallbacks).toEqual([[path.join('solutions', 'clients', 'rhein-maschinenbau.json'), [1031, 1036]]]);
+    expect(warnings).toEqual([]);
   });
 
   it('writes nothing when a client is missing', async () => {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { CrmKitError } from '../../errors';
 import { writeFileAtomically } from '../../fs/atomic';
 import { checkSolutionZip } from '../check';
+import { noResxMessage } from '../check-components';
 import type { Finding } from '../findings';
 import type { ClientProfile } from '../model';
 import { packSolution, type PackedSolution } from '../pack';
@@ -36,6 +37,12 @@ export interface PackClientsOptions {
   onLog?: (line: string) => void;
   /** A warning `solution check` has about a zip about to be written. */
   onWarning?: (fileName: string, finding: Finding) => void;
+  /**
+   * Once per profile: its declared languages crmkit has no texts of its own in, which get the
+   * English ones (`solution check`'s "no resx strings for declared language" about them is not
+   * repeated). `profile` is the file as named from `cwd`.
+   */
+  onFallback?: (profile: string, languages: readonly number[]) => void;
   /** A zip has been written. */
   onWritten?: (written: WrittenSolution) => void;
 }
@@ -56,7 +63,9 @@ function packageKinds(profile: ClientProfile, kind: PackageKind | undefined): bo
 function checkAll(packed: readonly PackedSolution[], options: PackClientsOptions): void {
   for (const p of packed) {
     const { findings } = checkSolutionZip(p.bytes, p.fileName);
-    for (const f of findings.filter((x) => x.severity === 'warning')) options.onWarning?.(p.fileName, f);
+    const told = new Set(p.fallbackLanguages.map(noResxMessage));
+    for (const f of findings.filter((x) => x.severity === 'warning' && !told.has(x.message)))
+      options.onWarning?.(p.fileName, f);
     const errors = findings.filter((x) => x.severity === 'error');
     if (errors.length > 0) {
       throw new CrmKitError(
@@ -93,10 +102,12 @@ export async function packClients(options: PackClientsOptions): Promise<WrittenS
   });
 
   const packed: PackedSolution[] = [];
-  for (const { profile } of profiles) {
+  for (const { file, profile } of profiles) {
     for (const managed of packageKinds(profile, options.kind)) {
       packed.push(await packSolution({ profile, source, managed, version: options.version, ...outputs }));
     }
+    const fallback = packed.at(-1)?.fallbackLanguages ?? [];
+    if (fallback.length > 0) options.onFallback?.(path.relative(options.cwd, file) || file, fallback);
   }
   checkAll(packed, options);
   const written: WrittenSolution[] = [];
