@@ -31,6 +31,11 @@ export function fakeControlOutput(
     '<manifest>',
     `  <control namespace="CollabCrm" constructor="${ctor}" version="${options.version ?? '0.0.1'}" display-name-key="${ctor}_Name" description-key="${ctor}_Desc" control-type="standard">`,
     '    <property name="value" display-name-key="Value" of-type="SingleLine.Text" usage="bound" required="true" />',
+    ...(ctor === 'CollabSurvey'
+      ? [
+          '    <property name="definition" display-name-key="Definition" of-type="Multiple" usage="input" required="false" />',
+        ]
+      : []),
     '    <resources>',
     '      <code path="bundle.js" order="1" />',
     `      <css path="css/${ctor}.css" order="1" />`,
