@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkSolutionFile, packClients, type Finding, type WrittenSolution } from '../../src/solution';
@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const base = () => ({ outDir: path.join(root, 'out', 'zips'), build: false, cwd: root, env: {} });
+const base = () => ({ outDir: path.join(root, 'zips'), build: false, cwd: root, env: {} });
 
 describe('packClients', () => {
   it('writes every package of every client into a folder it makes, telling each write as it happens', async () => {
@@ -30,7 +30,7 @@ describe('packClients', () => {
       'ContosoCollabKit_3_1_0_0.zip',
       'ContosoCollabKit_3_1_0_0_managed.zip',
     ]);
-    expect(readdirSync(path.join(root, 'out', 'zips')).sort()).toEqual(
+    expect(readdirSync(path.join(root, 'zips')).sort()).toEqual(
       written.map((w) => path.basename(w.file)).sort(),
     );
     expect(written.every((w) => w.entries > 5 && w.bytes > 1000)).toBe(true);
@@ -58,7 +58,30 @@ describe('packClients', () => {
     await expect(packClients({ ...base(), clients: { client: 'nobody' } })).rejects.toMatchObject({
       code: 'FILE_NOT_FOUND',
     });
-    expect(readdirSync(root)).not.toContain('out');
+    expect(readdirSync(root)).not.toContain('zips');
+  });
+
+  it('makes the --out folder but not a missing parent of it, as labels export --split does', async () => {
+    await expect(
+      packClients({
+        ...base(),
+        outDir: path.join(root, 'release', 'zips'),
+        outName: 'release/zips',
+        clients: { client: 'contoso' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'IO',
+      message: 'release/zips: cannot write, folder release does not exist',
+    });
+    expect(existsSync(path.join(root, 'release', 'zips'))).toBe(false);
+    mkdirSync(path.join(root, 'release'));
+    const written = await packClients({
+      ...base(),
+      outDir: path.join(root, 'release', 'zips'),
+      clients: { client: 'contoso' },
+    });
+    expect(readdirSync(path.join(root, 'release', 'zips'))).toEqual(['ContosoCollabKit_1_2_0_0_managed.zip']);
+    expect(written).toHaveLength(1);
   });
 });
 
