@@ -3,6 +3,7 @@
  * checked with the profile's own validator of `defaults`, its solution version, and that the survey
  * control's packed definition is the one the dashboards read.
  */
+import type { Problem } from '../errors';
 import type { Findings } from './findings';
 import { parseJsonText } from './json-syntax';
 import type { ControlManifestInfo } from './manifest';
@@ -24,33 +25,41 @@ export interface ConfigContext {
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Checks config.json; a file that is not JSON is left to the JSON check of every `.json` web resource. */
-export function checkClientConfig(ctx: ConfigContext): void {
-  const { entry, findings } = ctx;
-  const parsed = parseJsonText(decodeUtf8(ctx.bytes));
-  if ('problem' in parsed) return;
-  const config = parsed.value;
-  if (!isObject(config)) {
-    findings.error(entry, 'must be a JSON object (the client configuration the widgets read)');
-    return;
-  }
-  const at = (field: string): string => `${entry} › ${field}`;
+/**
+ * What is wrong with a parsed config.json, each problem naming its field (`survey.maxRecords`);
+ * `solutionVersion`, when given, is the version the file must carry.
+ */
+export function clientConfigProblems(config: unknown, solutionVersion?: string): Problem[] {
+  if (!isObject(config))
+    return [
+      { where: '(file)', message: 'must be a JSON object (the client configuration the widgets read)' },
+    ];
+  const problems: Problem[] = [];
   if (config.version !== 1)
-    findings.error(at('version'), `must be 1 (got ${JSON.stringify(config.version)})`);
-  if (ctx.solutionVersion !== undefined && config.solutionVersion !== ctx.solutionVersion) {
-    findings.error(
-      at('solutionVersion'),
-      `${JSON.stringify(config.solutionVersion)} is not the solution version ${ctx.solutionVersion}`,
-    );
+    problems.push({ where: 'version', message: `must be 1 (got ${JSON.stringify(config.version)})` });
+  if (solutionVersion !== undefined && config.solutionVersion !== solutionVersion) {
+    problems.push({
+      where: 'solutionVersion',
+      message: `${JSON.stringify(config.solutionVersion)} is not the solution version ${solutionVersion}`,
+    });
   }
   const languages = config.languages;
   if (languages !== undefined && !(Array.isArray(languages) && languages.every((l) => Number.isInteger(l))))
-    findings.error(at('languages'), 'must list language codes (whole numbers)');
+    problems.push({ where: 'languages', message: 'must list language codes (whole numbers)' });
   const defaults = Object.fromEntries(
     (['funnel', 'survey'] as const).filter((k) => config[k] !== undefined).map((k) => [k, config[k]]),
   );
-  for (const p of defaultsProblems(defaults)) findings.error(at(p.where), p.message);
-  const survey = config.survey;
+  return [...problems, ...defaultsProblems(defaults)];
+}
+
+/** Checks config.json; a file that is not JSON is left to the JSON check of every `.json` web resource. */
+export function checkClientConfig(ctx: ConfigContext): void {
+  const parsed = parseJsonText(decodeUtf8(ctx.bytes));
+  if ('problem' in parsed) return;
+  for (const p of clientConfigProblems(parsed.value, ctx.solutionVersion))
+    ctx.findings.error(p.where === '(file)' ? ctx.entry : `${ctx.entry} › ${p.where}`, p.message);
+  const config = parsed.value;
+  const survey = isObject(config) ? config.survey : undefined;
   checkDefinitionAgreement(isObject(survey) ? survey.definition : undefined, ctx);
 }
 

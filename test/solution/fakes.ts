@@ -96,9 +96,12 @@ export function writeTree(dir: string, files: ReadonlyMap<string, Uint8Array>): 
   }
 }
 
-/** A project folder with the real solution source and profiles, and faked build outputs; the caller removes it. */
-export function fakeProject(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'crmkit-solution-project-'));
+/**
+ * A project folder with the real solution source and profiles, and faked build outputs; the caller
+ * removes it. In `root` when given (made when missing), else in a new temporary folder.
+ */
+export function fakeProject(root = mkdtempSync(path.join(os.tmpdir(), 'crmkit-solution-project-'))): string {
+  mkdirSync(root, { recursive: true });
   cpSync(path.join(repoRoot, 'solutions'), path.join(root, 'solutions'), { recursive: true });
   writeTree(
     path.join(root, 'controls/CollabSurvey/out/controls/CollabSurvey'),
