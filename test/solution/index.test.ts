@@ -1,7 +1,10 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkSolutionFile, packClients, type Finding, type WrittenSolution } from '../../src/solution';
+import { readControlManifest } from '../../src/solution/manifest';
+import { decodeUtf8 } from '../../src/solution/xml';
+import { readZip } from '../../src/solution/zip-read';
 import { fakeControlOutput, fakeProject, writeTree } from './fakes';
 import { microsoftStyleZip } from './microsoft-zip';
 
@@ -52,6 +55,30 @@ describe('packClients', () => {
       'warning',
       'Controls/cnt_CollabCrm.SalesFunnel/ControlManifest.xml',
     ]);
+  });
+
+  it("packs a profile file given by path with the client's own survey into the survey control", async () => {
+    const profile = JSON.parse(readFileSync(path.join(root, 'solutions/clients/contoso.json'), 'utf8')) as {
+      defaults: { survey: { definition: unknown } };
+    };
+    const definition = {
+      baseLanguage: 1049,
+      questions: [
+        { id: 'visit', type: 'stars', text: { '1049': 'Как прошёл визит?', '1033': 'How was the visit?' } },
+      ],
+    };
+    profile.defaults.survey.definition = definition;
+    writeFileSync(path.join(root, 'mine.json'), JSON.stringify(profile));
+    const [written] = await packClients({ ...base(), clients: { client: './mine.json' } });
+    const { files } = readZip(new Uint8Array(readFileSync(written!.file)), 'mine.zip');
+    const manifestPath = 'Controls/cnt_CollabCrm.CollabSurvey/ControlManifest.xml';
+    const manifest = readControlManifest(decodeUtf8(files.get(manifestPath)!), manifestPath);
+    const input = manifest.properties.find((p) => p.name === 'definition');
+    expect(JSON.parse(input!.defaultValue!)).toEqual(definition);
+    const config = JSON.parse(decodeUtf8(files.get('WebResources/cnt_/crmkit/config.json')!)) as {
+      survey: { definition: unknown };
+    };
+    expect(config.survey.definition).toEqual(definition);
   });
 
   it('writes nothing when a client is missing', async () => {
