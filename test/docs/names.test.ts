@@ -33,6 +33,11 @@ function tableRows(markdown: string, first: string): string[][] {
 
 /** The display names of a control's properties (and a data-set's property-sets) in 1033. */
 function propertyDisplayNames(control: string): string[] {
+  return [...manifestProperties(control).values()];
+}
+
+/** Manifest name → display name in 1033 of a control's properties and a data-set's property-sets. */
+function manifestProperties(control: string): Map<string, string> {
   const dir = path.join(repoRoot, 'controls', control, control);
   const manifest = parseXml(
     readFileSync(path.join(dir, 'ControlManifest.Input.xml'), 'utf8'),
@@ -50,7 +55,12 @@ function propertyDisplayNames(control: string): string[] {
     ...children(c, 'property'),
     ...children(c, 'data-set').flatMap((d) => children(d, 'property-set')),
   ];
-  return properties.map((p) => strings.get(attr(p, 'display-name-key')) ?? '(no display name)');
+  return new Map(
+    properties.map((p) => [
+      attr(p, 'name') ?? '?',
+      strings.get(attr(p, 'display-name-key')) ?? '(no display name)',
+    ]),
+  );
 }
 
 /** The names of a guide table's first column: `A, B (required)` → `A`, `B`. */
@@ -124,8 +134,8 @@ describe("the widgets' guides", () => {
 
   it('give the funnel properties by manifest name with the name the form designer shows', () => {
     const rows = tableRows(guide('widgets-funnel.md'), 'property');
-    const shown = rows.map((r) => /\((.+)\)$/.exec(r[0] ?? '')?.[1]);
-    expect(shown.sort()).toEqual(propertyDisplayNames('SalesFunnel').sort());
+    const shown = rows.map((r) => /^`(\w+)` \((.+)\)$/.exec(r[0] ?? '')?.slice(1));
+    expect(new Map(shown.map((pair) => [pair?.[0], pair?.[1]]))).toEqual(manifestProperties('SalesFunnel'));
   });
 });
 
