@@ -21,6 +21,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isCrmKitError } from '../../src/errors';
 import { clientConfigProblems } from '../../src/solution/check-config';
 import { validateProfile } from '../../src/solution/profile';
 import { parseDefinition } from '../../src/widgets/survey/definition';
@@ -76,7 +77,14 @@ function sh(line: string, cwd: string, env: NodeJS.ProcessEnv): Ran {
 const asTyped = (line: string): string => line.replace(/^npx crmkit\b/, 'crmkit');
 
 const jsonKinds: Record<string, (text: string, where: string) => void> = {
-  profile: (text, where) => void validateProfile(JSON.parse(text) as unknown, where, loadSource()),
+  profile: (text, where) => {
+    try {
+      validateProfile(JSON.parse(text) as unknown, where, loadSource());
+    } catch (e) {
+      if (!isCrmKitError(e)) throw e;
+      expect.fail([e.message, ...e.problems.map((p) => `${p.where}: ${p.message}`)].join('\n'));
+    }
+  },
   'config.json': (text) => expect(clientConfigProblems(JSON.parse(text) as unknown)).toEqual([]),
   'survey definition': (text) => void parseDefinition(text),
   'survey document': (text) => void parseDocument(text),
