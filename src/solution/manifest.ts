@@ -72,8 +72,8 @@ export function setControlVersion(text: string, version: string, where: string):
   return text.slice(0, tag.index) + replaced + text.slice(tag.index + tag[0].length);
 }
 
-/** A start tag, with `>` allowed inside quoted attribute values. */
-const PROPERTY_TAG = /<property\b(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+/** A `<property>` start tag (not `<property-set>`), with `>` allowed inside quoted attribute values. */
+const PROPERTY_TAG = /<property(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/g;
 
 /**
  * Sets the `default-value` attribute of the `<property name="…">` element (replacing one it has),

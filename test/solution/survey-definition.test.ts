@@ -91,6 +91,16 @@ describe('setPropertyDefault', () => {
     );
   });
 
+  it('sets the property, not a property-set of the same name before it', () => {
+    const withSet = manifest.replace(
+      '<property name="definition"',
+      '<data-set name="d"><property-set name="definition" usage="bound" /></data-set>\n    <property name="definition"',
+    );
+    const text = setPropertyDefault(withSet, 'definition', '{}', 'm.xml');
+    expect(text).toContain('<property-set name="definition" usage="bound" />');
+    expect(readControlManifest(text, 'm.xml').properties[1]?.defaultValue).toBe('{}');
+  });
+
   it('replaces a default-value the property already has', () => {
     const once = setPropertyDefault(manifest, 'definition', '{"a":1}', 'm.xml');
     const twice = setPropertyDefault(once, 'definition', '{"b":"<&>"}', 'm.xml');
