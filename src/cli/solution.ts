@@ -87,7 +87,10 @@ export const solutionCommands: CommandGroup = {
       )
       .option('--client <name|path>', 'a profile in solutions/clients (by name) or a profile file')
       .option('--all', 'every profile in solutions/clients')
-      .requiredOption('--out <dir>', 'folder to write the zips into')
+      .requiredOption(
+        '--out <dir>',
+        'folder to write the zips into (made when missing; its parent must exist)',
+      )
       .option('--managed', 'write the managed package only')
       .option('--unmanaged', 'write the unmanaged package only')
       .option('--both', 'write both packages')

@@ -20,6 +20,7 @@ import {
   type Collected,
 } from './pack-parts';
 import { writeSolutionXml } from './solution-xml';
+import { definitionDefault, SURVEY_DEFINITION_INPUT, SURVEY_WIDGET } from './survey-definition';
 import {
   controlVersionFor,
   formatSolutionVersion,
@@ -91,7 +92,9 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
     const files = input.controls.get(w.id);
     if (!files) problems.push({ where: `control ${w.id}`, message: `no build output (${w.project})` });
     else {
-      const name = packControl(w, files, prefix, controlVersionFor(version), controls, problems);
+      const definition = w.id === SURVEY_WIDGET ? definitionDefault(profile) : undefined;
+      const defaults = new Map(definition === undefined ? [] : [[SURVEY_DEFINITION_INPUT, definition]]);
+      const name = packControl(w, files, prefix, controlVersionFor(version), controls, problems, defaults);
       if (name !== undefined) controlNames.push(name);
     }
   }

@@ -107,7 +107,10 @@ function crossChecks(data: unknown): Problem[] {
 
 /** The survey definition is checked by the survey widget's own parser, so both agree on it. */
 function definitionChecks(p: ClientProfile): Problem[] {
-  const definition = p.defaults?.survey?.definition;
+  return definitionProblems(p.defaults?.survey?.definition, 'defaults.survey.definition');
+}
+
+function definitionProblems(definition: unknown, where: string): Problem[] {
   if (definition === undefined) return [];
   try {
     parseDefinition(JSON.stringify(definition));
@@ -116,7 +119,7 @@ function definitionChecks(p: ClientProfile): Problem[] {
     const detail = e instanceof Error ? e.message : String(e);
     return [
       {
-        where: 'defaults.survey.definition',
+        where,
         message: `is not a survey definition the survey control accepts (${detail})`,
       },
     ];
@@ -187,4 +190,18 @@ export function parseProfile(json: string, where: string, source: SolutionSource
     ]);
   }
   return validateProfile(parsed.value, where, source);
+}
+
+const validateDefaultsSchema = ajv.getSchema(`${schema.$id}#/properties/defaults`);
+
+/**
+ * Validates a `defaults` object (`{ funnel, survey }`, as config.json carries it) with the same
+ * schema and survey parser as a profile's; problems name fields as `survey.maxRecords`.
+ */
+export function defaultsProblems(defaults: unknown): Problem[] {
+  if (validateDefaultsSchema === undefined) throw new Error('the profile schema has no defaults');
+  if (!validateDefaultsSchema(defaults))
+    return dedupe((validateDefaultsSchema.errors ?? []).map((e) => describe(e, defaults)));
+  const survey = (defaults as { survey?: { definition?: unknown } }).survey;
+  return definitionProblems(survey?.definition, 'survey.definition');
 }
