@@ -15,6 +15,9 @@ import { readWorkbook } from './workbook/read';
 import type { WorkbookMeta } from './workbook/types';
 import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
+import { SEVERITY_ORDER, type QaProblem } from './check/problem';
+import { placedProblem, problemPlace } from './check/report';
+import { workbookRowProblem } from './check/rules';
 import { lostTextsWarning, type LostKind } from './lost-texts';
 import { refuseInputAsOutput } from './outputs';
 import type { ProgressCallbacks } from './progress-callbacks';
@@ -37,6 +40,12 @@ export interface ImportSummary {
   header: TranslationsHeader;
   /** Labels changed, by language. */
   changed: Map<Lcid, number>;
+  /**
+   * The warnings the rules found in the workbooks (rows ignored, texts written), as `labels
+   * check` reports them: same code, severity and place. Errors refuse the import (ImportRefused).
+   */
+  problems: QaProblem[];
+  /** What to print: `problems` as lines (cleared and blank translations summed up), then leftovers. */
   warnings: Problem[];
   /** What --force left out (rows of another file's workbook that no longer match). */
   skipped: Problem[];
@@ -56,39 +65,44 @@ export function outputKind(output: NamedFile, inputKind: 'zip' | 'xml'): 'zip' |
   );
 }
 
-const LOST_OUTCOME: Readonly<Record<LostKind, { refused: string; kept: string }>> = {
-  cleared: {
-    refused: 'the translation was cleared (--strict refuses it)',
-    kept: 'the output has them empty, as the workbook does (--strict refuses them)',
-  },
-  blank: {
-    refused: 'the translation is only spaces (--strict refuses it)',
-    kept: 'the output has them as typed (--strict refuses them)',
-  },
-};
-
-/** Cleared and blank translations: one warning per kind, or with `strict` one error per cell. */
-function refuseOrWarnLost(
-  lost: Readonly<Record<LostKind, Problem[]>>,
-  strict: boolean,
-  errors: Problem[],
-  warnings: Problem[],
-): void {
-  for (const kind of ['cleared', 'blank'] as const) {
-    const places = lost[kind];
-    if (places.length === 0) continue;
-    if (strict)
-      errors.push(
-        ...places.map((p) => ({ where: p.where, message: `${p.message}: ${LOST_OUTCOME[kind].refused}` })),
-      );
-    else warnings.push(lostTextsWarning(kind, places, LOST_OUTCOME[kind].kept));
+/** The import was refused for problems the rules call errors (VALIDATION, exit 4). */
+export class ImportRefused extends CrmKitError {
+  constructor(readonly labelProblems: readonly QaProblem[]) {
+    super(
+      'VALIDATION',
+      `${labelProblems.length} problem(s) in the workbooks; nothing was written`,
+      labelProblems.map(placedProblem),
+    );
   }
 }
 
+const LOST: Readonly<Partial<Record<QaProblem['code'], { kind: LostKind; outcome: string }>>> = {
+  'translation-cleared': {
+    kind: 'cleared',
+    outcome: 'the output has them empty, as the workbook does (--strict refuses them)',
+  },
+  'translation-blank': { kind: 'blank', outcome: 'the output has them as typed (--strict refuses them)' },
+};
+
+/** The warnings as lines: one per problem, cleared and blank translations summed up per kind. */
+function warningLines(warnings: readonly QaProblem[]): Problem[] {
+  // Info (typography) stays in `problems`: import prints warnings only.
+  const lines = warnings
+    .filter((p) => p.severity === 'warning' && LOST[p.code] === undefined)
+    .map(placedProblem);
+  for (const code of ['translation-cleared', 'translation-blank'] as const) {
+    const places = warnings.filter((p) => p.code === code);
+    const lost = LOST[code];
+    if (places.length === 0 || lost === undefined) continue;
+    const named = places.map((p) => ({ where: problemPlace(p), message: `${p.key}, ${p.lcid}` }));
+    lines.push(lostTextsWarning(lost.kind, named, lost.outcome));
+  }
+  return lines;
+}
+
 export async function importLabels(options: ImportOptions): Promise<ImportSummary> {
-  const edits = new EditSet();
-  const warnings: Problem[] = [];
-  const errors: Problem[] = [];
+  const edits = new EditSet({ strict: options.strict === true });
+  const found: QaProblem[] = [];
   const metas: { file: NamedFile; meta: WorkbookMeta }[] = [];
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
@@ -97,7 +111,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
     const result = await readWorkbook({ path: file.path }, file.name, (row) => {
       if (!row.unchangedSinceExport) edits.add(row, book, file.name);
     });
-    for (const p of result.problems) (p.code === 'TOKEN_MISSING' ? warnings : errors).push(p);
+    found.push(...result.problems.map((p) => workbookRowProblem(p, file.name)));
     metas.push({ file, meta: result.meta });
   }
 
@@ -114,7 +128,6 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
     const changed = new Map<Lcid, number>();
     const conflicts: Problem[] = [];
     const skipped: Problem[] = [];
-    const lost: Record<LostKind, Problem[]> = { cleared: [], blank: [] };
     let baseLcid = 0;
 
     const patch = async (output: Writable) =>
@@ -132,10 +145,9 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           label: (label) => {
             const d = edits.take(label, baseLcid);
             if (d === undefined) return undefined;
-            errors.push(...d.problems);
+            found.push(...d.problems);
             conflicts.push(...d.conflicts);
             skipped.push(...d.skipped);
-            for (const l of d.lost) lost[l.kind].push(l.place);
             for (const lcid of d.edits.keys()) changed.set(lcid, (changed.get(lcid) ?? 0) + 1);
             return d.edits;
           },
@@ -186,20 +198,17 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           conflicts,
         );
       }
-      refuseOrWarnLost(lost, options.strict === true, errors, warnings);
-      if (errors.length > 0) {
-        throw new CrmKitError(
-          'VALIDATION',
-          `${errors.length} problem(s) in the workbooks; nothing was written`,
-          errors,
-        );
-      }
+      const errors = found.filter((p) => p.severity === 'error');
+      if (errors.length > 0) throw new ImportRefused(errors);
+      const problems = found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+      const warnings = warningLines(problems);
       const leftovers = edits.leftovers();
       if (foreign.length > 0) skipped.push(...leftovers);
       else warnings.push(...leftovers);
       return {
         header: read.header,
         changed,
+        problems,
         warnings,
         skipped,
         foreign: foreign.map((m) => m.file.name),

@@ -14,6 +14,7 @@ import {
 } from './crm-xml/model';
 import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
+import type { WorkbookProblem } from './workbook/types';
 import { looksLikeZip, ZipReader } from '../zip/read';
 
 export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
@@ -26,7 +27,7 @@ export interface InputRow {
   base: string;
   /** Texts by language, '' when untranslated; may hold the base language too (skip it). */
   targets: ReadonlyMap<Lcid, string>;
-  /** Workbook cell of each target, e.g. `E14` (workbooks only). */
+  /** Workbook cell of each target and of the base, e.g. `E14` (workbooks only). */
   cells?: ReadonlyMap<Lcid, string>;
   /** True when the row's texts differ from those exported, per its hidden token (workbooks only). */
   edited?: boolean;
@@ -42,7 +43,7 @@ export interface InputResult extends InputStart {
   rows: number;
   solutionName: string;
   /** Rows a workbook reader refused (formula, key changed…), with their place. */
-  problems: readonly { where: string; message: string; code: string }[];
+  problems: readonly WorkbookProblem[];
 }
 
 export interface InputOptions {
@@ -129,6 +130,7 @@ async function readWorkbookInput(
 ): Promise<InputResult> {
   let consume: ((row: InputRow) => void) | undefined;
   let rows = 0;
+  let baseLcid = 0;
   const read = await readWorkbook(
     { path: input.path },
     input.name,
@@ -141,13 +143,15 @@ async function readWorkbookInput(
         column: row.column,
         base: row.base,
         targets: row.texts,
-        cells: row.cells,
+        // The base text's cell too, for a problem of the base text.
+        cells: row.baseCell === undefined ? row.cells : new Map([...row.cells, [baseLcid, row.baseCell]]),
         edited: !row.unchangedSinceExport,
       });
     },
     {
       // The hidden meta sheet is read before the first row: the real base language, up front.
       onMeta: (meta) => {
+        baseLcid = meta.baseLcid;
         consume = start({ kind: 'workbook', baseLcid: meta.baseLcid, targets: meta.languages });
       },
     },

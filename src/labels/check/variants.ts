@@ -11,6 +11,7 @@ import type { QaProblem } from './problem';
 interface Place {
   sheet: LabelSheet;
   key: string;
+  cell?: string;
 }
 
 interface Variant {
@@ -44,9 +45,12 @@ function describePlaces(places: readonly Place[], count: number): string {
   return count > places.length ? `${shown}; ${count - places.length} more` : shown;
 }
 
+const place = (sheet: LabelSheet, key: string, cell: string | undefined): Place =>
+  cell === undefined ? { sheet, key } : { sheet, key, cell: detach(cell) };
+
 export interface VariantCollector {
   /** `key` gives the row's display key; it is asked for only when the place must be kept. */
-  add(sheet: LabelSheet, key: () => string, base: string, lcid: Lcid, text: string): void;
+  add(sheet: LabelSheet, key: () => string, base: string, lcid: Lcid, text: string, cell?: string): void;
   problems(): QaProblem[];
 }
 
@@ -61,7 +65,7 @@ export function createVariantCollector(): VariantCollector {
   };
 
   return {
-    add(sheet, key, base, lcid, text) {
+    add(sheet, key, base, lcid, text, cell) {
       if (base === '' || text === '') return;
       const b = norm(base);
       const t = norm(text);
@@ -74,7 +78,7 @@ export function createVariantCollector(): VariantCollector {
       const first = slot.first[li];
       if (first === undefined) {
         slot.first[li] = detach(t);
-        slot.firstAt[li] = { sheet, key: key() };
+        slot.firstAt[li] = place(sheet, key(), cell);
         slot.firstCount[li] = 1;
         return;
       }
@@ -94,7 +98,7 @@ export function createVariantCollector(): VariantCollector {
         variants.push(variant);
       }
       variant.count += 1;
-      if (variant.places.length < MAX_PLACES) variant.places.push({ sheet, key: key() });
+      if (variant.places.length < MAX_PLACES) variant.places.push(place(sheet, key(), cell));
     },
 
     problems() {
@@ -114,6 +118,7 @@ export function createVariantCollector(): VariantCollector {
             severity: 'warning',
             code: 'inconsistent',
             sheet: at.sheet,
+            ...(at.cell === undefined ? {} : { cell: at.cell }),
             key: at.key,
             lcid,
             message: `base text ${quote(base)} is translated ${all.length} ways: ${listed}`,
