@@ -79,9 +79,12 @@ export class ImportRefused extends CrmKitError {
 const LOST: Readonly<Partial<Record<QaProblem['code'], { kind: LostKind; outcome: string }>>> = {
   'translation-cleared': {
     kind: 'cleared',
-    outcome: 'the output has them empty, as the workbook does (--strict refuses them)',
+    outcome: 'the output has them empty, as the workbook does (--strict refuses them) [translation-cleared]',
   },
-  'translation-blank': { kind: 'blank', outcome: 'the output has them as typed (--strict refuses them)' },
+  'translation-blank': {
+    kind: 'blank',
+    outcome: 'the output has them as typed (--strict refuses them) [translation-blank]',
+  },
 };
 
 /** The warnings as lines: one per problem, cleared and blank translations summed up per kind. */

@@ -230,9 +230,9 @@ describe('cleared translations and texts of only spaces are reported, and refuse
     expect(res.code).toBe(0);
     expect(res.err).toBe(
       `warning: 1 translation(s) cleared (the cell had text and is now empty): sample.1049.xlsx › Localized Labels!${gone.address} ` +
-        `(${gone.key}, 1049); the output has them empty, as the workbook does (--strict refuses them)\n` +
+        `(${gone.key}, 1049); the output has them empty, as the workbook does (--strict refuses them) [translation-cleared]\n` +
         `warning: 1 translation(s) of only spaces: sample.1049.xlsx › Localized Labels!${spaces.address} ` +
-        `(${spaces.key}, 1049); the output has them as typed (--strict refuses them)\n`,
+        `(${spaces.key}, 1049); the output has them as typed (--strict refuses them) [translation-blank]\n`,
     );
     expect(res.out).toMatch(/: 2 label text\(s\) changed \(1049: 2\); 2 warning\(s\) above\n$/);
   });
