@@ -19,6 +19,7 @@ import { SEVERITY_ORDER, type QaProblem } from './check/problem';
 import { placedProblem, problemPlace } from './check/report';
 import { workbookRowProblem } from './check/rules';
 import { lostTextsWarning, type LostKind } from './lost-texts';
+import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { refuseInputAsOutput } from './outputs';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
@@ -107,6 +108,8 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   const edits = new EditSet({ strict: options.strict === true });
   const found: QaProblem[] = [];
   const metas: { file: NamedFile; meta: WorkbookMeta }[] = [];
+  for (const book of options.workbooks) refuseOtherSpreadsheet(book, 'workbook');
+  refuseOtherSpreadsheet(options.into, 'translations');
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {

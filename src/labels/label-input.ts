@@ -12,6 +12,7 @@ import {
   type Lcid,
   type TranslationsHeader,
 } from './crm-xml/model';
+import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
 import type { WorkbookProblem } from './workbook/types';
@@ -81,6 +82,7 @@ export async function readLabelInput(
   start: (info: InputStart) => (row: InputRow) => void,
   options: InputOptions = {},
 ): Promise<InputResult> {
+  refuseOtherSpreadsheet(input, 'workbook');
   const kind = await kindOf(input);
   if (kind === 'workbook') return readWorkbookInput(input, start);
   const source = await openTranslationsSource(input.path, input.name, options.maxEntrySize);
