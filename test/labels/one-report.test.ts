@@ -158,6 +158,46 @@ describe('labels check and labels import report a planted problem the same way',
     if (severity !== 'info') expect(imports.err).toContain(code);
   });
 
+  it('names the columns as the Russian workbook shows them, and says what a changed key was', async () => {
+    const ws = planted(changeEntity);
+    const check = await crmkit(ws, 'labels', 'check', 'ru.xlsx', '--json');
+    const { problems } = JSON.parse(check.out) as { problems: QaProblem[] };
+    expect(problems).toEqual([
+      {
+        severity: 'error',
+        code: 'key-changed',
+        file: 'ru.xlsx',
+        sheet: 'Localized Labels',
+        cell: 'A2',
+        key: 'acount / a1 / DisplayName',
+        lcid: 1049,
+        message:
+          'the key was changed (it was "account / a1 / DisplayName"): "Имя сущности" was "account", now "acount"; ' +
+          'the row is ignored: undo the change',
+      },
+    ]);
+    const imported = await crmkit(ws, 'labels', 'import', 'ru.xlsx', '--into', 'src.zip', '-o', 'out.zip');
+    expect(imported.err).toBe(
+      'crmkit: 1 problem(s) in the workbooks; nothing was written\n' +
+        `  ru.xlsx › Localized Labels!A2: acount / a1 / DisplayName, 1049: ${problems[0]!.message} [key-changed]\n`,
+    );
+  });
+
+  it('refuses a workbook whose label sheet was deleted, naming the sheet (check and import, exit 3)', async () => {
+    const ws = planted((wb) => {
+      wb.SheetNames = wb.SheetNames.filter((n) => n !== 'Display Strings');
+      Reflect.deleteProperty(wb.Sheets, 'Display Strings');
+    });
+    const expected =
+      'crmkit: ru.xlsx: the sheet "Display Strings" is missing (found "Localized Labels"); its rows would be lost: ' +
+      'undo the deletion, or export the workbook again\n';
+    const check = await crmkit(ws, 'labels', 'check', 'ru.xlsx');
+    const imported = await crmkit(ws, 'labels', 'import', 'ru.xlsx', '--into', 'src.zip', '-o', 'out.zip');
+    expect([check.code, check.out, check.err]).toEqual([3, '', expected]);
+    expect([imported.code, imported.out, imported.err]).toEqual([3, '', expected]);
+    expect(existsSync(path.join(ws, 'out.zip'))).toBe(false);
+  });
+
   it('leaves "inconsistent" to check alone: a rule over the whole file, a warning that fails neither', async () => {
     const ws = planted(type(c1, 'Учётная запись'));
     const check = await crmkit(ws, 'labels', 'check', 'ru.xlsx', '--json');
