@@ -17,7 +17,7 @@ import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
 import { SEVERITY_ORDER, type QaProblem } from './check/problem';
 import { placedProblem, problemPlace } from './check/report';
-import { workbookRowProblem } from './check/rules';
+import { editedVariants, workbookRowProblem } from './check/rules';
 import { lostTextsWarning, type LostKind } from './lost-texts';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { refuseInputAsOutput } from './outputs';
@@ -107,6 +107,8 @@ function warningLines(warnings: readonly QaProblem[]): Problem[] {
 export async function importLabels(options: ImportOptions): Promise<ImportSummary> {
   const edits = new EditSet({ strict: options.strict === true });
   const found: QaProblem[] = [];
+  /** Reported after the texts' own problems, as check does. */
+  const inconsistent: QaProblem[] = [];
   const metas: { file: NamedFile; meta: WorkbookMeta }[] = [];
   for (const book of options.workbooks) refuseOtherSpreadsheet(book, 'workbook');
   refuseOtherSpreadsheet(options.into, 'translations');
@@ -114,10 +116,13 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {
     await checkReadable(file);
+    const variants = editedVariants();
     const result = await readWorkbook({ path: file.path }, file.name, (row) => {
       if (!row.unchangedSinceExport) edits.add(row, book, file.name);
+      variants.add(row);
     });
     found.push(...result.problems.map((p) => workbookRowProblem(p, file.name)));
+    inconsistent.push(...variants.problems(file.name));
     metas.push({ file, meta: result.meta });
   }
 
@@ -204,6 +209,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           conflicts,
         );
       }
+      found.push(...inconsistent);
       const errors = found.filter((p) => p.severity === 'error');
       if (errors.length > 0) throw new ImportRefused(errors);
       const problems = found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

@@ -5,11 +5,13 @@
  * and text-rules.ts; this module adds the workbook's own problems (rows the reader refused,
  * translations cleared or left as spaces) and what import checks in a text it would write.
  */
-import type { WorkbookProblem } from '../workbook/types';
+import { displayKey } from '../crm-xml/model';
+import type { WorkbookProblem, WorkbookRow } from '../workbook/types';
 import { emptyBaseFinding, translationFindings } from './checker';
 import type { KeptNamePredicate } from './kept-names';
 import type { ProblemCode, QaProblem, Severity } from './problem';
 import type { Finding } from './text-rules';
+import { createVariantCollector } from './variants';
 
 export type { Finding };
 
@@ -73,4 +75,26 @@ export function editFindings(
   const lost = lostKind(text, before);
   if (lost !== undefined) return [...found, lostFinding(lost, strict)];
   return [...found, ...translationFindings(base, text, isKeptName)];
+}
+
+/**
+ * The `inconsistent` rule as import applies it: every row of a workbook is seen, as check sees
+ * them, and a base text translated several ways is reported when one of its texts was edited.
+ */
+export function editedVariants(): {
+  add(row: WorkbookRow): void;
+  problems(file: string): QaProblem[];
+} {
+  const variants = createVariantCollector();
+  return {
+    add(row) {
+      const touched = !row.unchangedSinceExport;
+      for (const [lcid, text] of row.texts) {
+        // Check reports a text of only spaces as blank, and leaves it out of the other rules.
+        if (text.trim() === '') continue;
+        variants.add(row.sheet, () => displayKey(row), row.base, lcid, text, row.cells.get(lcid), touched);
+      }
+    },
+    problems: (file) => variants.problems(true).map((p) => ({ ...p, file })),
+  };
 }
