@@ -17,7 +17,7 @@ import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
 import { SEVERITY_ORDER, type QaProblem } from './check/problem';
 import { placedProblem, problemPlace } from './check/report';
-import { editedVariants, workbookRowProblem } from './check/rules';
+import { editedVariants, variantScreen, workbookRowProblem } from './check/rules';
 import { lostTextsWarning, type LostKind } from './lost-texts';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { refuseInputAsOutput } from './outputs';
@@ -116,14 +116,19 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {
     await checkReadable(file);
-    const variants = editedVariants();
+    const screen = variantScreen();
     const result = await readWorkbook({ path: file.path }, file.name, (row) => {
       if (!row.unchangedSinceExport) edits.add(row, book, file.name);
-      variants.add(row);
+      screen.screen(row);
     });
     found.push(...result.problems.map((p) => workbookRowProblem(p, file.name)));
-    inconsistent.push(...variants.problems(file.name));
     metas.push({ file, meta: result.meta });
+    const suspects = screen.suspects();
+    if (suspects.size === 0) continue;
+    // A base text translated several ways, one of them edited: read again for the report.
+    const variants = editedVariants(suspects);
+    await readWorkbook({ path: file.path }, file.name, (row) => variants.add(row));
+    inconsistent.push(...variants.problems(file.name));
   }
 
   const source = await openTranslationsSource(options.into.path, options.into.name, options.maxSize);

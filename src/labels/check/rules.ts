@@ -5,7 +5,8 @@
  * and text-rules.ts; this module adds the workbook's own problems (rows the reader refused,
  * translations cleared or left as spaces) and what import checks in a text it would write.
  */
-import { displayKey } from '../crm-xml/model';
+import { hash } from 'node:crypto';
+import { displayKey, type Lcid } from '../crm-xml/model';
 import type { WorkbookProblem, WorkbookRow } from '../workbook/types';
 import { emptyBaseFinding, translationFindings } from './checker';
 import type { KeptNamePredicate } from './kept-names';
@@ -77,21 +78,66 @@ export function editFindings(
   return [...found, ...translationFindings(base, text, isKeptName)];
 }
 
+const digest = (text: string): string => hash('sha1', text.replace(/\r\n/g, '\n'), 'base64').slice(0, 12);
+
+/** The texts of a row the `inconsistent` rule sees: check leaves out empty and blank ones. */
+function variantTexts(row: WorkbookRow): [Lcid, string][] {
+  if (row.base === '') return [];
+  return [...row.texts].filter(([, text]) => text.trim() !== '');
+}
+
 /**
- * The `inconsistent` rule as import applies it: every row of a workbook is seen, as check sees
- * them, and a base text translated several ways is reported when one of its texts was edited.
+ * The `inconsistent` rule as import applies it, in two passes over a workbook so that memory stays
+ * small: `screen` sees every row and keeps a short digest per base text and language; `suspects`
+ * gives the base texts translated several ways where one of the texts was edited; only when there
+ * are some is the workbook read again, its rows with those base texts fed to `variants`.
  */
-export function editedVariants(): {
+export function variantScreen(): { screen(row: WorkbookRow): void; suspects(): Set<string> } {
+  /** `${lcid}:${base digest}` → `<touched 0|1><several 0|1><first text digest>`. */
+  const seen = new Map<string, string>();
+  const bases = new Map<string, string>();
+  return {
+    screen(row) {
+      const touched = !row.unchangedSinceExport;
+      let baseDigest: string | undefined;
+      for (const [lcid, text] of variantTexts(row)) {
+        baseDigest ??= digest(row.base);
+        const key = `${lcid}:${baseDigest}`;
+        const before = seen.get(key);
+        const textDigest = digest(text);
+        if (before === undefined) {
+          seen.set(key, `${touched ? 1 : 0}0${textDigest}`);
+        } else {
+          const t = touched || before[0] === '1' ? 1 : 0;
+          const several = before[1] === '1' || before.slice(2) !== textDigest ? 1 : 0;
+          seen.set(key, `${t}${several}${before.slice(2)}`);
+        }
+        if (touched) bases.set(baseDigest, row.base.replace(/\r\n/g, '\n'));
+      }
+    },
+    suspects() {
+      const out = new Set<string>();
+      for (const [key, state] of seen) {
+        if (!state.startsWith('11')) continue;
+        const base = bases.get(key.slice(key.indexOf(':') + 1));
+        if (base !== undefined) out.add(base);
+      }
+      return out;
+    },
+  };
+}
+
+/** The second pass: rows whose base text is a suspect, as check sees them; edited texts marked. */
+export function editedVariants(suspects: ReadonlySet<string>): {
   add(row: WorkbookRow): void;
   problems(file: string): QaProblem[];
 } {
   const variants = createVariantCollector();
   return {
     add(row) {
+      if (!suspects.has(row.base.replace(/\r\n/g, '\n'))) return;
       const touched = !row.unchangedSinceExport;
-      for (const [lcid, text] of row.texts) {
-        // Check reports a text of only spaces as blank, and leaves it out of the other rules.
-        if (text.trim() === '') continue;
+      for (const [lcid, text] of variantTexts(row)) {
         variants.add(row.sheet, () => displayKey(row), row.base, lcid, text, row.cells.get(lcid), touched);
       }
     },
