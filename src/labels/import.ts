@@ -16,13 +16,14 @@ import type { WorkbookMeta } from './workbook/types';
 import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
 import { SEVERITY_ORDER, type QaProblem } from './check/problem';
-import { placedProblem, problemPlace } from './check/report';
 import { editedVariants, variantScreen, workbookRowProblem } from './check/rules';
-import { lostTextsWarning, type LostKind } from './lost-texts';
+import { ImportRefused, warningLines } from './import-report';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { refuseInputAsOutput } from './outputs';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
+
+export { ImportRefused };
 
 export interface ImportOptions extends Pick<ProgressCallbacks, 'onRows'> {
   workbooks: readonly NamedFile[];
@@ -64,44 +65,6 @@ export function outputKind(output: NamedFile, inputKind: 'zip' | 'xml'): 'zip' |
       ? `-o ${output.name}: the output is a zip Dynamics imports; name it .zip (or .xml for the bare CrmTranslations.xml)`
       : `-o ${output.name}: the output of an .xml input is an .xml file; name it .xml`,
   );
-}
-
-/** The import was refused for problems the rules call errors (VALIDATION, exit 4). */
-export class ImportRefused extends CrmKitError {
-  constructor(readonly labelProblems: readonly QaProblem[]) {
-    super(
-      'VALIDATION',
-      `${labelProblems.length} problem(s) in the workbooks; nothing was written`,
-      labelProblems.map(placedProblem),
-    );
-  }
-}
-
-const LOST: Readonly<Partial<Record<QaProblem['code'], { kind: LostKind; outcome: string }>>> = {
-  'translation-cleared': {
-    kind: 'cleared',
-    outcome: 'the output has them empty, as the workbook does (--strict refuses them) [translation-cleared]',
-  },
-  'translation-blank': {
-    kind: 'blank',
-    outcome: 'the output has them as typed (--strict refuses them) [translation-blank]',
-  },
-};
-
-/** The warnings as lines: one per problem, cleared and blank translations summed up per kind. */
-function warningLines(warnings: readonly QaProblem[]): Problem[] {
-  // Info (typography) stays in `problems`: import prints warnings only.
-  const lines = warnings
-    .filter((p) => p.severity === 'warning' && LOST[p.code] === undefined)
-    .map(placedProblem);
-  for (const code of ['translation-cleared', 'translation-blank'] as const) {
-    const places = warnings.filter((p) => p.code === code);
-    const lost = LOST[code];
-    if (places.length === 0 || lost === undefined) continue;
-    const named = places.map((p) => ({ where: problemPlace(p), message: `${p.key}, ${p.lcid}` }));
-    lines.push(lostTextsWarning(lost.kind, named, lost.outcome));
-  }
-  return lines;
 }
 
 export async function importLabels(options: ImportOptions): Promise<ImportSummary> {
