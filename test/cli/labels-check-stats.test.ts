@@ -180,6 +180,14 @@ describe('check and stats on a translator workbook', () => {
     });
   });
 
+  it('prints the cell of each problem in a column of the table', async () => {
+    const { out } = await cli('labels', 'check', 'planted.xlsx');
+    expect(out).toMatch(/^severity\s+code\s+sheet\s+cell\s+key\s+lcid\s+message$/m);
+    expect(out).toMatch(
+      /^error\s+too-long\s+Localized Labels\s+F\d+\s+account \/ a3 \/ Description\s+1049\s+501 characters/m,
+    );
+  });
+
   it('reports a formula typed into a translation cell as an error with its cell', async () => {
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
