@@ -5,7 +5,15 @@
  * `labels check` (src/labels/check/rules.ts) and is not written when they find an error.
  */
 import type { Problem } from '../errors';
-import { displayKey, labelKey, MAX_LABEL_LENGTH, sameText, type Label, type Lcid } from './crm-xml/model';
+import {
+  displayKey,
+  labelKey,
+  MAX_LABEL_LENGTH,
+  sameText,
+  type Label,
+  type LabelSheet,
+  type Lcid,
+} from './crm-xml/model';
 import type { WorkbookRow } from './workbook/types';
 import type { QaProblem } from './check/problem';
 import { editFindings, type Finding } from './check/rules';
@@ -158,6 +166,27 @@ export class EditSet {
       out.push({
         where: first?.where ?? name,
         message: `${name} is no longer in the file; the row was not imported`,
+      });
+    }
+    return out;
+  }
+
+  /** The same as problems (`not-in-file`, a warning), with the place of the row's first text. */
+  leftoverProblems(): QaProblem[] {
+    const out: QaProblem[] = [];
+    for (const [key, langs] of this.byKey) {
+      const [lcid, proposals] = [...langs][0] ?? [];
+      const first = proposals?.[0];
+      const [sheet = 'Localized Labels', entity = '', objectId = '', column = ''] = key.split('\u0000');
+      out.push({
+        severity: 'warning',
+        code: 'not-in-file',
+        ...(first === undefined ? {} : { file: first.file }),
+        sheet: sheet as LabelSheet,
+        ...(first?.cell === undefined ? {} : { cell: first.cell }),
+        key: displayKey({ sheet: sheet as LabelSheet, entity, objectId, column }),
+        lcid: lcid ?? 0,
+        message: 'is no longer in the file; the row was not imported',
       });
     }
     return out;

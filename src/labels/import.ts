@@ -185,6 +185,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
       const leftovers = edits.leftovers();
       if (foreign.length > 0) skipped.push(...leftovers);
       else warnings.push(...leftovers);
+      problems.push(...edits.leftoverProblems());
       return {
         header: read.header,
         changed,

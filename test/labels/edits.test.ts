@@ -121,6 +121,31 @@ describe('deciding what a label gets from the workbooks', () => {
   });
 });
 
+describe('rows whose label is not in the file', () => {
+  it('are listed as lines and as problems with their place', () => {
+    const set = new EditSet();
+    set.add(row({ 1026: 'Да {0}' }), 0, 'bg.xlsx');
+    expect(set.leftovers()).toEqual([
+      {
+        where: 'bg.xlsx › Display Strings!D7',
+        message: 'account / account.Saved is no longer in the file; the row was not imported',
+      },
+    ]);
+    expect(set.leftoverProblems()).toEqual([
+      {
+        severity: 'warning',
+        code: 'not-in-file',
+        file: 'bg.xlsx',
+        sheet: 'Display Strings',
+        cell: 'D7',
+        key: 'account / account.Saved',
+        lcid: 1026,
+        message: 'is no longer in the file; the row was not imported',
+      },
+    ]);
+  });
+});
+
 describe('the rules for a new text (those of labels check)', () => {
   it.each<[string, string, string, string[]]>([
     ['x'.repeat(500), 'base', '', []],

@@ -30,7 +30,9 @@ export type ProblemCode =
   /** A key cell of a workbook row differs from what was exported; the row is ignored. */
   | 'key-changed'
   /** A formula in a workbook cell; the row is ignored. */
-  | 'formula';
+  | 'formula'
+  /** Import only: an edited workbook row whose label is no longer in the file; not imported. */
+  | 'not-in-file';
 
 export interface QaProblem {
   severity: Severity;
