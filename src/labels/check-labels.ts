@@ -6,8 +6,9 @@ import { readInputText, type NamedFile } from '../fs/open-input';
 import { createChecker } from './check/checker';
 import { keptNames, parseKeptNames } from './check/kept-names';
 import { countBySeverity, SEVERITY_ORDER, type ProblemCounts, type QaProblem } from './check/problem';
-import { displayKey, LABEL_SHEETS, type Lcid } from './crm-xml/model';
-import { readLabelInput, type InputResult, type InputRow } from './label-input';
+import { lostFinding, workbookRowProblem } from './check/rules';
+import { displayKey, type Lcid } from './crm-xml/model';
+import { readLabelInput, type InputRow } from './label-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 
 export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
@@ -27,19 +28,6 @@ export interface CheckResult {
   rows: number;
 }
 
-/** A refused workbook row becomes an error of the check, with its place. */
-function workbookProblem(p: InputResult['problems'][number], baseLcid: Lcid): QaProblem {
-  const sheet = LABEL_SHEETS.find((s) => p.where.includes(`› ${s}`)) ?? 'Localized Labels';
-  return {
-    severity: 'error',
-    code: 'workbook-row',
-    sheet,
-    key: p.where,
-    lcid: baseLcid,
-    message: `${p.message} (${p.code})`,
-  };
-}
-
 /**
  * Texts a row loses: only spaces (any input), or cleared. A cleared cell is told by the row's
  * token, which says the row's texts changed since export: with one target language, an empty
@@ -47,21 +35,23 @@ function workbookProblem(p: InputResult['problems'][number], baseLcid: Lcid): Qa
  */
 function lostTexts(row: InputRow, targets: readonly Lcid[], strict: boolean): QaProblem[] {
   const found: QaProblem[] = [];
-  const severity = strict ? 'error' : 'warning';
   for (const lcid of targets) {
     const text = row.targets.get(lcid) ?? '';
+    const kind =
+      text !== '' && text.trim() === ''
+        ? 'blank'
+        : text === '' && row.edited === true && targets.length === 1
+          ? 'cleared'
+          : undefined;
+    if (kind === undefined) continue;
     const cell = row.cells?.get(lcid);
-    const at = cell === undefined ? '' : `${cell}: `;
-    const base = { severity, sheet: row.sheet, key: displayKey(row), lcid } as const;
-    if (text !== '' && text.trim() === '') {
-      found.push({ ...base, code: 'translation-blank', message: `${at}the translation is only spaces` });
-    } else if (text === '' && row.edited === true && targets.length === 1) {
-      found.push({
-        ...base,
-        code: 'translation-cleared',
-        message: `${at}the translation was cleared (the cell had text when exported); import would write it empty`,
-      });
-    }
+    found.push({
+      ...lostFinding(kind, strict),
+      sheet: row.sheet,
+      ...(cell === undefined ? {} : { cell }),
+      key: displayKey(row),
+      lcid,
+    });
   }
   return found;
 }
@@ -96,9 +86,11 @@ export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
     { maxEntrySize: o.maxSize },
   );
   const problems = [
-    ...result.problems.map((p) => workbookProblem(p, result.baseLcid)),
+    ...result.problems.map((p) => workbookRowProblem(p, o.input.name)),
     ...lost,
     ...checker.finish(),
-  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  ]
+    .map((p) => ({ ...p, file: o.input.name }))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { problems, counts: countBySeverity(problems), rows: result.rows };
 }

@@ -15,6 +15,7 @@ import type { Suggester } from './memory/suggest';
 import { refuseInputAsOutput } from './outputs';
 import { readReturnedWork, refuseLosingEdits, type ReturnedWork } from './returned-work';
 import type { ProgressCallbacks } from './progress-callbacks';
+import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource } from './source';
 import { prepareSuggestions } from './suggestions';
 import { englishCaptionsFor } from './workbook/captions';
@@ -156,6 +157,7 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
       `-o ${o.output.name}: the workbook must be an .xlsx file (or use --split with a folder)`,
     );
   }
+  refuseOtherSpreadsheet(o.input, 'translations');
   const plan = await planOutputs(o);
   for (const p of plan.outputs) refuseInputAsOutput(p.output, [o.input]);
 

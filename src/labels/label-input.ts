@@ -12,8 +12,10 @@ import {
   type Lcid,
   type TranslationsHeader,
 } from './crm-xml/model';
+import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
+import type { WorkbookProblem } from './workbook/types';
 import { looksLikeZip, ZipReader } from '../zip/read';
 
 export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
@@ -26,7 +28,7 @@ export interface InputRow {
   base: string;
   /** Texts by language, '' when untranslated; may hold the base language too (skip it). */
   targets: ReadonlyMap<Lcid, string>;
-  /** Workbook cell of each target, e.g. `E14` (workbooks only). */
+  /** Workbook cell of each target and of the base, e.g. `E14` (workbooks only). */
   cells?: ReadonlyMap<Lcid, string>;
   /** True when the row's texts differ from those exported, per its hidden token (workbooks only). */
   edited?: boolean;
@@ -42,7 +44,7 @@ export interface InputResult extends InputStart {
   rows: number;
   solutionName: string;
   /** Rows a workbook reader refused (formula, key changed…), with their place. */
-  problems: readonly { where: string; message: string; code: string }[];
+  problems: readonly WorkbookProblem[];
 }
 
 export interface InputOptions {
@@ -80,6 +82,7 @@ export async function readLabelInput(
   start: (info: InputStart) => (row: InputRow) => void,
   options: InputOptions = {},
 ): Promise<InputResult> {
+  refuseOtherSpreadsheet(input, 'workbook');
   const kind = await kindOf(input);
   if (kind === 'workbook') return readWorkbookInput(input, start);
   const source = await openTranslationsSource(input.path, input.name, options.maxEntrySize);
@@ -129,6 +132,7 @@ async function readWorkbookInput(
 ): Promise<InputResult> {
   let consume: ((row: InputRow) => void) | undefined;
   let rows = 0;
+  let baseLcid = 0;
   const read = await readWorkbook(
     { path: input.path },
     input.name,
@@ -141,13 +145,15 @@ async function readWorkbookInput(
         column: row.column,
         base: row.base,
         targets: row.texts,
-        cells: row.cells,
+        // The base text's cell too, for a problem of the base text.
+        cells: row.baseCell === undefined ? row.cells : new Map([...row.cells, [baseLcid, row.baseCell]]),
         edited: !row.unchangedSinceExport,
       });
     },
     {
       // The hidden meta sheet is read before the first row: the real base language, up front.
       onMeta: (meta) => {
+        baseLcid = meta.baseLcid;
         consume = start({ kind: 'workbook', baseLcid: meta.baseLcid, targets: meta.languages });
       },
     },

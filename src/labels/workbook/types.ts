@@ -18,6 +18,11 @@ export interface WorkbookMeta {
   baseLcid: Lcid;
   /** Target language columns in the order they appear. */
   languages: readonly Lcid[];
+  /**
+   * The label sheets written, in order (a missing one is refused by name). Undefined for a
+   * workbook of an older crmkit, which did not record them.
+   */
+  labelSheets?: readonly LabelSheet[];
 }
 
 /** A suggestion put into an empty target cell, shown with a distinct fill and a note. */
@@ -77,10 +82,29 @@ export interface WorkbookRow {
   texts: ReadonlyMap<Lcid, string>;
   /** Cell reference per language for messages, e.g. `E14`. */
   cells: ReadonlyMap<Lcid, string>;
+  /** Cell of the base text, e.g. `D14` (for a problem of the base text). */
+  baseCell?: string;
   /** 1-based row number in its sheet. */
   rowNumber: number;
   /** True when the row's target texts still equal what was exported (per the hidden token). */
   unchangedSinceExport: boolean;
+}
+
+/** A row the reader refused, with its place. */
+export interface WorkbookProblem {
+  /** `file › Sheet!E14` */
+  where: string;
+  /** What is wrong, naming columns as the sheet's header row does. */
+  message: string;
+  /** `FORMULA`, `KEY_CHANGED` or `TOKEN_MISSING`. */
+  code: string;
+  sheet: LabelSheet;
+  /** The cell, e.g. `E14`. */
+  cell: string;
+  /** The row's key as its key cells show it now (`account / a1 / DisplayName`). */
+  key: string;
+  /** The cell's language; for a key or token cell, the first target language with text in the row. */
+  lcid: Lcid;
 }
 
 export interface WorkbookReadResult {
@@ -88,8 +112,7 @@ export interface WorkbookReadResult {
   /**
    * Problems found while reading, all collected; the rows they concern are not passed to onRow.
    * Codes: `FORMULA` (a formula in a cell), `KEY_CHANGED` (a key cell differs from the row
-   * token), `TOKEN_MISSING` (a row without token, e.g. typed in by hand). `where` is
-   * `file › Sheet!E14`.
+   * token), `TOKEN_MISSING` (a row without token, e.g. typed in by hand).
    */
-  problems: readonly { where: string; message: string; code: string }[];
+  problems: readonly WorkbookProblem[];
 }

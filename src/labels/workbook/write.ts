@@ -90,12 +90,15 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   const started = new Set<LabelSheet>();
   let current: OpenSheet | undefined;
   let sheetsWritten = 0;
+  /** The label sheets written, recorded in the meta so that a deleted one is refused by name. */
+  const labelSheets: LabelSheet[] = [];
   /** Data rows of each label sheet written, in sheet order: the workbook opens on the largest. */
   const rowsPerSheet: number[] = [];
 
   function openWorksheet(sheet: OpenSheet): Worksheet {
     const ws = openLabelWorksheet(workbook, sheet.layout, sheet.letters, ids.header);
     sheetsWritten++;
+    labelSheets.push(sheet.layout.sheet);
     return ws;
   }
 
@@ -198,6 +201,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
           solutionName: options.solutionName,
           baseLcid: options.baseLcid,
           languages: targets,
+          labelSheets,
         },
         ids.key,
       );
