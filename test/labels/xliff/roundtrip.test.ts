@@ -406,3 +406,23 @@ for unit in units:
     group.append(unit)
 tree.write(sys.argv[2], encoding='UTF-8', xml_declaration=True)
 `;
+
+describe('XLIFF as input of check, stats and memory build', () => {
+  it('counts the labels an XLIFF 2.0 file translates, as stats of the source do', async () => {
+    const fromXliff = await crmkit(dir, 'labels', 'stats', 'ru-2.0.xlf', '--json');
+    const fromZip = await crmkit(dir, 'labels', 'stats', 'sample.zip', '--json');
+    expect(fromXliff.code, fromXliff.err).toBe(0);
+    const ruOf = (out: string): unknown =>
+      (JSON.parse(out) as { languages: { lcid: number }[] }).languages.find((l) => l.lcid === 1049);
+    expect(ruOf(fromXliff.out)).toEqual(ruOf(fromZip.out));
+  });
+
+  it('checks an XLIFF file and builds a memory from it', async () => {
+    const check = await crmkit(dir, 'labels', 'check', 'ru-1.2.xlf', '--json');
+    expect([0, 1]).toContain(check.code);
+    expect(check.err).toBe('');
+    const memory = await crmkit(dir, 'labels', 'memory', 'build', 'ru-1.2.xlf', '-o', 'ru.tmx');
+    expect(memory.code, memory.err).toBe(0);
+    expect(memory.out).toMatch(/^ru\.tmx: \d+ translations of \d+ base texts from 1 file\(s\)\n$/);
+  });
+});
