@@ -7,9 +7,9 @@
  */
 import { CrmKitError, type Problem } from '../errors';
 import { openInput, type NamedFile } from '../fs/open-input';
-import { displayKey, type Lcid } from './crm-xml/model';
+import { displayKey, labelKey, type Lcid } from './crm-xml/model';
 import type { WorkbookRow } from './workbook/types';
-import { readXliff, type ReadXliffResult, type ReadXliffUnit } from './xliff';
+import { readXliff, type LabelKeyParts, type ReadXliffResult, type ReadXliffUnit } from './xliff';
 
 /** XLIFF is read whole (a JavaScript string): at most this many bytes, whatever `--max-size` says. */
 export const MAX_XLIFF_SIZE = 256 * 1024 * 1024;
@@ -72,16 +72,22 @@ export function proposes(unit: ReadXliffUnit): unit is ReadXliffUnit & { target:
 
 export interface XliffRows {
   rows: { row: WorkbookRow; where: string }[];
-  /** Placeholders dropped or renumbered: the import refuses them. */
-  errors: Problem[];
+  /**
+   * Placeholders dropped, renumbered or added, by `labelKey` and language (`placeholderKey`), with
+   * the unit's text: they refuse the import when that text is an edit (an unchanged text is the
+   * file's own).
+   */
+  placeholders: Map<string, { text: string; problems: Problem[] }>;
   /** Units without a crmkit key (a tool added them): not imported. */
   warnings: Problem[];
 }
 
+export const placeholderKey = (key: LabelKeyParts, lcid: Lcid): string => `${labelKey(key)}\u0000${lcid}`;
+
 /** The proposing units of a read XLIFF as workbook rows, with their place (`ru.xlf:42`). */
 export function xliffRows(read: ReadXliffResult, name: string): XliffRows {
   const lcid = xliffTarget(read, name);
-  const out: XliffRows = { rows: [], errors: [], warnings: [] };
+  const out: XliffRows = { rows: [], placeholders: new Map(), warnings: [] };
   for (const unit of read.units) {
     const where = `${name}:${unit.line}`;
     if (unit.key === undefined) {
@@ -90,9 +96,13 @@ export function xliffRows(read: ReadXliffResult, name: string): XliffRows {
     }
     if (!proposes(unit)) continue;
     if (unit.placeholderProblems.length > 0) {
-      for (const p of unit.placeholderProblems)
-        out.errors.push({ where, message: `${displayKey(unit.key)} (${lcid}): ${p}` });
-      continue;
+      out.placeholders.set(placeholderKey(unit.key, lcid), {
+        text: unit.target,
+        problems: unit.placeholderProblems.map((p) => ({
+          where,
+          message: `${displayKey(unit.key!)} (${lcid}): ${p}`,
+        })),
+      });
     }
     out.rows.push({
       where,
