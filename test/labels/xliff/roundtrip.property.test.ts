@@ -7,7 +7,7 @@ import { importLabels } from '../../../src/labels/import';
 import { encodeXmlText } from '../../../src/labels/crm-xml/xml-text';
 import { readXliff, type XliffVersion } from '../../../src/labels/xliff';
 import { XML_ILLEGAL } from '../../../src/xml/entities';
-import { readAll } from '../crm-xml/support';
+import { minimalXml, readAll, row } from '../crm-xml/support';
 import { removeTempDirs, tempDir } from '../support';
 
 afterAll(removeTempDirs);
@@ -27,21 +27,10 @@ const text = fc
   .filter((t) => !XML_ILLEGAL.test(t));
 
 function xmlOf(labels: readonly (readonly string[])[]): string {
-  const cell = (t: string) => `<Cell><Data ss:Type="String">${encodeXmlText(t)}</Data></Cell>`;
-  const head =
-    ['Entity name', 'Object ID', 'Object Column Name'].map(cell).join('') +
-    LANGS.map((l) => `<Cell><Data ss:Type="Number">${l}</Data></Cell>`).join('');
-  const rows = labels
-    .map(
-      (texts, i) =>
-        `<Row>${cell('account')}${cell(`id-${i}`)}${cell('DisplayName')}${texts.map(cell).join('')}</Row>`,
-    )
-    .join('');
-  return (
-    '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">' +
-    '<Worksheet ss:Name="Information"><Table><Row><Cell><Data ss:Type="String">Base language ID:</Data></Cell><Cell><Data ss:Type="Number">1033</Data></Cell></Row></Table></Worksheet>' +
-    `<Worksheet ss:Name="Localized Labels"><Table><Row>${head}</Row>${rows}</Table></Worksheet></Workbook>`
+  const rows = labels.map((texts, i) =>
+    row('account', `id-${i}`, 'DisplayName', ...texts.map(encodeXmlText)),
   );
+  return minimalXml(rows.join(''), { languages: LANGS });
 }
 
 const labelsArb = fc.array(
