@@ -5,9 +5,11 @@
  * target a tool pre-filled with the source text while the unit is still untranslated, propose
  * nothing (an XLIFF cannot clear a translation).
  */
-import { CrmKitError, type Problem } from '../errors';
+import { stat } from 'node:fs/promises';
+import { CrmKitError, isCrmKitError, type Problem } from '../errors';
 import { openInput, type NamedFile } from '../fs/open-input';
-import { displayKey, labelKey, type Lcid } from './crm-xml/model';
+import { displayKey, labelKey, sameText, type Lcid } from './crm-xml/model';
+import type { ReturnedWork } from './returned-work';
 import type { WorkbookRow } from './workbook/types';
 import { readXliff, type LabelKeyParts, type ReadXliffResult, type ReadXliffUnit } from './xliff';
 
@@ -117,4 +119,37 @@ export function xliffRows(read: ReadXliffResult, name: string): XliffRows {
     });
   }
   return out;
+}
+
+/**
+ * The translator's work in an existing XLIFF output, so that an export does not overwrite it (as
+ * for workbooks, returned-work.ts): every proposing unit's text is kept by key until the new file
+ * writes the same text for that label. Undefined when the output is not a crmkit XLIFF with targets.
+ */
+export async function readReturnedXliff(output: NamedFile): Promise<ReturnedWork | undefined> {
+  const info = await stat(output.path).catch(() => undefined);
+  if (info?.isFile() !== true) return undefined;
+  let read: ReadXliffResult;
+  try {
+    read = await readXliffFile(output);
+  } catch (e) {
+    if (isCrmKitError(e)) return undefined; // not XLIFF: replaced, as any other file
+    throw e;
+  }
+  const lcid = read.header.targetLcid;
+  const kept = new Map<string, string>();
+  for (const unit of read.units)
+    if (unit.key !== undefined && proposes(unit)) kept.set(labelKey(unit.key), unit.target);
+  if (lcid === undefined || kept.size === 0) return undefined;
+  return {
+    output,
+    settle({ label, suggestions }, targets) {
+      const text = kept.get(labelKey(label));
+      if (text === undefined || !targets.includes(lcid)) return;
+      const own = label.texts.get(lcid) ?? '';
+      const written = own === '' ? (suggestions?.get(lcid)?.text ?? '') : own;
+      if (sameText(written, text)) kept.delete(labelKey(label));
+    },
+    lost: () => kept.size,
+  };
 }

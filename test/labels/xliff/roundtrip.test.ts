@@ -323,3 +323,28 @@ describe('XLIFF as input of check, stats and memory build', () => {
     expect(memory.out).toMatch(/^ru\.tmx: \d+ translations of \d+ base texts from 1 file\(s\)\n$/);
   });
 });
+
+describe("an XLIFF export over a translator's returned XLIFF", () => {
+  it('refuses to overwrite its edits (exit 4, file untouched) until they are imported, or with --force', async () => {
+    expect((await exportTo('work.xlf', '--lang', '1049')).code).toBe(0);
+    expect((await exportTo('work.xlf', '--lang', '1049')).code).toBe(0);
+    const label = untranslated().find((l) => !(l.texts.get(1033) ?? '').includes('{'))!;
+    const edited = readFileSync(path.join(dir, 'work.xlf'), 'utf8').replace(
+      new RegExp(`(resname="${unitName(label)}"[^>]*><source>[^<]*</source>)`),
+      '$1<target>Готово</target>',
+    );
+    writeFileSync(path.join(dir, 'work.xlf'), edited);
+    const refused = await exportTo('work.xlf', '--lang', '1049');
+    expect(refused.code).toBe(4);
+    expect(refused.err).toMatch(
+      /^crmkit: work\.xlf \(1 edited cell\(s\)\): exists and holds a translator's edits/,
+    );
+    expect(readFileSync(path.join(dir, 'work.xlf'), 'utf8')).toBe(edited);
+
+    expect((await importInto('sample.zip', 'work.zip', 'work.xlf')).code).toBe(0);
+    const again = await crmkit(dir, 'labels', 'export', 'work.zip', '--lang', '1049', '-o', 'work.xlf');
+    expect(again.code, again.err).toBe(0);
+    writeFileSync(path.join(dir, 'work.xlf'), edited.replace('Готово', 'Иначе'));
+    expect((await exportTo('work.xlf', '--lang', '1049', '--force')).code).toBe(0);
+  });
+});
