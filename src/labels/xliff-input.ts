@@ -42,7 +42,7 @@ export async function readXliffFile(file: NamedFile, maxSize = MAX_XLIFF_SIZE): 
     if (size > limit) {
       throw new CrmKitError(
         'XLIFF_MALFORMED',
-        `${file.name}: ${size.toLocaleString('en-US')} bytes, more than the ${limit.toLocaleString('en-US')} an XLIFF file may have; not read`,
+        `${file.name}: ${size.toLocaleString('en-US')} bytes, more than the limit of ${limit.toLocaleString('en-US')} bytes for an XLIFF file (--max-size); not read`,
       );
     }
     bytes = await fh.readFile();

@@ -169,6 +169,14 @@ describe('XLIFF refused on import', () => {
     await expect(zipEntries(path.join(dir, 'dropped.zip'))).rejects.toThrow();
   });
 
+  it('refuses an XLIFF larger than --max-size in one line, exit 3', async () => {
+    const res = await importInto('sample.zip', 'big.zip', 'ru-1.2.xlf', '--max-size', '1KiB');
+    expect(res.code).toBe(3);
+    expect(res.err).toMatch(
+      /^crmkit: ru-1\.2\.xlf: [\d,]+ bytes, more than the limit of 1,024 bytes for an XLIFF file \(--max-size\); not read\n$/,
+    );
+  });
+
   it('refuses an XLIFF with a DOCTYPE in one line, exit 3', async () => {
     writeFileSync(
       path.join(dir, 'evil.xlf'),
