@@ -18,7 +18,7 @@ import { EditSet } from './edits';
 import { lostTextsWarning, type LostKind } from './lost-texts';
 import { refuseInputAsOutput } from './outputs';
 import { isXliffName } from './export-format';
-import { placeholderKey, readXliffFile, xliffRows } from './xliff-input';
+import { placeholderKey, readXliffFile, refuseOtherLanguages, xliffRows, xliffTarget } from './xliff-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 
@@ -94,6 +94,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   const metas: { file: NamedFile; meta: Pick<WorkbookMeta, 'fingerprint' | 'sourceName'> }[] = [];
   /** XLIFF units whose placeholders were dropped or renumbered: refused if their text is an edit. */
   const placeholders = new Map<string, { text: string; problems: Problem[] }>();
+  const xliffLanguages: { file: NamedFile; lcid: Lcid }[] = [];
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {
@@ -104,6 +105,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
       for (const [key, unit] of found.placeholders) placeholders.set(key, unit);
       warnings.push(...found.warnings);
       metas.push({ file, meta: read.header });
+      xliffLanguages.push({ file, lcid: xliffTarget(read, file.name) });
       continue;
     }
     await checkReadable(file);
@@ -196,6 +198,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           `${names}: exported from another translations file than ${options.into.name}; use --force to merge by key anyway`,
         );
       }
+      if (options.force !== true) refuseOtherLanguages(xliffLanguages, read.header, options.into.name);
       if (conflicts.length > 0) {
         throw new CrmKitError(
           'MERGE_CONFLICT',

@@ -8,7 +8,14 @@
 import { stat } from 'node:fs/promises';
 import { CrmKitError, isCrmKitError, type Problem } from '../errors';
 import { openInput, type NamedFile } from '../fs/open-input';
-import { displayKey, labelKey, sameText, type Lcid } from './crm-xml/model';
+import {
+  allLanguages,
+  displayKey,
+  labelKey,
+  sameText,
+  type Lcid,
+  type TranslationsHeader,
+} from './crm-xml/model';
 import type { ReturnedWork } from './returned-work';
 import type { WorkbookRow } from './workbook/types';
 import { readXliff, type LabelKeyParts, type ReadXliffResult, type ReadXliffUnit } from './xliff';
@@ -152,4 +159,20 @@ export async function readReturnedXliff(output: NamedFile): Promise<ReturnedWork
     },
     lost: () => kept.size,
   };
+}
+
+/** Refuses XLIFF files whose target language the translations file has no column for (unless --force). */
+export function refuseOtherLanguages(
+  files: readonly { file: NamedFile; lcid: Lcid }[],
+  header: TranslationsHeader,
+  into: string,
+): void {
+  const languages = allLanguages(header).filter((l) => l !== header.baseLcid);
+  const other = files.filter((f) => !languages.includes(f.lcid));
+  if (other.length === 0) return;
+  throw new CrmKitError(
+    'WORKBOOK_MISMATCH',
+    `${other.map((f) => `${f.file.name} (language ${f.lcid})`).join(', ')}: ${into} has no such target language ` +
+      `(it has ${languages.join(', ') || 'none'}); use --force to import the rest anyway`,
+  );
 }

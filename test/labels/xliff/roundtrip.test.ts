@@ -152,6 +152,22 @@ describe('XLIFF refused on import', () => {
     expect(forced.code, forced.err).toBe(0);
   });
 
+  it('refuses an XLIFF whose target language the file lacks unless --force', async () => {
+    const text = readFileSync(path.join(dir, 'ru-1.2.xlf'), 'utf8').replace(
+      'target-language="ru-RU"',
+      'target-language="de-DE"',
+    );
+    writeFileSync(path.join(dir, 'de.xlf'), text);
+    const res = await importInto('sample.zip', 'de.zip', 'de.xlf');
+    expect(res).toEqual({
+      code: 4,
+      out: '',
+      err: 'crmkit: de.xlf (language 1031): sample.zip has no such target language (it has 1049, 1026, 1058); use --force to import the rest anyway\n',
+    });
+    const forced = await importInto('sample.zip', 'de.zip', 'de.xlf', '--force');
+    expect(forced.code, forced.err).toBe(0);
+  });
+
   it('refuses a unit whose placeholder was dropped, naming the key, and writes nothing', async () => {
     const label = labels.find((l) => ru(l).includes('{0}'))!;
     const text = readFileSync(path.join(dir, 'ru-1.2.xlf'), 'utf8').replace(
