@@ -6,7 +6,7 @@ import { readInputText, type NamedFile } from '../fs/open-input';
 import { createChecker } from './check/checker';
 import { keptNames, parseKeptNames } from './check/kept-names';
 import { countBySeverity, SEVERITY_ORDER, type ProblemCounts, type QaProblem } from './check/problem';
-import { lostFinding, workbookRowProblem } from './check/rules';
+import { lostFinding } from './check/rules';
 import { displayKey, type Lcid } from './crm-xml/model';
 import { readLabelInput, type InputRow } from './label-input';
 import type { ProgressCallbacks } from './progress-callbacks';
@@ -85,11 +85,7 @@ export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
       },
     { maxEntrySize: o.maxSize },
   );
-  const problems = [
-    ...result.problems.map((p) => workbookRowProblem(p, o.input.name)),
-    ...lost,
-    ...checker.finish(),
-  ]
+  const problems = [...result.problems, ...lost, ...checker.finish()]
     .map((p) => ({ ...p, file: o.input.name }))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { problems, counts: countBySeverity(problems), rows: result.rows };

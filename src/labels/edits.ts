@@ -60,7 +60,8 @@ export class EditSet {
     return this.byKey.size;
   }
 
-  add(row: WorkbookRow, book: number, file: string): void {
+  /** `place`: where the row is, when not a workbook cell (`ru.xlf:42`). */
+  add(row: WorkbookRow, book: number, file: string, place?: string): void {
     const key = detach(labelKey(row));
     let langs = this.byKey.get(key);
     if (langs === undefined) {
@@ -69,7 +70,7 @@ export class EditSet {
     }
     for (const [lcid, text] of row.texts) {
       const cell = row.cells.get(lcid);
-      const where = `${file} › ${row.sheet}!${cell ?? `row ${row.rowNumber}`}`;
+      const where = place ?? `${file} › ${row.sheet}!${cell ?? `row ${row.rowNumber}`}`;
       const list = langs.get(lcid) ?? [];
       list.push({
         text: detach(text),

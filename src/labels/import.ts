@@ -1,7 +1,7 @@
 /**
- * `labels import`: reads the translators' workbooks (edited rows only), then streams the
- * translations file once, rewriting only the labels whose text changed, into a temporary file
- * renamed into place when nothing was refused.
+ * `labels import`: reads the translators' workbooks (edited rows only) and XLIFF files (units with
+ * a target, xliff-input.ts), then streams the translations file once, rewriting only the labels
+ * whose text changed, into a temporary file renamed into place when nothing was refused.
  */
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
@@ -9,7 +9,7 @@ import { finished } from 'node:stream/promises';
 import { CrmKitError, type Problem } from '../errors';
 import { writeAtomically } from '../fs/atomic';
 import { checkReadable, type NamedFile } from '../fs/open-input';
-import type { Lcid, TranslationsHeader } from './crm-xml/model';
+import { sameText, type Lcid, type TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { readWorkbook } from './workbook/read';
 import type { WorkbookMeta } from './workbook/types';
@@ -20,6 +20,8 @@ import { editedVariants, variantScreen, workbookRowProblem } from './check/rules
 import { ImportRefused, warningLines } from './import-report';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { refuseInputAsOutput } from './outputs';
+import { isXliffName } from './export-format';
+import { placeholderKey, readXliffFile, refuseOtherLanguages, xliffRows, xliffTarget } from './xliff-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 
@@ -72,12 +74,27 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   const found: QaProblem[] = [];
   /** Reported after the texts' own problems, as check does. */
   const inconsistent: QaProblem[] = [];
-  const metas: { file: NamedFile; meta: WorkbookMeta }[] = [];
-  for (const book of options.workbooks) refuseOtherSpreadsheet(book, 'workbook');
+  const metas: { file: NamedFile; meta: Pick<WorkbookMeta, 'fingerprint' | 'sourceName'> }[] = [];
+  for (const book of options.workbooks) if (!isXliffName(book.name)) refuseOtherSpreadsheet(book, 'workbook');
   refuseOtherSpreadsheet(options.into, 'translations');
+  /** XLIFF units whose placeholders were dropped or renumbered: refused if their text is an edit. */
+  const placeholders = new Map<string, { text: string; problems: QaProblem[] }>();
+  const xliffLanguages: { file: NamedFile; lcid: Lcid }[] = [];
+  /** XLIFF units without a crmkit key: not imported. */
+  const xliffWarnings: Problem[] = [];
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {
+    if (isXliffName(file.name)) {
+      const read = await readXliffFile(file, options.maxSize);
+      const units = xliffRows(read, file.name);
+      for (const { row, where } of units.rows) edits.add(row, book, file.name, where);
+      for (const [key, unit] of units.placeholders) placeholders.set(key, unit);
+      xliffWarnings.push(...units.warnings);
+      metas.push({ file, meta: read.header });
+      xliffLanguages.push({ file, lcid: xliffTarget(read, file.name) });
+      continue;
+    }
     await checkReadable(file);
     const screen = variantScreen();
     const result = await readWorkbook({ path: file.path }, file.name, (row) => {
@@ -124,7 +141,15 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           label: (label) => {
             const d = edits.take(label, baseLcid);
             if (d === undefined) return undefined;
-            found.push(...d.problems);
+            let problems = d.problems;
+            for (const [lcid, text] of label.texts) {
+              const unit = placeholders.get(placeholderKey(label, lcid));
+              if (unit === undefined || sameText(unit.text, text)) continue;
+              // The XLIFF's own words (which <ph> was dropped or renumbered) say more than the text rule.
+              problems = problems.filter((p) => p.lcid !== lcid || !p.code.startsWith('placeholder-'));
+              problems = [...problems, ...unit.problems];
+            }
+            found.push(...problems);
             conflicts.push(...d.conflicts);
             skipped.push(...d.skipped);
             for (const lcid of d.edits.keys()) changed.set(lcid, (changed.get(lcid) ?? 0) + 1);
@@ -170,6 +195,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           `${names}: exported from another translations file than ${options.into.name}; use --force to merge by key anyway`,
         );
       }
+      if (options.force !== true) refuseOtherLanguages(xliffLanguages, read.header, options.into.name);
       if (conflicts.length > 0) {
         throw new CrmKitError(
           'MERGE_CONFLICT',
@@ -181,7 +207,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
       const errors = found.filter((p) => p.severity === 'error');
       if (errors.length > 0) throw new ImportRefused(errors);
       const problems = found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-      const warnings = warningLines(problems);
+      const warnings = [...warningLines(problems), ...xliffWarnings];
       const leftovers = edits.leftovers();
       if (foreign.length > 0) skipped.push(...leftovers);
       else warnings.push(...leftovers);

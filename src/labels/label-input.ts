@@ -1,7 +1,8 @@
 /**
  * Opens what `labels check`, `labels stats` and `labels memory build` accept — a translations zip,
- * a CrmTranslations.xml or a translator's workbook — and streams its labels in one shape: key,
- * base text, target texts (and workbook cells). The kind is told by content, not by extension.
+ * a CrmTranslations.xml, a translator's workbook or an XLIFF file — and streams its labels in one
+ * shape: key, base text, target texts (and workbook cells). The kind is told by content, not by
+ * extension, but for XLIFF (.xlf, .xliff).
  */
 import { openInput, type NamedFile } from '../fs/open-input';
 import { readTranslations } from './crm-xml/read';
@@ -15,10 +16,13 @@ import {
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
-import type { WorkbookProblem } from './workbook/types';
+import type { QaProblem } from './check/problem';
+import { workbookRowProblem } from './check/rules';
 import { looksLikeZip, ZipReader } from '../zip/read';
+import { isXliffName } from './export-format';
+import { readXliffFile, xliffTarget } from './xliff-input';
 
-export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
+export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook' | 'xliff';
 
 export interface InputRow {
   sheet: LabelSheet;
@@ -43,8 +47,8 @@ export interface InputStart {
 export interface InputResult extends InputStart {
   rows: number;
   solutionName: string;
-  /** Rows a workbook reader refused (formula, key changed…), with their place. */
-  problems: readonly WorkbookProblem[];
+  /** Rows a workbook reader refused (formula, key changed…) and XLIFF units it ignored, placed. */
+  problems: readonly QaProblem[];
 }
 
 export interface InputOptions {
@@ -82,6 +86,7 @@ export async function readLabelInput(
   start: (info: InputStart) => (row: InputRow) => void,
   options: InputOptions = {},
 ): Promise<InputResult> {
+  if (isXliffName(input.name)) return readXliffInput(input, start, options);
   refuseOtherSpreadsheet(input, 'workbook');
   const kind = await kindOf(input);
   if (kind === 'workbook') return readWorkbookInput(input, start);
@@ -164,6 +169,43 @@ async function readWorkbookInput(
     targets: read.meta.languages,
     rows,
     solutionName: read.meta.solutionName,
-    problems: read.problems,
+    problems: read.problems.map((p) => workbookRowProblem(p, input.name)),
+  };
+}
+
+/** An XLIFF file: one target language; a unit without target reads as untranslated. */
+async function readXliffInput(
+  input: NamedFile,
+  start: (info: InputStart) => (row: InputRow) => void,
+  options: InputOptions,
+): Promise<InputResult> {
+  const read = await readXliffFile(input, options.maxEntrySize);
+  const target = xliffTarget(read, input.name);
+  const baseLcid = read.header.baseLcid ?? 0;
+  const consume = start({ kind: 'xliff', baseLcid, targets: [target] });
+  const problems: InputResult['problems'][number][] = [];
+  for (const unit of read.units) {
+    if (unit.key === undefined) {
+      // Like a row typed into a workbook by hand: a tool added it; it is ignored.
+      problems.push({
+        severity: 'warning',
+        code: 'row-added',
+        file: input.name,
+        sheet: 'Localized Labels',
+        key: `unit "${unit.id}"`,
+        lcid: target,
+        message: `line ${unit.line}: the unit names no label crmkit exported; it is ignored`,
+      });
+      continue;
+    }
+    consume({ ...unit.key, base: unit.source, targets: new Map([[target, unit.target ?? '']]) });
+  }
+  return {
+    kind: 'xliff',
+    baseLcid,
+    targets: [target],
+    rows: read.units.length - problems.length,
+    solutionName: read.header.solutionName,
+    problems,
   };
 }
