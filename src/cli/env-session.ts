@@ -22,13 +22,12 @@ export interface EnvCliOptions {
   quiet?: boolean;
 }
 
-/** `--env`, `--timeout`, `--client-id`, `--quiet`. */
+/** `--env`, `--timeout`, `--client-id` (`--quiet` comes with each command's own options). */
 export function envOptions(command: Command): Command {
   return command
     .option('--env <url>', 'the environment, e.g. https://contoso.crm4.dynamics.com (default: CRMKIT_ENV)')
     .option('--timeout <time>', 'give up after this long, e.g. 30m, 90s, 2h', '30m')
-    .option('--client-id <id>', 'the public client (app registration) of crmkit env login')
-    .option('--quiet', 'no progress line');
+    .option('--client-id <id>', 'the public client (app registration) of crmkit env login');
 }
 
 export function openEnv(ctx: CommandContext, o: EnvCliOptions): WebApi {

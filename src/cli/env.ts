@@ -9,7 +9,7 @@ import { languageOf } from '../languages/lcid';
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
 import { envOptions, openEnv, type EnvCliOptions } from './env-session';
-import { jsonOption } from './options';
+import { jsonOption, quietOption } from './options';
 
 const languageName = (lcid: number): string => `${lcid} ${languageOf(lcid)?.englishName ?? '(unknown)'}`;
 
@@ -32,7 +32,7 @@ function registerCheck(parent: Command, ctx: CommandContext): void {
   const command = parent
     .command('check')
     .description('who you are in the environment, its organization and languages, and missing privileges');
-  jsonOption(envOptions(command), 'the report as JSON').action(
+  jsonOption(quietOption(envOptions(command)), 'the report as JSON').action(
     async (o: EnvCliOptions & { json?: boolean }) => {
       const report = await checkEnvironment(openEnv(ctx, o));
       ctx.io.stdout(o.json === true ? `${JSON.stringify(report, null, 2)}\n` : reportTable(report));

@@ -31,3 +31,4 @@ export {
   type FinishedJob,
   type SolutionImportOptions,
 } from './imports';
+export { pullTranslations, withTemporaryFile, type PulledTranslations } from './download';
