@@ -3,7 +3,7 @@
  * options of one call to the labels library (src/labels/index.ts) and prints what it returns.
  */
 import type { Command } from 'commander';
-import { ExitCode, type Problem } from '../errors';
+import { CrmKitError, ExitCode, type Problem } from '../errors';
 import {
   buildMemory,
   checkLabels,
@@ -130,9 +130,17 @@ function registerPull(parent: Command, ctx: CommandContext): void {
     );
   envOptions(exportOptions(command)).action(
     async (o: ExportCliOptions & EnvCliOptions & { solution: string }) => {
+      const zip = /\.zip$/i.test(o.output);
+      const workbookOnly = [o.lang, o.split, o.missingOnly, o.consistency].some((v) => v !== undefined);
+      if (zip && (workbookOnly || o.memory.length > 0)) {
+        throw new CrmKitError(
+          'USAGE',
+          `-o ${o.output}: the zip is written as Dynamics gives it; --lang, --split, --missing-only, --memory and --consistency are for workbooks`,
+        );
+      }
       const api = openEnv(ctx, o);
       const pulled = await pullTranslations(api, o.solution);
-      if (/\.zip$/i.test(o.output)) {
+      if (zip) {
         await writeFileAtomically(ctx.file(o.output), pulled.bytes);
         ctx.io.stdout(
           `Pulled the translations of ${pulled.solution.uniqueName} ${pulled.solution.version} from ${api.url.origin} → ${o.output} (${pulled.bytes.length.toLocaleString('en-US')} bytes)\n`,

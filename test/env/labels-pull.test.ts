@@ -110,6 +110,18 @@ describe('crmkit labels pull', () => {
     expect(r.out).toContain('still untranslated');
   });
 
+  it('refuses workbook options with -o x.zip before connecting', async () => {
+    const dir = folder('zip-options');
+    const r = await runCli(
+      dir,
+      ['labels', 'pull', '--solution', 'ContosoSales', '--split', '-o', 'out.zip'],
+      env,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('are for workbooks');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it.each([
     ['NoSuchSolution', `has no solution NoSuchSolution`],
     ['VendorPack', 'VendorPack is a managed solution'],
