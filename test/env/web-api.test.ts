@@ -141,6 +141,39 @@ describe('the Dataverse stand-in', () => {
   });
 });
 
+describe('time limits of the client', () => {
+  it('gives up a request that takes longer than its time-out', async () => {
+    const client = createWebApi({
+      url: parseEnvUrl(dv.url),
+      tokens: fixed(dv.issueToken()),
+      requestTimeoutMs: 1000,
+    });
+    dv.delayNext('ExportTranslation', 2500);
+    const e = await failure(
+      client.post('solutions/Microsoft.Dynamics.CRM.ExportTranslation', { SolutionName: 'ContosoSales' }),
+    );
+    expect(e.code).toBe('ENV_TIMEOUT');
+    expect(e.message).toMatch(
+      /did not answer POST solutions\/Microsoft\.Dynamics\.CRM\.ExportTranslation within 1 s$/,
+    );
+  });
+
+  it("stops at once when the command's signal aborts, with its reason", async () => {
+    const controller = new AbortController();
+    const client = createWebApi({
+      url: parseEnvUrl(dv.url),
+      tokens: fixed(dv.issueToken()),
+      signal: controller.signal,
+    });
+    dv.delayNext('ExportTranslation', 2000);
+    const pending = client.post('solutions/Microsoft.Dynamics.CRM.ExportTranslation', {
+      SolutionName: 'ContosoSales',
+    });
+    setTimeout(() => controller.abort(new CrmKitError('ENV_TIMEOUT', 'gave up after 1 s (--timeout)')), 200);
+    expect((await failure(pending)).message).toBe('gave up after 1 s (--timeout)');
+  });
+});
+
 describe('an import job report', () => {
   it.each([
     [
