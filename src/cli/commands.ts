@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CommandContext } from './context';
 import { labelsCommands } from './labels';
 import { solutionCommands } from './solution';
+import { envCommands } from './env';
 
 /** A group of subcommands (`crmkit labels …`, `crmkit solution …`) under one parent command. */
 export interface CommandGroup {
@@ -11,4 +12,4 @@ export interface CommandGroup {
 }
 
 /** Every command group the CLI offers; each module adds one line here. */
-export const commandGroups: readonly CommandGroup[] = [labelsCommands, solutionCommands];
+export const commandGroups: readonly CommandGroup[] = [labelsCommands, solutionCommands, envCommands];

@@ -32,6 +32,10 @@ import {
   quietOption,
 } from './options';
 import { withProgress } from './progress';
+import { pullTranslations, withTemporaryFile } from '../env';
+import { writeFileAtomically } from '../fs/atomic';
+import type { NamedFile } from '../fs/open-input';
+import { envOptions, openEnv, type EnvCliOptions } from './env-session';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -95,15 +99,8 @@ function printExport(ctx: CommandContext, input: string, result: ExportResult, o
   );
 }
 
-function registerExport(parent: Command, ctx: CommandContext): void {
-  const command = parent
-    .command('export')
-    .description('turn an "Export Translations" zip (or CrmTranslations.xml) into a workbook for translators')
-    .argument('<input>', 'CrmTranslations_<Solution>_<version>.zip or CrmTranslations.xml')
-    .requiredOption(
-      '-o, --output <workbook.xlsx>',
-      'the workbook to write (.xlf or .xliff: XLIFF for CAT tools)',
-    );
+/** Every option of `labels export` after `-o`, shared with `labels pull`. */
+function exportOptions(command: Command): Command {
   langOption(command, 'target languages, e.g. 1049,1026 (default: every non-base language of the file)');
   maxSizeOption(command)
     .option('--split', 'one workbook per target language, written into the folder given by -o')
@@ -118,27 +115,79 @@ function registerExport(parent: Command, ctx: CommandContext): void {
     .option('--force', "overwrite existing workbooks even when they hold a translator's edits")
     .option('--format <workbook|xliff>', 'what to write (default: by the name of -o; workbooks with --split)')
     .option('--xliff <1.2|2.0>', 'write XLIFF of this version (default 1.2)');
-  quietOption(command).action(async (input: string, o: ExportCliOptions) => {
-    const format = formatOptions(o);
-    const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
-    const maxSize = parseSize(o.maxSize);
-    const result = await withProgress(ctx.io, 'exporting', o.quiet, (feed) =>
-      exportLabels({
-        input: ctx.file(input),
-        output: ctx.file(o.output),
-        languages,
-        maxSize,
-        split: o.split === true,
-        missingOnly: o.missingOnly === true,
-        memory: o.memory.map((m) => ctx.file(m)),
-        consistency: o.consistency === true,
-        force: o.force === true,
-        ...format,
-        ...feed,
-      }),
+  return quietOption(command);
+}
+
+/** `labels export` of `input` with the options of the command line; prints what was written. */
+async function exportFrom(ctx: CommandContext, input: NamedFile, o: ExportCliOptions): Promise<void> {
+  const format = formatOptions(o);
+  const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
+  const maxSize = parseSize(o.maxSize);
+  const result = await withProgress(ctx.io, 'exporting', o.quiet, (feed) =>
+    exportLabels({
+      input,
+      output: ctx.file(o.output),
+      languages,
+      maxSize,
+      split: o.split === true,
+      missingOnly: o.missingOnly === true,
+      memory: o.memory.map((m) => ctx.file(m)),
+      consistency: o.consistency === true,
+      force: o.force === true,
+      ...format,
+      ...feed,
+    }),
+  );
+  printExport(ctx, input.name, result, o);
+}
+
+function registerExport(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('export')
+    .description('turn an "Export Translations" zip (or CrmTranslations.xml) into a workbook for translators')
+    .argument('<input>', 'CrmTranslations_<Solution>_<version>.zip or CrmTranslations.xml')
+    .requiredOption(
+      '-o, --output <workbook.xlsx>',
+      'the workbook to write (.xlf or .xliff: XLIFF for CAT tools)',
     );
-    printExport(ctx, input, result, o);
-  });
+  exportOptions(command).action((input: string, o: ExportCliOptions) => exportFrom(ctx, ctx.file(input), o));
+}
+
+function registerPull(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('pull')
+    .description(
+      "ExportTranslation of a solution from an environment: the zip as Dynamics gives it, or the translator's workbook",
+    )
+    .requiredOption('--solution <unique name>', 'the unmanaged solution whose labels to export')
+    .requiredOption(
+      '-o, --output <file>',
+      'x.zip (the translations zip, byte for byte), x.xlsx, or a folder with --split',
+    );
+  envOptions(exportOptions(command)).action(
+    async (o: ExportCliOptions & EnvCliOptions & { solution: string }) => {
+      const zip = /\.zip$/i.test(o.output);
+      const workbookOnly = [o.lang, o.split, o.missingOnly, o.consistency, o.format, o.xliff].some(
+        (v) => v !== undefined,
+      );
+      if (zip && (workbookOnly || o.memory.length > 0)) {
+        throw new CrmKitError(
+          'USAGE',
+          `-o ${o.output}: the zip is written as Dynamics gives it; --lang, --split, --missing-only, --memory, --consistency, --format and --xliff are for workbooks and XLIFF`,
+        );
+      }
+      const api = openEnv(ctx, o);
+      const pulled = await pullTranslations(api, o.solution);
+      if (zip) {
+        await writeFileAtomically(ctx.file(o.output), pulled.bytes);
+        ctx.io.stdout(
+          `Pulled the translations of ${pulled.solution.uniqueName} ${pulled.solution.version} from ${api.url.origin} → ${o.output} (${pulled.bytes.length.toLocaleString('en-US')} bytes)\n`,
+        );
+        return;
+      }
+      await withTemporaryFile(pulled.fileName, pulled.bytes, (input) => exportFrom(ctx, input, o));
+    },
+  );
 }
 
 function list(ctx: CommandContext, label: string, problems: readonly Problem[]): void {
@@ -272,12 +321,13 @@ function registerMemory(parent: Command, ctx: CommandContext): void {
 
 export const labelsCommands: CommandGroup = {
   name: 'labels',
-  description: 'translate solution labels in Excel: export, import, check, stats, memory',
+  description: 'translate solution labels in Excel: export, import, check, stats, memory, pull',
   register: (parent, ctx) => {
     registerExport(parent, ctx);
     registerImport(parent, ctx);
     registerCheck(parent, ctx);
     registerStats(parent, ctx);
     registerMemory(parent, ctx);
+    registerPull(parent, ctx);
   },
 };
