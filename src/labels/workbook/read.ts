@@ -183,6 +183,7 @@ class LabelRowReader {
       cells,
       rowNumber: raw.number,
       unchangedSinceExport: token.textsHash === textsHash(this.meta.languages, texts),
+      exportedTextsHash: token.textsHash,
     });
   }
 

@@ -1,0 +1,59 @@
+/**
+ * How a push plan is shown: per language what would change (the dry run), the conflicts, and the
+ * one-line count of changes. Pure: takes a plan, returns text.
+ */
+import type { Lcid } from '../crm-xml/model';
+import { languageName } from '../memory/languages';
+import type { PushConflict, PushPlan } from './types';
+
+const n = (x: number): string => x.toLocaleString('en-US');
+
+function quote(text: string, width = 80): string {
+  const oneLine = text.replace(/\r?\n/g, '⏎');
+  return `"${oneLine.length > width ? `${oneLine.slice(0, width - 1)}…` : oneLine}"`;
+}
+
+const language = (lcid: Lcid): string => `${lcid} ${languageName(lcid)}`;
+
+/** `1049 Russian 2, 1026 Bulgarian 1`, or `none`. */
+export function perLanguageText(counts: ReadonlyMap<Lcid, number>): string {
+  const parts = [...counts].map(([lcid, count]) => `${language(lcid)} ${n(count)}`);
+  return parts.length === 0 ? 'none' : parts.join(', ');
+}
+
+/** Every change grouped by language (at most `limit` listed per language), then what is kept. */
+export function pushReport(plan: PushPlan, limit = 50): string {
+  const total = plan.changes.length;
+  const lines = [`${plan.header.solutionName}: ${n(total)} label text(s) would change`];
+  for (const [lcid, count] of plan.changed) {
+    lines.push(`  ${language(lcid)}: ${n(count)}`);
+    const ofLanguage = plan.changes.filter((c) => c.lcid === lcid);
+    for (const c of ofLanguage.slice(0, limit)) {
+      lines.push(
+        `    ${c.key}: ${quote(c.before)} → ${quote(c.after)}${c.where === '' ? '' : ` (${c.where})`}`,
+      );
+    }
+    if (ofLanguage.length > limit) lines.push(`    … and ${n(ofLanguage.length - limit)} more`);
+  }
+  if (plan.kept.size > 0) {
+    lines.push(
+      `Kept as the environment has them (changed there since the export): ${perLanguageText(plan.kept)}`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const CHANGED_BY: Readonly<Record<PushConflict['changedBy'], string>> = {
+  push: 'edited in the push',
+  environment: 'changed in the environment',
+  unknown: 'changed on both sides',
+};
+
+/** One line per conflicting cell: key, language, the environment's text now, the pushed text. */
+export function conflictLines(conflicts: readonly PushConflict[]): string[] {
+  return conflicts.map(
+    (c) =>
+      `${c.where}: ${c.key} (${language(c.lcid)}, ${CHANGED_BY[c.changedBy]}): ` +
+      `environment now ${quote(c.environment)}, pushed ${quote(c.pushed)}`,
+  );
+}
