@@ -38,6 +38,7 @@ export type ErrorCode =
   | 'WORKBOOK_MISMATCH'
   | 'VALIDATION'
   | 'MERGE_CONFLICT'
+  | 'PUSH_CONFLICT'
   | 'TMX_MALFORMED'
   | 'PROFILE_INVALID'
   | 'BUILD_FAILED'
@@ -62,6 +63,8 @@ const exitCodes: Record<ErrorCode, ExitCode> = {
   WORKBOOK_MISMATCH: ExitCode.invalid,
   VALIDATION: ExitCode.invalid,
   MERGE_CONFLICT: ExitCode.invalid,
+  /** `labels push`: rows the push edits were changed in the environment since their export (use --force). */
+  PUSH_CONFLICT: ExitCode.invalid,
   TMX_MALFORMED: ExitCode.badInput,
   PROFILE_INVALID: ExitCode.invalid,
   BUILD_FAILED: ExitCode.failure,

@@ -2,6 +2,7 @@
  * How a push plan is shown: per language what would change (the dry run), the conflicts, and the
  * one-line count of changes. Pure: takes a plan, returns text.
  */
+import type { Problem } from '../../errors';
 import type { Lcid } from '../crm-xml/model';
 import { languageName } from '../memory/languages';
 import type { PushConflict, PushPlan } from './types';
@@ -24,7 +25,11 @@ export function perLanguageText(counts: ReadonlyMap<Lcid, number>): string {
 /** Every change grouped by language (at most `limit` listed per language), then what is kept. */
 export function pushReport(plan: PushPlan, limit = 50): string {
   const total = plan.changes.length;
-  const lines = [`${plan.header.solutionName}: ${n(total)} label text(s) would change`];
+  const lines = [
+    total === 0
+      ? `${plan.header.solutionName}: nothing to push, no label text would change`
+      : `${plan.header.solutionName}: ${n(total)} label text(s) would change`,
+  ];
   for (const [lcid, count] of plan.changed) {
     lines.push(`  ${language(lcid)}: ${n(count)}`);
     const ofLanguage = plan.changes.filter((c) => c.lcid === lcid);
@@ -49,11 +54,12 @@ const CHANGED_BY: Readonly<Record<PushConflict['changedBy'], string>> = {
   unknown: 'changed on both sides',
 };
 
-/** One line per conflicting cell: key, language, the environment's text now, the pushed text. */
-export function conflictLines(conflicts: readonly PushConflict[]): string[] {
-  return conflicts.map(
-    (c) =>
-      `${c.where}: ${c.key} (${language(c.lcid)}, ${CHANGED_BY[c.changedBy]}): ` +
+/** One problem per conflicting cell: where the pushed text stands; key, language, both texts. */
+export function conflictProblems(conflicts: readonly PushConflict[]): Problem[] {
+  return conflicts.map((c) => ({
+    where: c.where,
+    message:
+      `${c.key} (${language(c.lcid)}, ${CHANGED_BY[c.changedBy]}): ` +
       `environment now ${quote(c.environment)}, pushed ${quote(c.pushed)}`,
-  );
+  }));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conflictLines, perLanguageText, pushReport, type PushPlan } from '../../../src/labels';
+import { conflictProblems, perLanguageText, pushReport, type PushPlan } from '../../../src/labels';
 
 const plan = (over: Partial<PushPlan>): PushPlan => ({
   kind: 'workbooks',
@@ -58,7 +58,7 @@ describe('push report', () => {
     ['environment', 'changed in the environment'],
     ['unknown', 'changed on both sides'],
   ] as const)('names a %s cell of a conflict as %s', (changedBy, words) => {
-    const [line] = conflictLines([
+    const [problem] = conflictProblems([
       {
         sheet: 'Localized Labels',
         key: 'account / a1 / DisplayName',
@@ -69,9 +69,10 @@ describe('push report', () => {
         where: 'ru.xlsx › Localized Labels!D2',
       },
     ]);
-    expect(line).toBe(
-      `ru.xlsx › Localized Labels!D2: account / a1 / DisplayName (1049 Russian, ${words}): environment now "Клиент", pushed "Организация"`,
-    );
+    expect(problem).toEqual({
+      where: 'ru.xlsx › Localized Labels!D2',
+      message: `account / a1 / DisplayName (1049 Russian, ${words}): environment now "Клиент", pushed "Организация"`,
+    });
   });
 
   it('counts per language in one line', () => {

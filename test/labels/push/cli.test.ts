@@ -1,0 +1,102 @@
+/**
+ * `crmkit labels push --from <zip>`: the plan made against a pulled file and printed or written,
+ * nothing sent. Conflicts and refusals exit 4 with every place listed and write nothing.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { xmlOfZip } from '../../fixtures/crm-xml/translations';
+import { readFileSync } from 'node:fs';
+import { crmkit, removeTempDirs } from '../support';
+import { changed, ll, pushFixture } from './support';
+
+afterAll(removeTempDirs);
+
+async function fixture() {
+  const f = pushFixture('crmkit-push-cli-');
+  await f.translations('exported.zip');
+  await f.workbook(
+    'ru.xlsx',
+    'exported.zip',
+    [
+      [ll('a1', 1049), 'Организация'],
+      [ll('a2', 1049), 'Телефон {0}'],
+    ],
+    [1049],
+  );
+  return f;
+}
+
+describe('crmkit labels push --from', () => {
+  it('--dry-run prints what would change per language and writes nothing', async () => {
+    const f = await fixture();
+    const r = await crmkit(f.dir, 'labels', 'push', 'ru.xlsx', '--from', 'exported.zip', '--dry-run');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^Contoso: 2 label text\(s\) would change\n {2}1049 Russian: 2\n/);
+    expect(r.out).toContain(
+      '    account / a1 / DisplayName: "Счёт" → "Организация" (ru.xlsx › Localized Labels!',
+    );
+  });
+
+  it('refuses conflicts with exit 4, listing every one, and writes nothing', async () => {
+    const f = await fixture();
+    await f.translations('fresh.zip', changed({ a1: { 1049: 'Клиент' } }));
+    const r = await crmkit(f.dir, 'labels', 'push', 'ru.xlsx', '--from', 'fresh.zip', '-o', 'out.zip');
+    expect(r.code).toBe(4);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(
+      /^crmkit: 1 label\(s\) the push changes were changed in the environment since the export; nothing was pushed/,
+    );
+    expect(r.err).toMatch(
+      /\n {2}ru\.xlsx › Localized Labels!\w+2: account \/ a1 \/ DisplayName \(1049 Russian, changed on both sides\): environment now "Клиент", pushed "Организация"\n$/,
+    );
+    expect(existsSync(path.join(f.dir, 'out.zip'))).toBe(false);
+
+    const forced = await crmkit(
+      f.dir,
+      'labels',
+      'push',
+      'ru.xlsx',
+      '--from',
+      'fresh.zip',
+      '-o',
+      'out.zip',
+      '--force',
+    );
+    expect(forced.code).toBe(0);
+    expect(forced.err).toMatch(/^forced: ru\.xlsx › Localized Labels!\w+2: account \/ a1/);
+    expect(forced.out).toBe('out.zip: 2 label text(s) changed (1049 Russian 2)\n');
+    expect(await xmlOfZip(readFileSync(path.join(f.dir, 'out.zip')))).toContain('Организация');
+  });
+
+  it('refuses edits that fail an import, before anything else', async () => {
+    const f = pushFixture('crmkit-push-cli-');
+    await f.translations('exported.zip');
+    await f.workbook('ru.xlsx', 'exported.zip', [[ll('a2', 1049), 'x'.repeat(501)]], [1049]);
+    const r = await crmkit(f.dir, 'labels', 'push', 'ru.xlsx', '--from', 'exported.zip', '--dry-run');
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(
+      /^crmkit: 1 edit\(s\) cannot be pushed; nothing was pushed\n {2}ru\.xlsx › Localized Labels!\w+3: account \/ a2 \/ DisplayName \(1049\): 501 characters/,
+    );
+  });
+
+  it.each([
+    [['ru.xlsx', 'exported.zip'], /push either workbooks \(\.xlsx\) or one translations zip/],
+    [['ru.xlsx', '--lang', '1049'], /--lang is for a translations zip/],
+    [['ru.xlsx'], /give --dry-run, or -o <zip>/],
+  ])('refuses %j with a usage error', async (args, message) => {
+    const f = await fixture();
+    const r = await crmkit(f.dir, 'labels', 'push', ...args, '--from', 'exported.zip');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+  });
+
+  it('says when there is nothing to push', async () => {
+    const f = pushFixture('crmkit-push-cli-');
+    await f.translations('exported.zip');
+    await f.workbook('ru.xlsx', 'exported.zip', [], [1049]);
+    const r = await crmkit(f.dir, 'labels', 'push', 'ru.xlsx', '--from', 'exported.zip', '-o', 'out.zip');
+    expect(r).toMatchObject({ code: 0, out: 'Contoso: nothing to push, no label text would change\n' });
+    expect(existsSync(path.join(f.dir, 'out.zip'))).toBe(false);
+  });
+});
