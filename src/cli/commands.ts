@@ -3,6 +3,7 @@ import type { CommandContext } from './context';
 import { labelsCommands } from './labels';
 import { registerPush } from './push';
 import { solutionCommands } from './solution';
+import { envCommands } from './env';
 
 /** A group of subcommands (`crmkit labels …`, `crmkit solution …`) under one parent command. */
 export interface CommandGroup {
@@ -21,4 +22,5 @@ export const commandGroups: readonly CommandGroup[] = [
     },
   },
   solutionCommands,
+  envCommands,
 ];

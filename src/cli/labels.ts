@@ -28,6 +28,10 @@ import {
   quietOption,
 } from './options';
 import { withProgress } from './progress';
+import { pullTranslations, withTemporaryFile } from '../env';
+import { writeFileAtomically } from '../fs/atomic';
+import type { NamedFile } from '../fs/open-input';
+import { envOptions, openEnv, type EnvCliOptions } from './env-session';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -66,12 +70,8 @@ function printExport(ctx: CommandContext, input: string, result: ExportResult, o
   );
 }
 
-function registerExport(parent: Command, ctx: CommandContext): void {
-  const command = parent
-    .command('export')
-    .description('turn an "Export Translations" zip (or CrmTranslations.xml) into a workbook for translators')
-    .argument('<input>', 'CrmTranslations_<Solution>_<version>.zip or CrmTranslations.xml')
-    .requiredOption('-o, --output <workbook.xlsx>', 'the workbook to write');
+/** Every option of `labels export` after `-o`, shared with `labels pull`. */
+function exportOptions(command: Command): Command {
   langOption(command, 'target languages, e.g. 1049,1026 (default: every non-base language of the file)');
   maxSizeOption(command)
     .option('--split', 'one workbook per target language, written into the folder given by -o')
@@ -84,25 +84,64 @@ function registerExport(parent: Command, ctx: CommandContext): void {
     )
     .option('--consistency', 'suggest, for empty cells, translations of the same text elsewhere in the file')
     .option('--force', "overwrite existing workbooks even when they hold a translator's edits");
-  quietOption(command).action(async (input: string, o: ExportCliOptions) => {
-    const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
-    const maxSize = parseSize(o.maxSize);
-    const result = await withProgress(ctx.io, 'exporting', o.quiet, (feed) =>
-      exportLabels({
-        input: ctx.file(input),
-        output: ctx.file(o.output),
-        languages,
-        maxSize,
-        split: o.split === true,
-        missingOnly: o.missingOnly === true,
-        memory: o.memory.map((m) => ctx.file(m)),
-        consistency: o.consistency === true,
-        force: o.force === true,
-        ...feed,
-      }),
+  return quietOption(command);
+}
+
+/** `labels export` of `input` with the options of the command line; prints what was written. */
+async function exportFrom(ctx: CommandContext, input: NamedFile, o: ExportCliOptions): Promise<void> {
+  const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
+  const maxSize = parseSize(o.maxSize);
+  const result = await withProgress(ctx.io, 'exporting', o.quiet, (feed) =>
+    exportLabels({
+      input,
+      output: ctx.file(o.output),
+      languages,
+      maxSize,
+      split: o.split === true,
+      missingOnly: o.missingOnly === true,
+      memory: o.memory.map((m) => ctx.file(m)),
+      consistency: o.consistency === true,
+      force: o.force === true,
+      ...feed,
+    }),
+  );
+  printExport(ctx, input.name, result, o);
+}
+
+function registerExport(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('export')
+    .description('turn an "Export Translations" zip (or CrmTranslations.xml) into a workbook for translators')
+    .argument('<input>', 'CrmTranslations_<Solution>_<version>.zip or CrmTranslations.xml')
+    .requiredOption('-o, --output <workbook.xlsx>', 'the workbook to write');
+  exportOptions(command).action((input: string, o: ExportCliOptions) => exportFrom(ctx, ctx.file(input), o));
+}
+
+function registerPull(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('pull')
+    .description(
+      "ExportTranslation of a solution from an environment: the zip as Dynamics gives it, or the translator's workbook",
+    )
+    .requiredOption('--solution <unique name>', 'the unmanaged solution whose labels to export')
+    .requiredOption(
+      '-o, --output <file>',
+      'x.zip (the translations zip, byte for byte), x.xlsx, or a folder with --split',
     );
-    printExport(ctx, input, result, o);
-  });
+  envOptions(exportOptions(command)).action(
+    async (o: ExportCliOptions & EnvCliOptions & { solution: string }) => {
+      const api = openEnv(ctx, o);
+      const pulled = await pullTranslations(api, o.solution);
+      if (/\.zip$/i.test(o.output)) {
+        await writeFileAtomically(ctx.file(o.output), pulled.bytes);
+        ctx.io.stdout(
+          `Pulled the translations of ${pulled.solution.uniqueName} ${pulled.solution.version} from ${api.url.origin} → ${o.output} (${pulled.bytes.length.toLocaleString('en-US')} bytes)\n`,
+        );
+        return;
+      }
+      await withTemporaryFile(pulled.fileName, pulled.bytes, (input) => exportFrom(ctx, input, o));
+    },
+  );
 }
 
 function list(ctx: CommandContext, label: string, problems: readonly Problem[]): void {
@@ -233,12 +272,13 @@ function registerMemory(parent: Command, ctx: CommandContext): void {
 
 export const labelsCommands: CommandGroup = {
   name: 'labels',
-  description: 'translate solution labels in Excel: export, import, check, stats, memory',
+  description: 'translate solution labels in Excel: export, import, check, stats, memory, pull',
   register: (parent, ctx) => {
     registerExport(parent, ctx);
     registerImport(parent, ctx);
     registerCheck(parent, ctx);
     registerStats(parent, ctx);
     registerMemory(parent, ctx);
+    registerPull(parent, ctx);
   },
 };
