@@ -1,124 +1,125 @@
 /**
  * `crmkit labels push`: the translators' workbooks (or a translations zip) onto the environment's
- * current translations. argv → the plan (src/labels `planPush`) → refuse, print, or write. With
- * `--from <zip>` the plan is made against a pulled file and nothing is sent: `--dry-run` prints it,
- * `-o` writes the zip that would be imported.
+ * current translations. It pulls them fresh, plans (src/labels `planPush`), refuses conflicts and
+ * what would fail, then ImportTranslationAsync, waits, and publishes. With `--from <zip>` the plan
+ * is made against a pulled file and nothing is sent: `--dry-run` prints it, `-o` writes the zip
+ * that would be imported.
  */
 import type { Command } from 'commander';
-import { CrmKitError, type Problem } from '../errors';
+import {
+  formatDuration,
+  importTranslation,
+  publishAll,
+  pullTranslations,
+  withTemporaryFile,
+  type WebApi,
+} from '../env';
+import { CrmKitError } from '../errors';
 import { writeFileAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
-import {
-  conflictProblems,
-  perLanguageText,
-  planPush,
-  pushReport,
-  type PushInput,
-  type PushPlan,
-  type QaProblem,
-} from '../labels';
+import { perLanguageText, planPush, pushReport, type PushInput, type PushPlan } from '../labels';
 import type { CommandContext } from './context';
-import { langOption, maxSizeOption, parseLanguages, parseSize, quietOption } from './options';
+import { envOptions, jobProgress, noteRunningJob, openEnv, type EnvCliOptions } from './env-session';
+import { langOption, maxSizeOption, parseSize } from './options';
 import { withProgress } from './progress';
+import { printNotes, pushInput, refuseUnlessReady } from './push-output';
 
-interface PushCliOptions {
+interface PushCliOptions extends EnvCliOptions {
+  solution?: string;
   from?: string;
   lang?: string;
   force?: boolean;
   dryRun?: boolean;
+  publish: boolean;
   output?: string;
   maxSize: string;
-  quiet?: boolean;
 }
 
-/** Workbooks (.xlsx, any number) or one translations zip (or CrmTranslations.xml). */
-export function pushInput(files: readonly NamedFile[], lang: string | undefined): PushInput {
-  const books = files.filter((f) => /\.xlsx$/i.test(f.name));
-  if (books.length === files.length) {
-    if (lang !== undefined)
-      throw new CrmKitError('USAGE', '--lang is for a translations zip; a workbook pushes its own languages');
-    return { workbooks: books };
-  }
-  const [zip] = files;
-  if (files.length === 1 && zip !== undefined && /\.(zip|xml)$/i.test(zip.name)) {
-    return { zip, ...(lang === undefined ? {} : { languages: parseLanguages(lang) }) };
-  }
-  throw new CrmKitError(
-    'USAGE',
-    `${files.map((f) => f.name).join(' ')}: push either workbooks (.xlsx) or one translations zip, not both or several zips`,
+const n = (x: number): string => x.toLocaleString('en-US');
+
+async function plan(
+  ctx: CommandContext,
+  fresh: NamedFile,
+  push: PushInput,
+  o: PushCliOptions,
+): Promise<PushPlan> {
+  const planned = await withProgress(ctx.io, 'planning', o.quiet, ({ onRows }) =>
+    planPush({ fresh, push, force: o.force === true, maxSize: parseSize(o.maxSize), onRows }),
   );
+  printNotes(ctx, planned);
+  refuseUnlessReady(planned);
+  return planned;
 }
 
-const checkProblem = (p: QaProblem): Problem => ({ where: `${p.key} (${p.lcid})`, message: p.message });
-
-/** Throws when the plan may not be imported: refusals, check errors, conflicts without --force. */
-export function refuseUnlessReady(plan: PushPlan): void {
-  if (plan.blocked === 'refused') {
+async function offline(ctx: CommandContext, push: PushInput, o: PushCliOptions, from: string): Promise<void> {
+  if (o.env !== undefined || o.solution !== undefined) {
     throw new CrmKitError(
-      'VALIDATION',
-      `${plan.refused.length} edit(s) cannot be pushed; nothing was pushed`,
-      plan.refused,
+      'USAGE',
+      `--from ${from}: plans against that file; --env and --solution are not used with it`,
     );
   }
-  if (plan.blocked === 'errors') {
-    const errors = plan.problems.filter((p) => p.severity === 'error');
-    throw new CrmKitError(
-      'VALIDATION',
-      `labels check finds ${errors.length} error(s) in what would be pushed; nothing was pushed`,
-      errors.map(checkProblem),
-    );
-  }
-  if (plan.blocked === 'conflicts') {
-    const rows = new Set(plan.conflicts.map((c) => `${c.sheet}\u0000${c.key}`)).size;
-    throw new CrmKitError(
-      'PUSH_CONFLICT',
-      `${rows} label(s) the push changes were changed in the environment since the export; nothing was pushed ` +
-        `(export them again and redo the edits, or use --force: the push's edits go in, texts only the environment changed stay)`,
-      conflictProblems(plan.conflicts),
-    );
-  }
-}
-
-/** Warnings, check findings below error and forced conflicts, on stderr. */
-export function printNotes(ctx: CommandContext, plan: PushPlan): void {
-  const line = (label: string, p: Problem): void => ctx.io.stderr(`${label}: ${p.where}: ${p.message}\n`);
-  for (const w of plan.warnings) line('warning', w);
-  for (const p of plan.problems) if (p.severity === 'warning') line('warning', checkProblem(p));
-  if (plan.blocked !== 'conflicts') for (const c of conflictProblems(plan.conflicts)) line('forced', c);
-  if (plan.translated !== undefined) {
-    ctx.io.stderr(
-      `note: pushing the zip's texts in ${plan.translated.join(', ') || 'no language'} ` +
-        `(the languages it fills; --lang names them)\n`,
-    );
-  }
-}
-
-async function offline(ctx: CommandContext, files: string[], o: PushCliOptions, from: string): Promise<void> {
-  const push = pushInput(
-    files.map((f) => ctx.file(f)),
-    o.lang,
-  );
   if (o.dryRun !== true && o.output === undefined) {
     throw new CrmKitError(
       'USAGE',
       `--from ${from}: nothing is sent; give --dry-run, or -o <zip> to write what would be imported`,
     );
   }
-  const plan = await withProgress(ctx.io, 'planning', o.quiet, ({ onRows }) =>
-    planPush({ fresh: ctx.file(from), push, force: o.force === true, maxSize: parseSize(o.maxSize), onRows }),
-  );
-  printNotes(ctx, plan);
-  refuseUnlessReady(plan);
-  if (o.dryRun === true || plan.result === undefined) {
-    ctx.io.stdout(pushReport(plan));
+  const planned = await plan(ctx, ctx.file(from), push, o);
+  if (o.dryRun === true || planned.result === undefined || o.output === undefined) {
+    ctx.io.stdout(pushReport(planned));
     return;
   }
-  if (o.output !== undefined) {
-    await writeFileAtomically(ctx.file(o.output), plan.result);
-    ctx.io.stdout(
-      `${o.output}: ${plan.changes.length} label text(s) changed (${perLanguageText(plan.changed)})\n`,
-    );
+  await writeFileAtomically(ctx.file(o.output), planned.result);
+  ctx.io.stdout(
+    `${o.output}: ${n(planned.changes.length)} label text(s) changed (${perLanguageText(planned.changed)})\n`,
+  );
+}
+
+/** ImportTranslationAsync of the result, waited for with a progress line; Ctrl-C names the job. */
+async function importAndPublish(ctx: CommandContext, api: WebApi, result: Uint8Array, o: PushCliOptions) {
+  const importing = jobProgress(ctx, 'importing', o.quiet);
+  let job;
+  try {
+    job = await importTranslation(api, result, {
+      onProgress: importing.onProgress,
+      onStarted: (ids) => noteRunningJob(api, ids),
+    });
+  } finally {
+    importing.done();
+    noteRunningJob(api, undefined);
   }
+  if (!o.publish) return { job, publishedMs: undefined };
+  const publishing = jobProgress(ctx, 'publishing', o.quiet);
+  try {
+    const { elapsedMs } = await publishAll(api, { onProgress: publishing.onProgress });
+    return { job, publishedMs: elapsedMs };
+  } finally {
+    publishing.done();
+  }
+}
+
+async function online(ctx: CommandContext, push: PushInput, o: PushCliOptions): Promise<void> {
+  if (o.solution === undefined)
+    throw new CrmKitError('USAGE', '--solution <unique name> is required (or --from <zip>)');
+  if (o.output !== undefined)
+    throw new CrmKitError('USAGE', '-o is for --from; a push sends its result to the environment');
+  const start = Date.now();
+  const api = openEnv(ctx, o);
+  const pulled = await pullTranslations(api, o.solution);
+  const planned = await withTemporaryFile(pulled.fileName, pulled.bytes, (fresh) =>
+    plan(ctx, fresh, push, o),
+  );
+  if (o.dryRun === true || planned.result === undefined) {
+    ctx.io.stdout(pushReport(planned));
+    return;
+  }
+  const { job, publishedMs } = await importAndPublish(ctx, api, planned.result, o);
+  const published = publishedMs === undefined ? 'not published (--no-publish)' : 'published';
+  ctx.io.stdout(
+    `Pushed ${n(planned.changes.length)} label text(s) to ${pulled.solution.uniqueName} in ${api.url.origin} ` +
+      `(${perLanguageText(planned.changed)}): import job ${job.importJobId}, ${published}, ` +
+      `${formatDuration(Date.now() - start)}\n`,
+  );
 }
 
 export function registerPush(parent: Command, ctx: CommandContext): void {
@@ -127,24 +128,22 @@ export function registerPush(parent: Command, ctx: CommandContext): void {
     .description(
       "push the translators' workbooks (or a translations zip) into an environment, keeping others' changes",
     )
-    .argument('<files...>', 'workbooks exported by crmkit labels export, or one translations zip')
-    .option(
-      '--from <zip>',
-      "plan against this pulled translations zip instead of the environment's (nothing is sent)",
-    );
+    .argument('<files...>', 'workbooks exported by crmkit labels export or pull, or one translations zip')
+    .option('--solution <unique name>', 'the unmanaged solution whose translations to push into')
+    .option('--from <zip>', 'plan against this pulled translations zip instead, sending nothing');
   langOption(
     command,
     'for a zip: the languages it translates (default: those in which it fills empty labels)',
   )
     .option('--force', 'push rows the environment changed since the export too (texts only it changed stay)')
     .option('--dry-run', 'print what would change, per language, and send nothing')
+    .option('--no-publish', 'import without publishing the customizations afterwards')
     .option('-o, --output <zip>', 'with --from: write the zip that would be imported');
-  quietOption(maxSizeOption(command)).action(async (files: string[], o: PushCliOptions) => {
-    if (o.from === undefined)
-      throw new CrmKitError(
-        'USAGE',
-        'give --from <pulled zip> (the environment connection is not there yet)',
-      );
-    await offline(ctx, files, o, o.from);
+  envOptions(maxSizeOption(command)).action(async (files: string[], o: PushCliOptions) => {
+    const push = pushInput(
+      files.map((f) => ctx.file(f)),
+      o.lang,
+    );
+    await (o.from === undefined ? online(ctx, push, o) : offline(ctx, push, o, o.from));
   });
 }
