@@ -137,7 +137,11 @@ async function planOnto(source: TranslationsSource, side: PushSide, o: PushOptio
       warnings.push(lostTextsWarning(kind, lost[kind], 'the environment gets them as the workbook has them'));
   }
   warnings.push(...side.leftovers());
-  const problems = checker.finish();
+  // The rules run on whole labels; what the push is answerable for is the cells it changes.
+  const changedCells = new Set(changes.map((c) => `${c.sheet}\u0000${c.key}\u0000${c.lcid}`));
+  const problems = checker
+    .finish()
+    .filter((p) => changedCells.has(`${p.sheet}\u0000${p.key}\u0000${p.lcid}`));
   const blocked: PushPlan['blocked'] =
     refused.length > 0
       ? 'refused'

@@ -155,6 +155,15 @@ describe('planPush with workbooks', () => {
     expect(plan.blocked).toBeUndefined();
   });
 
+  it('reports only the findings of the cells it changes, not what the environment had already', async () => {
+    const f = pushFixture();
+    await f.translations('exported.zip', changed({ a1: { 1026: 'Account' } }));
+    await f.workbook('ru.xlsx', 'exported.zip', [[ll('a1', 1049), 'Организация']], [1049]);
+    const plan = await f.plan('exported.zip', f.books('ru.xlsx'));
+    expect(plan.changes).toHaveLength(1);
+    expect(plan.problems).toEqual([]);
+  });
+
   it('warns about an edited row whose label is gone from the environment', async () => {
     const f = pushFixture();
     await f.translations('exported.zip');
