@@ -11,8 +11,9 @@ import {
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
 import { jsonOption } from './options';
+import { deployOptions, deployZip, registerDeploy, type DeployCliOptions } from './solution-deploy';
 
-interface PackOptions {
+interface PackOptions extends Partial<DeployCliOptions> {
   client?: string;
   all?: boolean;
   out: string;
@@ -21,6 +22,7 @@ interface PackOptions {
   both?: boolean;
   version?: string;
   build: boolean;
+  deploy?: boolean;
 }
 
 interface CheckOptions {
@@ -41,7 +43,13 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
   if (o.version !== undefined && !parseSolutionVersion(o.version)) {
     throw new CrmKitError('USAGE', `--version ${o.version} ${SOLUTION_VERSION_RULE}`);
   }
-  await packClients({
+  if (o.deploy === true && (o.all === true || kind === 'both')) {
+    throw new CrmKitError(
+      'USAGE',
+      '--deploy deploys one package: give --client and at most one of --managed, --unmanaged',
+    );
+  }
+  const written = await packClients({
     clients: o.client === undefined ? 'all' : { client: o.client },
     kind,
     version: o.version,
@@ -55,6 +63,15 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
     onWritten: (w) =>
       ctx.io.stdout(`wrote ${w.file} (${w.entries} entries, ${(w.bytes / 1024).toFixed(1)} KB)\n`),
   });
+  if (o.deploy !== true) return;
+  const [only, ...more] = written;
+  if (only === undefined || more.length > 0) {
+    throw new CrmKitError(
+      'USAGE',
+      `--deploy deploys one package, and ${written.length} were packed: add --managed or --unmanaged`,
+    );
+  }
+  await deployZip(ctx, only.file, { ...o, publish: o.publish ?? true, timeout: o.timeout ?? '30m' });
 }
 
 function checkZip(zip: string, o: CheckOptions, ctx: CommandContext): void {
@@ -74,7 +91,7 @@ export const solutionCommands: CommandGroup = {
   name: 'solution',
   description: 'pack the widgets into an import-ready Dataverse solution per client, and check solution zips',
   register(parent: Command, ctx: CommandContext) {
-    parent
+    const packCommand = parent
       .command('pack')
       .description(
         'build the controls and pages (or reuse fresh outputs) and write <UniqueName>_<version>[_managed].zip',
@@ -87,7 +104,8 @@ export const solutionCommands: CommandGroup = {
       .option('--both', 'write both packages')
       .option('--version <x.y.z.w>', "solution version, instead of the profile's")
       .option('--no-build', 'use the existing build outputs as they are')
-      .action((o: PackOptions) => pack(o, ctx));
+      .option('--deploy', 'then deploy the package to the environment (as solution deploy does)');
+    deployOptions(packCommand).action((o: PackOptions) => pack(o, ctx));
     const check = parent
       .command('check')
       .description(
@@ -101,5 +119,6 @@ export const solutionCommands: CommandGroup = {
     jsonOption(check, 'the findings as JSON').action((zip: string, o: CheckOptions) => {
       checkZip(zip, o, ctx);
     });
+    registerDeploy(parent, ctx);
   },
 };

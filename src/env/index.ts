@@ -32,3 +32,4 @@ export {
   type SolutionImportOptions,
 } from './imports';
 export { pullTranslations, withTemporaryFile, type PulledTranslations } from './download';
+export { pacImport, pacImportArguments, type PacImportOptions } from './pac';
