@@ -8,24 +8,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { xmlOfZip } from '../../fixtures/crm-xml/translations';
 import { readFileSync } from 'node:fs';
 import { crmkit, removeTempDirs } from '../support';
-import { changed, ll, pushFixture } from './support';
+import { changed, editedRussian, ll, pushFixture } from './support';
 
 afterAll(removeTempDirs);
 
-async function fixture() {
-  const f = pushFixture('crmkit-push-cli-');
-  await f.translations('exported.zip');
-  await f.workbook(
-    'ru.xlsx',
-    'exported.zip',
-    [
-      [ll('a1', 1049), 'Организация'],
-      [ll('a2', 1049), 'Телефон {0}'],
-    ],
-    [1049],
-  );
-  return f;
-}
+const fixture = () => editedRussian('crmkit-push-cli-');
 
 describe('crmkit labels push --from', () => {
   it('--dry-run prints what would change per language and writes nothing', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { isCrmKitError } from '../../../src/errors';
 import { removeTempDirs } from '../support';
-import { changed, ll, pushFixture, resultTexts, resultXml } from './support';
+import { changed, editedRussian, ll, pushFixture, resultTexts, resultXml } from './support';
 
 afterAll(removeTempDirs);
 
@@ -52,17 +52,7 @@ describe('planPush with workbooks', () => {
   });
 
   it('lists a row the environment changed since the export as a conflict, with both texts', async () => {
-    const f = pushFixture();
-    await f.translations('exported.zip');
-    await f.workbook(
-      'ru.xlsx',
-      'exported.zip',
-      [
-        [ll('a1', 1049), 'Организация'],
-        [ll('a2', 1049), 'Телефон {0}'],
-      ],
-      [1049],
-    );
+    const f = await editedRussian();
     await f.translations('fresh.zip', changed({ a1: { 1049: 'Клиент' } }));
     const plan = await f.plan('fresh.zip', f.books('ru.xlsx'));
     expect(plan.blocked).toBe('conflicts');

@@ -82,6 +82,18 @@ export const ll = (objectId: string, lcid: Lcid): CellRef => ({
   lcid,
 });
 
+/** The export and a Russian workbook of it with a1 and a2 edited. */
+export async function editedRussian(prefix?: string): Promise<ReturnType<typeof pushFixture>> {
+  const f = pushFixture(prefix);
+  await f.translations('exported.zip');
+  const edits: [CellRef, string][] = [
+    [ll('a1', 1049), 'Организация'],
+    [ll('a2', 1049), 'Телефон {0}'],
+  ];
+  await f.workbook('ru.xlsx', 'exported.zip', edits, [1049]);
+  return f;
+}
+
 /** The result's XML (the plan's zip unpacked, or the bare XML). */
 export async function resultXml(plan: PushPlan): Promise<string> {
   if (plan.result === undefined) throw new Error('the plan has no result');
