@@ -17,7 +17,7 @@ import {
 import { CrmKitError } from '../errors';
 import { writeFileAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
-import { perLanguageText, planPush, pushReport, type PushInput, type PushPlan } from '../labels';
+import { perLanguageText, planPush, pushJson, pushReport, type PushInput, type PushPlan } from '../labels';
 import type { CommandContext } from './context';
 import { envOptions, jobProgress, noteRunningJob, openEnv, type EnvCliOptions } from './env-session';
 import { langOption, maxSizeOption, parseSize } from './options';
@@ -32,6 +32,7 @@ interface PushCliOptions extends EnvCliOptions {
   dryRun?: boolean;
   publish: boolean;
   output?: string;
+  json?: boolean;
   maxSize: string;
 }
 
@@ -46,6 +47,7 @@ async function plan(
   const planned = await withProgress(ctx.io, 'planning', o.quiet, ({ onRows }) =>
     planPush({ fresh, push, force: o.force === true, maxSize: parseSize(o.maxSize), onRows }),
   );
+  if (o.json === true) ctx.io.stdout(pushJson(planned));
   printNotes(ctx, planned);
   refuseUnlessReady(planned);
   return planned;
@@ -66,11 +68,11 @@ async function offline(ctx: CommandContext, push: PushInput, o: PushCliOptions, 
   }
   const planned = await plan(ctx, ctx.file(from), push, o);
   if (o.dryRun === true || planned.result === undefined || o.output === undefined) {
-    ctx.io.stdout(pushReport(planned));
+    if (o.json !== true) ctx.io.stdout(pushReport(planned));
     return;
   }
   await writeFileAtomically(ctx.file(o.output), planned.result);
-  ctx.io.stdout(
+  (o.json === true ? ctx.io.stderr : ctx.io.stdout)(
     `${o.output}: ${n(planned.changes.length)} label text(s) changed (${perLanguageText(planned.changed)})\n`,
   );
 }
@@ -110,12 +112,13 @@ async function online(ctx: CommandContext, push: PushInput, o: PushCliOptions): 
     plan(ctx, fresh, push, o),
   );
   if (o.dryRun === true || planned.result === undefined) {
-    ctx.io.stdout(pushReport(planned));
+    if (o.json !== true) ctx.io.stdout(pushReport(planned));
     return;
   }
   const { job, publishedMs } = await importAndPublish(ctx, api, planned.result, o);
   const published = publishedMs === undefined ? 'not published (--no-publish)' : 'published';
-  ctx.io.stdout(
+  // With --json, stdout holds the plan alone; the summary goes beside it.
+  (o.json === true ? ctx.io.stderr : ctx.io.stdout)(
     `Pushed ${n(planned.changes.length)} label text(s) to ${pulled.solution.uniqueName} in ${api.url.origin} ` +
       `(${perLanguageText(planned.changed)}): import job ${job.importJobId}, ${published}, ` +
       `${formatDuration(Date.now() - start)}\n`,
@@ -138,7 +141,8 @@ export function registerPush(parent: Command, ctx: CommandContext): void {
     .option('--force', 'push rows the environment changed since the export too (texts only it changed stay)')
     .option('--dry-run', 'print what would change, per language, and send nothing')
     .option('--no-publish', 'import without publishing the customizations afterwards')
-    .option('-o, --output <zip>', 'with --from: write the zip that would be imported');
+    .option('-o, --output <zip>', 'with --from: write the zip that would be imported')
+    .option('--json', 'print the plan as JSON (changes, conflicts, refusals, findings) on stdout');
   envOptions(maxSizeOption(command)).action(async (files: string[], o: PushCliOptions) => {
     const push = pushInput(
       files.map((f) => ctx.file(f)),

@@ -15,5 +15,5 @@ export type { CoverageStats } from './check/stats';
 export type { QaProblem } from './check/problem';
 export { problemsJson, problemsTable, statsJson, statsTable } from './check/report';
 export { planPush } from './push/plan';
-export { conflictProblems, perLanguageText, pushReport } from './push/report';
+export { conflictProblems, perLanguageText, pushJson, pushReport } from './push/report';
 export type { ChangedBy, LabelChange, PushConflict, PushInput, PushOptions, PushPlan } from './push/types';

@@ -63,3 +63,29 @@ export function conflictProblems(conflicts: readonly PushConflict[]): Problem[] 
       `environment now ${quote(c.environment)}, pushed ${quote(c.pushed)}`,
   }));
 }
+
+/**
+ * The plan for scripts: `{"solution","kind","translated"?,"blocked"?,"changed":{lcid:n},"kept":{lcid:n},
+ * "changes":[…],"conflicts":[…],"refused":[…],"problems":[…],"warnings":[…]}` (never the file itself).
+ */
+export function pushJson(plan: PushPlan): string {
+  const counts = (m: ReadonlyMap<Lcid, number>): Record<string, number> =>
+    Object.fromEntries([...m].map(([lcid, count]) => [String(lcid), count]));
+  return `${JSON.stringify(
+    {
+      solution: plan.header.solutionName,
+      kind: plan.kind,
+      ...(plan.translated === undefined ? {} : { translated: plan.translated }),
+      ...(plan.blocked === undefined ? {} : { blocked: plan.blocked }),
+      changed: counts(plan.changed),
+      kept: counts(plan.kept),
+      changes: plan.changes,
+      conflicts: plan.conflicts,
+      refused: plan.refused,
+      problems: plan.problems,
+      warnings: plan.warnings,
+    },
+    null,
+    2,
+  )}\n`;
+}

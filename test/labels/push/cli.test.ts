@@ -56,6 +56,26 @@ describe('crmkit labels push --from', () => {
     expect(await xmlOfZip(readFileSync(path.join(f.dir, 'out.zip')))).toContain('Организация');
   });
 
+  it('--json prints the plan for scripts on stdout, conflicts included, and still exits 4', async () => {
+    const f = await fixture();
+    await f.translations('fresh.zip', changed({ a1: { 1049: 'Клиент' } }));
+    const r = await crmkit(f.dir, 'labels', 'push', 'ru.xlsx', '--from', 'fresh.zip', '--dry-run', '--json');
+    expect(r.code).toBe(4);
+    const plan = JSON.parse(r.out) as Record<string, unknown>;
+    expect(plan).toMatchObject({
+      solution: 'Contoso',
+      kind: 'workbooks',
+      blocked: 'conflicts',
+      changed: { 1049: 1 },
+      kept: {},
+      conflicts: [
+        { key: 'account / a1 / DisplayName', lcid: 1049, environment: 'Клиент', pushed: 'Организация' },
+      ],
+      changes: [{ key: 'account / a2 / DisplayName', lcid: 1049, before: '', after: 'Телефон {0}' }],
+    });
+    expect(r.err).toMatch(/^crmkit: 1 label\(s\) the push changes were changed/);
+  });
+
   it('refuses edits that fail an import, before anything else', async () => {
     const f = pushFixture('crmkit-push-cli-');
     await f.translations('exported.zip');

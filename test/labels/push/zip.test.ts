@@ -104,6 +104,18 @@ describe('planPush with a translations zip', () => {
     expect((await resultTexts(named)).a1?.[1049]).toBe('Организация');
   });
 
+  it('runs the rules of labels check on what it would change: an error blocks the push', async () => {
+    const f = pushFixture();
+    // A zip edited by hand: a2's Russian text drops the {0} placeholder.
+    await f.translations('translated.zip', changed({ a2: { 1049: 'Телефон' } }));
+    await f.translations('fresh.zip');
+    const plan = await f.plan('fresh.zip', zip(f, [1049]));
+    expect(plan.blocked).toBe('errors');
+    expect(plan.problems.map((p) => [p.severity, p.code, p.key, p.lcid])).toEqual([
+      ['error', 'placeholder-missing', 'account / a2 / DisplayName', 1049],
+    ]);
+  });
+
   it('refuses a zip of another solution, and --lang of a language the zip does not have', async () => {
     const f = pushFixture();
     await f.translations('translated.zip', changed({}, undefined, 'Fabrikam'));
