@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { CrmKitError } from '../errors';
 import { formatDuration, importSolution, pacImport, publishAll } from '../env';
 import { inputError } from '../fs/open-input';
-import { checkSolutionFile, formatFindings } from '../solution';
+import { checkSolutionFile, formatFindings, type SolutionCheckReport } from '../solution';
 import type { CommandContext } from './context';
 import { envOptions, jobProgress, noteRunningJob, openEnv, type EnvCliOptions } from './env-session';
 
@@ -36,14 +36,19 @@ export function deployOptions(command: Command): Command {
     );
 }
 
-function checkFirst(ctx: CommandContext, zip: string, o: DeployCliOptions): void {
-  const report = checkSolutionFile({
+/** `solution check` of the zip named on the command line. */
+export function checkReport(ctx: CommandContext, zip: string, xsd: string | undefined): SolutionCheckReport {
+  return checkSolutionFile({
     file: ctx.resolve(zip),
     name: zip,
-    xsd: o.xsd === undefined ? undefined : ctx.resolve(o.xsd),
+    xsd: xsd === undefined ? undefined : ctx.resolve(xsd),
     cwd: ctx.io.cwd,
     env: ctx.io.env,
   });
+}
+
+function checkFirst(ctx: CommandContext, zip: string, o: DeployCliOptions): void {
+  const report = checkReport(ctx, zip, o.xsd);
   if (!report.ok) {
     ctx.io.stderr(formatFindings(zip, report.findings));
     throw new CrmKitError(

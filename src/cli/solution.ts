@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { CrmKitError, ExitCode } from '../errors';
 import {
-  checkSolutionFile,
   formatFindings,
   packClients,
   parseSolutionVersion,
@@ -11,7 +10,13 @@ import {
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
 import { jsonOption } from './options';
-import { deployOptions, deployZip, registerDeploy, type DeployCliOptions } from './solution-deploy';
+import {
+  checkReport,
+  deployOptions,
+  deployZip,
+  registerDeploy,
+  type DeployCliOptions,
+} from './solution-deploy';
 
 interface PackOptions extends Partial<DeployCliOptions> {
   client?: string;
@@ -75,13 +80,7 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
 }
 
 function checkZip(zip: string, o: CheckOptions, ctx: CommandContext): void {
-  const report = checkSolutionFile({
-    file: ctx.resolve(zip),
-    name: zip,
-    xsd: o.xsd === undefined ? undefined : ctx.resolve(o.xsd),
-    cwd: ctx.io.cwd,
-    env: ctx.io.env,
-  });
+  const report = checkReport(ctx, zip, o.xsd);
   if (o.json) ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else ctx.io.stdout(`schema: ${report.schema}\n${formatFindings(zip, report.findings)}`);
   if (!report.ok) ctx.setExitCode(ExitCode.findings);

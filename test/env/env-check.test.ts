@@ -48,6 +48,9 @@ const viaIdp = (extra: Record<string, string> = {}): Record<string, string> => (
   ...extra,
 });
 
+const clientCredentials = (secret: string): Record<string, string> =>
+  viaIdp({ CRMKIT_CLIENT_ID: 'app-1', CRMKIT_CLIENT_SECRET: secret, CRMKIT_TENANT_ID: idp.tenantId });
+
 describe('crmkit env check', () => {
   it('names the user, the organization, its version and languages, with CRMKIT_TOKEN', async () => {
     const r = await runCli(ws.dir, ['env', 'check', '--env', dv.url], withToken());
@@ -137,30 +140,14 @@ describe('crmkit env check', () => {
 
 describe('signing in through msal-node against the HTTPS token stand-in', () => {
   it('uses client credentials with the scope <env>/.default', async () => {
-    const r = await runCli(
-      ws.dir,
-      ['env', 'check', '--env', dv.url],
-      viaIdp({
-        CRMKIT_CLIENT_ID: 'app-1',
-        CRMKIT_CLIENT_SECRET: 's3cret-value',
-        CRMKIT_TENANT_ID: idp.tenantId,
-      }),
-    );
+    const r = await runCli(ws.dir, ['env', 'check', '--env', dv.url], clientCredentials('s3cret-value'));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(idp.grants).toContain('client_credentials');
   });
 
   it('refuses a wrong secret with the sign-in service’s own error, never printing the secret', async () => {
-    const r = await runCli(
-      ws.dir,
-      ['env', 'check', '--env', dv.url],
-      viaIdp({
-        CRMKIT_CLIENT_ID: 'app-1',
-        CRMKIT_CLIENT_SECRET: 'wrong-secret',
-        CRMKIT_TENANT_ID: idp.tenantId,
-      }),
-    );
+    const r = await runCli(ws.dir, ['env', 'check', '--env', dv.url], clientCredentials('wrong-secret'));
     expect(r.code).toBe(6);
     expect(r.err).toContain('sign-in failed (client credentials of CRMKIT_CLIENT_ID app-1)');
     expect(r.err).toContain('invalid_client');

@@ -1,5 +1,6 @@
 /** The stand-ins' small HTTP helpers: reading a body under a limit, answering JSON and Dataverse errors. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /** A request the stand-in refuses: the status and Dataverse's error body. */
 export class Refusal extends Error {
@@ -56,4 +57,18 @@ export function sendRefusal(res: ServerResponse, r: Refusal): void {
 export function sendNoContent(res: ServerResponse): void {
   res.writeHead(204, { 'OData-Version': '4.0' });
   res.end();
+}
+
+/** Listens on a free loopback port; resolves with the port. */
+export async function listenOnLoopback(server: Pick<Server, 'listen' | 'address'>): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Ends every connection and closes the server. */
+export function closeServer(
+  server: Pick<Server, 'close' | 'closeAllConnections'> | undefined,
+): Promise<void> {
+  server?.closeAllConnections();
+  return new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
 }

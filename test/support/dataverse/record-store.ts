@@ -5,6 +5,7 @@
  * the Dataverse stand-in so browser tests can serve their records from it too.
  */
 import { randomUUID } from 'node:crypto';
+import { runFetchXml } from './fetchxml';
 import { Refusal } from './http';
 
 export type RecordRow = Record<string, unknown>;
@@ -13,6 +14,8 @@ export interface TableDefinition {
   /** The entity set name (`solutions`) and the primary key column (`solutionid`). */
   entitySet: string;
   primaryKey: string;
+  /** The logical name FetchXML uses (`account`); default the entity set's. */
+  logicalName?: string;
 }
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -74,6 +77,16 @@ export class RecordStore {
     return this.table(entitySet).rows.get(id.toLowerCase());
   }
 
+  /** The rows of a table named by its logical name (`account`) or entity set (`accounts`). */
+  rowsOfEntity(entity: string): RecordRow[] {
+    const t = [...this.tables.values()].find(
+      (x) => x.def.logicalName === entity || x.def.entitySet === entity,
+    );
+    if (t === undefined)
+      throw new Refusal(404, '0x80040217', `The entity with a name = '${entity}' was not found.`);
+    return [...t.rows.values()];
+  }
+
   rows(entitySet: string): RecordRow[] {
     return [...this.table(entitySet).rows.values()];
   }
@@ -83,6 +96,10 @@ export class RecordStore {
     const single = /^([a-z_]+)\(([0-9a-f-]{36})\)$/i.exec(resource);
     const entitySet = single?.[1] ?? resource;
     const t = this.table(entitySet);
+    const fetchXml = search.get('fetchXml');
+    if (fetchXml !== null && single === null) {
+      return { value: runFetchXml(fetchXml, (entity) => this.rowsOfEntity(entity)).rows };
+    }
     const known = new Set(['$select', '$filter', '$top']);
     for (const name of search.keys()) {
       if (!known.has(name))

@@ -8,9 +8,16 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AsyncJobs } from './async-jobs';
-import { readBody, Refusal, sendJson, sendNoContent, sendRefusal } from './http';
+import {
+  closeServer,
+  listenOnLoopback,
+  readBody,
+  Refusal,
+  sendJson,
+  sendNoContent,
+  sendRefusal,
+} from './http';
 import { ALL_PRIVILEGES, privilegeId, requirePrivileges } from './privileges';
 import { RecordStore } from './record-store';
 import { readSolutionZip } from './solution-zip';
@@ -153,16 +160,12 @@ export class DataverseStandIn {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${await listenOnLoopback(this.server)}`;
     return this;
   }
 
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) =>
-      this.server === undefined ? resolve() : this.server.close(() => resolve()),
-    );
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -8,9 +8,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Certificate } from './certificate';
-import { readBody } from './http';
+import { closeServer, listenOnLoopback, readBody } from './http';
 import type { DataverseStandIn } from './server';
 
 export interface TokenStandInOptions {
@@ -54,16 +53,12 @@ export class TokenStandIn {
       { cert: this.o.certificate.cert, key: this.o.certificate.key },
       (req, res) => void this.handle(req, res),
     );
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.origin = `https://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.origin = `https://127.0.0.1:${await listenOnLoopback(this.server)}`;
     return this;
   }
 
-  async close(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) =>
-      this.server === undefined ? resolve() : this.server.close(() => resolve()),
-    );
+  close(): Promise<void> {
+    return closeServer(this.server);
   }
 
   private accessToken(clientId: string): string {
