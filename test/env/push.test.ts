@@ -191,6 +191,19 @@ describe('crmkit labels push', () => {
     expect((await textsIn(solution)).a2?.[1049]).toBe('');
   });
 
+  it('refuses a workbook of another solution, naming it, and imports nothing', async () => {
+    const first = setUp();
+    const other = setUp();
+    await pullAndEdit(first.dir, first.solution, [[ll('a2', 1049), 'Телефон {0}']]);
+    const before = imports();
+    const r = await runCli(first.dir, ['labels', 'push', 'ru.xlsx', '--solution', other.solution], env);
+    expect(r.code).toBe(4);
+    expect(r.err).toBe(
+      `crmkit: ru.xlsx: exported from the solution ${first.solution}, not ${other.solution}; nothing was pushed\n`,
+    );
+    expect(imports()).toBe(before);
+  });
+
   it('waits out throttling, saying so', async () => {
     const { solution, dir } = setUp();
     await pullAndEdit(dir, solution, [[ll('a2', 1049), 'Телефон {0}']]);
