@@ -134,7 +134,7 @@ async function planOnto(source: TranslationsSource, side: PushSide, o: PushOptio
   const { header, bytes } = await patchInMemory(source, patch);
   for (const kind of ['cleared', 'blank'] as const) {
     if (lost[kind].length > 0)
-      warnings.push(lostTextsWarning(kind, lost[kind], 'the environment gets them as the workbook has them'));
+      warnings.push(lostTextsWarning(kind, lost[kind], 'the file sent has them as the workbook has them'));
   }
   warnings.push(...side.leftovers());
   // The rules run on whole labels; what the push is answerable for is the cells it changes.
