@@ -154,6 +154,24 @@ describe('planPush with workbooks', () => {
     expect(plan.problems).toEqual([]);
   });
 
+  it('warns about a cleared translation and still pushes it', async () => {
+    const f = pushFixture();
+    await f.translations('exported.zip');
+    await f.workbook('ru.xlsx', 'exported.zip', [[ll('a1', 1049), '']], [1049]);
+    const plan = await f.plan('exported.zip', f.books('ru.xlsx'));
+    expect(plan.changes.map((c) => [c.key, c.before, c.after])).toEqual([
+      ['account / a1 / DisplayName', 'Счёт', ''],
+    ]);
+    expect(plan.warnings).toEqual([
+      {
+        where: '1 translation(s) cleared (the cell had text and is now empty)',
+        message: expect.stringMatching(
+          /^ru\.xlsx › Localized Labels!\w+2 \(account \/ a1 \/ DisplayName, 1049\); the file sent has them as the workbook has them$/,
+        ) as string,
+      },
+    ]);
+  });
+
   it('warns about an edited row whose label is gone from the environment', async () => {
     const f = pushFixture();
     await f.translations('exported.zip');
