@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XLSX } from '../labels/support';
 import { startDataverse, type DataverseStandIn } from '../support/dataverse/server';
-import { buildCli, runCli, workspace, type Workspace } from './support';
+import { buildCli, runCli, startCli, workspace, type Workspace } from './support';
 
 let dv: DataverseStandIn;
 let ws: Workspace;
@@ -145,4 +145,20 @@ describe('crmkit labels pull', () => {
     expect(r.err).toContain('was dropped while reading the answer');
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('leaves nothing behind on Ctrl-C during a slow export (exit 130)', async () => {
+    const dir = folder('interrupted');
+    dv.delayNext('ExportTranslation', 15_000);
+    const seen = dv.requests.length;
+    const run = startCli(dir, ['labels', 'pull', '--solution', 'ContosoSales', '-o', 'out.xlsx'], env);
+    const deadline = Date.now() + 30_000;
+    while (!dv.requests.slice(seen).some((r) => r.includes('ExportTranslation')) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    run.child.kill('SIGINT');
+    const r = await run.done;
+    expect(r.code).toBe(130);
+    expect(r.err).toContain('interrupted; nothing was written');
+    expect(readdirSync(dir)).toEqual([]);
+  }, 60_000);
 });

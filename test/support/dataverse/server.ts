@@ -106,6 +106,7 @@ export class DataverseStandIn {
   private readonly tokens = new Map<string, string>();
   private throttle = { count: 0, retryAfter: 1, status: 429 };
   private readonly drops = new Set<string>();
+  private readonly delays = new Map<string, number>();
   private server: Server | undefined;
   url = '';
 
@@ -151,6 +152,11 @@ export class DataverseStandIn {
   /** The next `count` API requests are refused with `status` (429 or 503) and Retry-After. */
   throttleNext(count: number, retryAfterSeconds = 1, status = 429): void {
     this.throttle = { count, retryAfter: retryAfterSeconds, status };
+  }
+
+  /** The next answer to `action` comes only after `ms` (a slow export). */
+  delayNext(action: string, ms: number): void {
+    this.delays.set(action, ms);
   }
 
   /** The next answer to `action` (e.g. `ExportTranslation`) is cut off after its first bytes. */
@@ -205,6 +211,11 @@ export class DataverseStandIn {
       }
       const answer = await this.post(path, body);
       const action = path.replace(/^.*\.CRM\./, '');
+      const delay = this.delays.get(action);
+      if (delay !== undefined) {
+        this.delays.delete(action);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
       if (this.drops.delete(action)) {
         const text = JSON.stringify(answer);
         res.writeHead(200, {
