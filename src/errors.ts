@@ -40,6 +40,7 @@ export type ErrorCode =
   | 'WORKBOOK_MISMATCH'
   | 'VALIDATION'
   | 'MERGE_CONFLICT'
+  | 'PUSH_CONFLICT'
   | 'TMX_MALFORMED'
   | 'XLIFF_MALFORMED'
   | 'PROFILE_INVALID'
@@ -73,6 +74,8 @@ const exitCodes: Record<ErrorCode, ExitCode> = {
   WORKBOOK_MISMATCH: ExitCode.invalid,
   VALIDATION: ExitCode.invalid,
   MERGE_CONFLICT: ExitCode.invalid,
+  /** `labels push`: rows the push edits were changed in the environment since their export (use --force). */
+  PUSH_CONFLICT: ExitCode.invalid,
   TMX_MALFORMED: ExitCode.badInput,
   XLIFF_MALFORMED: ExitCode.badInput,
   PROFILE_INVALID: ExitCode.invalid,

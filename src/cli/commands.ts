@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CommandContext } from './context';
 import { labelsCommands } from './labels';
+import { registerPush } from './push';
 import { solutionCommands } from './solution';
 import { envCommands } from './env';
 
@@ -12,4 +13,14 @@ export interface CommandGroup {
 }
 
 /** Every command group the CLI offers; each module adds one line here. */
-export const commandGroups: readonly CommandGroup[] = [labelsCommands, solutionCommands, envCommands];
+export const commandGroups: readonly CommandGroup[] = [
+  {
+    ...labelsCommands,
+    register: (parent, ctx) => {
+      labelsCommands.register(parent, ctx);
+      registerPush(parent, ctx);
+    },
+  },
+  solutionCommands,
+  envCommands,
+];

@@ -321,7 +321,7 @@ function registerMemory(parent: Command, ctx: CommandContext): void {
 
 export const labelsCommands: CommandGroup = {
   name: 'labels',
-  description: 'translate solution labels in Excel: export, import, check, stats, memory, pull',
+  description: 'translate solution labels in Excel: export, import, check, stats, memory, pull, push',
   register: (parent, ctx) => {
     registerExport(parent, ctx);
     registerImport(parent, ctx);

@@ -16,3 +16,6 @@ export { buildMemory, type BuildMemoryOptions, type BuiltMemory } from './build-
 export type { CoverageStats } from './check/stats';
 export type { ProblemCode, QaProblem, Severity } from './check/problem';
 export { placedProblem, problemsJson, problemsTable, statsJson, statsTable } from './check/report';
+export { planPush } from './push/plan';
+export { conflictProblems, perLanguageText, pushJson, pushReport } from './push/report';
+export type { ChangedBy, LabelChange, PushConflict, PushInput, PushOptions, PushPlan } from './push/types';

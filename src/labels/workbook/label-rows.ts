@@ -107,6 +107,7 @@ export class LabelRowReader {
       baseCell: `${this.letters[layout.baseCol]!}${raw.number}`,
       rowNumber: raw.number,
       unchangedSinceExport: token.textsHash === textsHash(this.meta.languages, texts),
+      exportedTextsHash: token.textsHash,
     });
   }
 

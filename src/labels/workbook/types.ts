@@ -88,6 +88,8 @@ export interface WorkbookRow {
   rowNumber: number;
   /** True when the row's target texts still equal what was exported (per the hidden token). */
   unchangedSinceExport: boolean;
+  /** The token's hash of the target texts as exported (`textsHash` of token.ts): push compares it with the environment's. */
+  exportedTextsHash?: string;
 }
 
 /** A row the reader refused, with its place. */
