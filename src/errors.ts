@@ -41,7 +41,10 @@ export type ErrorCode =
   | 'TMX_MALFORMED'
   | 'PROFILE_INVALID'
   | 'BUILD_FAILED'
-  | 'IO';
+  | 'IO'
+  | 'GLOSSARY_MALFORMED'
+  | 'MT_CONFIG'
+  | 'MT_FAILED';
 
 const exitCodes: Record<ErrorCode, ExitCode> = {
   USAGE: ExitCode.usage,
@@ -66,6 +69,12 @@ const exitCodes: Record<ErrorCode, ExitCode> = {
   PROFILE_INVALID: ExitCode.invalid,
   BUILD_FAILED: ExitCode.failure,
   IO: ExitCode.failure,
+  /** A glossary (TBX, CSV) that cannot be read. */
+  GLOSSARY_MALFORMED: ExitCode.badInput,
+  /** A machine translation service is not configured (key, region, model, address). */
+  MT_CONFIG: ExitCode.usage,
+  /** A machine translation service refused or failed a request, or answered wrongly. */
+  MT_FAILED: ExitCode.failure,
 };
 
 /** A problem with a place, collected rather than thrown one by one. */

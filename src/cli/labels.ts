@@ -28,6 +28,7 @@ import {
   quietOption,
 } from './options';
 import { withProgress } from './progress';
+import { registerTranslate } from './translate';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -240,5 +241,6 @@ export const labelsCommands: CommandGroup = {
     registerCheck(parent, ctx);
     registerStats(parent, ctx);
     registerMemory(parent, ctx);
+    registerTranslate(parent, ctx);
   },
 };

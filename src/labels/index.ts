@@ -14,3 +14,4 @@ export { buildMemory, type BuildMemoryOptions, type BuiltMemory } from './build-
 export type { CoverageStats } from './check/stats';
 export type { QaProblem } from './check/problem';
 export { problemsJson, problemsTable, statsJson, statsTable } from './check/report';
+export { translateLabels, type TranslateOptions, type TranslateResult } from './translate/translate-labels';

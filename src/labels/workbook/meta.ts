@@ -3,7 +3,7 @@
  * spreadsheet programs re-saving the workbook cannot reformat it.
  */
 import { CrmKitError } from '../../errors';
-import type { WorkbookMeta } from './types';
+import type { MachineMark, WorkbookMeta } from './types';
 import { FORMAT_VERSION, META_SHEET } from './layout';
 
 export function metaRows(meta: WorkbookMeta): [string, string][] {
@@ -14,7 +14,24 @@ export function metaRows(meta: WorkbookMeta): [string, string][] {
     ['solutionName', meta.solutionName],
     ['baseLcid', String(meta.baseLcid)],
     ['languages', meta.languages.join(',')],
+    ...[...(meta.machine ?? [])].map(([at, m]): [string, string] => [
+      `${MACHINE_PREFIX}${at}`,
+      `${m.textHash} ${m.date} ${m.provider}`,
+    ]),
   ];
+}
+
+/** Rows `mt:<key hash>:<lcid>` → `<text hash> <date> <provider>`: the machine translations. */
+const MACHINE_PREFIX = 'mt:';
+
+function machineMarks(pairs: ReadonlyMap<string, string>): Map<string, MachineMark> | undefined {
+  const marks = new Map<string, MachineMark>();
+  for (const [field, value] of pairs) {
+    if (!field.startsWith(MACHINE_PREFIX)) continue;
+    const [textHash = '', date = '', ...provider] = value.split(' ');
+    marks.set(field.slice(MACHINE_PREFIX.length), { textHash, date, provider: provider.join(' ') });
+  }
+  return marks.size === 0 ? undefined : marks;
 }
 
 function lcidOf(value: string, field: string, where: string): number {
@@ -42,6 +59,7 @@ export function parseMeta(pairs: ReadonlyMap<string, string>, fileName: string):
     );
   }
   const languages = field('languages').trim();
+  const machine = machineMarks(pairs);
   return {
     formatVersion,
     sourceName: field('sourceName'),
@@ -49,5 +67,6 @@ export function parseMeta(pairs: ReadonlyMap<string, string>, fileName: string):
     solutionName: field('solutionName'),
     baseLcid: lcidOf(field('baseLcid'), 'baseLcid', where),
     languages: languages === '' ? [] : languages.split(',').map((v) => lcidOf(v, 'languages', where)),
+    ...(machine === undefined ? {} : { machine }),
   };
 }

@@ -19,7 +19,7 @@ import {
 import { readPackageParts, readSharedStrings } from './package-parts';
 import { refuseMovedLabelSheets } from './sheet-names';
 import { cellAt, readSheetRows, type RawRow } from './sheet-rows';
-import { keyHash, parseToken, textsHash } from './token';
+import { keyHash, parseToken, textHash, textsHash } from './token';
 import type { WorkbookMeta, WorkbookReadResult, WorkbookRow } from './types';
 
 type ReadProblem = WorkbookReadResult['problems'][number];
@@ -169,9 +169,19 @@ class LabelRowReader {
 
     const texts = new Map<Lcid, string>();
     const cells = new Map<Lcid, string>();
+    const machine = new Map<Lcid, { provider: string; date: string; reviewed: boolean }>();
     for (const { lcid, col } of layout.targetCols) {
-      texts.set(lcid, cellAt(raw, col));
+      const text = cellAt(raw, col);
+      texts.set(lcid, text);
       cells.set(lcid, `${this.letters[col]!}${raw.number}`);
+      const mark = this.meta.machine?.get(`${token.keyHash}:${lcid}`);
+      if (mark !== undefined && text !== '') {
+        machine.set(lcid, {
+          provider: mark.provider,
+          date: mark.date,
+          reviewed: textHash(text) !== mark.textHash,
+        });
+      }
     }
     this.onRow({
       sheet: key.sheet,
@@ -183,6 +193,8 @@ class LabelRowReader {
       cells,
       rowNumber: raw.number,
       unchangedSinceExport: token.textsHash === textsHash(this.meta.languages, texts),
+      token: cellAt(raw, layout.tokenCol).trim(),
+      ...(machine.size === 0 ? {} : { machine }),
     });
   }
 

@@ -18,6 +18,20 @@ export interface WorkbookMeta {
   baseLcid: Lcid;
   /** Target language columns in the order they appear. */
   languages: readonly Lcid[];
+  /**
+   * Machine translations written into the workbook, by `<key hash>:<lcid>` (see MachineMark).
+   * Kept as `mt:` rows of the hidden sheet; absent when the workbook has none.
+   */
+  machine?: ReadonlyMap<string, MachineMark>;
+}
+
+/** What is remembered of a machine translation: enough to tell whether a person changed it. */
+export interface MachineMark {
+  /** textHash (token.ts) of the text the service gave. */
+  textHash: string;
+  provider: string;
+  /** `YYYY-MM-DD` */
+  date: string;
 }
 
 /** A suggestion put into an empty target cell, shown with a distinct fill and a note. */
@@ -25,6 +39,11 @@ export interface MemorySuggestion {
   text: string;
   /** Where it came from, shown as "from memory: <source>". */
   source: string;
+  /**
+   * Set for a machine translation: the cell gets its own fill and the note
+   * "machine translation: <provider>, <date>", and the hidden sheet remembers the text.
+   */
+  machine?: { provider: string; date: string };
 }
 
 export interface WorkbookRowInput {
@@ -35,6 +54,8 @@ export interface WorkbookRowInput {
    * edit (`unchangedSinceExport: false`) and is imported like one the translator typed.
    */
   suggestions?: ReadonlyMap<Lcid, MemorySuggestion>;
+  /** The row token to write instead of one computed from the label (a workbook written again). */
+  token?: string;
 }
 
 export interface WorkbookWriterOptions {
@@ -81,6 +102,10 @@ export interface WorkbookRow {
   rowNumber: number;
   /** True when the row's target texts still equal what was exported (per the hidden token). */
   unchangedSinceExport: boolean;
+  /** The hidden row token as read (to write the workbook again without losing it). */
+  token?: string;
+  /** Machine translations of the row, by language; `reviewed` once the text differs from the service's. */
+  machine?: ReadonlyMap<Lcid, { provider: string; date: string; reviewed: boolean }>;
 }
 
 export interface WorkbookReadResult {
