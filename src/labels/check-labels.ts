@@ -9,6 +9,8 @@ import { countBySeverity, SEVERITY_ORDER, type ProblemCounts, type QaProblem } f
 import { displayKey, LABEL_SHEETS, type Lcid } from './crm-xml/model';
 import { readLabelInput, type InputResult, type InputRow } from './label-input';
 import type { ProgressCallbacks } from './progress-callbacks';
+import { loadGlossary } from './glossary/load';
+import { translationChecks } from './translate/check-hook';
 
 export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
   input: NamedFile;
@@ -18,6 +20,10 @@ export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
   maxSize?: number;
   /** Cleared translations and texts of only spaces are errors, not warnings. */
   strict?: boolean;
+  /** A termbase (TBX, CSV) the translations are checked against. */
+  glossary?: NamedFile;
+  /** Unreviewed machine translations are an error, not a warning. */
+  noUnreviewedMt?: boolean;
 }
 
 export interface CheckResult {
@@ -75,12 +81,18 @@ function withoutBlanks(targets: ReadonlyMap<Lcid, string>): ReadonlyMap<Lcid, st
 export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
   const extra = o.keptNames === undefined ? [] : parseKeptNames(await readInputText(o.keptNames));
   const checker = createChecker({ isKeptName: keptNames(extra) });
+  const glossary = o.glossary === undefined ? undefined : await loadGlossary(o.glossary);
+  const translation = translationChecks({
+    ...(glossary === undefined ? {} : { glossary }),
+    unreviewedIsError: o.noUnreviewedMt === true,
+  });
   const lost: QaProblem[] = [];
   const result = await readLabelInput(
     o.input,
     ({ baseLcid, targets }) =>
       (row) => {
         lost.push(...lostTexts(row, targets, o.strict === true));
+        translation.row(row, baseLcid, targets);
         checker.add({
           sheet: row.sheet,
           entity: row.entity,
@@ -99,6 +111,7 @@ export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
     ...result.problems.map((p) => workbookProblem(p, result.baseLcid)),
     ...lost,
     ...checker.finish(),
+    ...translation.finish(),
   ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { problems, counts: countBySeverity(problems), rows: result.rows };
 }

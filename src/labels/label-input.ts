@@ -14,6 +14,7 @@ import {
 } from './crm-xml/model';
 import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
+import type { WorkbookRow } from './workbook/types';
 import { looksLikeZip, ZipReader } from '../zip/read';
 
 export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
@@ -30,6 +31,8 @@ export interface InputRow {
   cells?: ReadonlyMap<Lcid, string>;
   /** True when the row's texts differ from those exported, per its hidden token (workbooks only). */
   edited?: boolean;
+  /** Machine translations of the row (workbooks only; see WorkbookRow.machine). */
+  machine?: WorkbookRow['machine'];
 }
 
 export interface InputStart {
@@ -143,6 +146,7 @@ async function readWorkbookInput(
         targets: row.texts,
         cells: row.cells,
         edited: !row.unchangedSinceExport,
+        ...(row.machine === undefined ? {} : { machine: row.machine }),
       });
     },
     {

@@ -24,7 +24,13 @@ export type ProblemCode =
   /** A workbook cell that had a translation when exported and is now empty. */
   | 'translation-cleared'
   /** A translation of only spaces. */
-  | 'translation-blank';
+  | 'translation-blank'
+  /** Machine translations in a workbook that nobody has changed yet (labels translate). */
+  | 'machine-translation-unreviewed'
+  /** A glossary term of the base text not translated with its preferred term (--glossary). */
+  | 'glossary-term'
+  /** A forbidden (deprecated) glossary term in a translation (--glossary). */
+  | 'glossary-forbidden';
 
 export interface QaProblem {
   severity: Severity;

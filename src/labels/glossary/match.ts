@@ -68,14 +68,18 @@ export function hintsFor(base: string, glossary: Glossary, baseLcid: Lcid, lcid:
 }
 
 /**
- * True when `term` appears in `text` allowing for inflection: each word of more than four letters
- * may lose up to two final letters and gain up to three (a crude stem, no dictionary).
+ * True when `term` appears in `text` allowing for inflection: a word of six letters or more may
+ * lose its last two letters, one of four or five its last letter, and gain up to three (a crude
+ * stem, no dictionary: "Организация" matches "организации", "Счёт" matches "счёта").
  */
 export function rendered(text: string, term: string): boolean {
   const body = term
     .trim()
     .split(/\s+/)
-    .map((w) => (w.length > 4 ? `${escape(w.slice(0, -2))}\\p{L}{0,3}` : escape(w)))
+    .map((w) => {
+      const cut = w.length >= 6 ? 2 : w.length >= 4 ? 1 : 0;
+      return cut === 0 ? escape(w) : `${escape(w.slice(0, -cut))}\\p{L}{0,3}`;
+    })
     .join('\\s+');
   return wordPattern(body).test(text);
 }

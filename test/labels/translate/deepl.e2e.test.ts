@@ -1,9 +1,13 @@
 /** `labels translate --provider deepl` end to end against the strict DeepL stand-in. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MACHINE_FILL_ARGB } from '../../../src/labels/workbook/styles';
+import { xmlOfZip } from '../../fixtures/crm-xml/translations';
 import { startDeepl, type DeeplStandIn } from '../../support/mt/deepl';
+import { editWithSheetJs, findCell, setText, XLSX } from '../support';
 import { copyOf, crmkitWithEnv, rowsOf, textOf, workbookIn } from './support';
 
 const KEY = 'deepl-secret-key-1234:fx';
@@ -54,5 +58,189 @@ describe('labels translate --provider deepl', () => {
     expect(sent).toContain('Click <x id="1"/>Save<x id="2"/> &amp; close');
     expect(deepl.requests[0]!.headers.authorization).toBe(`DeepL-Auth-Key ${KEY}`);
     expect(r.out).not.toContain(KEY);
+  });
+});
+
+describe('reviewing machine translations', () => {
+  let translated: string;
+  beforeAll(async () => {
+    translated = await fresh();
+    const r = await crmkitWithEnv(
+      dir,
+      env(),
+      'labels',
+      'translate',
+      path.basename(translated),
+      '--provider',
+      'deepl',
+      '--quiet',
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it('marks each machine translation with its own fill and a note naming the service and date', async () => {
+    const wb = XLSX.read(await readFile(translated), { type: 'buffer', cellStyles: true });
+    const ws = wb.Sheets['Localized Labels']!;
+    const cell = findCell(wb, {
+      sheet: 'Localized Labels',
+      objectId: 'a1',
+      column: 'DisplayName',
+      lcid: 1049,
+    });
+    const comment = ws[cell]?.c?.[0]?.t ?? '';
+    expect(comment).toBe(`machine translation: deepl, ${new Date().toISOString().slice(0, 10)}`);
+    const kept = findCell(wb, {
+      sheet: 'Localized Labels',
+      objectId: 'a4',
+      column: 'DisplayName',
+      lcid: 1049,
+    });
+    expect(ws[kept]?.c).toBeUndefined();
+    const zipped = await JSZip.loadAsync(await readFile(translated));
+    expect(await zipped.file('xl/styles.xml')!.async('string')).toContain(MACHINE_FILL_ARGB);
+  });
+
+  it('labels check counts the unreviewed machine translations per sheet as a warning, or an error with --no-unreviewed-mt', async () => {
+    const name = path.basename(translated);
+    const warn = await crmkitWithEnv(dir, {}, 'labels', 'check', name, '--json', '--quiet');
+    const problems = (
+      JSON.parse(warn.out) as { problems: { severity: string; code: string; sheet: string; key: string }[] }
+    ).problems;
+    const mt = problems.filter((p) => p.code === 'machine-translation-unreviewed');
+    expect(mt.map((p) => `${p.severity} ${p.sheet} ${p.key}`).sort()).toEqual([
+      'warning Display Strings 1 cell(s)',
+      'warning Localized Labels 5 cell(s)',
+    ]);
+    expect(warn.code).toBe(0);
+    const strict = await crmkitWithEnv(dir, {}, 'labels', 'check', name, '--no-unreviewed-mt', '--quiet');
+    expect(strict.code).toBe(1);
+    expect(strict.out).toMatch(/error\s+machine-translation-unreviewed/);
+  });
+
+  it('counts a text a translator changed as reviewed, also after translating the workbook again', async () => {
+    const edited = await copyOf(translated, 'edited.xlsx');
+    editWithSheetJs(edited, (wb) => {
+      setText(
+        wb,
+        { sheet: 'Localized Labels', objectId: 'a2', column: 'DisplayName', lcid: 1049 },
+        'Сохранить {0} из {1}',
+      );
+    });
+    const again = await crmkitWithEnv(
+      dir,
+      env(),
+      'labels',
+      'translate',
+      'edited.xlsx',
+      '--provider',
+      'deepl',
+      '--quiet',
+    );
+    expect(again.out).toContain('0 cell(s) machine translated');
+    const rows = await rowsOf(edited);
+    expect(rows.find((r) => r.objectId === 'a2')?.machine?.get(1049)).toBeUndefined();
+    expect(rows.filter((r) => r.machine?.get(1049)?.reviewed === false)).toHaveLength(5);
+  });
+
+  it('imports the machine translations into the zip like texts a translator typed', async () => {
+    const r = await crmkitWithEnv(
+      dir,
+      {},
+      'labels',
+      'import',
+      path.basename(translated),
+      '--into',
+      'Solution.zip',
+      '-o',
+      'out.zip',
+      '--quiet',
+    );
+    expect(r.err).toBe('');
+    expect(r.out).toContain('6 label text(s) changed');
+    const xml = await xmlOfZip(await readFile(path.join(dir, 'out.zip')));
+    expect(xml).toContain('[RU] Save {0} of {1}');
+    expect(xml).toContain('Закрыть');
+  });
+});
+
+describe('errors DeepL answers', () => {
+  it('reports an exhausted quota (456) at once, without retrying, and changes no file', async () => {
+    const file = await fresh();
+    const before = await readFile(file);
+    deepl.failNext(456, 1);
+    const r = await crmkitWithEnv(
+      dir,
+      env(),
+      'labels',
+      'translate',
+      path.basename(file),
+      '--provider',
+      'deepl',
+      '--quiet',
+    );
+    expect(r.code).toBe(5);
+    expect(r.err).toBe(
+      'crmkit: deepl, batch 1 of 1, language 1049: the character quota is used up (HTTP 456): Quota exceeded\n',
+    );
+    expect(deepl.requests).toHaveLength(1);
+    expect(await readFile(file)).toEqual(before);
+  });
+
+  it('names the missing key variable and sends nothing', async () => {
+    const file = await fresh();
+    const r = await crmkitWithEnv(
+      dir,
+      { DEEPL_API_URL: deepl.url },
+      'labels',
+      'translate',
+      path.basename(file),
+      '--provider',
+      'deepl',
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('crmkit: --provider deepl: set DEEPL_API_KEY in the environment\n');
+    expect(deepl.requests).toHaveLength(0);
+  });
+
+  it('refuses plain http to another machine, where the key would travel in clear', async () => {
+    const file = await fresh();
+    const r = await crmkitWithEnv(
+      dir,
+      { DEEPL_API_KEY: KEY, DEEPL_API_URL: 'http://example.com' },
+      'labels',
+      'translate',
+      path.basename(file),
+      '--provider',
+      'deepl',
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('DEEPL_API_URL: http://example.com is not https');
+  });
+});
+
+describe('glossaries through DeepL', () => {
+  it('creates a DeepL glossary for the run, translates with it and deletes it afterwards', async () => {
+    const file = await fresh();
+    const glossary = path.join(__dirname, '../../fixtures/glossary/terms.tbx');
+    const r = await crmkitWithEnv(
+      dir,
+      env(),
+      'labels',
+      'translate',
+      path.basename(file),
+      '--provider',
+      'deepl',
+      '--glossary',
+      glossary,
+      '--quiet',
+    );
+    expect(r.err).toBe('');
+    const created = deepl.requests.find((q) => q.path === '/v2/glossaries' && q.method === 'POST');
+    expect(created?.body).toMatchObject({ source_lang: 'en', target_lang: 'ru', entries_format: 'tsv' });
+    const translate = deepl.requests.find((q) => q.path === '/v2/translate');
+    expect(translate?.body).toMatchObject({ glossary_id: 'g-1', source_lang: 'EN' });
+    expect(deepl.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/v2/glossaries/g-1' });
+    expect(deepl.glossaries.size).toBe(0);
+    expect(textOf(await rowsOf(file), 'a1')).toBe('[RU] Организация name');
   });
 });
