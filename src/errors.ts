@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'VALIDATION'
   | 'MERGE_CONFLICT'
   | 'TMX_MALFORMED'
+  | 'XLIFF_MALFORMED'
   | 'PROFILE_INVALID'
   | 'BUILD_FAILED'
   | 'IO'
@@ -66,6 +67,7 @@ const exitCodes: Record<ErrorCode, ExitCode> = {
   VALIDATION: ExitCode.invalid,
   MERGE_CONFLICT: ExitCode.invalid,
   TMX_MALFORMED: ExitCode.badInput,
+  XLIFF_MALFORMED: ExitCode.badInput,
   PROFILE_INVALID: ExitCode.invalid,
   BUILD_FAILED: ExitCode.failure,
   IO: ExitCode.failure,

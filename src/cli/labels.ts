@@ -3,7 +3,7 @@
  * options of one call to the labels library (src/labels/index.ts) and prints what it returns.
  */
 import type { Command } from 'commander';
-import { ExitCode, type Problem } from '../errors';
+import { CrmKitError, ExitCode, type Problem } from '../errors';
 import {
   buildMemory,
   checkLabels,
@@ -14,7 +14,9 @@ import {
   problemsTable,
   statsJson,
   statsTable,
+  type ExportFormat,
   type ExportResult,
+  type XliffVersion,
 } from '../labels';
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
@@ -42,6 +44,22 @@ interface ExportCliOptions {
   consistency?: boolean;
   force?: boolean;
   quiet?: boolean;
+  format?: string;
+  xliff?: string;
+}
+
+/** `--format` and `--xliff` as the library takes them; anything else is a usage error. */
+function formatOptions(o: ExportCliOptions): { format?: ExportFormat; xliffVersion?: XliffVersion } {
+  if (o.format !== undefined && o.format !== 'workbook' && o.format !== 'xliff') {
+    throw new CrmKitError('USAGE', `--format ${o.format}: expected workbook or xliff`);
+  }
+  if (o.xliff !== undefined && o.xliff !== '1.2' && o.xliff !== '2.0') {
+    throw new CrmKitError('USAGE', `--xliff ${o.xliff}: expected 1.2 or 2.0`);
+  }
+  return {
+    ...(o.format === undefined ? {} : { format: o.format }),
+    ...(o.xliff === undefined ? {} : { xliffVersion: o.xliff }),
+  };
 }
 
 /** One line per workbook written, then what the suggestions filled. */
@@ -61,9 +79,12 @@ function printExport(ctx: CommandContext, input: string, result: ExportResult, o
   const filled = [...s.filled].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
   const total = [...s.filled.values()].reduce((a, b) => a + b, 0);
   const memory = s.memoryFiles === undefined ? '' : `from memory (${s.memoryFiles} file(s)) and `;
+  const marked =
+    result.format === 'xliff'
+      ? 'they are marked state="needs-review-translation" (leveraged-tm) with a note "from memory: …" for review'
+      : 'they are marked light yellow with a note "from memory: …" for review';
   ctx.io.stdout(
-    `Filled ${n(total)} empty cell(s) ${memory}from this file${filled === '' ? '' : ` (${filled})`}; ` +
-      `they are marked light yellow with a note "from memory: …" for review\n`,
+    `Filled ${n(total)} empty cell(s) ${memory}from this file${filled === '' ? '' : ` (${filled})`}; ${marked}\n`,
   );
 }
 
@@ -72,7 +93,10 @@ function registerExport(parent: Command, ctx: CommandContext): void {
     .command('export')
     .description('turn an "Export Translations" zip (or CrmTranslations.xml) into a workbook for translators')
     .argument('<input>', 'CrmTranslations_<Solution>_<version>.zip or CrmTranslations.xml')
-    .requiredOption('-o, --output <workbook.xlsx>', 'the workbook to write');
+    .requiredOption(
+      '-o, --output <workbook.xlsx>',
+      'the workbook to write (.xlf or .xliff: XLIFF for CAT tools)',
+    );
   langOption(command, 'target languages, e.g. 1049,1026 (default: every non-base language of the file)');
   maxSizeOption(command)
     .option('--split', 'one workbook per target language, written into the folder given by -o')
@@ -84,8 +108,11 @@ function registerExport(parent: Command, ctx: CommandContext): void {
       [] as string[],
     )
     .option('--consistency', 'suggest, for empty cells, translations of the same text elsewhere in the file')
-    .option('--force', "overwrite existing workbooks even when they hold a translator's edits");
+    .option('--force', "overwrite existing workbooks even when they hold a translator's edits")
+    .option('--format <workbook|xliff>', 'what to write (default: by the name of -o; workbooks with --split)')
+    .option('--xliff <1.2|2.0>', 'write XLIFF of this version (default 1.2)');
   quietOption(command).action(async (input: string, o: ExportCliOptions) => {
+    const format = formatOptions(o);
     const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
     const maxSize = parseSize(o.maxSize);
     const result = await withProgress(ctx.io, 'exporting', o.quiet, (feed) =>
@@ -99,6 +126,7 @@ function registerExport(parent: Command, ctx: CommandContext): void {
         memory: o.memory.map((m) => ctx.file(m)),
         consistency: o.consistency === true,
         force: o.force === true,
+        ...format,
         ...feed,
       }),
     );

@@ -64,7 +64,8 @@ export class EditSet {
     return this.byKey.size;
   }
 
-  add(row: WorkbookRow, book: number, file: string): void {
+  /** `place`: where the row is, when not a workbook cell (`ru.xlf:42`). */
+  add(row: WorkbookRow, book: number, file: string, place?: string): void {
     const key = detach(labelKey(row));
     let langs = this.byKey.get(key);
     if (langs === undefined) {
@@ -72,7 +73,7 @@ export class EditSet {
       this.byKey.set(key, langs);
     }
     for (const [lcid, text] of row.texts) {
-      const where = `${file} › ${row.sheet}!${row.cells.get(lcid) ?? `row ${row.rowNumber}`}`;
+      const where = place ?? `${file} › ${row.sheet}!${row.cells.get(lcid) ?? `row ${row.rowNumber}`}`;
       const list = langs.get(lcid) ?? [];
       list.push({ text: detach(text), where: detach(where), book, base: detach(row.base) });
       langs.set(lcid, list);

@@ -1,7 +1,7 @@
 /**
- * `labels import`: reads the translators' workbooks (edited rows only), then streams the
- * translations file once, rewriting only the labels whose text changed, into a temporary file
- * renamed into place when nothing was refused.
+ * `labels import`: reads the translators' workbooks (edited rows only) and XLIFF files (units with
+ * a target, xliff-input.ts), then streams the translations file once, rewriting only the labels
+ * whose text changed, into a temporary file renamed into place when nothing was refused.
  */
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
@@ -17,6 +17,8 @@ import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
 import { lostTextsWarning, type LostKind } from './lost-texts';
 import { refuseInputAsOutput } from './outputs';
+import { isXliffName } from './export-format';
+import { readXliffFile, xliffRows } from './xliff-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 
@@ -89,10 +91,19 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   const edits = new EditSet();
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
-  const metas: { file: NamedFile; meta: WorkbookMeta }[] = [];
+  const metas: { file: NamedFile; meta: Pick<WorkbookMeta, 'fingerprint' | 'sourceName'> }[] = [];
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {
+    if (isXliffName(file.name)) {
+      const read = await readXliffFile(file, options.maxSize);
+      const found = xliffRows(read, file.name);
+      for (const { row, where } of found.rows) edits.add(row, book, file.name, where);
+      errors.push(...found.errors);
+      warnings.push(...found.warnings);
+      metas.push({ file, meta: read.header });
+      continue;
+    }
     await checkReadable(file);
     const result = await readWorkbook({ path: file.path }, file.name, (row) => {
       if (!row.unchangedSinceExport) edits.add(row, book, file.name);

@@ -1,7 +1,8 @@
 /**
  * Opens what `labels check`, `labels stats` and `labels memory build` accept — a translations zip,
- * a CrmTranslations.xml or a translator's workbook — and streams its labels in one shape: key,
- * base text, target texts (and workbook cells). The kind is told by content, not by extension.
+ * a CrmTranslations.xml, a translator's workbook or an XLIFF file — and streams its labels in one
+ * shape: key, base text, target texts (and workbook cells). The kind is told by content, not by
+ * extension, but for XLIFF (.xlf, .xliff).
  */
 import { openInput, type NamedFile } from '../fs/open-input';
 import { readTranslations } from './crm-xml/read';
@@ -16,8 +17,10 @@ import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
 import type { WorkbookRow } from './workbook/types';
 import { looksLikeZip, ZipReader } from '../zip/read';
+import { isXliffName } from './export-format';
+import { readXliffFile, xliffTarget } from './xliff-input';
 
-export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
+export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook' | 'xliff';
 
 export interface InputRow {
   sheet: LabelSheet;
@@ -83,6 +86,7 @@ export async function readLabelInput(
   start: (info: InputStart) => (row: InputRow) => void,
   options: InputOptions = {},
 ): Promise<InputResult> {
+  if (isXliffName(input.name)) return readXliffInput(input, start, options);
   const kind = await kindOf(input);
   if (kind === 'workbook') return readWorkbookInput(input, start);
   const source = await openTranslationsSource(input.path, input.name, options.maxEntrySize);
@@ -163,5 +167,37 @@ async function readWorkbookInput(
     rows,
     solutionName: read.meta.solutionName,
     problems: read.problems,
+  };
+}
+
+/** An XLIFF file: one target language; a unit without target reads as untranslated. */
+async function readXliffInput(
+  input: NamedFile,
+  start: (info: InputStart) => (row: InputRow) => void,
+  options: InputOptions,
+): Promise<InputResult> {
+  const read = await readXliffFile(input, options.maxEntrySize);
+  const target = xliffTarget(read, input.name);
+  const baseLcid = read.header.baseLcid ?? 0;
+  const consume = start({ kind: 'xliff', baseLcid, targets: [target] });
+  const problems: InputResult['problems'][number][] = [];
+  for (const unit of read.units) {
+    if (unit.key === undefined) {
+      problems.push({
+        where: `${input.name}:${unit.line}`,
+        message: `unit "${unit.id}" names no label crmkit exported`,
+        code: 'XLIFF_UNIT_KEY',
+      });
+      continue;
+    }
+    consume({ ...unit.key, base: unit.source, targets: new Map([[target, unit.target ?? '']]) });
+  }
+  return {
+    kind: 'xliff',
+    baseLcid,
+    targets: [target],
+    rows: read.units.length - problems.length,
+    solutionName: read.header.solutionName,
+    problems,
   };
 }

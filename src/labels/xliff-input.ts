@@ -1,0 +1,110 @@
+/**
+ * XLIFF files as inputs of `labels import` (and of check, stats and memory build): read whole,
+ * within a size limit, and turned into the rows the workbook reader gives, so the same rules and
+ * conflict detection apply. A unit proposes its target when it has one: empty targets, and a
+ * target a tool pre-filled with the source text while the unit is still untranslated, propose
+ * nothing (an XLIFF cannot clear a translation).
+ */
+import { CrmKitError, type Problem } from '../errors';
+import { openInput, type NamedFile } from '../fs/open-input';
+import { displayKey, type Lcid } from './crm-xml/model';
+import type { WorkbookRow } from './workbook/types';
+import { readXliff, type ReadXliffResult, type ReadXliffUnit } from './xliff';
+
+/** XLIFF is read whole (a JavaScript string): at most this many bytes, whatever `--max-size` says. */
+export const MAX_XLIFF_SIZE = 256 * 1024 * 1024;
+
+/** States that say a unit is not translated yet (1.2 target states, 2.0 segment state). */
+const UNTRANSLATED_STATES = new Set(['new', 'needs-translation', 'initial']);
+
+function decode(bytes: Buffer, name: string): string {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  try {
+    return new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CrmKitError(
+      'XLIFF_MALFORMED',
+      `${name}: not a valid XLIFF file: the bytes are not UTF-8 or UTF-16 text`,
+    );
+  }
+}
+
+/** Reads an XLIFF file; refuses one larger than `maxSize` (and than MAX_XLIFF_SIZE). */
+export async function readXliffFile(file: NamedFile, maxSize = MAX_XLIFF_SIZE): Promise<ReadXliffResult> {
+  const limit = Math.min(maxSize, MAX_XLIFF_SIZE);
+  const fh = await openInput(file);
+  let bytes: Buffer;
+  try {
+    const { size } = await fh.stat();
+    if (size > limit) {
+      throw new CrmKitError(
+        'XLIFF_MALFORMED',
+        `${file.name}: ${size.toLocaleString('en-US')} bytes, more than the ${limit.toLocaleString('en-US')} an XLIFF file may have; not read`,
+      );
+    }
+    bytes = await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+  return readXliff(decode(bytes, file.name), file.name);
+}
+
+/** The target language of a read XLIFF as an LCID; refuses a file without one crmkit can place. */
+export function xliffTarget(read: ReadXliffResult, name: string): Lcid {
+  const { targetLcid, targetLanguage } = read.header;
+  if (targetLcid === undefined) {
+    throw new CrmKitError(
+      'XLIFF_MALFORMED',
+      targetLanguage === ''
+        ? `${name}: not a valid XLIFF file: it names no target language`
+        : `${name}: not a valid XLIFF file: the target language "${targetLanguage}" is not one Dynamics has`,
+    );
+  }
+  return targetLcid;
+}
+
+/** Whether a unit proposes its target for import. */
+export function proposes(unit: ReadXliffUnit): unit is ReadXliffUnit & { target: string } {
+  if (unit.target === undefined || unit.target === '') return false;
+  return !(unit.state !== undefined && UNTRANSLATED_STATES.has(unit.state) && unit.target === unit.source);
+}
+
+export interface XliffRows {
+  rows: { row: WorkbookRow; where: string }[];
+  /** Placeholders dropped or renumbered: the import refuses them. */
+  errors: Problem[];
+  /** Units without a crmkit key (a tool added them): not imported. */
+  warnings: Problem[];
+}
+
+/** The proposing units of a read XLIFF as workbook rows, with their place (`ru.xlf:42`). */
+export function xliffRows(read: ReadXliffResult, name: string): XliffRows {
+  const lcid = xliffTarget(read, name);
+  const out: XliffRows = { rows: [], errors: [], warnings: [] };
+  for (const unit of read.units) {
+    const where = `${name}:${unit.line}`;
+    if (unit.key === undefined) {
+      out.warnings.push({ where, message: `unit "${unit.id}" names no label crmkit exported; not imported` });
+      continue;
+    }
+    if (!proposes(unit)) continue;
+    if (unit.placeholderProblems.length > 0) {
+      for (const p of unit.placeholderProblems)
+        out.errors.push({ where, message: `${displayKey(unit.key)} (${lcid}): ${p}` });
+      continue;
+    }
+    out.rows.push({
+      where,
+      row: {
+        ...unit.key,
+        base: unit.source,
+        texts: new Map([[lcid, unit.target]]),
+        cells: new Map(),
+        rowNumber: unit.line,
+        unchangedSinceExport: false,
+      },
+    });
+  }
+  return out;
+}
