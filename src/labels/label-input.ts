@@ -16,6 +16,7 @@ import {
 import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
 import type { WorkbookRow } from './workbook/types';
+import { machineMark, unreviewedMachineTranslation } from './translate/xliff-file';
 import { looksLikeZip, ZipReader } from '../zip/read';
 import { isXliffName } from './export-format';
 import { readXliffFile, xliffTarget } from './xliff-input';
@@ -190,7 +191,12 @@ async function readXliffInput(
       });
       continue;
     }
-    consume({ ...unit.key, base: unit.source, targets: new Map([[target, unit.target ?? '']]) });
+    consume({
+      ...unit.key,
+      base: unit.source,
+      targets: new Map([[target, unit.target ?? '']]),
+      ...(unreviewedMachineTranslation(unit) ? { machine: machineMark(unit, target) } : {}),
+    });
   }
   return {
     kind: 'xliff',

@@ -8,7 +8,7 @@ import type { Lcid } from '../crm-xml/model';
 export interface PlanRow {
   base: string;
   /** Target texts by language, '' when empty. */
-  targets: ReadonlyMap<Lcid, string>;
+  texts: ReadonlyMap<Lcid, string>;
 }
 
 /** One base text to translate into one language, and the rows it fills. */
@@ -35,7 +35,7 @@ export function planTranslations(
   for (const lcid of languages) {
     const byBase = new Map<string, Job>();
     rows.forEach((row, i) => {
-      if (row.base.trim() === '' || (row.targets.get(lcid) ?? '') !== '' || filled(i, lcid)) return;
+      if (row.base.trim() === '' || (row.texts.get(lcid) ?? '') !== '' || filled(i, lcid)) return;
       const job = byBase.get(row.base);
       if (job === undefined) byBase.set(row.base, { base: row.base, rows: [i] });
       else job.rows.push(i);

@@ -20,9 +20,12 @@ import type { ProviderName } from './provider';
 import { providerFromEnv, type Environment } from './providers/env';
 import type { RetryOptions } from './providers/http';
 import { runTranslations, type Refusal } from './run';
-import { labelOfRow, readBook, writeBook, type ReadBook } from './workbook-file';
+import type { Book } from './book';
+import { workbookBook } from './workbook-file';
+import { XLIFF_EXTENSION, xliffBook } from './xliff-file';
 
 export interface TranslateOptions extends ProgressCallbacks {
+  /** Workbooks and XLIFF files (.xlf, .xliff), changed in place. */
   inputs: readonly NamedFile[];
   provider: ProviderName;
   /** Target languages (default: every language of each workbook). */
@@ -59,22 +62,22 @@ export interface TranslateResult {
 }
 
 interface Prepared {
-  book: ReadBook;
+  book: Book;
   languages: Lcid[];
   fills: Map<number, Map<Lcid, MemorySuggestion>>;
 }
 
-function languagesOf(book: ReadBook, requested: readonly Lcid[] | undefined, name: string): Lcid[] {
-  if (requested === undefined) return [...book.meta.languages];
-  for (const lcid of requested) {
-    if (!book.meta.languages.includes(lcid)) {
-      throw new CrmKitError(
-        'USAGE',
-        `--lang ${lcid}: ${name} has no column for it (it has ${book.meta.languages.join(', ') || 'none'})`,
-      );
-    }
+/** The requested languages the file has (an XLIFF has one); an error when it has none of them. */
+function languagesOf(book: Book, requested: readonly Lcid[] | undefined, name: string): Lcid[] {
+  if (requested === undefined) return [...book.languages];
+  const wanted = requested.filter((lcid) => book.languages.includes(lcid));
+  if (wanted.length === 0) {
+    throw new CrmKitError(
+      'USAGE',
+      `--lang ${requested.join(',')}: ${name} has no column for it (it has ${book.languages.join(', ') || 'none'})`,
+    );
   }
-  return [...requested];
+  return wanted;
 }
 
 /** A base text that is itself a glossary term: its preferred translation. */
@@ -99,7 +102,7 @@ async function prepare(
   glossary: Glossary | undefined,
 ): Promise<Prepared> {
   o.onPhase?.(`reading ${input.name}`);
-  const book = await readBook(input);
+  const book = XLIFF_EXTENSION.test(input.name) ? await xliffBook(input) : await workbookBook(input);
   const languages = languagesOf(book, o.languages, input.name);
   const { suggester } = await prepareSuggestions({
     input,
@@ -107,7 +110,7 @@ async function prepare(
     ...(o.maxSize === undefined ? {} : { maxSize: o.maxSize }),
   });
   const fills = new Map<number, Map<Lcid, MemorySuggestion>>();
-  const { baseLcid } = book.meta;
+  const { baseLcid } = book;
   for (const [i, row] of book.rows.entries()) {
     const fill = new Map<Lcid, MemorySuggestion>();
     for (const lcid of languages) {
@@ -116,7 +119,7 @@ async function prepare(
       if (text !== undefined) fill.set(lcid, { text, source: `glossary ${glossary.name}` });
     }
     const open = languages.filter((l) => !fill.has(l));
-    for (const [lcid, s] of suggester.suggest(labelOfRow(row, baseLcid), open) ?? []) fill.set(lcid, s);
+    for (const [lcid, s] of suggester.suggest(row.label, open) ?? []) fill.set(lcid, s);
     if (fill.size > 0) fills.set(i, fill);
   }
   return { book, languages, fills };
@@ -138,11 +141,7 @@ export async function translateLabels(o: TranslateOptions): Promise<TranslateRes
   let requests = 0;
   for (const [f, p] of prepared.entries()) {
     const { book, languages, fills } = p;
-    const plan = planTranslations(
-      book.rows.map((r) => ({ base: r.base, targets: r.texts })),
-      languages,
-      (row, lcid) => fills.get(row)?.has(lcid) === true,
-    );
+    const plan = planTranslations(book.rows, languages, (row, lcid) => fills.get(row)?.has(lcid) === true);
     const file: TranslatedFile = {
       input: o.inputs[f]!,
       characters: charactersToSend(plan),
@@ -156,13 +155,15 @@ export async function translateLabels(o: TranslateOptions): Promise<TranslateRes
     if (o.dryRun === true) continue;
     o.onPhase?.(`translating ${file.input.name} (${provider.name})`);
     const run = await runTranslations(plan, provider, {
-      baseLcid: book.meta.baseLcid,
+      baseLcid: book.baseLcid,
       ...(glossary === undefined ? {} : { glossary }),
       ...(o.onRows === undefined ? {} : { onBatch: o.onRows }),
     });
     requests += run.requests;
-    const cellOf = (row: number, lcid: Lcid): string => book.rows[row]?.cells.get(lcid) ?? `row ${row + 2}`;
-    file.refused = run.refused.map((r) => ({ ...r, cells: r.rows.map((row) => cellOf(row, r.lcid)) }));
+    file.refused = run.refused.map((r) => ({
+      ...r,
+      cells: r.rows.map((row) => book.rows[row]!.where(r.lcid)),
+    }));
     for (const [lcid, texts] of run.texts) {
       for (const [row, text] of texts) {
         const fill = fills.get(row) ?? new Map<Lcid, MemorySuggestion>();
@@ -170,15 +171,9 @@ export async function translateLabels(o: TranslateOptions): Promise<TranslateRes
         fills.set(row, fill);
         count(file.machine, lcid);
         if (glossary === undefined) continue;
-        const where = `${file.input.name} › ${book.rows[row]!.sheet}!${cellOf(row, lcid)}`;
-        for (const finding of glossaryFindings(
-          glossary,
-          book.meta.baseLcid,
-          book.rows[row]!.base,
-          lcid,
-          text,
-        )) {
-          file.glossary.push({ ...finding, where });
+        const { base, where } = book.rows[row]!;
+        for (const finding of glossaryFindings(glossary, book.baseLcid, base, lcid, text)) {
+          file.glossary.push({ ...finding, where: where(lcid) });
         }
       }
     }
@@ -187,7 +182,7 @@ export async function translateLabels(o: TranslateOptions): Promise<TranslateRes
     o.onPhase?.('writing');
     await writeAllAtomically(o.inputs, (temps) =>
       Promise.all(
-        prepared.map((p, i) => writeBook(temps[i]!.openStream(), p.book, (row) => p.fills.get(row))),
+        prepared.map((p, i) => p.book.write(temps[i]!.openStream(), (row) => p.fills.get(row))),
       ).then(() => undefined),
     );
   }

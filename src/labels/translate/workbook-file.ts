@@ -12,6 +12,7 @@ import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../../errors';
 import type { NamedFile } from '../../fs/open-input';
 import type { Label, LabelSheet, Lcid } from '../crm-xml/model';
+import type { Book } from './book';
 import { readWorkbook } from '../workbook/read';
 import type { MemorySuggestion, WorkbookMeta, WorkbookRow } from '../workbook/types';
 import { createWorkbookWriter } from '../workbook/write';
@@ -84,4 +85,21 @@ export async function writeBook(
   }
   await writer.finish(meta.fingerprint);
   await done;
+}
+
+/** A workbook as a Book. */
+export async function workbookBook(input: NamedFile): Promise<Book> {
+  const book = await readBook(input);
+  const { baseLcid } = book.meta;
+  return {
+    baseLcid,
+    languages: book.meta.languages,
+    rows: book.rows.map((row) => ({
+      label: labelOfRow(row, baseLcid),
+      base: row.base,
+      texts: row.texts,
+      where: (lcid: Lcid) => `${input.name} › ${row.sheet}!${row.cells.get(lcid) ?? `row ${row.rowNumber}`}`,
+    })),
+    write: (out, fill) => writeBook(out, book, fill),
+  };
 }
