@@ -5,32 +5,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { translationsXml, translationsZip, type FixtureLabel } from '../../fixtures/crm-xml/translations';
 import { cliWorkspace } from '../../cli/support';
 
+const label = (entity: string, objectId: string, column: string, en: string, ru: string): FixtureLabel => ({
+  entity,
+  objectId,
+  column,
+  texts: { 1033: en, 1049: ru },
+});
+
 const labels: FixtureLabel[] = [
-  {
-    entity: 'account',
-    objectId: 'ok',
-    column: 'DisplayName',
-    texts: { 1033: 'Account name', 1049: 'Название организации' },
-  },
-  {
-    entity: 'account',
-    objectId: 'forbidden',
-    column: 'Description',
-    texts: { 1033: 'Account number', 1049: 'Номер счёта' },
-  },
-  {
-    entity: 'lead',
-    objectId: 'not-preferred',
-    column: 'DisplayName',
-    texts: { 1033: 'Lead source', 1049: 'Источник лида' },
-  },
-  {
-    entity: 'opportunity',
-    objectId: 'superseded',
-    column: 'DisplayName',
-    texts: { 1033: 'Opportunity', 1049: 'Шанс' },
-  },
-  { entity: 'lead', objectId: 'untranslated', column: 'Description', texts: { 1033: 'Lead', 1049: '' } },
+  label('account', 'ok', 'DisplayName', 'Account name', 'Название организации'),
+  label('account', 'forbidden', 'Description', 'Account number', 'Номер счёта'),
+  label('lead', 'not-preferred', 'DisplayName', 'Lead source', 'Источник лида'),
+  label('opportunity', 'superseded', 'DisplayName', 'Opportunity', 'Шанс'),
+  label('lead', 'untranslated', 'Description', 'Lead', ''),
 ];
 
 const ws = cliWorkspace('crmkit-glossary-check-');

@@ -17,6 +17,9 @@ let book: string;
 let n = 0;
 const env = (): Record<string, string> => ({ DEEPL_API_KEY: KEY, DEEPL_API_URL: deepl.url });
 const fresh = (): Promise<string> => copyOf(book, `case-${++n}.xlsx`);
+/** `crmkit labels translate <file> --provider deepl …` with the environment given. */
+const runTranslate = (environment: Record<string, string>, file: string, ...more: string[]) =>
+  crmkitWithEnv(dir, environment, 'labels', 'translate', file, '--provider', 'deepl', ...more);
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'crmkit-deepl-'));
@@ -35,15 +38,7 @@ beforeEach(() => {
 describe('labels translate --provider deepl', () => {
   it('fills only the empty cells, once per distinct base text, with placeholders and markup intact', async () => {
     const file = await fresh();
-    const r = await crmkitWithEnv(
-      dir,
-      env(),
-      'labels',
-      'translate',
-      path.basename(file),
-      '--provider',
-      'deepl',
-    );
+    const r = await runTranslate(env(), path.basename(file));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const rows = await rowsOf(file);
@@ -65,16 +60,7 @@ describe('reviewing machine translations', () => {
   let translated: string;
   beforeAll(async () => {
     translated = await fresh();
-    const r = await crmkitWithEnv(
-      dir,
-      env(),
-      'labels',
-      'translate',
-      path.basename(translated),
-      '--provider',
-      'deepl',
-      '--quiet',
-    );
+    const r = await runTranslate(env(), path.basename(translated), '--quiet');
     expect(r.code).toBe(0);
   });
 
@@ -127,16 +113,7 @@ describe('reviewing machine translations', () => {
         'Сохранить {0} из {1}',
       );
     });
-    const again = await crmkitWithEnv(
-      dir,
-      env(),
-      'labels',
-      'translate',
-      'edited.xlsx',
-      '--provider',
-      'deepl',
-      '--quiet',
-    );
+    const again = await runTranslate(env(), 'edited.xlsx', '--quiet');
     expect(again.out).toContain('0 cell(s) machine translated');
     const rows = await rowsOf(edited);
     expect(rows.find((r) => r.objectId === 'a2')?.machine?.get(1049)).toBeUndefined();
@@ -169,16 +146,7 @@ describe('errors DeepL answers', () => {
     const file = await fresh();
     const before = await readFile(file);
     deepl.failNext(456, 1);
-    const r = await crmkitWithEnv(
-      dir,
-      env(),
-      'labels',
-      'translate',
-      path.basename(file),
-      '--provider',
-      'deepl',
-      '--quiet',
-    );
+    const r = await runTranslate(env(), path.basename(file), '--quiet');
     expect(r.code).toBe(5);
     expect(r.err).toBe(
       'crmkit: deepl, batch 1 of 1, language 1049: the character quota is used up (HTTP 456): Quota exceeded\n',
@@ -189,15 +157,7 @@ describe('errors DeepL answers', () => {
 
   it('names the missing key variable and sends nothing', async () => {
     const file = await fresh();
-    const r = await crmkitWithEnv(
-      dir,
-      { DEEPL_API_URL: deepl.url },
-      'labels',
-      'translate',
-      path.basename(file),
-      '--provider',
-      'deepl',
-    );
+    const r = await runTranslate({ DEEPL_API_URL: deepl.url }, path.basename(file));
     expect(r.code).toBe(2);
     expect(r.err).toBe('crmkit: --provider deepl: set DEEPL_API_KEY in the environment\n');
     expect(deepl.requests).toHaveLength(0);
@@ -205,14 +165,9 @@ describe('errors DeepL answers', () => {
 
   it('refuses plain http to another machine, where the key would travel in clear', async () => {
     const file = await fresh();
-    const r = await crmkitWithEnv(
-      dir,
+    const r = await runTranslate(
       { DEEPL_API_KEY: KEY, DEEPL_API_URL: 'http://example.com' },
-      'labels',
-      'translate',
       path.basename(file),
-      '--provider',
-      'deepl',
     );
     expect(r.code).toBe(2);
     expect(r.err).toContain('DEEPL_API_URL: http://example.com is not https');
@@ -223,18 +178,7 @@ describe('glossaries through DeepL', () => {
   it('creates a DeepL glossary for the run, translates with it and deletes it afterwards', async () => {
     const file = await fresh();
     const glossary = path.join(__dirname, '../../fixtures/glossary/terms.tbx');
-    const r = await crmkitWithEnv(
-      dir,
-      env(),
-      'labels',
-      'translate',
-      path.basename(file),
-      '--provider',
-      'deepl',
-      '--glossary',
-      glossary,
-      '--quiet',
-    );
+    const r = await runTranslate(env(), path.basename(file), '--glossary', glossary, '--quiet');
     expect(r.err).toBe('');
     const created = deepl.requests.find((q) => q.path === '/v2/glossaries' && q.method === 'POST');
     expect(created?.body).toMatchObject({ source_lang: 'en', target_lang: 'ru', entries_format: 'tsv' });
