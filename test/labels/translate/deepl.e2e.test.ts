@@ -1,11 +1,11 @@
 /** `labels translate --provider deepl` end to end against the strict DeepL stand-in. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MACHINE_FILL_ARGB } from '../../../src/labels/workbook/styles';
-import { xmlOfZip } from '../../fixtures/crm-xml/translations';
+import { translationsXml, translationsZip, xmlOfZip } from '../../fixtures/crm-xml/translations';
 import { startDeepl, type DeeplStandIn } from '../../support/mt/deepl';
 import { editWithSheetJs, findCell, setText, XLSX } from '../support';
 import { copyOf, crmkitWithEnv, rowsOf, textOf, workbookIn } from './support';
@@ -187,5 +187,25 @@ describe('glossaries through DeepL', () => {
     expect(deepl.requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/v2/glossaries/g-1' });
     expect(deepl.glossaries.size).toBe(0);
     expect(textOf(await rowsOf(file), 'a1')).toBe('[RU] Организация name');
+  });
+});
+
+describe('memory before the service', () => {
+  it('fills from a past translation first, marked as memory, and sends only the rest', async () => {
+    const file = await fresh();
+    const old = [
+      { entity: 'x', objectId: 'old', column: 'DisplayName', texts: { 1033: 'Step %1', 1049: 'Шаг %1' } },
+    ];
+    await writeFile(
+      path.join(dir, 'old.zip'),
+      await translationsZip(translationsXml(old, { languages: [1033, 1049] })),
+    );
+    const r = await runTranslate(env(), path.basename(file), '--memory', 'old.zip', '--quiet');
+    expect(r.out).toContain('5 cell(s) machine translated by deepl (1049: 5), 1 from memory or glossary');
+    const rows = await rowsOf(file);
+    expect(textOf(rows, 'c2')).toBe('Шаг %1');
+    expect(rows.find((row) => row.objectId === 'c2')?.machine).toBeUndefined();
+    const sent = deepl.requests.flatMap((q) => (q.body as { text: string[] }).text);
+    expect(sent).not.toContain('Step %1');
   });
 });
