@@ -53,15 +53,15 @@ describe('batching', () => {
     batches(texts, limits, 'test').map(([a, b]) => b - a);
 
   it.each([
-    ['DeepL: 50 texts a request', Array(120).fill('a'), deepl, [50, 50, 20]],
+    ['DeepL: 50 texts a request', Array<string>(120).fill('a'), deepl, [50, 50, 20]],
     [
       'DeepL: 128 KiB a request (JSON bytes, Cyrillic is 2 bytes a letter)',
-      Array(40).fill('я'.repeat(2000)),
+      Array<string>(40).fill('я'.repeat(2000)),
       deepl,
       [32, 8],
     ],
-    ['Azure: 1,000 elements a request', Array(2500).fill('a'), azure, [1000, 1000, 500]],
-    ['Azure: 50,000 characters a request', Array(30).fill('a'.repeat(2000)), azure, [25, 5]],
+    ['Azure: 1,000 elements a request', Array<string>(2500).fill('a'), azure, [1000, 1000, 500]],
+    ['Azure: 50,000 characters a request', Array<string>(30).fill('a'.repeat(2000)), azure, [25, 5]],
   ])('%s', (_what, texts, limits, expected) => {
     expect(sizes(texts, limits)).toEqual(expected);
   });
