@@ -37,7 +37,7 @@ function print(ctx: CommandContext, result: TranslateResult, provider: string): 
     }
     for (const r of file.refused) {
       ctx.io.stderr(
-        `refused: ${file.input.name} › ${r.cells.join(', ')} (${r.lcid}): ${provider} gave ${r.why} for "${r.base}"; left empty\n`,
+        `refused: ${r.cells.join(', ')} (${r.lcid}): the ${provider} translation of "${r.base}" has ${r.why}; left empty\n`,
       );
     }
     for (const g of file.glossary) ctx.io.stderr(`${g.severity}: ${g.where}: ${g.message}\n`);

@@ -85,7 +85,7 @@ export async function runTranslations(
           const why = !back.ok
             ? back.why
             : back.text.trim() === ''
-              ? 'an empty translation'
+              ? 'no text'
               : back.text.length > MAX_LABEL_LENGTH
                 ? `${back.text.length} characters, more than Dynamics' ${MAX_LABEL_LENGTH}`
                 : undefined;

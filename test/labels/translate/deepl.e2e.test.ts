@@ -190,6 +190,20 @@ describe('glossaries through DeepL', () => {
   });
 });
 
+describe('answers that lose a placeholder', () => {
+  it('are refused with one line per text naming the cells, which stay empty', async () => {
+    deepl.behaviour.misbehave = 'drop-tags';
+    const file = await fresh();
+    const name = path.basename(file);
+    const r = await runTranslate(env(), name, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(
+      `refused: ${name} › Localized Labels!F3 (1049): the deepl translation of "Save {0} of {1}" has lost {0} {1}; left empty\n`,
+    );
+    expect(textOf(await rowsOf(file), 'a2')).toBe('');
+  });
+});
+
 describe('memory before the service', () => {
   it('fills from a past translation first, marked as memory, and sends only the rest', async () => {
     const file = await fresh();
