@@ -82,8 +82,12 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     suggestion: styleId(workbook, suggestionStyle),
     targetRtl: styleId(workbook, targetRtlStyle),
     suggestionRtl: styleId(workbook, suggestionRtlStyle),
-    machine: styleId(workbook, machineStyle),
-    machineRtl: styleId(workbook, machineRtlStyle),
+  };
+  /** Machine translation styles, added to the workbook only when one is written. */
+  let machineIds: { ltr: number; rtl: number } | undefined;
+  const machineStyleId = (rtl: boolean): number => {
+    machineIds ??= { ltr: styleId(workbook, machineStyle), rtl: styleId(workbook, machineRtlStyle) };
+    return rtl ? machineIds.rtl : machineIds.ltr;
   };
   /** Machine translations written, for the hidden sheet (`<key hash>:<lcid>`). */
   const machine = new Map<string, MachineMark>();
@@ -143,7 +147,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       const rtl = isRightToLeft(lcid);
       if (suggestion?.machine !== undefined && suggestion.text !== '') {
         const { provider, date } = suggestion.machine;
-        xml += textCellXml(ref, rtl ? ids.machineRtl : ids.machine, suggestion.text);
+        xml += textCellXml(ref, machineStyleId(rtl), suggestion.text);
         sheet.notes.refs.push(ref);
         sheet.notes.texts.push(`machine translation: ${provider}, ${date}`);
         machine.set(`${keyHash(label)}:${lcid}`, { textHash: textHash(suggestion.text), provider, date });
