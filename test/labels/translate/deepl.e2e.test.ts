@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { translateLabels } from '../../../src/labels';
 import { MACHINE_FILL_ARGB } from '../../../src/labels/workbook/styles';
 import { translationsXml, translationsZip, xmlOfZip } from '../../fixtures/crm-xml/translations';
 import { startDeepl, type DeeplStandIn } from '../../support/mt/deepl';
@@ -153,6 +154,20 @@ describe('errors DeepL answers', () => {
     );
     expect(deepl.requests).toHaveLength(1);
     expect(await readFile(file)).toEqual(before);
+  });
+
+  it("waits as long as a 429 answer's Retry-After says before trying again", async () => {
+    const file = await fresh();
+    deepl.failNext(429, 1, { 'Retry-After': '1' });
+    const started = Date.now();
+    await translateLabels({
+      inputs: [{ path: file, name: path.basename(file) }],
+      provider: 'deepl',
+      env: env(),
+      retry: { baseDelayMs: 1 },
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(deepl.requests.filter((q) => q.path === '/v2/translate')).toHaveLength(2);
   });
 
   it('names the missing key variable and sends nothing', async () => {
