@@ -9,6 +9,7 @@ import {
   checkLabels,
   exportLabels,
   importLabels,
+  isXliffName,
   labelStats,
   problemsJson,
   problemsTable,
@@ -151,7 +152,10 @@ function registerImport(parent: Command, ctx: CommandContext): void {
   const command = parent
     .command('import')
     .description('write the translations of one or more workbooks back into the translations zip')
-    .argument('<workbooks...>', 'workbooks exported by crmkit labels export (one per translator is fine)')
+    .argument(
+      '<workbooks...>',
+      'workbooks or XLIFF files (.xlf, .xliff) exported by crmkit labels export (one per translator is fine)',
+    )
     .requiredOption('--into <input>', 'the translations zip (or CrmTranslations.xml) the workbooks came from')
     .requiredOption('-o, --output <file>', 'the zip (or .xml) to write; the input is never modified')
     .option('--force', 'merge workbooks of another export by key, reporting what was skipped')
@@ -179,7 +183,7 @@ function registerImport(parent: Command, ctx: CommandContext): void {
     const perLanguage = [...summary.changed].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
     const notes = summary.warnings.length + summary.skipped.length;
     ctx.io.stdout(
-      `Imported ${books.length} workbook(s) into ${output.name}: ${n(total)} label text(s) changed` +
+      `Imported ${books.length} ${books.some((b) => isXliffName(b)) ? 'file(s)' : 'workbook(s)'} into ${output.name}: ${n(total)} label text(s) changed` +
         (perLanguage === '' ? '' : ` (${perLanguage})`) +
         `${notes === 0 ? '' : `; ${notes} warning(s) above`}\n`,
     );

@@ -31,6 +31,7 @@ import {
 } from './export-format';
 import type { XliffVersion } from './xliff';
 import { xliffWriterFactory } from './xliff-writer';
+import { readReturnedXliff } from './xliff-input';
 
 export interface ExportOptions extends ProgressCallbacks {
   /** The "Export Translations" zip or a CrmTranslations.xml. */
@@ -192,9 +193,9 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
           fingerprint: await sourceFingerprint(o.input, o.maxSize),
         })
       : undefined;
-  if (o.force !== true && format === 'workbook') {
+  if (o.force !== true) {
     for (const p of plan.outputs) {
-      const work = await readReturnedWork(p.output);
+      const work = format === 'xliff' ? await readReturnedXliff(p.output) : await readReturnedWork(p.output);
       if (work !== undefined) returned.set(p.output, work);
     }
   }

@@ -9,7 +9,7 @@ import { finished } from 'node:stream/promises';
 import { CrmKitError, type Problem } from '../errors';
 import { writeAtomically } from '../fs/atomic';
 import { checkReadable, type NamedFile } from '../fs/open-input';
-import type { Lcid, TranslationsHeader } from './crm-xml/model';
+import { sameText, type Lcid, type TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { readWorkbook } from './workbook/read';
 import type { WorkbookMeta } from './workbook/types';
@@ -18,7 +18,7 @@ import { EditSet } from './edits';
 import { lostTextsWarning, type LostKind } from './lost-texts';
 import { refuseInputAsOutput } from './outputs';
 import { isXliffName } from './export-format';
-import { readXliffFile, xliffRows } from './xliff-input';
+import { placeholderKey, readXliffFile, refuseOtherLanguages, xliffRows, xliffTarget } from './xliff-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 
@@ -92,6 +92,9 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   const warnings: Problem[] = [];
   const errors: Problem[] = [];
   const metas: { file: NamedFile; meta: Pick<WorkbookMeta, 'fingerprint' | 'sourceName'> }[] = [];
+  /** XLIFF units whose placeholders were dropped or renumbered: refused if their text is an edit. */
+  const placeholders = new Map<string, { text: string; problems: Problem[] }>();
+  const xliffLanguages: { file: NamedFile; lcid: Lcid }[] = [];
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {
@@ -99,9 +102,10 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
       const read = await readXliffFile(file, options.maxSize);
       const found = xliffRows(read, file.name);
       for (const { row, where } of found.rows) edits.add(row, book, file.name, where);
-      errors.push(...found.errors);
+      for (const [key, unit] of found.placeholders) placeholders.set(key, unit);
       warnings.push(...found.warnings);
       metas.push({ file, meta: read.header });
+      xliffLanguages.push({ file, lcid: xliffTarget(read, file.name) });
       continue;
     }
     await checkReadable(file);
@@ -144,6 +148,10 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
             const d = edits.take(label, baseLcid);
             if (d === undefined) return undefined;
             errors.push(...d.problems);
+            for (const [lcid, text] of label.texts) {
+              const found = placeholders.get(placeholderKey(label, lcid));
+              if (found !== undefined && !sameText(found.text, text)) errors.push(...found.problems);
+            }
             conflicts.push(...d.conflicts);
             skipped.push(...d.skipped);
             for (const l of d.lost) lost[l.kind].push(l.place);
@@ -190,6 +198,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           `${names}: exported from another translations file than ${options.into.name}; use --force to merge by key anyway`,
         );
       }
+      if (options.force !== true) refuseOtherLanguages(xliffLanguages, read.header, options.into.name);
       if (conflicts.length > 0) {
         throw new CrmKitError(
           'MERGE_CONFLICT',

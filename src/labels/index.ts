@@ -7,7 +7,7 @@ export type { NamedFile } from '../fs/open-input';
 export type { ProgressCallbacks } from './progress-callbacks';
 export type { Lcid } from './crm-xml/model';
 export { exportLabels, type ExportOptions, type ExportResult, type ExportedWorkbook } from './export';
-export type { ExportFormat } from './export-format';
+export { isXliffName, type ExportFormat } from './export-format';
 export type { XliffVersion } from './xliff';
 export { importLabels, type ImportOptions, type ImportSummary } from './import';
 export { checkLabels, type CheckOptions, type CheckResult } from './check-labels';

@@ -35,7 +35,7 @@ export interface InputRow {
   cells?: ReadonlyMap<Lcid, string>;
   /** True when the row's texts differ from those exported, per its hidden token (workbooks only). */
   edited?: boolean;
-  /** Machine translations of the row (workbooks only; see WorkbookRow.machine). */
+  /** Machine translations of the row (workbooks and XLIFF; see WorkbookRow.machine). */
   machine?: WorkbookRow['machine'];
 }
 

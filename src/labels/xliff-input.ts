@@ -5,11 +5,20 @@
  * target a tool pre-filled with the source text while the unit is still untranslated, propose
  * nothing (an XLIFF cannot clear a translation).
  */
-import { CrmKitError, type Problem } from '../errors';
+import { stat } from 'node:fs/promises';
+import { CrmKitError, isCrmKitError, type Problem } from '../errors';
 import { openInput, type NamedFile } from '../fs/open-input';
-import { displayKey, type Lcid } from './crm-xml/model';
+import {
+  allLanguages,
+  displayKey,
+  labelKey,
+  sameText,
+  type Lcid,
+  type TranslationsHeader,
+} from './crm-xml/model';
+import type { ReturnedWork } from './returned-work';
 import type { WorkbookRow } from './workbook/types';
-import { readXliff, type ReadXliffResult, type ReadXliffUnit } from './xliff';
+import { readXliff, type LabelKeyParts, type ReadXliffResult, type ReadXliffUnit } from './xliff';
 
 /** XLIFF is read whole (a JavaScript string): at most this many bytes, whatever `--max-size` says. */
 export const MAX_XLIFF_SIZE = 256 * 1024 * 1024;
@@ -40,7 +49,7 @@ export async function readXliffFile(file: NamedFile, maxSize = MAX_XLIFF_SIZE): 
     if (size > limit) {
       throw new CrmKitError(
         'XLIFF_MALFORMED',
-        `${file.name}: ${size.toLocaleString('en-US')} bytes, more than the ${limit.toLocaleString('en-US')} an XLIFF file may have; not read`,
+        `${file.name}: ${size.toLocaleString('en-US')} bytes, more than the limit of ${limit.toLocaleString('en-US')} bytes for an XLIFF file (--max-size); not read`,
       );
     }
     bytes = await fh.readFile();
@@ -72,16 +81,22 @@ export function proposes(unit: ReadXliffUnit): unit is ReadXliffUnit & { target:
 
 export interface XliffRows {
   rows: { row: WorkbookRow; where: string }[];
-  /** Placeholders dropped or renumbered: the import refuses them. */
-  errors: Problem[];
+  /**
+   * Placeholders dropped, renumbered or added, by `labelKey` and language (`placeholderKey`), with
+   * the unit's text: they refuse the import when that text is an edit (an unchanged text is the
+   * file's own).
+   */
+  placeholders: Map<string, { text: string; problems: Problem[] }>;
   /** Units without a crmkit key (a tool added them): not imported. */
   warnings: Problem[];
 }
 
+export const placeholderKey = (key: LabelKeyParts, lcid: Lcid): string => `${labelKey(key)}\u0000${lcid}`;
+
 /** The proposing units of a read XLIFF as workbook rows, with their place (`ru.xlf:42`). */
 export function xliffRows(read: ReadXliffResult, name: string): XliffRows {
   const lcid = xliffTarget(read, name);
-  const out: XliffRows = { rows: [], errors: [], warnings: [] };
+  const out: XliffRows = { rows: [], placeholders: new Map(), warnings: [] };
   for (const unit of read.units) {
     const where = `${name}:${unit.line}`;
     if (unit.key === undefined) {
@@ -90,9 +105,13 @@ export function xliffRows(read: ReadXliffResult, name: string): XliffRows {
     }
     if (!proposes(unit)) continue;
     if (unit.placeholderProblems.length > 0) {
-      for (const p of unit.placeholderProblems)
-        out.errors.push({ where, message: `${displayKey(unit.key)} (${lcid}): ${p}` });
-      continue;
+      out.placeholders.set(placeholderKey(unit.key, lcid), {
+        text: unit.target,
+        problems: unit.placeholderProblems.map((p) => ({
+          where,
+          message: `${displayKey(unit.key!)} (${lcid}): ${p}`,
+        })),
+      });
     }
     out.rows.push({
       where,
@@ -107,4 +126,53 @@ export function xliffRows(read: ReadXliffResult, name: string): XliffRows {
     });
   }
   return out;
+}
+
+/**
+ * The translator's work in an existing XLIFF output, so that an export does not overwrite it (as
+ * for workbooks, returned-work.ts): every proposing unit's text is kept by key until the new file
+ * writes the same text for that label. Undefined when the output is not a crmkit XLIFF with targets.
+ */
+export async function readReturnedXliff(output: NamedFile): Promise<ReturnedWork | undefined> {
+  const info = await stat(output.path).catch(() => undefined);
+  if (info?.isFile() !== true) return undefined;
+  let read: ReadXliffResult;
+  try {
+    read = await readXliffFile(output);
+  } catch (e) {
+    if (isCrmKitError(e)) return undefined; // not XLIFF: replaced, as any other file
+    throw e;
+  }
+  const lcid = read.header.targetLcid;
+  const kept = new Map<string, string>();
+  for (const unit of read.units)
+    if (unit.key !== undefined && proposes(unit)) kept.set(labelKey(unit.key), unit.target);
+  if (lcid === undefined || kept.size === 0) return undefined;
+  return {
+    output,
+    settle({ label, suggestions }, targets) {
+      const text = kept.get(labelKey(label));
+      if (text === undefined || !targets.includes(lcid)) return;
+      const own = label.texts.get(lcid) ?? '';
+      const written = own === '' ? (suggestions?.get(lcid)?.text ?? '') : own;
+      if (sameText(written, text)) kept.delete(labelKey(label));
+    },
+    lost: () => kept.size,
+  };
+}
+
+/** Refuses XLIFF files whose target language the translations file has no column for (unless --force). */
+export function refuseOtherLanguages(
+  files: readonly { file: NamedFile; lcid: Lcid }[],
+  header: TranslationsHeader,
+  into: string,
+): void {
+  const languages = allLanguages(header).filter((l) => l !== header.baseLcid);
+  const other = files.filter((f) => !languages.includes(f.lcid));
+  if (other.length === 0) return;
+  throw new CrmKitError(
+    'WORKBOOK_MISMATCH',
+    `${other.map((f) => `${f.file.name} (language ${f.lcid})`).join(', ')}: ${into} has no such target language ` +
+      `(it has ${languages.join(', ') || 'none'}); use --force to import the rest anyway`,
+  );
 }

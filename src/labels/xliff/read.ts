@@ -9,8 +9,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { CrmKitError } from '../../errors';
 import { lcidOfTag } from '../memory/languages';
 import { InlineCollector } from './inline';
-import { keyOfUnitName } from './key';
-import { restoreTarget } from './placeholders';
+import { finishUnit, readFileAttributes, startUnit, type Attr, type UnitState } from './read-unit';
 import {
   XLIFF_12_NS,
   XLIFF_20_NS,
@@ -23,15 +22,6 @@ import {
 export interface ReadXliffResult {
   header: ReadXliffHeader;
   units: ReadXliffUnit[];
-}
-
-interface UnitState {
-  unit: ReadXliffUnit;
-  /** Depth of the unit element; its children are one deeper. */
-  depth: number;
-  source: InlineCollector[];
-  target: InlineCollector[];
-  hasTarget: boolean;
 }
 
 /** Parses a whole XLIFF document; `fileName` names it in messages. */
@@ -68,7 +58,7 @@ export function readXliff(text: string, fileName: string): ReadXliffResult {
   parser.on('error', (err) => fail(err.message.replace(/^(\S*:)?\d+:\d+: /, '')));
   parser.on('opentag', (tag: SaxesTagNS) => {
     depth += 1;
-    const attr = (n: string): string | undefined => {
+    const attr: Attr = (n) => {
       const a = tag.attributes[n];
       return a === undefined || a.uri !== '' ? undefined : a.value;
     };
@@ -103,13 +93,7 @@ export function readXliff(text: string, fileName: string): ReadXliffResult {
       case 'file':
         files += 1;
         if (files > 1) fail('more than one <file>; crmkit writes one per language');
-        header.sourceName = attr('original') ?? '';
-        if (version === '1.2') {
-          header.sourceLanguage = attr('source-language') ?? '';
-          header.targetLanguage = attr('target-language') ?? '';
-          header.fingerprint = attr('build-num') ?? '';
-          header.solutionName = attr('product-name') ?? '';
-        }
+        readFileAttributes(header, attr, version);
         return;
       case 'alt-trans':
       case 'seg-source':
@@ -117,28 +101,9 @@ export function readXliff(text: string, fileName: string): ReadXliffResult {
         ignoreFrom = depth;
         return;
       case 'trans-unit':
-      case 'unit': {
-        const name = attr(version === '1.2' ? 'resname' : 'name');
-        current = {
-          unit: {
-            id: attr('id') ?? '',
-            key: name === undefined ? undefined : keyOfUnitName(name),
-            source: '',
-            target: undefined,
-            state: undefined,
-            qualifier: undefined,
-            approved: attr('approved') === 'yes',
-            notes: [],
-            line: parser.line,
-            placeholderProblems: [],
-          },
-          depth,
-          source: [],
-          target: [],
-          hasTarget: false,
-        };
+      case 'unit':
+        current = startUnit(attr, version === '1.2' ? 'resname' : 'name', parser.line, depth);
         return;
-      }
       case 'segment':
         if (current !== undefined && current.unit.state === undefined) {
           current.unit.state = attr('state');
@@ -218,20 +183,4 @@ export function readXliff(text: string, fileName: string): ReadXliffResult {
   header.baseLcid = lcidOfTag(header.sourceLanguage);
   header.targetLcid = header.targetLanguage === '' ? undefined : lcidOfTag(header.targetLanguage);
   return { header, units };
-}
-
-/** Joins the unit's segments and restores the target's placeholders from the source's. */
-function finishUnit(s: UnitState): ReadXliffUnit {
-  const codes = new Map<string, string>();
-  for (const c of s.source) for (const [id, code] of c.codes()) if (!codes.has(id)) codes.set(id, code);
-  s.unit.source = s.source.map((c) => c.plain()).join('');
-  if (s.hasTarget) {
-    const restored = restoreTarget(
-      s.target.flatMap((c) => c.parts),
-      codes,
-    );
-    s.unit.target = restored.text;
-    if (restored.text !== '') s.unit.placeholderProblems = restored.problems;
-  }
-  return s.unit;
 }

@@ -60,6 +60,14 @@ async function changes(zip: string): Promise<Map<string, string>> {
   return out;
 }
 
+/** `crmkit labels export sample.zip <args…> -o <out>` in the test folder. */
+const exportTo = (out: string, ...args: string[]) =>
+  crmkit(dir, 'labels', 'export', 'sample.zip', ...args, '-o', out);
+
+/** `crmkit labels import <files…> --into <into> -o <out> [--force]` in the test folder. */
+const importInto = (into: string, out: string, ...files: string[]) =>
+  crmkit(dir, 'labels', 'import', ...files, '--into', into, '-o', out);
+
 const ru = (l: Label): string => l.texts.get(1049) ?? '';
 const translated = (): Label[] => labels.filter((l) => ru(l) !== '' && (l.texts.get(1033) ?? '') !== '');
 const untranslated = (): Label[] => labels.filter((l) => ru(l) === '' && (l.texts.get(1033) ?? '') !== '');
@@ -68,16 +76,7 @@ describe('XLIFF export → import', () => {
   it.each(['1.2', '2.0'])(
     'imports the unedited XLIFF %s back into a byte-identical CrmTranslations.xml',
     async (version) => {
-      const res = await crmkit(
-        dir,
-        'labels',
-        'import',
-        `ru-${version}.xlf`,
-        '--into',
-        'sample.zip',
-        '-o',
-        `same-${version}.zip`,
-      );
+      const res = await importInto('sample.zip', `same-${version}.zip`, `ru-${version}.xlf`);
       expect(res.code, res.err).toBe(0);
       expect(res.out).toContain('0 label text(s) changed');
       expect((await xml(`same-${version}.zip`)).equals(sampleXml)).toBe(true);
@@ -85,7 +84,7 @@ describe('XLIFF export → import', () => {
   );
 
   it('imports XLIFF and workbooks mixed in one call, and refuses the same label changed two ways', async () => {
-    expect((await crmkit(dir, 'labels', 'export', 'sample.zip', '-o', 'all.xlsx')).code).toBe(0);
+    expect((await exportTo('all.xlsx')).code).toBe(0);
     const label = translated().find((l) => l.sheet === 'Localized Labels')!;
     const name = unitName(label);
     const edited = readFileSync(path.join(dir, 'ru-1.2.xlf'), 'utf8').replace(
@@ -93,32 +92,12 @@ describe('XLIFF export → import', () => {
       '$1Другой текст',
     );
     writeFileSync(path.join(dir, 'edited.xlf'), edited);
-    const mixed = await crmkit(
-      dir,
-      'labels',
-      'import',
-      'all.xlsx',
-      'edited.xlf',
-      '--into',
-      'sample.zip',
-      '-o',
-      'mixed.zip',
-    );
+    const mixed = await importInto('sample.zip', 'mixed.zip', 'all.xlsx', 'edited.xlf');
     expect(mixed.code, mixed.err).toBe(0);
     expect(await changes('mixed.zip')).toEqual(new Map([[`${label.objectId} 1049`, 'Другой текст']]));
 
     writeFileSync(path.join(dir, 'edited2.xlf'), edited.replace('Другой текст', 'Третий текст'));
-    const clash = await crmkit(
-      dir,
-      'labels',
-      'import',
-      'edited.xlf',
-      'edited2.xlf',
-      '--into',
-      'sample.zip',
-      '-o',
-      'clash.zip',
-    );
+    const clash = await importInto('sample.zip', 'clash.zip', 'edited.xlf', 'edited2.xlf');
     expect(clash.code).toBe(4);
     expect(clash.err).toContain('changed differently in edited.xlf:');
   });
@@ -135,20 +114,11 @@ describe('XLIFF export → import', () => {
         path.join(dir, `py-${version}.xlf`),
         version,
         unitName(edit),
-        'Исправлено <&> {0}'.replace(' {0}', ''),
+        'Исправлено <&>',
         unitName(fill),
         'Новый перевод',
       );
-      const res = await crmkit(
-        dir,
-        'labels',
-        'import',
-        `py-${version}.xlf`,
-        '--into',
-        'sample.zip',
-        '-o',
-        `py-${version}.zip`,
-      );
+      const res = await importInto('sample.zip', `py-${version}.zip`, `py-${version}.xlf`);
       expect(res.code, res.err + res.out).toBe(0);
       expect(await changes(`py-${version}.zip`)).toEqual(
         new Map([
@@ -165,16 +135,7 @@ describe('XLIFF export → import', () => {
     const text = readFileSync(path.join(dir, 'resaved.xlf'), 'utf8');
     expect(text).toContain(':alt-trans');
     expect(text).toContain('urn:example:cat-tool');
-    const res = await crmkit(
-      dir,
-      'labels',
-      'import',
-      'resaved.xlf',
-      '--into',
-      'sample.zip',
-      '-o',
-      'resaved.zip',
-    );
+    const res = await importInto('sample.zip', 'resaved.zip', 'resaved.xlf');
     expect(res.code, res.err).toBe(0);
     expect((await xml('resaved.zip')).equals(sampleXml)).toBe(true);
   });
@@ -182,22 +143,28 @@ describe('XLIFF export → import', () => {
 
 describe('XLIFF refused on import', () => {
   it('refuses an XLIFF of another translations file unless --force', async () => {
-    const res = await crmkit(dir, 'labels', 'import', 'ru-1.2.xlf', '--into', 'other.zip', '-o', 'x.zip');
+    const res = await importInto('other.zip', 'x.zip', 'ru-1.2.xlf');
     expect(res.code).toBe(4);
     expect(res.err).toMatch(
       /^crmkit: ru-1\.2\.xlf \(exported from sample\.zip\): exported from another translations file than other\.zip; use --force/,
     );
-    const forced = await crmkit(
-      dir,
-      'labels',
-      'import',
-      'ru-1.2.xlf',
-      '--into',
-      'other.zip',
-      '-o',
-      'x.zip',
-      '--force',
+    const forced = await importInto('other.zip', 'x.zip', 'ru-1.2.xlf', '--force');
+    expect(forced.code, forced.err).toBe(0);
+  });
+
+  it('refuses an XLIFF whose target language the file lacks unless --force', async () => {
+    const text = readFileSync(path.join(dir, 'ru-1.2.xlf'), 'utf8').replace(
+      'target-language="ru-RU"',
+      'target-language="de-DE"',
     );
+    writeFileSync(path.join(dir, 'de.xlf'), text);
+    const res = await importInto('sample.zip', 'de.zip', 'de.xlf');
+    expect(res).toEqual({
+      code: 4,
+      out: '',
+      err: 'crmkit: de.xlf (language 1031): sample.zip has no such target language (it has 1049, 1026, 1058); use --force to import the rest anyway\n',
+    });
+    const forced = await importInto('sample.zip', 'de.zip', 'de.xlf', '--force');
     expect(forced.code, forced.err).toBe(0);
   });
 
@@ -208,16 +175,7 @@ describe('XLIFF refused on import', () => {
       '$1',
     );
     writeFileSync(path.join(dir, 'dropped.xlf'), text);
-    const res = await crmkit(
-      dir,
-      'labels',
-      'import',
-      'dropped.xlf',
-      '--into',
-      'sample.zip',
-      '-o',
-      'dropped.zip',
-    );
+    const res = await importInto('sample.zip', 'dropped.zip', 'dropped.xlf');
     expect(res.code).toBe(4);
     expect(res.err).toContain(`dropped.xlf:`);
     expect(res.err).toContain(
@@ -227,12 +185,20 @@ describe('XLIFF refused on import', () => {
     await expect(zipEntries(path.join(dir, 'dropped.zip'))).rejects.toThrow();
   });
 
+  it('refuses an XLIFF larger than --max-size in one line, exit 3', async () => {
+    const res = await importInto('sample.zip', 'big.zip', 'ru-1.2.xlf', '--max-size', '1KiB');
+    expect(res.code).toBe(3);
+    expect(res.err).toMatch(
+      /^crmkit: ru-1\.2\.xlf: [\d,]+ bytes, more than the limit of 1,024 bytes for an XLIFF file \(--max-size\); not read\n$/,
+    );
+  });
+
   it('refuses an XLIFF with a DOCTYPE in one line, exit 3', async () => {
     writeFileSync(
       path.join(dir, 'evil.xlf'),
       '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e "e">]>\n<xliff/>',
     );
-    const res = await crmkit(dir, 'labels', 'import', 'evil.xlf', '--into', 'sample.zip', '-o', 'evil.zip');
+    const res = await importInto('sample.zip', 'evil.zip', 'evil.xlf');
     expect(res).toEqual({
       code: 3,
       out: '',
@@ -243,7 +209,7 @@ describe('XLIFF refused on import', () => {
 
 describe('XLIFF export options', () => {
   it('refuses a single XLIFF for several languages, listing them', async () => {
-    const res = await crmkit(dir, 'labels', 'export', 'sample.zip', '-o', 'all.xlf');
+    const res = await exportTo('all.xlf');
     expect(res.code).toBe(2);
     expect(res.err).toBe(
       'crmkit: -o all.xlf: an XLIFF file holds one target language and sample.zip has 1049, 1026, 1058: choose one with --lang, or write one file per language with --split --format xliff\n',
@@ -264,18 +230,7 @@ describe('XLIFF export options', () => {
   });
 
   it('writes one XLIFF per language with --split --format xliff, and only the missing with --missing-only', async () => {
-    const res = await crmkit(
-      dir,
-      'labels',
-      'export',
-      'sample.zip',
-      '--split',
-      '--format',
-      'xliff',
-      '--missing-only',
-      '-o',
-      'split',
-    );
+    const res = await exportTo('split', '--split', '--format', 'xliff', '--missing-only');
     expect(res.code, res.err).toBe(0);
     const ruFile = readFileSync(path.join(dir, 'split', 'sample.1049.xlf'), 'utf8');
     expect(ruFile.match(/<trans-unit /g)?.length).toBe(labels.filter((l) => ru(l).trim() === '').length);
@@ -285,32 +240,9 @@ describe('XLIFF export options', () => {
 
 describe.skipIf(xmllintSkip !== undefined)('exported XLIFF against the OASIS schemas (xmllint)', () => {
   it('validates every file export writes: 1.2, 2.0, split, with memory suggestions', async () => {
-    const res = await crmkit(
-      dir,
-      'labels',
-      'export',
-      'sample.zip',
-      '--lang',
-      '1026',
-      '--consistency',
-      '-o',
-      'bg.xliff',
-    );
+    const res = await exportTo('bg.xliff', '--lang', '1026', '--consistency');
     expect(res.code, res.err).toBe(0);
-    const mem = await crmkit(
-      dir,
-      'labels',
-      'export',
-      'sample.zip',
-      '--lang',
-      '1026',
-      '--xliff',
-      '2.0',
-      '--memory',
-      'other.zip',
-      '-o',
-      'bg-2.0.xlf',
-    );
+    const mem = await exportTo('bg-2.0.xlf', '--lang', '1026', '--xliff', '2.0', '--memory', 'other.zip');
     expect(mem.code, mem.err).toBe(0);
     for (const [file, version] of [
       ['ru-1.2.xlf', '1.2'],
@@ -325,18 +257,7 @@ describe.skipIf(xmllintSkip !== undefined)('exported XLIFF against the OASIS sch
 
 describe.skipIf(translateToolkitSkip !== undefined)('exported XLIFF read by translate-toolkit', () => {
   it('counts the translated, suggested (fuzzy) and untranslated labels, and finds no broken placeholder', async () => {
-    const res = await crmkit(
-      dir,
-      'labels',
-      'export',
-      'sample.zip',
-      '--lang',
-      '1049',
-      '--memory',
-      'other.zip',
-      '-o',
-      'ru-mem.xlf',
-    );
+    const res = await exportTo('ru-mem.xlf', '--lang', '1049', '--memory', 'other.zip');
     expect(res.code, res.err).toBe(0);
     const filled = Number(/Filled (\d+) empty/.exec(res.out)?.[1]);
     expect(filled).toBeGreaterThan(0);
@@ -424,5 +345,30 @@ describe('XLIFF as input of check, stats and memory build', () => {
     const memory = await crmkit(dir, 'labels', 'memory', 'build', 'ru-1.2.xlf', '-o', 'ru.tmx');
     expect(memory.code, memory.err).toBe(0);
     expect(memory.out).toMatch(/^ru\.tmx: \d+ translations of \d+ base texts from 1 file\(s\)\n$/);
+  });
+});
+
+describe("an XLIFF export over a translator's returned XLIFF", () => {
+  it('refuses to overwrite its edits (exit 4, file untouched) until they are imported, or with --force', async () => {
+    expect((await exportTo('work.xlf', '--lang', '1049')).code).toBe(0);
+    expect((await exportTo('work.xlf', '--lang', '1049')).code).toBe(0);
+    const label = untranslated().find((l) => !(l.texts.get(1033) ?? '').includes('{'))!;
+    const edited = readFileSync(path.join(dir, 'work.xlf'), 'utf8').replace(
+      new RegExp(`(resname="${unitName(label)}"[^>]*><source>[^<]*</source>)`),
+      '$1<target>Готово</target>',
+    );
+    writeFileSync(path.join(dir, 'work.xlf'), edited);
+    const refused = await exportTo('work.xlf', '--lang', '1049');
+    expect(refused.code).toBe(4);
+    expect(refused.err).toMatch(
+      /^crmkit: work\.xlf \(1 edited cell\(s\)\): exists and holds a translator's edits/,
+    );
+    expect(readFileSync(path.join(dir, 'work.xlf'), 'utf8')).toBe(edited);
+
+    expect((await importInto('sample.zip', 'work.zip', 'work.xlf')).code).toBe(0);
+    const again = await crmkit(dir, 'labels', 'export', 'work.zip', '--lang', '1049', '-o', 'work.xlf');
+    expect(again.code, again.err).toBe(0);
+    writeFileSync(path.join(dir, 'work.xlf'), edited.replace('Готово', 'Иначе'));
+    expect((await exportTo('work.xlf', '--lang', '1049', '--force')).code).toBe(0);
   });
 });

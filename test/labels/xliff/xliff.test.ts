@@ -23,49 +23,33 @@ const info = (version: XliffVersion): XliffFileInfo => ({
   targetLcid: 1049,
 });
 
+/** A unit of `entity / objectId / column` (Display Strings when `column` is ''). */
+function unit(
+  [entity, objectId, column]: readonly [string, string, string],
+  source: string,
+  target: string | undefined,
+  state: XliffUnit['state'],
+  more: Partial<XliffUnit> = {},
+): XliffUnit {
+  const sheet = column === '' ? 'Display Strings' : 'Localized Labels';
+  return { key: { sheet, entity, objectId, column }, source, target, state, notes: [], ...more };
+}
+
 const units: XliffUnit[] = [
-  {
-    key: { sheet: 'Localized Labels', entity: 'account', objectId: '0b1c', column: 'DisplayName' },
-    source: 'Page {0} of {1}',
-    target: 'Страница {0} из {1}',
-    state: 'translated',
+  unit(['account', '0b1c', 'DisplayName'], 'Page {0} of {1}', 'Страница {0} из {1}', 'translated', {
     notes: ['Column label', 'table: account'],
-  },
-  {
-    key: { sheet: 'Localized Labels', entity: 'Workflow Categories', objectId: 'x/y', column: 'name' },
-    source: ' Two\r\nlines & <tags> ',
-    target: undefined,
-    state: 'untranslated',
-    notes: [],
-  },
-  {
-    key: { sheet: 'Display Strings', entity: 'contact', objectId: 'Msg.Save', column: '' },
-    source: 'Saved {0}',
-    target: 'Сохранено {0}',
-    state: 'needs-review',
+  }),
+  unit(['Workflow Categories', 'x/y', 'name'], ' Two\r\nlines & <tags> ', undefined, 'untranslated'),
+  unit(['contact', 'Msg.Save', ''], 'Saved {0}', 'Сохранено {0}', 'needs-review', {
     notes: ['from memory: old.tmx'],
-  },
-  {
-    key: { sheet: 'Display Strings', entity: 'contact', objectId: 'Msg.Mt', column: '' },
-    source: '{0} rows',
-    target: '{0} строк',
-    state: 'needs-review',
-    qualifier: 'mt-suggestion',
-    notes: [],
-  },
+  }),
+  unit(['contact', 'Msg.Mt', ''], '{0} rows', '{0} строк', 'needs-review', { qualifier: 'mt-suggestion' }),
 ];
 
 describe('XLIFF writer and reader', () => {
   it.each(['1.2', '2.0'] as const)('reads back every key, text and state it wrote in XLIFF %s', (version) => {
     const read = readXliff(writeXliff(units, info(version)), 'ru.xlf');
-    expect(read.header).toMatchObject({
-      version,
-      sourceName: 'CrmTranslations_Contoso_1_0_0_0.zip',
-      fingerprint: 'ab'.repeat(32),
-      solutionName: 'Contoso',
-      baseLcid: 1033,
-      targetLcid: 1049,
-    });
+    expect(read.header).toMatchObject(info(version));
     expect(read.units.map((u) => [u.key, u.source, u.target, u.placeholderProblems])).toEqual(
       units.map((u) => [u.key, u.source, u.target, []]),
     );
