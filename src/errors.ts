@@ -53,7 +53,10 @@ export type ErrorCode =
   | 'ENV_SERVICE'
   | 'ENV_SOLUTION'
   | 'ENV_JOB_FAILED'
-  | 'ENV_TIMEOUT';
+  | 'ENV_TIMEOUT'
+  | 'GLOSSARY_MALFORMED'
+  | 'MT_CONFIG'
+  | 'MT_FAILED';
 
 const exitCodes: Record<ErrorCode, ExitCode> = {
   USAGE: ExitCode.usage,
@@ -97,6 +100,12 @@ const exitCodes: Record<ErrorCode, ExitCode> = {
   ENV_JOB_FAILED: ExitCode.environment,
   /** A request or the whole wait took longer than allowed. */
   ENV_TIMEOUT: ExitCode.environment,
+  /** A glossary (TBX, CSV) that cannot be read. */
+  GLOSSARY_MALFORMED: ExitCode.badInput,
+  /** A machine translation service is not configured (key, region, model, address). */
+  MT_CONFIG: ExitCode.usage,
+  /** A machine translation service refused or failed a request, or answered wrongly. */
+  MT_FAILED: ExitCode.failure,
 };
 
 /** A problem with a place, collected rather than thrown one by one. */

@@ -36,6 +36,7 @@ import { pullTranslations, withTemporaryFile } from '../env';
 import { writeFileAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
 import { envOptions, openEnv, type EnvCliOptions } from './env-session';
+import { registerTranslate } from './translate';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -252,6 +253,8 @@ interface CheckCliOptions {
   keep?: string;
   maxSize: string;
   quiet?: boolean;
+  glossary?: string;
+  unreviewedMt?: boolean;
 }
 
 function registerCheck(parent: Command, ctx: CommandContext): void {
@@ -262,13 +265,26 @@ function registerCheck(parent: Command, ctx: CommandContext): void {
   jsonOption(command, '{"problems":[…]}')
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
     .option('--keep <file>', 'names kept untranslated without a warning, one per line')
-    .option('--strict', 'cleared translations and texts of only spaces are errors (default: warnings)');
+    .option('--strict', 'cleared translations and texts of only spaces are errors (default: warnings)')
+    .option('--glossary <file>', 'check translations against a termbase (.tbx, .csv)')
+    .option(
+      '--no-unreviewed-mt',
+      'machine translations nobody has changed yet are errors (default: a warning)',
+    );
   quietOption(maxSizeOption(command)).action(async (file: string, o: CheckCliOptions) => {
     const maxWarnings = o.maxWarnings === undefined ? undefined : parseCount(o.maxWarnings, '--max-warnings');
     const maxSize = parseSize(o.maxSize);
     const keep = o.keep === undefined ? undefined : { path: ctx.resolve(o.keep), name: `--keep ${o.keep}` };
     const result = await withProgress(ctx.io, 'checking', o.quiet, ({ onRows }) =>
-      checkLabels({ input: ctx.file(file), keptNames: keep, maxSize, strict: o.strict === true, onRows }),
+      checkLabels({
+        input: ctx.file(file),
+        keptNames: keep,
+        maxSize,
+        strict: o.strict === true,
+        onRows,
+        ...(o.glossary === undefined ? {} : { glossary: ctx.file(o.glossary) }),
+        noUnreviewedMt: o.unreviewedMt === false,
+      }),
     );
     ctx.io.stdout(
       o.json === true ? problemsJson(result.problems) : problemsTable(result.problems, result.rows),
@@ -328,6 +344,7 @@ export const labelsCommands: CommandGroup = {
     registerCheck(parent, ctx);
     registerStats(parent, ctx);
     registerMemory(parent, ctx);
+    registerTranslate(parent, ctx);
     registerPull(parent, ctx);
   },
 };

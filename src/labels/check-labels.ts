@@ -10,6 +10,8 @@ import { lostFinding } from './check/rules';
 import { displayKey, type Lcid } from './crm-xml/model';
 import { readLabelInput, type InputRow } from './label-input';
 import type { ProgressCallbacks } from './progress-callbacks';
+import { loadGlossary } from './glossary/load';
+import { translationChecks } from './translate/check-hook';
 
 export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
   input: NamedFile;
@@ -19,6 +21,10 @@ export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
   maxSize?: number;
   /** Cleared translations and texts of only spaces are errors, not warnings. */
   strict?: boolean;
+  /** A termbase (TBX, CSV) the translations are checked against. */
+  glossary?: NamedFile;
+  /** Unreviewed machine translations are an error, not a warning. */
+  noUnreviewedMt?: boolean;
 }
 
 export interface CheckResult {
@@ -65,12 +71,18 @@ function withoutBlanks(targets: ReadonlyMap<Lcid, string>): ReadonlyMap<Lcid, st
 export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
   const extra = o.keptNames === undefined ? [] : parseKeptNames(await readInputText(o.keptNames));
   const checker = createChecker({ isKeptName: keptNames(extra) });
+  const glossary = o.glossary === undefined ? undefined : await loadGlossary(o.glossary);
+  const translation = translationChecks({
+    ...(glossary === undefined ? {} : { glossary }),
+    unreviewedIsError: o.noUnreviewedMt === true,
+  });
   const lost: QaProblem[] = [];
   const result = await readLabelInput(
     o.input,
     ({ baseLcid, targets }) =>
       (row) => {
         lost.push(...lostTexts(row, targets, o.strict === true));
+        translation.row(row, baseLcid, targets);
         checker.add({
           sheet: row.sheet,
           entity: row.entity,
@@ -85,7 +97,7 @@ export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
       },
     { maxEntrySize: o.maxSize },
   );
-  const problems = [...result.problems, ...lost, ...checker.finish()]
+  const problems = [...result.problems, ...lost, ...checker.finish(), ...translation.finish()]
     .map((p) => ({ ...p, file: o.input.name }))
     .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { problems, counts: countBySeverity(problems), rows: result.rows };

@@ -19,3 +19,4 @@ export { placedProblem, problemsJson, problemsTable, statsJson, statsTable } fro
 export { planPush } from './push/plan';
 export { conflictProblems, perLanguageText, pushJson, pushReport } from './push/report';
 export type { ChangedBy, LabelChange, PushConflict, PushInput, PushOptions, PushPlan } from './push/types';
+export { translateLabels, type TranslateOptions, type TranslateResult } from './translate/translate-labels';

@@ -18,6 +18,8 @@ import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
 import type { QaProblem } from './check/problem';
 import { workbookRowProblem } from './check/rules';
+import type { WorkbookRow } from './workbook/types';
+import { machineMark, unreviewedMachineTranslation } from './translate/xliff-file';
 import { looksLikeZip, ZipReader } from '../zip/read';
 import { isXliffName } from './export-format';
 import { readXliffFile, xliffTarget } from './xliff-input';
@@ -36,6 +38,8 @@ export interface InputRow {
   cells?: ReadonlyMap<Lcid, string>;
   /** True when the row's texts differ from those exported, per its hidden token (workbooks only). */
   edited?: boolean;
+  /** Machine translations of the row (workbooks and XLIFF; see WorkbookRow.machine). */
+  machine?: WorkbookRow['machine'];
 }
 
 export interface InputStart {
@@ -153,6 +157,7 @@ async function readWorkbookInput(
         // The base text's cell too, for a problem of the base text.
         cells: row.baseCell === undefined ? row.cells : new Map([...row.cells, [baseLcid, row.baseCell]]),
         edited: !row.unchangedSinceExport,
+        ...(row.machine === undefined ? {} : { machine: row.machine }),
       });
     },
     {
@@ -198,7 +203,12 @@ async function readXliffInput(
       });
       continue;
     }
-    consume({ ...unit.key, base: unit.source, targets: new Map([[target, unit.target ?? '']]) });
+    consume({
+      ...unit.key,
+      base: unit.source,
+      targets: new Map([[target, unit.target ?? '']]),
+      ...(unreviewedMachineTranslation(unit) ? { machine: machineMark(unit, target) } : {}),
+    });
   }
   return {
     kind: 'xliff',

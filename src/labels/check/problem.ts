@@ -32,7 +32,13 @@ export type ProblemCode =
   /** A formula in a workbook cell; the row is ignored. */
   | 'formula'
   /** Import only: an edited workbook row whose label is no longer in the file; not imported. */
-  | 'not-in-file';
+  | 'not-in-file'
+  /** Machine translations in a workbook that nobody has changed yet (labels translate). */
+  | 'machine-translation-unreviewed'
+  /** A glossary term of the base text not translated with its preferred term (--glossary). */
+  | 'glossary-term'
+  /** A forbidden (deprecated) glossary term in a translation (--glossary). */
+  | 'glossary-forbidden';
 
 export interface QaProblem {
   severity: Severity;

@@ -9,7 +9,7 @@ import type { ChangedKey } from './changed-keys';
 import { checkHeader } from './header';
 import { columnName, sheetLayout, type SheetLayout } from './layout';
 import { cellAt, type RawRow } from './sheet-rows';
-import { keyHash, parseToken, textsHash } from './token';
+import { keyHash, parseToken, textHash, textsHash } from './token';
 import type { WorkbookMeta, WorkbookProblem, WorkbookRow } from './types';
 
 export class LabelRowReader {
@@ -92,9 +92,19 @@ export class LabelRowReader {
 
     const texts = new Map<Lcid, string>();
     const cells = new Map<Lcid, string>();
+    const machine = new Map<Lcid, { provider: string; date: string; reviewed: boolean }>();
     for (const { lcid, col } of layout.targetCols) {
-      texts.set(lcid, cellAt(raw, col));
+      const text = cellAt(raw, col);
+      texts.set(lcid, text);
       cells.set(lcid, `${this.letters[col]!}${raw.number}`);
+      const mark = this.meta.machine?.get(`${token.keyHash}:${lcid}`);
+      if (mark !== undefined && text !== '') {
+        machine.set(lcid, {
+          provider: mark.provider,
+          date: mark.date,
+          reviewed: textHash(text) !== mark.textHash,
+        });
+      }
     }
     this.onRow({
       sheet: key.sheet,
@@ -108,6 +118,8 @@ export class LabelRowReader {
       rowNumber: raw.number,
       unchangedSinceExport: token.textsHash === textsHash(this.meta.languages, texts),
       exportedTextsHash: token.textsHash,
+      token: cellAt(raw, layout.tokenCol).trim(),
+      ...(machine.size === 0 ? {} : { machine }),
     });
   }
 

@@ -4,7 +4,7 @@
  */
 import { CrmKitError } from '../../errors';
 import { LABEL_SHEETS, type LabelSheet } from '../crm-xml/model';
-import type { WorkbookMeta } from './types';
+import type { MachineMark, WorkbookMeta } from './types';
 import { FORMAT_VERSION, META_SHEET } from './layout';
 
 export function metaRows(meta: WorkbookMeta): [string, string][] {
@@ -18,6 +18,10 @@ export function metaRows(meta: WorkbookMeta): [string, string][] {
     ...(meta.labelSheets === undefined
       ? []
       : [['labelSheets', meta.labelSheets.join(',')] as [string, string]]),
+    ...[...(meta.machine ?? [])].map(([at, m]): [string, string] => [
+      `${MACHINE_PREFIX}${at}`,
+      `${m.textHash} ${m.date} ${m.provider}`,
+    ]),
   ];
 }
 
@@ -55,6 +59,19 @@ export function refuseMissingLabelSheets(
   );
 }
 
+/** Rows `mt:<key hash>:<lcid>` → `<text hash> <date> <provider>`: the machine translations. */
+const MACHINE_PREFIX = 'mt:';
+
+function machineMarks(pairs: ReadonlyMap<string, string>): Map<string, MachineMark> | undefined {
+  const marks = new Map<string, MachineMark>();
+  for (const [field, value] of pairs) {
+    if (!field.startsWith(MACHINE_PREFIX)) continue;
+    const [textHash = '', date = '', ...provider] = value.split(' ');
+    marks.set(field.slice(MACHINE_PREFIX.length), { textHash, date, provider: provider.join(' ') });
+  }
+  return marks.size === 0 ? undefined : marks;
+}
+
 function lcidOf(value: string, field: string, where: string): number {
   if (!/^\d{4,5}$/.test(value.trim())) {
     throw new CrmKitError('NOT_A_WORKBOOK', `${where}: ${field} "${value}" is not a language code`);
@@ -80,6 +97,7 @@ export function parseMeta(pairs: ReadonlyMap<string, string>, fileName: string):
     );
   }
   const languages = field('languages').trim();
+  const machine = machineMarks(pairs);
   return {
     formatVersion,
     sourceName: field('sourceName'),
@@ -88,5 +106,6 @@ export function parseMeta(pairs: ReadonlyMap<string, string>, fileName: string):
     baseLcid: lcidOf(field('baseLcid'), 'baseLcid', where),
     languages: languages === '' ? [] : languages.split(',').map((v) => lcidOf(v, 'languages', where)),
     ...(pairs.has('labelSheets') ? { labelSheets: labelSheetsOf(pairs.get('labelSheets'), where) } : {}),
+    ...(machine === undefined ? {} : { machine }),
   };
 }

@@ -23,6 +23,20 @@ export interface WorkbookMeta {
    * workbook of an older crmkit, which did not record them.
    */
   labelSheets?: readonly LabelSheet[];
+  /**
+   * Machine translations written into the workbook, by `<key hash>:<lcid>` (see MachineMark).
+   * Kept as `mt:` rows of the hidden sheet; absent when the workbook has none.
+   */
+  machine?: ReadonlyMap<string, MachineMark>;
+}
+
+/** What is remembered of a machine translation: enough to tell whether a person changed it. */
+export interface MachineMark {
+  /** textHash (token.ts) of the text the service gave. */
+  textHash: string;
+  provider: string;
+  /** `YYYY-MM-DD` */
+  date: string;
 }
 
 /** A suggestion put into an empty target cell, shown with a distinct fill and a note. */
@@ -30,6 +44,11 @@ export interface MemorySuggestion {
   text: string;
   /** Where it came from, shown as "from memory: <source>". */
   source: string;
+  /**
+   * Set for a machine translation: the cell gets its own fill and the note
+   * "machine translation: <provider>, <date>", and the hidden sheet remembers the text.
+   */
+  machine?: { provider: string; date: string };
 }
 
 export interface WorkbookRowInput {
@@ -40,6 +59,8 @@ export interface WorkbookRowInput {
    * edit (`unchangedSinceExport: false`) and is imported like one the translator typed.
    */
   suggestions?: ReadonlyMap<Lcid, MemorySuggestion>;
+  /** The row token to write instead of one computed from the label (a workbook written again). */
+  token?: string;
 }
 
 export interface WorkbookWriterOptions {
@@ -90,6 +111,10 @@ export interface WorkbookRow {
   unchangedSinceExport: boolean;
   /** The token's hash of the target texts as exported (`textsHash` of token.ts): push compares it with the environment's. */
   exportedTextsHash?: string;
+  /** The hidden row token as read (to write the workbook again without losing it). */
+  token?: string;
+  /** Machine translations of the row, by language; `reviewed` once the text differs from the service's. */
+  machine?: ReadonlyMap<Lcid, { provider: string; date: string; reviewed: boolean }>;
 }
 
 /** A row the reader refused, with its place. */
