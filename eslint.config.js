@@ -56,7 +56,7 @@ const noTestOrTools = forbid(
 const noControls = forbid(['controls'], 'src/ imports nothing from controls/: the controls adapt src/');
 const noCli = forbid(['src/cli'], 'Only src/cli imports src/cli: library code takes options and callbacks');
 const noFeatures = forbid(
-  ['src/cli', 'src/labels', 'src/solution', 'src/widgets', 'src/webresources'],
+  ['src/cli', 'src/labels', 'src/solution', 'src/widgets', 'src/webresources', 'src/env'],
   'The building blocks (src/zip, src/fs, src/xml, src/languages) import only each other and src/errors.ts',
 );
 const noPages = forbid(
@@ -64,8 +64,12 @@ const noPages = forbid(
   'src/widgets imports nothing from src/webresources: the pages use the widgets',
 );
 const noNodeParts = forbid(
-  ['src/cli', 'src/labels', 'src/solution', 'src/fs', 'src/zip'],
-  'Browser code imports nothing from src/cli, src/labels, src/solution, src/fs or src/zip',
+  ['src/cli', 'src/labels', 'src/solution', 'src/env', 'src/fs', 'src/zip'],
+  'Browser code imports nothing from src/cli, src/labels, src/solution, src/env, src/fs or src/zip',
+);
+const noEnvFeatures = forbid(
+  ['src/labels', 'src/solution'],
+  'src/env (environments) imports no feature: the CLI hands what it downloads to src/labels or src/solution',
 );
 const noLabelsPipeline = forbid(
   ['src/labels/workbook', 'src/labels/check', 'src/labels/memory', 'src/labels/*'],
@@ -99,6 +103,7 @@ const boundaries = [
   ...boundary('src/widgets', [noTestOrTools, noControls, noNodeModule, noNodeParts, noPages]),
   ...boundary('src/webresources', [noTestOrTools, noControls, noNodeModule, noNodeParts]),
   ...boundary('controls', [noTestOrTools, noNodeModule, noNodeParts]),
+  ...boundary('src/env', [noTestOrTools, noControls, noCli, noEnvFeatures]),
   ...boundary('src/labels/crm-xml', [noTestOrTools, noControls, noCli, noLabelsPipeline]),
   ...boundary('bench', [onlySrc]),
 ];

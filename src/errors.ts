@@ -16,6 +16,8 @@ export const ExitCode = {
   invalid: 4,
   /** Something outside the input failed (a build, the file system). */
   failure: 5,
+  /** A Dynamics environment failed: address, sign-in, privilege, the service, a job, a time-out. */
+  environment: 6,
   /** A bug in crmkit (not a CrmKitError): reported with its stack and "please report". */
   internal: 70,
 } as const;
@@ -38,10 +40,23 @@ export type ErrorCode =
   | 'WORKBOOK_MISMATCH'
   | 'VALIDATION'
   | 'MERGE_CONFLICT'
+  | 'PUSH_CONFLICT'
   | 'TMX_MALFORMED'
+  | 'XLIFF_MALFORMED'
   | 'PROFILE_INVALID'
   | 'BUILD_FAILED'
-  | 'IO';
+  | 'IO'
+  | 'ENV_URL'
+  | 'ENV_UNREACHABLE'
+  | 'ENV_AUTH'
+  | 'ENV_PRIVILEGE'
+  | 'ENV_SERVICE'
+  | 'ENV_SOLUTION'
+  | 'ENV_JOB_FAILED'
+  | 'ENV_TIMEOUT'
+  | 'GLOSSARY_MALFORMED'
+  | 'MT_CONFIG'
+  | 'MT_FAILED';
 
 const exitCodes: Record<ErrorCode, ExitCode> = {
   USAGE: ExitCode.usage,
@@ -62,10 +77,35 @@ const exitCodes: Record<ErrorCode, ExitCode> = {
   WORKBOOK_MISMATCH: ExitCode.invalid,
   VALIDATION: ExitCode.invalid,
   MERGE_CONFLICT: ExitCode.invalid,
+  /** `labels push`: rows the push edits were changed in the environment since their export (use --force). */
+  PUSH_CONFLICT: ExitCode.invalid,
   TMX_MALFORMED: ExitCode.badInput,
+  XLIFF_MALFORMED: ExitCode.badInput,
   PROFILE_INVALID: ExitCode.invalid,
   BUILD_FAILED: ExitCode.failure,
   IO: ExitCode.failure,
+  /** `--env` is no https address (plain http only to a loopback address). */
+  ENV_URL: ExitCode.environment,
+  /** DNS, TLS, a refused or dropped connection, or a host that is no Dataverse Web API. */
+  ENV_UNREACHABLE: ExitCode.environment,
+  /** No token could be had, or the environment refused it. */
+  ENV_AUTH: ExitCode.environment,
+  /** The user lacks a privilege the command needs (the message names it). */
+  ENV_PRIVILEGE: ExitCode.environment,
+  /** Any other error the Web API answered: its Dataverse code and message. */
+  ENV_SERVICE: ExitCode.environment,
+  /** The solution named is not in the environment, or is managed. */
+  ENV_SOLUTION: ExitCode.environment,
+  /** An import or publish job ended failed or canceled. */
+  ENV_JOB_FAILED: ExitCode.environment,
+  /** A request or the whole wait took longer than allowed. */
+  ENV_TIMEOUT: ExitCode.environment,
+  /** A glossary (TBX, CSV) that cannot be read. */
+  GLOSSARY_MALFORMED: ExitCode.badInput,
+  /** A machine translation service is not configured (key, region, model, address). */
+  MT_CONFIG: ExitCode.usage,
+  /** A machine translation service refused or failed a request, or answered wrongly. */
+  MT_FAILED: ExitCode.failure,
 };
 
 /** A problem with a place, collected rather than thrown one by one. */

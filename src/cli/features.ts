@@ -1,13 +1,29 @@
 /**
  * The features as the commands call them, each loaded on first use: `crmkit --help`, `--version`
  * and a mistyped command parse no spreadsheet, zip or XML code. The CLI bundle keeps each feature
- * in a chunk of its own (scripts/build-cli.js); a test (test/cli/startup.test.ts) checks what
- * `--help` loads. Only light modules (report text, version rules) are imported up front.
+ * in a chunk of its own (scripts/build-cli.js); a test (test/e2e/startup.test.ts) checks what
+ * `--help` loads. Only light modules (report text, version rules, durations) are imported up front;
+ * the environment commands load src/env (its sign-in library) when they run.
  */
+import type * as Env from '../env';
 import type * as Labels from '../labels';
 import type * as Solution from '../solution';
 
-export type { ExportResult } from '../labels';
+export type {
+  ExportFormat,
+  ExportResult,
+  Lcid,
+  PushInput,
+  PushPlan,
+  QaProblem,
+  TranslateResult,
+  XliffVersion,
+} from '../labels';
+export type { EnvironmentReport, JobProgress, StartedJob, WebApi } from '../env';
+export type { SolutionCheckReport } from '../solution';
+export { conflictProblems, perLanguageText, pushJson, pushReport } from '../labels/push/report';
+export { formatDuration, parseTimeout } from '../env/deadline';
+export { envUrlFrom } from '../env/url';
 export { problemsJson, problemsTable, statsJson, statsTable } from '../labels/check/report';
 export { SOLUTION_VERSION_RULE, parseSolutionVersion } from '../solution/version';
 export { formatFindings } from '../solution/findings';
@@ -15,6 +31,10 @@ export type { PackageKind } from '../solution';
 
 const labels = (): Promise<typeof Labels> => import('../labels');
 const solution = (): Promise<typeof Solution> => import('../solution');
+/** The environments library, for the commands that call several of its functions. */
+export const loadEnv = (): Promise<typeof Env> => import('../env');
+/** The labels library, for the commands that call several of its functions. */
+export const loadLabels = labels;
 
 export const exportLabels = async (o: Labels.ExportOptions): Promise<Labels.ExportResult> =>
   (await labels()).exportLabels(o);

@@ -3,18 +3,23 @@
  * options of one call to the labels library (src/labels/index.ts) and prints what it returns.
  */
 import type { Command } from 'commander';
-import { ExitCode, type Problem } from '../errors';
+import { CrmKitError, ExitCode, type Problem } from '../errors';
+import { languageLabel } from '../languages/lcid';
 import {
   buildMemory,
   checkLabels,
   exportLabels,
   importLabels,
   labelStats,
+  loadEnv,
+  loadLabels,
   problemsJson,
   problemsTable,
   statsJson,
   statsTable,
+  type ExportFormat,
   type ExportResult,
+  type XliffVersion,
 } from './features';
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
@@ -28,6 +33,10 @@ import {
   quietOption,
 } from './options';
 import { withProgress } from './progress';
+import { writeFileAtomically } from '../fs/atomic';
+import type { NamedFile } from '../fs/open-input';
+import { envOptions, openEnv, type EnvCliOptions } from './env-session';
+import { registerTranslate } from './translate';
 
 const n = (x: number): string => x.toLocaleString('en-US');
 
@@ -41,6 +50,22 @@ interface ExportCliOptions {
   consistency?: boolean;
   force?: boolean;
   quiet?: boolean;
+  format?: string;
+  xliff?: string;
+}
+
+/** `--format` and `--xliff` as the library takes them; anything else is a usage error. */
+function formatOptions(o: ExportCliOptions): { format?: ExportFormat; xliffVersion?: XliffVersion } {
+  if (o.format !== undefined && o.format !== 'workbook' && o.format !== 'xliff') {
+    throw new CrmKitError('USAGE', `--format ${o.format}: expected workbook or xliff`);
+  }
+  if (o.xliff !== undefined && o.xliff !== '1.2' && o.xliff !== '2.0') {
+    throw new CrmKitError('USAGE', `--xliff ${o.xliff}: expected 1.2 or 2.0`);
+  }
+  return {
+    ...(o.format === undefined ? {} : { format: o.format }),
+    ...(o.xliff === undefined ? {} : { xliffVersion: o.xliff }),
+  };
 }
 
 /** One line per workbook written, then what the suggestions filled. */
@@ -55,23 +80,28 @@ function printExport(ctx: CommandContext, input: string, result: ExportResult, o
         `languages ${book.targetLanguages.join(', ') || 'none'} → ${book.output.name}\n`,
     );
   }
+  if (result.englishCaptions.length > 0) {
+    const languages = result.englishCaptions.map(languageLabel).join(', ');
+    ctx.io.stderr(
+      `note: the workbook's own texts (headers, context, notes) are in English for ${languages}: crmkit has none in those languages\n`,
+    );
+  }
   const s = result.suggestions;
   if (s === undefined) return;
   const filled = [...s.filled].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
   const total = [...s.filled.values()].reduce((a, b) => a + b, 0);
   const memory = s.memoryFiles === undefined ? '' : `from memory (${s.memoryFiles} file(s)) and `;
+  const marked =
+    result.format === 'xliff'
+      ? 'they are marked state="needs-review-translation" (leveraged-tm) with a note "from memory: …" for review'
+      : 'they are marked light yellow with a note "from memory: …" for review';
   ctx.io.stdout(
-    `Filled ${n(total)} empty cell(s) ${memory}from this file${filled === '' ? '' : ` (${filled})`}; ` +
-      `they are marked light yellow with a note "from memory: …" for review\n`,
+    `Filled ${n(total)} empty cell(s) ${memory}from this file${filled === '' ? '' : ` (${filled})`}; ${marked}\n`,
   );
 }
 
-function registerExport(parent: Command, ctx: CommandContext): void {
-  const command = parent
-    .command('export')
-    .description('turn an "Export Translations" zip (or CrmTranslations.xml) into a workbook for translators')
-    .argument('<input>', 'CrmTranslations_<Solution>_<version>.zip or CrmTranslations.xml')
-    .requiredOption('-o, --output <workbook.xlsx>', 'the workbook to write');
+/** Every option of `labels export` after `-o`, shared with `labels pull`. */
+function exportOptions(command: Command): Command {
   langOption(command, 'target languages, e.g. 1049,1026 (default: every non-base language of the file)');
   maxSizeOption(command)
     .option('--split', 'one workbook per target language, written into the folder given by -o')
@@ -83,26 +113,83 @@ function registerExport(parent: Command, ctx: CommandContext): void {
       [] as string[],
     )
     .option('--consistency', 'suggest, for empty cells, translations of the same text elsewhere in the file')
-    .option('--force', "overwrite existing workbooks even when they hold a translator's edits");
-  quietOption(command).action(async (input: string, o: ExportCliOptions) => {
-    const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
-    const maxSize = parseSize(o.maxSize);
-    const result = await withProgress(ctx.io, 'exporting', o.quiet, (feed) =>
-      exportLabels({
-        input: ctx.file(input),
-        output: ctx.file(o.output),
-        languages,
-        maxSize,
-        split: o.split === true,
-        missingOnly: o.missingOnly === true,
-        memory: o.memory.map((m) => ctx.file(m)),
-        consistency: o.consistency === true,
-        force: o.force === true,
-        ...feed,
-      }),
+    .option('--force', "overwrite existing workbooks even when they hold a translator's edits")
+    .option('--format <workbook|xliff>', 'what to write (default: by the name of -o; workbooks with --split)')
+    .option('--xliff <1.2|2.0>', 'write XLIFF of this version (default 1.2)');
+  return quietOption(command);
+}
+
+/** `labels export` of `input` with the options of the command line; prints what was written. */
+async function exportFrom(ctx: CommandContext, input: NamedFile, o: ExportCliOptions): Promise<void> {
+  const format = formatOptions(o);
+  const languages = o.lang === undefined ? undefined : parseLanguages(o.lang);
+  const maxSize = parseSize(o.maxSize);
+  const result = await withProgress(ctx.io, 'exporting', o.quiet, (feed) =>
+    exportLabels({
+      input,
+      output: ctx.file(o.output),
+      languages,
+      maxSize,
+      split: o.split === true,
+      missingOnly: o.missingOnly === true,
+      memory: o.memory.map((m) => ctx.file(m)),
+      consistency: o.consistency === true,
+      force: o.force === true,
+      ...format,
+      ...feed,
+    }),
+  );
+  printExport(ctx, input.name, result, o);
+}
+
+function registerExport(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('export')
+    .description('turn an "Export Translations" zip (or CrmTranslations.xml) into a workbook for translators')
+    .argument('<input>', 'CrmTranslations_<Solution>_<version>.zip or CrmTranslations.xml')
+    .requiredOption(
+      '-o, --output <workbook.xlsx>',
+      'the workbook to write (.xlf or .xliff: XLIFF for CAT tools)',
     );
-    printExport(ctx, input, result, o);
-  });
+  exportOptions(command).action((input: string, o: ExportCliOptions) => exportFrom(ctx, ctx.file(input), o));
+}
+
+function registerPull(parent: Command, ctx: CommandContext): void {
+  const command = parent
+    .command('pull')
+    .description(
+      "ExportTranslation of a solution from an environment: the zip as Dynamics gives it, or the translator's workbook",
+    )
+    .requiredOption('--solution <unique name>', 'the unmanaged solution whose labels to export')
+    .requiredOption(
+      '-o, --output <file>',
+      'x.zip (the translations zip, byte for byte), x.xlsx, or a folder with --split',
+    );
+  envOptions(exportOptions(command)).action(
+    async (o: ExportCliOptions & EnvCliOptions & { solution: string }) => {
+      const zip = /\.zip$/i.test(o.output);
+      const workbookOnly = [o.lang, o.split, o.missingOnly, o.consistency, o.format, o.xliff].some(
+        (v) => v !== undefined,
+      );
+      if (zip && (workbookOnly || o.memory.length > 0)) {
+        throw new CrmKitError(
+          'USAGE',
+          `-o ${o.output}: the zip is written as Dynamics gives it; --lang, --split, --missing-only, --memory, --consistency, --format and --xliff are for workbooks and XLIFF`,
+        );
+      }
+      const api = await openEnv(ctx, o);
+      const { pullTranslations, withTemporaryFile } = await loadEnv();
+      const pulled = await pullTranslations(api, o.solution);
+      if (zip) {
+        await writeFileAtomically(ctx.file(o.output), pulled.bytes);
+        ctx.io.stdout(
+          `Pulled the translations of ${pulled.solution.uniqueName} ${pulled.solution.version} from ${api.url.origin} → ${o.output} (${pulled.bytes.length.toLocaleString('en-US')} bytes)\n`,
+        );
+        return;
+      }
+      await withTemporaryFile(pulled.fileName, pulled.bytes, (input) => exportFrom(ctx, input, o));
+    },
+  );
 }
 
 function list(ctx: CommandContext, label: string, problems: readonly Problem[]): void {
@@ -122,7 +209,10 @@ function registerImport(parent: Command, ctx: CommandContext): void {
   const command = parent
     .command('import')
     .description('write the translations of one or more workbooks back into the translations zip')
-    .argument('<workbooks...>', 'workbooks exported by crmkit labels export (one per translator is fine)')
+    .argument(
+      '<workbooks...>',
+      'workbooks or XLIFF files (.xlf, .xliff) exported by crmkit labels export (one per translator is fine)',
+    )
     .requiredOption('--into <input>', 'the translations zip (or CrmTranslations.xml) the workbooks came from')
     .requiredOption('-o, --output <file>', 'the zip (or .xml) to write; the input is never modified')
     .option('--force', 'merge workbooks of another export by key, reporting what was skipped')
@@ -149,8 +239,9 @@ function registerImport(parent: Command, ctx: CommandContext): void {
     const total = [...summary.changed.values()].reduce((a, b) => a + b, 0);
     const perLanguage = [...summary.changed].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
     const notes = summary.warnings.length + summary.skipped.length;
+    const { isXliffName } = await loadLabels();
     ctx.io.stdout(
-      `Imported ${books.length} workbook(s) into ${output.name}: ${n(total)} label text(s) changed` +
+      `Imported ${books.length} ${books.some((b) => isXliffName(b)) ? 'file(s)' : 'workbook(s)'} into ${output.name}: ${n(total)} label text(s) changed` +
         (perLanguage === '' ? '' : ` (${perLanguage})`) +
         `${notes === 0 ? '' : `; ${notes} warning(s) above`}\n`,
     );
@@ -164,6 +255,8 @@ interface CheckCliOptions {
   keep?: string;
   maxSize: string;
   quiet?: boolean;
+  glossary?: string;
+  unreviewedMt?: boolean;
 }
 
 function registerCheck(parent: Command, ctx: CommandContext): void {
@@ -174,13 +267,26 @@ function registerCheck(parent: Command, ctx: CommandContext): void {
   jsonOption(command, '{"problems":[…]}')
     .option('--max-warnings <n>', 'also fail (exit 1) when there are more than n warnings')
     .option('--keep <file>', 'names kept untranslated without a warning, one per line')
-    .option('--strict', 'cleared translations and texts of only spaces are errors (default: warnings)');
+    .option('--strict', 'cleared translations and texts of only spaces are errors (default: warnings)')
+    .option('--glossary <file>', 'check translations against a termbase (.tbx, .csv)')
+    .option(
+      '--no-unreviewed-mt',
+      'machine translations nobody has changed yet are errors (default: a warning)',
+    );
   quietOption(maxSizeOption(command)).action(async (file: string, o: CheckCliOptions) => {
     const maxWarnings = o.maxWarnings === undefined ? undefined : parseCount(o.maxWarnings, '--max-warnings');
     const maxSize = parseSize(o.maxSize);
     const keep = o.keep === undefined ? undefined : { path: ctx.resolve(o.keep), name: `--keep ${o.keep}` };
     const result = await withProgress(ctx.io, 'checking', o.quiet, ({ onRows }) =>
-      checkLabels({ input: ctx.file(file), keptNames: keep, maxSize, strict: o.strict === true, onRows }),
+      checkLabels({
+        input: ctx.file(file),
+        keptNames: keep,
+        maxSize,
+        strict: o.strict === true,
+        onRows,
+        ...(o.glossary === undefined ? {} : { glossary: ctx.file(o.glossary) }),
+        noUnreviewedMt: o.unreviewedMt === false,
+      }),
     );
     ctx.io.stdout(
       o.json === true ? problemsJson(result.problems) : problemsTable(result.problems, result.rows),
@@ -233,12 +339,14 @@ function registerMemory(parent: Command, ctx: CommandContext): void {
 
 export const labelsCommands: CommandGroup = {
   name: 'labels',
-  description: 'translate solution labels in Excel: export, import, check, stats, memory',
+  description: 'translate solution labels in Excel: export, import, check, stats, memory, pull, push',
   register: (parent, ctx) => {
     registerExport(parent, ctx);
     registerImport(parent, ctx);
     registerCheck(parent, ctx);
     registerStats(parent, ctx);
     registerMemory(parent, ctx);
+    registerTranslate(parent, ctx);
+    registerPull(parent, ctx);
   },
 };

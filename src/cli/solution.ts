@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CrmKitError, ExitCode } from '../errors';
+import { languageLabel } from '../languages/lcid';
 import {
-  checkSolutionFile,
   formatFindings,
   packClients,
   parseSolutionVersion,
@@ -11,8 +11,15 @@ import {
 import type { CommandGroup } from './commands';
 import type { CommandContext } from './context';
 import { jsonOption } from './options';
+import {
+  checkReport,
+  deployOptions,
+  deployZip,
+  registerDeploy,
+  type DeployCliOptions,
+} from './solution-deploy';
 
-interface PackOptions {
+interface PackOptions extends Partial<DeployCliOptions> {
   client?: string;
   all?: boolean;
   out: string;
@@ -21,6 +28,7 @@ interface PackOptions {
   both?: boolean;
   version?: string;
   build: boolean;
+  deploy?: boolean;
 }
 
 interface CheckOptions {
@@ -41,7 +49,13 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
   if (o.version !== undefined && !parseSolutionVersion(o.version)) {
     throw new CrmKitError('USAGE', `--version ${o.version} ${SOLUTION_VERSION_RULE}`);
   }
-  await packClients({
+  if (o.deploy === true && (o.all === true || kind === 'both')) {
+    throw new CrmKitError(
+      'USAGE',
+      '--deploy deploys one package: give --client and at most one of --managed, --unmanaged',
+    );
+  }
+  const written = await packClients({
     clients: o.client === undefined ? 'all' : { client: o.client },
     kind,
     version: o.version,
@@ -52,19 +66,27 @@ async function pack(o: PackOptions, ctx: CommandContext): Promise<void> {
     env: ctx.io.env,
     onLog: (line) => ctx.io.stderr(`${line}\n`),
     onWarning: (zip, f) => ctx.io.stderr(`warning ${zip} › ${f.where}: ${f.message}\n`),
+    onFallback: (profile, languages) =>
+      ctx.io.stderr(
+        `warning ${profile} › languages: crmkit has no texts of its own in ${languages.map(languageLabel).join(', ')}; ` +
+          `its display names, descriptions and control and dashboard texts are in English there\n`,
+      ),
     onWritten: (w) =>
       ctx.io.stdout(`wrote ${w.file} (${w.entries} entries, ${(w.bytes / 1024).toFixed(1)} KB)\n`),
   });
+  if (o.deploy !== true) return;
+  const [only, ...more] = written;
+  if (only === undefined || more.length > 0) {
+    throw new CrmKitError(
+      'USAGE',
+      `--deploy deploys one package, and ${written.length} were packed: add --managed or --unmanaged`,
+    );
+  }
+  await deployZip(ctx, only.file, { ...o, publish: o.publish ?? true, timeout: o.timeout ?? '30m' });
 }
 
 async function checkZip(zip: string, o: CheckOptions, ctx: CommandContext): Promise<void> {
-  const report = await checkSolutionFile({
-    file: ctx.resolve(zip),
-    name: zip,
-    xsd: o.xsd === undefined ? undefined : ctx.resolve(o.xsd),
-    cwd: ctx.io.cwd,
-    env: ctx.io.env,
-  });
+  const report = await checkReport(ctx, zip, o.xsd);
   if (o.json) ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else ctx.io.stdout(`schema: ${report.schema}\n${formatFindings(zip, report.findings)}`);
   if (!report.ok) ctx.setExitCode(ExitCode.findings);
@@ -74,20 +96,24 @@ export const solutionCommands: CommandGroup = {
   name: 'solution',
   description: 'pack the widgets into an import-ready Dataverse solution per client, and check solution zips',
   register(parent: Command, ctx: CommandContext) {
-    parent
+    const packCommand = parent
       .command('pack')
       .description(
         'build the controls and pages (or reuse fresh outputs) and write <UniqueName>_<version>[_managed].zip',
       )
       .option('--client <name|path>', 'a profile in solutions/clients (by name) or a profile file')
       .option('--all', 'every profile in solutions/clients')
-      .requiredOption('--out <dir>', 'folder to write the zips into')
+      .requiredOption(
+        '--out <dir>',
+        'folder to write the zips into (made when missing; its parent must exist)',
+      )
       .option('--managed', 'write the managed package only')
       .option('--unmanaged', 'write the unmanaged package only')
       .option('--both', 'write both packages')
       .option('--version <x.y.z.w>', "solution version, instead of the profile's")
       .option('--no-build', 'use the existing build outputs as they are')
-      .action((o: PackOptions) => pack(o, ctx));
+      .option('--deploy', 'then deploy the package to the environment (as solution deploy does)');
+    deployOptions(packCommand).action((o: PackOptions) => pack(o, ctx));
     const check = parent
       .command('check')
       .description(
@@ -99,5 +125,6 @@ export const solutionCommands: CommandGroup = {
         'folder with CustomizationsSolution.xsd (default: ../shared/xsd beside the project)',
       );
     jsonOption(check, 'the findings as JSON').action((zip: string, o: CheckOptions) => checkZip(zip, o, ctx));
+    registerDeploy(parent, ctx);
   },
 };

@@ -7,9 +7,12 @@ import { createChecker } from './check/checker';
 import { createSpilledVariantCollector } from './check/spilled-variants';
 import { keptNames, parseKeptNames } from './check/kept-names';
 import { countBySeverity, SEVERITY_ORDER, type ProblemCounts, type QaProblem } from './check/problem';
-import { displayKey, LABEL_SHEETS, type Lcid } from './crm-xml/model';
-import { readLabelInput, type InputResult, type InputRow } from './label-input';
+import { lostFinding } from './check/rules';
+import { displayKey, type Lcid } from './crm-xml/model';
+import { readLabelInput, type InputRow } from './label-input';
 import type { ProgressCallbacks } from './progress-callbacks';
+import { loadGlossary } from './glossary/load';
+import { translationChecks } from './translate/check-hook';
 
 export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
   input: NamedFile;
@@ -19,6 +22,10 @@ export interface CheckOptions extends Pick<ProgressCallbacks, 'onRows'> {
   maxSize?: number;
   /** Cleared translations and texts of only spaces are errors, not warnings. */
   strict?: boolean;
+  /** A termbase (TBX, CSV) the translations are checked against. */
+  glossary?: NamedFile;
+  /** Unreviewed machine translations are an error, not a warning. */
+  noUnreviewedMt?: boolean;
 }
 
 export interface CheckResult {
@@ -28,19 +35,6 @@ export interface CheckResult {
   rows: number;
 }
 
-/** A refused workbook row becomes an error of the check, with its place. */
-function workbookProblem(p: InputResult['problems'][number], baseLcid: Lcid): QaProblem {
-  const sheet = LABEL_SHEETS.find((s) => p.where.includes(`› ${s}`)) ?? 'Localized Labels';
-  return {
-    severity: 'error',
-    code: 'workbook-row',
-    sheet,
-    key: p.where,
-    lcid: baseLcid,
-    message: `${p.message} (${p.code})`,
-  };
-}
-
 /**
  * Texts a row loses: only spaces (any input), or cleared. A cleared cell is told by the row's
  * token, which says the row's texts changed since export: with one target language, an empty
@@ -48,21 +42,23 @@ function workbookProblem(p: InputResult['problems'][number], baseLcid: Lcid): Qa
  */
 function lostTexts(row: InputRow, targets: readonly Lcid[], strict: boolean): QaProblem[] {
   const found: QaProblem[] = [];
-  const severity = strict ? 'error' : 'warning';
   for (const lcid of targets) {
     const text = row.targets.get(lcid) ?? '';
+    const kind =
+      text !== '' && text.trim() === ''
+        ? 'blank'
+        : text === '' && row.edited === true && targets.length === 1
+          ? 'cleared'
+          : undefined;
+    if (kind === undefined) continue;
     const cell = row.cells?.get(lcid);
-    const at = cell === undefined ? '' : `${cell}: `;
-    const base = { severity, sheet: row.sheet, key: displayKey(row), lcid } as const;
-    if (text !== '' && text.trim() === '') {
-      found.push({ ...base, code: 'translation-blank', message: `${at}the translation is only spaces` });
-    } else if (text === '' && row.edited === true && targets.length === 1) {
-      found.push({
-        ...base,
-        code: 'translation-cleared',
-        message: `${at}the translation was cleared (the cell had text when exported); import would write it empty`,
-      });
-    }
+    found.push({
+      ...lostFinding(kind, strict),
+      sheet: row.sheet,
+      ...(cell === undefined ? {} : { cell }),
+      key: displayKey(row),
+      lcid,
+    });
   }
   return found;
 }
@@ -75,6 +71,11 @@ function withoutBlanks(targets: ReadonlyMap<Lcid, string>): ReadonlyMap<Lcid, st
 
 export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
   const extra = o.keptNames === undefined ? [] : parseKeptNames(await readInputText(o.keptNames));
+  const glossary = o.glossary === undefined ? undefined : await loadGlossary(o.glossary);
+  const translation = translationChecks({
+    ...(glossary === undefined ? {} : { glossary }),
+    unreviewedIsError: o.noUnreviewedMt === true,
+  });
   // The cross-row rule groups translations by base text on disk once there are many: flat memory.
   const variants = createSpilledVariantCollector();
   const checker = createChecker({ isKeptName: keptNames(extra), variants });
@@ -84,6 +85,7 @@ export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
     ({ baseLcid, targets }) =>
       (row) => {
         lost.push(...lostTexts(row, targets, o.strict === true));
+        translation.row(row, baseLcid, targets);
         checker.add({
           sheet: row.sheet,
           entity: row.entity,
@@ -101,10 +103,8 @@ export async function checkLabels(o: CheckOptions): Promise<CheckResult> {
     variants.discard();
     throw e;
   });
-  const problems = [
-    ...result.problems.map((p) => workbookProblem(p, result.baseLcid)),
-    ...lost,
-    ...checker.finish(),
-  ].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const problems = [...result.problems, ...lost, ...checker.finish(), ...translation.finish()]
+    .map((p) => ({ ...p, file: o.input.name }))
+    .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return { problems, counts: countBySeverity(problems), rows: result.rows };
 }

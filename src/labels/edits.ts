@@ -1,14 +1,22 @@
 /**
  * The edits proposed by one or more workbooks, by label and language, and the rules deciding
  * what each label gets: only texts that differ from the file count; two different texts for
- * the same label and language are a merge conflict; a new text is validated before it is used.
+ * the same label and language are a merge conflict; a new text is checked by the rules of
+ * `labels check` (src/labels/check/rules.ts) and is not written when they find an error.
  */
 import type { Problem } from '../errors';
-import { displayKey, labelKey, MAX_LABEL_LENGTH, sameText, type Label, type Lcid } from './crm-xml/model';
-import { XML_ILLEGAL } from '../xml/entities';
+import {
+  displayKey,
+  labelKey,
+  MAX_LABEL_LENGTH,
+  sameText,
+  type Label,
+  type LabelSheet,
+  type Lcid,
+} from './crm-xml/model';
 import type { WorkbookRow } from './workbook/types';
-import { placeholderFindings } from './check/text-rules';
-import { lostKind, type LostKind } from './lost-texts';
+import type { QaProblem } from './check/problem';
+import { editFindings, type Finding } from './check/rules';
 
 export { MAX_LABEL_LENGTH };
 
@@ -16,6 +24,11 @@ export interface Proposal {
   text: string;
   /** `ru.xlsx › Localized Labels!E14` */
   where: string;
+  /** The workbook as the user named it, and the cell (`E14`). */
+  file: string;
+  cell: string | undefined;
+  /** The cell of the base text, for a problem of the base text. */
+  baseCell: string | undefined;
   /** Index of the workbook that proposed it. */
   book: number;
   /** Base text as the workbook shows it. */
@@ -24,47 +37,31 @@ export interface Proposal {
 
 export interface Decision {
   edits: Map<Lcid, string>;
-  problems: Problem[];
+  /**
+   * What the rules of `labels check` find in the new texts, as check reports them: an edit with
+   * an error is not applied; warnings (cleared and blank translations among them) are.
+   */
+  problems: QaProblem[];
   conflicts: Problem[];
   /** Proposals not applied because the workbook's base text is not the file's. */
   skipped: Problem[];
-  /** Applied edits that clear a translation or leave only spaces (`where`: the cell, `message`: the key). */
-  lost: { kind: LostKind; place: Problem }[];
 }
 
-const PLACEHOLDER = /\{(\d+)\}/g;
-
-function placeholders(text: string): Set<string> {
-  return new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[0]));
-}
-
-/** Why `text` cannot go into a label whose base text is `base`, or undefined. */
-export function refusal(text: string, base: string): string | undefined {
-  if (text.length > MAX_LABEL_LENGTH) {
-    return `${text.length} characters, Dynamics accepts at most ${MAX_LABEL_LENGTH}`;
-  }
-  const bad = XML_ILLEGAL.exec(text);
-  if (bad !== null) {
-    const code = bad[0].codePointAt(0) ?? 0;
-    return `holds the character U+${code.toString(16).toUpperCase().padStart(4, '0')}, which XML cannot carry`;
-  }
-  if (text !== '') {
-    const missing = [...placeholders(base)].filter((p) => !text.includes(p));
-    if (missing.length > 0) return `the placeholder ${missing.join(', ')} of the base text is missing`;
-    // An extra `{n}` makes Dynamics' string formatting fail at run time: refuse what check calls an error.
-    const extra = placeholderFindings(base, text).find((f) => f.severity === 'error');
-    if (extra !== undefined) return extra.message;
-  }
-  return undefined;
+export interface EditSetOptions {
+  /** Cleared translations and texts of only spaces are errors (not applied), not warnings. */
+  strict?: boolean;
 }
 
 export class EditSet {
   private readonly byKey = new Map<string, Map<Lcid, Proposal[]>>();
+  constructor(private readonly options: EditSetOptions = {}) {}
+
   get size(): number {
     return this.byKey.size;
   }
 
-  add(row: WorkbookRow, book: number, file: string): void {
+  /** `place`: where the row is, when not a workbook cell (`ru.xlf:42`). */
+  add(row: WorkbookRow, book: number, file: string, place?: string): void {
     const key = detach(labelKey(row));
     let langs = this.byKey.get(key);
     if (langs === undefined) {
@@ -72,9 +69,18 @@ export class EditSet {
       this.byKey.set(key, langs);
     }
     for (const [lcid, text] of row.texts) {
-      const where = `${file} › ${row.sheet}!${row.cells.get(lcid) ?? `row ${row.rowNumber}`}`;
+      const cell = row.cells.get(lcid);
+      const where = place ?? `${file} › ${row.sheet}!${cell ?? `row ${row.rowNumber}`}`;
       const list = langs.get(lcid) ?? [];
-      list.push({ text: detach(text), where: detach(where), book, base: detach(row.base) });
+      list.push({
+        text: detach(text),
+        where: detach(where),
+        file,
+        cell: cell === undefined ? undefined : detach(cell),
+        baseCell: row.baseCell,
+        book,
+        base: detach(row.base),
+      });
       langs.set(lcid, list);
     }
   }
@@ -89,9 +95,23 @@ export class EditSet {
     const langs = this.byKey.get(key);
     if (langs === undefined) return undefined;
     this.byKey.delete(key);
-    const decision: Decision = { edits: new Map(), problems: [], conflicts: [], skipped: [], lost: [] };
+    const decision: Decision = { edits: new Map(), problems: [], conflicts: [], skipped: [] };
     const base = label.texts.get(baseLcid) ?? '';
     const name = displayKey(label);
+    const report = (p: Proposal, lcid: Lcid, cell: string | undefined, f: Finding): void => {
+      const same = decision.problems.some((q) => q.code === f.code && q.lcid === lcid && q.file === p.file);
+      if (same && f.code === 'empty-base') return;
+      decision.problems.push({
+        severity: f.severity,
+        code: f.code,
+        file: p.file,
+        sheet: label.sheet,
+        ...(cell === undefined ? {} : { cell }),
+        key: name,
+        lcid,
+        message: f.message,
+      });
+    };
     for (const [lcid, all] of langs) {
       const current = label.texts.get(lcid);
       if (lcid === baseLcid) continue;
@@ -126,22 +146,13 @@ export class EditSet {
         });
         continue;
       }
-      if (first.text !== '' && base === '') {
-        decision.problems.push({
-          where: first.where,
-          message: `${name} (${lcid}): the base-language text is empty; Dynamics refuses such a label`,
-        });
-        continue;
+      const findings = editFindings(base, first.text, current, this.options.strict === true);
+      for (const f of findings) {
+        const onBase = f.code === 'empty-base';
+        report(first, onBase ? baseLcid : lcid, onBase ? first.baseCell : first.cell, f);
       }
-      const why = refusal(first.text, base);
-      if (why !== undefined) {
-        decision.problems.push({ where: first.where, message: `${name} (${lcid}): ${why}` });
-        continue;
-      }
+      if (findings.some((f) => f.severity === 'error')) continue;
       decision.edits.set(lcid, first.text);
-      const lost = lostKind(first.text, current);
-      if (lost !== undefined)
-        decision.lost.push({ kind: lost, place: { where: first.where, message: `${name}, ${lcid}` } });
     }
     return decision;
   }
@@ -156,6 +167,27 @@ export class EditSet {
       out.push({
         where: first?.where ?? name,
         message: `${name} is no longer in the file; the row was not imported`,
+      });
+    }
+    return out;
+  }
+
+  /** The same as problems (`not-in-file`, a warning), with the place of the row's first text. */
+  leftoverProblems(): QaProblem[] {
+    const out: QaProblem[] = [];
+    for (const [key, langs] of this.byKey) {
+      const [lcid, proposals] = [...langs][0] ?? [];
+      const first = proposals?.[0];
+      const [sheet = 'Localized Labels', entity = '', objectId = '', column = ''] = key.split('\u0000');
+      out.push({
+        severity: 'warning',
+        code: 'not-in-file',
+        ...(first === undefined ? {} : { file: first.file }),
+        sheet: sheet as LabelSheet,
+        ...(first?.cell === undefined ? {} : { cell: first.cell }),
+        key: displayKey({ sheet: sheet as LabelSheet, entity, objectId, column }),
+        lcid: lcid ?? 0,
+        message: 'is no longer in the file; the row was not imported',
       });
     }
     return out;

@@ -2,7 +2,9 @@
  * `labels export`, every form through one path: the plain workbook, `--split` (one workbook per
  * target language, one read of the XML), `--missing-only` (only rows untranslated in the
  * workbook's languages), `--memory` and `--consistency` (empty cells filled with suggestions,
- * marked for review). The streaming itself is `writeWorkbooks` in write-workbooks.ts.
+ * marked for review). The streaming itself is `writeWorkbooks` in write-workbooks.ts. XLIFF
+ * (`--format xliff`, `--xliff 2.0`, or `-o *.xlf`) goes through the same path, one target language
+ * per file (export-format.ts, xliff-writer.ts).
  */
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,10 +17,23 @@ import type { Suggester } from './memory/suggest';
 import { refuseInputAsOutput } from './outputs';
 import { readReturnedWork, refuseLosingEdits, type ReturnedWork } from './returned-work';
 import type { ProgressCallbacks } from './progress-callbacks';
+import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource } from './source';
 import { prepareSuggestions } from './suggestions';
+import { englishCaptionsFor } from './workbook/captions';
 import type { WorkbookRowInput } from './workbook/types';
 import { targetLanguages, writeWorkbooks, type ExportOutput } from './write-workbooks';
+import {
+  exportFormat,
+  isXliffName,
+  refuseSeveralTargets,
+  sourceFingerprint,
+  splitExtension,
+  type ExportFormat,
+} from './export-format';
+import type { XliffVersion } from './xliff';
+import { xliffWriterFactory } from './xliff-writer';
+import { readReturnedXliff } from './xliff-input';
 
 export interface ExportOptions extends ProgressCallbacks {
   /** The "Export Translations" zip or a CrmTranslations.xml. */
@@ -38,6 +53,10 @@ export interface ExportOptions extends ProgressCallbacks {
   consistency?: boolean;
   /** Overwrite existing workbooks even when they hold a translator's edits. */
   force?: boolean;
+  /** Default: XLIFF when `output` is named .xlf / .xliff or `xliffVersion` is given, else the workbook. */
+  format?: ExportFormat;
+  /** XLIFF version (default 1.2). */
+  xliffVersion?: XliffVersion;
 }
 
 export interface ExportedWorkbook {
@@ -47,9 +66,15 @@ export interface ExportedWorkbook {
 }
 
 export interface ExportResult {
+  format: ExportFormat;
   header: TranslationsHeader;
   fingerprint: string;
   workbooks: ExportedWorkbook[];
+  /**
+   * Target languages crmkit has no workbook words of its own in (e.g. 1031, 1036): their
+   * workbooks' headers, context and notes are in English. Each once, in the order met.
+   */
+  englishCaptions: Lcid[];
   /** Present when empty cells were filled (`memory` or `consistency`). */
   suggestions?: {
     filled: ReadonlyMap<Lcid, number>;
@@ -100,13 +125,23 @@ interface ExportPlan {
   outputs: { output: NamedFile; languages: readonly Lcid[] | undefined }[];
 }
 
-/** With `split`, one workbook per target language in the folder `-o`, which must not be a file. */
-async function planOutputs(o: ExportOptions): Promise<ExportPlan> {
+/**
+ * With `split`, one workbook (or XLIFF) per target language in the folder `-o`, which must not be
+ * a file. A single XLIFF holds exactly one target language.
+ */
+async function planOutputs(o: ExportOptions, format: ExportFormat): Promise<ExportPlan> {
+  if (o.split !== true && format === 'xliff') {
+    const header = await peekHeader(o.input, o.maxSize);
+    const languages = targetLanguages(header, o.languages, o.input.name);
+    refuseSeveralTargets(languages, o, o.input);
+    return { header, outputs: [{ output: o.output, languages }] };
+  }
   if (o.split !== true) return { header: undefined, outputs: [{ output: o.output, languages: o.languages }] };
-  if (/\.xlsx$/i.test(o.output.name)) {
+  if (/\.xlsx$/i.test(o.output.name) || isXliffName(o.output.name)) {
+    const kind = isXliffName(o.output.name) ? 'an XLIFF file' : 'an .xlsx file';
     throw new CrmKitError(
       'USAGE',
-      `-o ${o.output.name}: with --split, -o names the folder the workbooks are written into, not an .xlsx file`,
+      `-o ${o.output.name}: with --split, -o names the folder the ${format === 'xliff' ? 'files' : 'workbooks'} are written into, not ${kind}`,
     );
   }
   const existing = await stat(o.output.path).catch(() => undefined);
@@ -120,7 +155,7 @@ async function planOutputs(o: ExportOptions): Promise<ExportPlan> {
   const header = await peekHeader(o.input, o.maxSize);
   const stem = path.basename(o.input.name).replace(/\.(zip|xml)$/i, '');
   const outputs = targetLanguages(header, o.languages, o.input.name).map((lcid) => {
-    const file = `${stem}.${lcid}.xlsx`;
+    const file = `${stem}.${lcid}${splitExtension(format)}`;
     return {
       output: { path: path.join(o.output.path, file), name: path.join(o.output.name, file) },
       languages: [lcid],
@@ -144,13 +179,9 @@ function rowMapper(o: ExportOptions, suggester: Suggester | undefined): ExportOu
 }
 
 export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
-  if (o.split !== true && !/\.xlsx$/i.test(o.output.name)) {
-    throw new CrmKitError(
-      'USAGE',
-      `-o ${o.output.name}: the workbook must be an .xlsx file (or use --split with a folder)`,
-    );
-  }
-  const plan = await planOutputs(o);
+  const format = exportFormat(o);
+  refuseOtherSpreadsheet(o.input, 'translations');
+  const plan = await planOutputs(o, format);
   for (const p of plan.outputs) refuseInputAsOutput(p.output, [o.input]);
 
   const memory = o.memory ?? [];
@@ -163,9 +194,16 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
     });
   }
   const returned = new Map<NamedFile, ReturnedWork>();
+  const createWriter =
+    format === 'xliff'
+      ? xliffWriterFactory({
+          version: o.xliffVersion ?? '1.2',
+          fingerprint: await sourceFingerprint(o.input, o.maxSize),
+        })
+      : undefined;
   if (o.force !== true) {
     for (const p of plan.outputs) {
-      const work = await readReturnedWork(p.output);
+      const work = format === 'xliff' ? await readReturnedXliff(p.output) : await readReturnedWork(p.output);
       if (work !== undefined) returned.set(p.output, work);
     }
   }
@@ -174,7 +212,12 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
     input: o.input,
     outputs: plan.outputs.map((p) => {
       const work = returned.get(p.output);
-      return { ...p, mapRow, ...(work === undefined ? {} : { returned: work }) };
+      return {
+        ...p,
+        mapRow,
+        ...(work === undefined ? {} : { returned: work }),
+        ...(createWriter === undefined ? {} : { createWriter }),
+      };
     }),
     beforeReplace: () => refuseLosingEdits([...returned.values()]),
     maxSize: o.maxSize,
@@ -185,8 +228,10 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
   const header = first?.header ?? plan.header;
   if (header === undefined) throw new Error('an export without outputs and without a header');
   return {
+    format,
     header,
     fingerprint: first?.fingerprint ?? '',
+    englishCaptions: [...new Set(summaries.flatMap((s) => englishCaptionsFor(s.targetLanguages)))],
     workbooks: summaries.map((s, i) => ({
       output: plan.outputs[i]!.output,
       targetLanguages: s.targetLanguages,

@@ -1,7 +1,7 @@
 /**
- * `labels import`: reads the translators' workbooks (edited rows only), then streams the
- * translations file once, rewriting only the labels whose text changed, into a temporary file
- * renamed into place when nothing was refused.
+ * `labels import`: reads the translators' workbooks (edited rows only) and XLIFF files (units with
+ * a target, xliff-input.ts), then streams the translations file once, rewriting only the labels
+ * whose text changed, into a temporary file renamed into place when nothing was refused.
  */
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
@@ -9,16 +9,23 @@ import { finished } from 'node:stream/promises';
 import { CrmKitError, type Problem } from '../errors';
 import { writeAtomically } from '../fs/atomic';
 import { checkReadable, type NamedFile } from '../fs/open-input';
-import type { Lcid, TranslationsHeader } from './crm-xml/model';
+import { sameText, type Lcid, type TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { readWorkbook } from './workbook/read';
 import type { WorkbookMeta } from './workbook/types';
 import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
-import { lostTextsWarning, type LostKind } from './lost-texts';
+import { SEVERITY_ORDER, type QaProblem } from './check/problem';
+import { editedVariants, variantScreen, workbookRowProblem } from './check/rules';
+import { ImportRefused, warningLines } from './import-report';
+import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { refuseInputAsOutput } from './outputs';
+import { isXliffName } from './export-format';
+import { placeholderKey, readXliffFile, refuseOtherLanguages, xliffRows, xliffTarget } from './xliff-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
+
+export { ImportRefused };
 
 export interface ImportOptions extends Pick<ProgressCallbacks, 'onRows'> {
   workbooks: readonly NamedFile[];
@@ -37,6 +44,12 @@ export interface ImportSummary {
   header: TranslationsHeader;
   /** Labels changed, by language. */
   changed: Map<Lcid, number>;
+  /**
+   * The warnings the rules found in the workbooks (rows ignored, texts written), as `labels
+   * check` reports them: same code, severity and place. Errors refuse the import (ImportRefused).
+   */
+  problems: QaProblem[];
+  /** What to print: `problems` as lines (cleared and blank translations summed up), then leftovers. */
   warnings: Problem[];
   /** What --force left out (rows of another file's workbook that no longer match). */
   skipped: Problem[];
@@ -56,49 +69,46 @@ export function outputKind(output: NamedFile, inputKind: 'zip' | 'xml'): 'zip' |
   );
 }
 
-const LOST_OUTCOME: Readonly<Record<LostKind, { refused: string; kept: string }>> = {
-  cleared: {
-    refused: 'the translation was cleared (--strict refuses it)',
-    kept: 'the output has them empty, as the workbook does (--strict refuses them)',
-  },
-  blank: {
-    refused: 'the translation is only spaces (--strict refuses it)',
-    kept: 'the output has them as typed (--strict refuses them)',
-  },
-};
-
-/** Cleared and blank translations: one warning per kind, or with `strict` one error per cell. */
-function refuseOrWarnLost(
-  lost: Readonly<Record<LostKind, Problem[]>>,
-  strict: boolean,
-  errors: Problem[],
-  warnings: Problem[],
-): void {
-  for (const kind of ['cleared', 'blank'] as const) {
-    const places = lost[kind];
-    if (places.length === 0) continue;
-    if (strict)
-      errors.push(
-        ...places.map((p) => ({ where: p.where, message: `${p.message}: ${LOST_OUTCOME[kind].refused}` })),
-      );
-    else warnings.push(lostTextsWarning(kind, places, LOST_OUTCOME[kind].kept));
-  }
-}
-
 export async function importLabels(options: ImportOptions): Promise<ImportSummary> {
-  const edits = new EditSet();
-  const warnings: Problem[] = [];
-  const errors: Problem[] = [];
-  const metas: { file: NamedFile; meta: WorkbookMeta }[] = [];
+  const edits = new EditSet({ strict: options.strict === true });
+  const found: QaProblem[] = [];
+  /** Reported after the texts' own problems, as check does. */
+  const inconsistent: QaProblem[] = [];
+  const metas: { file: NamedFile; meta: Pick<WorkbookMeta, 'fingerprint' | 'sourceName'> }[] = [];
+  for (const book of options.workbooks) if (!isXliffName(book.name)) refuseOtherSpreadsheet(book, 'workbook');
+  refuseOtherSpreadsheet(options.into, 'translations');
+  /** XLIFF units whose placeholders were dropped or renumbered: refused if their text is an edit. */
+  const placeholders = new Map<string, { text: string; problems: QaProblem[] }>();
+  const xliffLanguages: { file: NamedFile; lcid: Lcid }[] = [];
+  /** XLIFF units without a crmkit key: not imported. */
+  const xliffWarnings: Problem[] = [];
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
   for (const [book, file] of options.workbooks.entries()) {
+    if (isXliffName(file.name)) {
+      const read = await readXliffFile(file, options.maxSize);
+      const units = xliffRows(read, file.name);
+      for (const { row, where } of units.rows) edits.add(row, book, file.name, where);
+      for (const [key, unit] of units.placeholders) placeholders.set(key, unit);
+      xliffWarnings.push(...units.warnings);
+      metas.push({ file, meta: read.header });
+      xliffLanguages.push({ file, lcid: xliffTarget(read, file.name) });
+      continue;
+    }
     await checkReadable(file);
+    const screen = variantScreen();
     const result = await readWorkbook({ path: file.path }, file.name, (row) => {
       if (!row.unchangedSinceExport) edits.add(row, book, file.name);
+      screen.screen(row);
     });
-    for (const p of result.problems) (p.code === 'TOKEN_MISSING' ? warnings : errors).push(p);
+    found.push(...result.problems.map((p) => workbookRowProblem(p, file.name)));
     metas.push({ file, meta: result.meta });
+    const suspects = screen.suspects();
+    if (suspects.size === 0) continue;
+    // A base text translated several ways, one of them edited: read again for the report.
+    const variants = editedVariants(suspects);
+    await readWorkbook({ path: file.path }, file.name, (row) => variants.add(row));
+    inconsistent.push(...variants.problems(file.name));
   }
 
   const source = await openTranslationsSource(options.into.path, options.into.name, options.maxSize);
@@ -114,7 +124,6 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
     const changed = new Map<Lcid, number>();
     const conflicts: Problem[] = [];
     const skipped: Problem[] = [];
-    const lost: Record<LostKind, Problem[]> = { cleared: [], blank: [] };
     let baseLcid = 0;
 
     const patch = async (output: Writable) =>
@@ -132,10 +141,17 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           label: (label) => {
             const d = edits.take(label, baseLcid);
             if (d === undefined) return undefined;
-            errors.push(...d.problems);
+            let problems = d.problems;
+            for (const [lcid, text] of label.texts) {
+              const unit = placeholders.get(placeholderKey(label, lcid));
+              if (unit === undefined || sameText(unit.text, text)) continue;
+              // The XLIFF's own words (which <ph> was dropped or renumbered) say more than the text rule.
+              problems = problems.filter((p) => p.lcid !== lcid || !p.code.startsWith('placeholder-'));
+              problems = [...problems, ...unit.problems];
+            }
+            found.push(...problems);
             conflicts.push(...d.conflicts);
             skipped.push(...d.skipped);
-            for (const l of d.lost) lost[l.kind].push(l.place);
             for (const lcid of d.edits.keys()) changed.set(lcid, (changed.get(lcid) ?? 0) + 1);
             return d.edits;
           },
@@ -179,6 +195,7 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           `${names}: exported from another translations file than ${options.into.name}; use --force to merge by key anyway`,
         );
       }
+      if (options.force !== true) refuseOtherLanguages(xliffLanguages, read.header, options.into.name);
       if (conflicts.length > 0) {
         throw new CrmKitError(
           'MERGE_CONFLICT',
@@ -186,20 +203,19 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
           conflicts,
         );
       }
-      refuseOrWarnLost(lost, options.strict === true, errors, warnings);
-      if (errors.length > 0) {
-        throw new CrmKitError(
-          'VALIDATION',
-          `${errors.length} problem(s) in the workbooks; nothing was written`,
-          errors,
-        );
-      }
+      found.push(...inconsistent);
+      const errors = found.filter((p) => p.severity === 'error');
+      if (errors.length > 0) throw new ImportRefused(errors);
+      const problems = found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+      const warnings = [...warningLines(problems), ...xliffWarnings];
       const leftovers = edits.leftovers();
       if (foreign.length > 0) skipped.push(...leftovers);
       else warnings.push(...leftovers);
+      problems.push(...edits.leftoverProblems());
       return {
         header: read.header,
         changed,
+        problems,
         warnings,
         skipped,
         foreign: foreign.map((m) => m.file.name),

@@ -1,7 +1,8 @@
 /**
  * Opens what `labels check`, `labels stats` and `labels memory build` accept — a translations zip,
- * a CrmTranslations.xml or a translator's workbook — and streams its labels in one shape: key,
- * base text, target texts (and workbook cells). The kind is told by content, not by extension.
+ * a CrmTranslations.xml, a translator's workbook or an XLIFF file — and streams its labels in one
+ * shape: key, base text, target texts (and workbook cells). The kind is told by content, not by
+ * extension, but for XLIFF (.xlf, .xliff).
  */
 import { openInput, type NamedFile } from '../fs/open-input';
 import { readTranslations } from './crm-xml/read';
@@ -12,11 +13,18 @@ import {
   type Lcid,
   type TranslationsHeader,
 } from './crm-xml/model';
+import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { readWorkbook } from './workbook/read';
+import type { QaProblem } from './check/problem';
+import { workbookRowProblem } from './check/rules';
+import type { WorkbookRow } from './workbook/types';
+import { machineMark, unreviewedMachineTranslation } from './translate/xliff-file';
 import { looksLikeZip, ZipReader } from '../zip/read';
+import { isXliffName } from './export-format';
+import { readXliffFile, xliffTarget } from './xliff-input';
 
-export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook';
+export type LabelInputKind = 'translations zip' | 'CrmTranslations.xml' | 'workbook' | 'xliff';
 
 export interface InputRow {
   sheet: LabelSheet;
@@ -26,10 +34,12 @@ export interface InputRow {
   base: string;
   /** Texts by language, '' when untranslated; may hold the base language too (skip it). */
   targets: ReadonlyMap<Lcid, string>;
-  /** Workbook cell of each target, e.g. `E14` (workbooks only). */
+  /** Workbook cell of each target and of the base, e.g. `E14` (workbooks only). */
   cells?: ReadonlyMap<Lcid, string>;
   /** True when the row's texts differ from those exported, per its hidden token (workbooks only). */
   edited?: boolean;
+  /** Machine translations of the row (workbooks and XLIFF; see WorkbookRow.machine). */
+  machine?: WorkbookRow['machine'];
 }
 
 export interface InputStart {
@@ -41,8 +51,8 @@ export interface InputStart {
 export interface InputResult extends InputStart {
   rows: number;
   solutionName: string;
-  /** Rows a workbook reader refused (formula, key changed…), with their place. */
-  problems: readonly { where: string; message: string; code: string }[];
+  /** Rows a workbook reader refused (formula, key changed…) and XLIFF units it ignored, placed. */
+  problems: readonly QaProblem[];
 }
 
 export interface InputOptions {
@@ -80,6 +90,8 @@ export async function readLabelInput(
   start: (info: InputStart) => (row: InputRow) => void,
   options: InputOptions = {},
 ): Promise<InputResult> {
+  if (isXliffName(input.name)) return readXliffInput(input, start, options);
+  refuseOtherSpreadsheet(input, 'workbook');
   const kind = await kindOf(input);
   if (kind === 'workbook') return readWorkbookInput(input, start);
   const source = await openTranslationsSource(input.path, input.name, options.maxEntrySize);
@@ -129,6 +141,7 @@ async function readWorkbookInput(
 ): Promise<InputResult> {
   let consume: ((row: InputRow) => void) | undefined;
   let rows = 0;
+  let baseLcid = 0;
   const read = await readWorkbook(
     { path: input.path },
     input.name,
@@ -141,13 +154,16 @@ async function readWorkbookInput(
         column: row.column,
         base: row.base,
         targets: row.texts,
-        cells: row.cells,
+        // The base text's cell too, for a problem of the base text.
+        cells: row.baseCell === undefined ? row.cells : new Map([...row.cells, [baseLcid, row.baseCell]]),
         edited: !row.unchangedSinceExport,
+        ...(row.machine === undefined ? {} : { machine: row.machine }),
       });
     },
     {
       // The hidden meta sheet is read before the first row: the real base language, up front.
       onMeta: (meta) => {
+        baseLcid = meta.baseLcid;
         consume = start({ kind: 'workbook', baseLcid: meta.baseLcid, targets: meta.languages });
       },
     },
@@ -158,6 +174,48 @@ async function readWorkbookInput(
     targets: read.meta.languages,
     rows,
     solutionName: read.meta.solutionName,
-    problems: read.problems,
+    problems: read.problems.map((p) => workbookRowProblem(p, input.name)),
+  };
+}
+
+/** An XLIFF file: one target language; a unit without target reads as untranslated. */
+async function readXliffInput(
+  input: NamedFile,
+  start: (info: InputStart) => (row: InputRow) => void,
+  options: InputOptions,
+): Promise<InputResult> {
+  const read = await readXliffFile(input, options.maxEntrySize);
+  const target = xliffTarget(read, input.name);
+  const baseLcid = read.header.baseLcid ?? 0;
+  const consume = start({ kind: 'xliff', baseLcid, targets: [target] });
+  const problems: InputResult['problems'][number][] = [];
+  for (const unit of read.units) {
+    if (unit.key === undefined) {
+      // Like a row typed into a workbook by hand: a tool added it; it is ignored.
+      problems.push({
+        severity: 'warning',
+        code: 'row-added',
+        file: input.name,
+        sheet: 'Localized Labels',
+        key: `unit "${unit.id}"`,
+        lcid: target,
+        message: `line ${unit.line}: the unit names no label crmkit exported; it is ignored`,
+      });
+      continue;
+    }
+    consume({
+      ...unit.key,
+      base: unit.source,
+      targets: new Map([[target, unit.target ?? '']]),
+      ...(unreviewedMachineTranslation(unit) ? { machine: machineMark(unit, target) } : {}),
+    });
+  }
+  return {
+    kind: 'xliff',
+    baseLcid,
+    targets: [target],
+    rows: read.units.length - problems.length,
+    solutionName: read.header.solutionName,
+    problems,
   };
 }

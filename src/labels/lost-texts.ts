@@ -1,16 +1,12 @@
 /**
  * Translations a workbook takes away: a cell that had text and is now empty ("cleared"), or a
- * text of only spaces ("blank"). Import and check report them; `--strict` refuses them.
+ * text of only spaces ("blank"). Import and check report them (rules.ts classifies them);
+ * import sums each kind up in one warning.
  */
 import type { Problem } from '../errors';
+import type { LostKind } from './check/rules';
 
-export type LostKind = 'cleared' | 'blank';
-
-/** What the text in a workbook cell does to a translation that was `before`, if it loses it. */
-export function lostKind(text: string, before: string): LostKind | undefined {
-  if (text === '') return before.trim() === '' ? undefined : 'cleared';
-  return text.trim() === '' ? 'blank' : undefined;
-}
+export { lostKind, type LostKind } from './check/rules';
 
 const WHAT: Readonly<Record<LostKind, string>> = {
   cleared: 'translation(s) cleared (the cell had text and is now empty)',

@@ -5,6 +5,7 @@
  * every language column of the file is known, then everything streams.
  */
 import type { WriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CrmKitError } from '../errors';
 import { writeAllAtomically } from '../fs/atomic';
@@ -13,7 +14,7 @@ import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/mode
 import { readLabels } from './read-labels';
 import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
-import type { WorkbookRowInput, WorkbookWriter } from './workbook/types';
+import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './workbook/types';
 import { openTranslationsSource } from './source';
 
 export interface ExportSummary {
@@ -59,6 +60,8 @@ export interface ExportOutput {
   mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
   /** The translator's edits in the existing output, told of every row written (returned-work.ts). */
   returned?: ReturnedWork;
+  /** Writes another format through the workbook's interface (XLIFF); default the workbook. */
+  createWriter?: (out: Writable, options: WorkbookWriterOptions) => WorkbookWriter;
 }
 
 export interface WriteWorkbooksOptions {
@@ -119,7 +122,7 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
         };
         const open = (state: OutputState, header: TranslationsHeader): WorkbookWriter => {
           state.targets = targetLanguages(header, state.spec.languages, source.where);
-          const w = createWorkbookWriter(state.out, {
+          const w = (state.spec.createWriter ?? createWorkbookWriter)(state.out, {
             sourceName: options.input.name,
             solutionName: header.solutionName,
             baseLcid: header.baseLcid,

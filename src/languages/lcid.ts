@@ -1,12 +1,14 @@
 /**
- * The one table of language facts by Dynamics language code (LCID): BCP 47 tag, English name and
- * the language's own name, so the CrmTranslations format code, the workbook and the memory derive
- * from it without crossing layers. The tags live in `tags.ts` (browser code needs only them).
+ * The one table of language facts by Dynamics language code (LCID): every language Dynamics 365 /
+ * Dataverse supports (Microsoft's "Language and associated collation used with Dataverse" list,
+ * without the regional variants that only set formats), with its BCP 47 tag, English name and
+ * the language's own name. Profiles, label files, workbooks, XLIFF and memory derive from it
+ * without crossing layers. The tags live in `tags.ts` (browser code needs only them).
  * The names are fixed text rather than Intl.DisplayNames, so they do not change with the ICU
  * data of the Node.js that runs crmkit.
  */
 
-import { LANGUAGE_TAGS } from './tags';
+import { LANGUAGE_TAGS, PRODUCT_LANGUAGES, type ProductLcid } from './tags';
 
 export interface LanguageFacts {
   lcid: number;
@@ -79,4 +81,37 @@ export function languageOf(lcid: number): LanguageFacts | undefined {
   return LANGUAGES.get(lcid);
 }
 
-export { PRODUCT_LANGUAGES, type ProductLcid } from './tags';
+/** Every LCID Dynamics 365 supports, ascending (45 languages). */
+export const DYNAMICS_LANGUAGES: readonly number[] = [...LANGUAGES.keys()];
+
+/** True for a language Dynamics 365 supports (one a profile may declare). */
+export function isDynamicsLanguage(lcid: number): boolean {
+  return LANGUAGES.has(lcid);
+}
+
+/**
+ * The BCP 47 tag of an LCID (`de-DE`, `sr-Latn-RS`); an LCID the table does not know (any may
+ * appear in a file) becomes the private-use tag `x-lcid-<n>`, which `lcidOfLanguageTag` reads back.
+ */
+export function languageTag(lcid: number): string {
+  return LANGUAGES.get(lcid)?.tag ?? `x-lcid-${String(lcid)}`;
+}
+
+/** The English name ("German"; "Portuguese" for 1046 and 2070); the number when unknown. */
+export function languageName(lcid: number): string {
+  return LANGUAGES.get(lcid)?.englishName ?? String(lcid);
+}
+
+/** Name and code for messages: "German (1031)", or "language 9999" when the table does not know it. */
+export function languageLabel(lcid: number): string {
+  const facts = LANGUAGES.get(lcid);
+  return facts === undefined ? `language ${String(lcid)}` : `${facts.englishName} (${String(lcid)})`;
+}
+
+/** True for a language crmkit's own texts (CLI, workbook captions, widgets) exist in. */
+export function isProductLanguage(lcid: number): lcid is ProductLcid {
+  return (PRODUCT_LANGUAGES as readonly number[]).includes(lcid);
+}
+
+export { PRODUCT_LANGUAGES, type ProductLcid };
+export { lcidOfLanguageTag } from './tag-match';

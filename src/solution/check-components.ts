@@ -2,7 +2,7 @@ import { extensionOf } from './content-types';
 import { WEB_RESOURCE_TYPES } from './customizations-xml';
 import type { Findings } from './findings';
 import { parseJsonText } from './json-syntax';
-import { readControlManifest } from './manifest';
+import { readControlManifest, type ControlManifestInfo } from './manifest';
 import { attr, child, children, decodeUtf8, text, type XmlNode } from './xml';
 
 export interface ComponentContext {
@@ -16,13 +16,15 @@ export interface ComponentContext {
    * the solution version (src/solution/version.ts), or an import keeps the old bundles.
    */
   controlVersion?: string;
+  /** Receives every control manifest that could be read, by its entry path. */
+  manifests?: Map<string, ControlManifestInfo>;
 }
 
 const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 const CX = 'customizations.xml';
 
 /** `/Controls/x/ControlManifest.xml` → `Controls/x/ControlManifest.xml` */
-function entryOf(fileName: string): string {
+export function entryPath(fileName: string): string {
   return fileName.replace(/^[/\\]+/, '').replace(/\\/g, '/');
 }
 
@@ -45,6 +47,11 @@ function resolveIn(folder: string, rel: string): string | undefined {
   return out.join('/');
 }
 
+/** The warning for a control without resx strings in a declared language (the pack matches it). */
+export function noResxMessage(lcid: number): string {
+  return `ships resx strings but none for declared language ${lcid}; users of ${lcid} see another language`;
+}
+
 /** Checks every `<CustomControl>`: its manifest, the files it names, prefix and languages. */
 export function checkControls(cx: XmlNode, ctx: ComponentContext): string[] {
   const { findings } = ctx;
@@ -61,7 +68,7 @@ export function checkControls(cx: XmlNode, ctx: ComponentContext): string[] {
     if (ctx.prefix !== undefined && !name.startsWith(`${ctx.prefix}_`)) {
       findings.warning(where, `does not carry the publisher prefix ${ctx.prefix}_`);
     }
-    const manifestPath = entryOf(text(el, 'FileName') ?? `/Controls/${name}/ControlManifest.xml`);
+    const manifestPath = entryPath(text(el, 'FileName') ?? `/Controls/${name}/ControlManifest.xml`);
     const bytes = ctx.files.get(manifestPath);
     if (!bytes) {
       findings.error(where, `its manifest ${manifestPath} is not in the zip`);
@@ -79,6 +86,7 @@ export function checkControls(cx: XmlNode, ctx: ComponentContext): string[] {
       );
       continue;
     }
+    ctx.manifests?.set(manifestPath, info);
     if (ctx.controlVersion !== undefined && info.version !== ctx.controlVersion) {
       findings.error(
         manifestPath,
@@ -98,10 +106,7 @@ export function checkControls(cx: XmlNode, ctx: ComponentContext): string[] {
     const resxLanguages = new Set(info.files.flatMap((f) => (f.lcid === undefined ? [] : [f.lcid])));
     if (resxLanguages.size > 0) {
       for (const l of ctx.languages.filter((x) => !resxLanguages.has(x))) {
-        findings.warning(
-          manifestPath,
-          `ships resx strings but none for declared language ${l}; users of ${l} see another language`,
-        );
+        findings.warning(manifestPath, noResxMessage(l));
       }
     }
   }
@@ -169,11 +174,11 @@ export function checkWebResources(cx: XmlNode, ctx: ComponentContext): Component
     }
     const fileName = text(el, 'FileName');
     if (fileName === undefined) findings.error(where, 'has no FileName');
-    else if (!ctx.files.has(entryOf(fileName)))
-      findings.error(where, `its file ${entryOf(fileName)} is not in the zip`);
+    else if (!ctx.files.has(entryPath(fileName)))
+      findings.error(where, `its file ${entryPath(fileName)} is not in the zip`);
     else {
-      used.add(entryOf(fileName));
-      if (extensionOf(name) === 'json') checkJsonFile(entryOf(fileName), ctx);
+      used.add(entryPath(fileName));
+      if (extensionOf(name) === 'json') checkJsonFile(entryPath(fileName), ctx);
     }
   }
   for (const n of ctx.names) {

@@ -1,6 +1,8 @@
-import { checkControls, checkRootComponents, checkWebResources } from './check-components';
+import { checkControls, checkRootComponents, checkWebResources, entryPath } from './check-components';
+import { checkClientConfig } from './check-config';
 import { CONTENT_TYPES_ENTRY, extensionOf } from './content-types';
 import { Findings, type Finding } from './findings';
+import type { ControlManifestInfo } from './manifest';
 import { controlVersionFor, isDottedVersion, parseSolutionVersion } from './version';
 import { attr, child, children, decodeUtf8, hasBom, parseXml, text, type XmlNode } from './xml';
 import { readZip, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zip-read';
@@ -109,12 +111,16 @@ function checkContentTypes(types: XmlNode | undefined, names: readonly string[],
   for (const m of missing) findings.error(CONTENT_TYPES_ENTRY, `has no content type for ${m}`);
 }
 
-/** A zip crmkit packed carries its configuration web resource `<prefix>_/crmkit/config.json`. */
-function packedByCrmkit(root: XmlNode | undefined, prefix: string | undefined): boolean {
-  if (root === undefined || prefix === undefined) return false;
-  return children(child(root, 'WebResources'), 'WebResource').some(
+/**
+ * A zip crmkit packed carries its configuration web resource `<prefix>_/crmkit/config.json`: its
+ * entry in the zip, or undefined for any other zip.
+ */
+function crmkitConfigEntry(root: XmlNode | undefined, prefix: string | undefined): string | undefined {
+  if (root === undefined || prefix === undefined) return undefined;
+  const config = children(child(root, 'WebResources'), 'WebResource').find(
     (w) => text(w, 'Name') === `${prefix}_/crmkit/config.json`,
   );
+  return config === undefined ? undefined : entryPath(text(config, 'FileName') ?? '');
 }
 
 /** The control version crmkit derives from the solution version, when that version is one it writes. */
@@ -147,17 +153,25 @@ export function checkSolutionZip(
     .filter((n) => Number.isInteger(n));
   if (root && languages.length === 0)
     findings.warning('customizations.xml › Languages', 'declares no language');
-  const controlVersion = packedByCrmkit(root, prefix) ? controlVersionOf(manifest) : undefined;
+  const configEntry = crmkitConfigEntry(root, prefix);
+  const controlVersion = configEntry !== undefined ? controlVersionOf(manifest) : undefined;
+  const manifests = new Map<string, ControlManifestInfo>();
   const ctx = {
     files,
     names,
     prefix,
     languages,
     findings,
+    manifests,
     ...(controlVersion === undefined ? {} : { controlVersion }),
   };
   const controls = root ? checkControls(root, ctx) : [];
   const webResources = root ? checkWebResources(root, ctx) : [];
+  const configBytes = configEntry === undefined ? undefined : files.get(configEntry);
+  if (configEntry !== undefined && configBytes !== undefined) {
+    const solutionVersion = text(manifest, 'Version');
+    checkClientConfig({ entry: configEntry, bytes: configBytes, solutionVersion, manifests, findings });
+  }
   if (manifest) checkRootComponents(manifest, controls, webResources, findings);
   checkContentTypes(types, names, findings);
   return {

@@ -1,4 +1,5 @@
 import { CrmKitError } from '../errors';
+import { escapeAttribute } from '../xml/escape';
 import { attr, child, children, parseXml } from './xml';
 
 /** A file a control manifest names in `<resources>`. */
@@ -9,18 +10,28 @@ export interface ManifestFile {
   lcid?: number;
 }
 
+/** A `<property>` of the control (not the property-sets of a data-set). */
+export interface ManifestProperty {
+  name: string;
+  /** `bound`, `input` or `output`. */
+  usage: string | undefined;
+  /** The `default-value` attribute: what the host gives an input the form leaves unset. */
+  defaultValue: string | undefined;
+}
+
 export interface ControlManifestInfo {
   namespace: string;
   constructor: string;
   version: string;
   files: ManifestFile[];
+  properties: ManifestProperty[];
 }
 
 const FILE_KINDS = ['code', 'css', 'resx', 'img', 'html'] as const;
 
 /** Reads what packing and checking need from a ControlManifest.xml. */
 export function readControlManifest(text: string, where: string): ControlManifestInfo {
-  const doc = parseXml(text, where, [...FILE_KINDS]);
+  const doc = parseXml(text, where, [...FILE_KINDS, 'property']);
   const control = child(child(doc, 'manifest'), 'control');
   if (!control) throw new CrmKitError('XML_MALFORMED', `${where}: no <manifest><control> element`);
   const namespace = attr(control, 'namespace');
@@ -39,7 +50,13 @@ export function readControlManifest(text: string, where: string): ControlManifes
       files.push(m ? { kind, path, lcid: Number(m[1]) } : { kind, path });
     }
   }
-  return { namespace, constructor: ctor, version, files };
+  const properties = children(control, 'property').flatMap((p): ManifestProperty[] => {
+    const name = attr(p, 'name');
+    return name === undefined
+      ? []
+      : [{ name, usage: attr(p, 'usage'), defaultValue: attr(p, 'default-value') }];
+  });
+  return { namespace, constructor: ctor, version, files, properties };
 }
 
 /**
@@ -53,4 +70,23 @@ export function setControlVersion(text: string, version: string, where: string):
     throw new CrmKitError('XML_MALFORMED', `${where}: <control> has no version attribute`);
   }
   return text.slice(0, tag.index) + replaced + text.slice(tag.index + tag[0].length);
+}
+
+/** A `<property>` start tag (not `<property-set>`), with `>` allowed inside quoted attribute values. */
+const PROPERTY_TAG = /<property(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>/g;
+
+/**
+ * Sets the `default-value` attribute of the `<property name="…">` element (replacing one it has),
+ * leaving every other byte as it was. The value is escaped for an attribute.
+ */
+export function setPropertyDefault(text: string, property: string, value: string, where: string): string {
+  const escaped = escapeAttribute(value);
+  for (const m of text.matchAll(PROPERTY_TAG)) {
+    const tag = m[0];
+    if (!new RegExp(`\\sname\\s*=\\s*(["'])${property}\\1`).test(tag)) continue;
+    const without = tag.replace(/\sdefault-value\s*=\s*(?:"[^"]*"|'[^']*')/, '');
+    const replaced = without.replace(/\s*(\/?>)$/, (_, end: string) => ` default-value="${escaped}" ${end}`);
+    return text.slice(0, m.index) + replaced + text.slice(m.index + tag.length);
+  }
+  throw new CrmKitError('XML_MALFORMED', `${where}: no <property name="${property}">`);
 }

@@ -12,7 +12,12 @@ import {
   type WebResourceEntry,
 } from './customizations-xml';
 import { webResourceId } from './guid';
-import { readControlManifest, setControlVersion, type ControlManifestInfo } from './manifest';
+import {
+  readControlManifest,
+  setControlVersion,
+  setPropertyDefault,
+  type ControlManifestInfo,
+} from './manifest';
 import type { ClientProfile, ControlSource } from './model';
 import type { RootComponent } from './solution-xml';
 import { decodeUtf8, stripBom, XML_DECLARATION, xmlBytesWithBom } from './xml';
@@ -37,6 +42,8 @@ export function packControl(
   controlVersion: string,
   out: Collected,
   problems: Problem[],
+  /** Input properties whose `default-value` is set (the client's survey definition). */
+  inputDefaults: ReadonlyMap<string, string> = new Map(),
 ): string | undefined {
   const where = `${w.outputFolder}/ControlManifest.xml`;
   const manifestBytes = files.get('ControlManifest.xml');
@@ -61,12 +68,19 @@ export function packControl(
     if (!files.has(f.path))
       problems.push({ where, message: `names ${f.path}, which the build output lacks` });
   }
+  let manifest = setControlVersion(text, controlVersion, where);
+  for (const [property, value] of inputDefaults) {
+    if (info.properties.some((p) => p.name === property && p.usage === 'input'))
+      manifest = setPropertyDefault(manifest, property, value, where);
+    else
+      problems.push({
+        where,
+        message: `has no input property ${property} to carry the client's defaults (${w.project})`,
+      });
+  }
   const name = `${prefix}_${info.namespace}.${info.constructor}`;
   const folder = controlFolder(name);
-  out.entries.push({
-    path: `${folder}/ControlManifest.xml`,
-    bytes: xmlBytesWithBom(setControlVersion(text, controlVersion, where)),
-  });
+  out.entries.push({ path: `${folder}/ControlManifest.xml`, bytes: xmlBytesWithBom(manifest) });
   // Only what the manifest names travels (not e.g. webpack's bundle.js.LICENSE.txt).
   const named = new Set(info.files.map((f) => f.path.replace(/^\.\//, '')));
   for (const path of [...files.keys()].filter((p) => named.has(p)).sort(byPath)) {

@@ -9,6 +9,7 @@ import {
   type SolutionSource,
   type WebResourceSource,
 } from './model';
+import { fallbackLanguages, withEnglishFor } from './language-fallback';
 import { rewritePageReferences, webResourceFileName } from './page-names';
 import {
   addWebResource,
@@ -19,6 +20,7 @@ import {
   type Collected,
 } from './pack-parts';
 import { writeSolutionXml } from './solution-xml';
+import { definitionDefault, SURVEY_DEFINITION_INPUT, SURVEY_WIDGET } from './survey-definition';
 import {
   controlVersionFor,
   formatSolutionVersion,
@@ -48,6 +50,8 @@ export interface PackedSolution {
   bytes: Uint8Array;
   entries: string[];
   version: string;
+  /** Declared languages crmkit has no texts of its own in: its names, descriptions and UI are English there. */
+  fallbackLanguages: number[];
 }
 
 const utf8 = new TextEncoder();
@@ -88,7 +92,9 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
     const files = input.controls.get(w.id);
     if (!files) problems.push({ where: `control ${w.id}`, message: `no build output (${w.project})` });
     else {
-      const name = packControl(w, files, prefix, controlVersionFor(version), controls, problems);
+      const definition = w.id === SURVEY_WIDGET ? definitionDefault(profile) : undefined;
+      const defaults = new Map(definition === undefined ? [] : [[SURVEY_DEFINITION_INPUT, definition]]);
+      const name = packControl(w, files, prefix, controlVersionFor(version), controls, problems, defaults);
       if (name !== undefined) controlNames.push(name);
     }
   }
@@ -132,7 +138,7 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
   const solution = writeSolutionXml({
     uniqueName: profile.solution.uniqueName,
     displayNames: profile.solution.displayNames,
-    descriptions: profile.solution.descriptions ?? source.descriptions,
+    descriptions: profile.solution.descriptions ?? withEnglishFor(source.descriptions, profile.languages),
     version: v,
     managed: input.managed,
     baseLanguage: base,
@@ -156,5 +162,6 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
     bytes: await zipInMemory(entries, FIXED_ENTRY_DATE),
     entries: entries.map((e) => e.path),
     version: v,
+    fallbackLanguages: fallbackLanguages(source, profile.languages),
   };
 }

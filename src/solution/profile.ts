@@ -35,6 +35,12 @@ function ruleOf(e: ErrorObject): string | undefined {
   return typeof rule === 'string' ? rule : undefined;
 }
 
+/** A value as a message shows it: `1234`, `"de"`; anything else by its kind. */
+function gotText(data: unknown): string {
+  if (typeof data === 'string' || typeof data === 'number') return JSON.stringify(data);
+  return data === null ? 'null' : Array.isArray(data) ? 'a list' : `a ${typeof data}`;
+}
+
 function describe(e: ErrorObject, root: unknown): Problem {
   const params = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -59,11 +65,15 @@ function describe(e: ErrorObject, root: unknown): Problem {
     case 'type':
       return { where: fieldPath(root, e.instancePath), message: `must be ${String(params.type)}` };
     default: {
+      const rule = ruleOf(e);
+      // a rule that names the value itself ("{got} is not a language code …") reads better so
+      if (rule?.includes('{got}') === true)
+        return { where: fieldPath(root, e.instancePath), message: rule.replace('{got}', gotText(e.data)) };
       const shown =
         typeof e.data === 'string' || typeof e.data === 'number' ? ` (got ${JSON.stringify(e.data)})` : '';
       return {
         where: fieldPath(root, e.instancePath),
-        message: `${ruleOf(e) ?? e.message ?? 'is invalid'}${shown}`,
+        message: `${rule ?? e.message ?? 'is invalid'}${shown}`,
       };
     }
   }
@@ -97,7 +107,10 @@ function crossChecks(data: unknown): Problem[] {
 
 /** The survey definition is checked by the survey widget's own parser, so both agree on it. */
 function definitionChecks(p: ClientProfile): Problem[] {
-  const definition = p.defaults?.survey?.definition;
+  return definitionProblems(p.defaults?.survey?.definition, 'defaults.survey.definition');
+}
+
+function definitionProblems(definition: unknown, where: string): Problem[] {
   if (definition === undefined) return [];
   try {
     parseDefinition(JSON.stringify(definition));
@@ -106,7 +119,7 @@ function definitionChecks(p: ClientProfile): Problem[] {
     const detail = e instanceof Error ? e.message : String(e);
     return [
       {
-        where: 'defaults.survey.definition',
+        where,
         message: `is not a survey definition the survey control accepts (${detail})`,
       },
     ];
@@ -177,4 +190,18 @@ export function parseProfile(json: string, where: string, source: SolutionSource
     ]);
   }
   return validateProfile(parsed.value, where, source);
+}
+
+const validateDefaultsSchema = ajv.getSchema(`${schema.$id}#/properties/defaults`);
+
+/**
+ * Validates a `defaults` object (`{ funnel, survey }`, as config.json carries it) with the same
+ * schema and survey parser as a profile's; problems name fields as `survey.maxRecords`.
+ */
+export function defaultsProblems(defaults: unknown): Problem[] {
+  if (validateDefaultsSchema === undefined) throw new Error('the profile schema has no defaults');
+  if (!validateDefaultsSchema(defaults))
+    return dedupe((validateDefaultsSchema.errors ?? []).map((e) => describe(e, defaults)));
+  const survey = (defaults as { survey?: { definition?: unknown } }).survey;
+  return definitionProblems(survey?.definition, 'survey.definition');
 }

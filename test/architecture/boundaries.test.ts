@@ -38,6 +38,7 @@ const FEATURES = 'The building blocks (src/zip, src/fs, src/xml, src/languages) 
 const PIPELINE = 'src/labels/crm-xml) imports nothing of the workbook';
 const TOOLS = 'imports nothing from test/';
 const BENCH = 'A benchmark imports only from src/';
+const ENV = 'src/env (environments) imports no feature';
 const CRM_XML = 'src/labels/crm-xml/bad-example.ts';
 const CONTROL = 'controls/SalesFunnel/SalesFunnel/bad-example.ts';
 
@@ -80,6 +81,12 @@ const crossings: [string, string, string][] = [
     'from controls/',
   ],
   ['bench/bad-example.ts', '../test/widgets/funnel/mock-dataset', BENCH],
+  ['src/env/bad-example.ts', '../labels/export', ENV],
+  ['src/env/auth/bad-example.ts', '../../solution/pack', ENV],
+  ['src/env/bad-example.ts', '../cli/run', CLI],
+  ['src/env/bad-example.ts', '../../test/support/dataverse/server', TOOLS],
+  ['src/webresources/dataverse/bad-example.ts', '../../env/web-api', NODE_PARTS],
+  ['src/fs/bad-example.ts', '../env/url', FEATURES],
   ['bench/bad-example.ts', '../controls/SalesFunnel/SalesFunnel/records', BENCH],
 ];
 
@@ -95,6 +102,11 @@ const keepers: [string, string[]][] = [
   ['src/labels/good-example.ts', ['node:fs/promises', './crm-xml/model', './workbook/read']],
   ['src/labels/crm-xml/good-example.ts', ['./model', '../../errors', 'node:stream']],
   ['src/cli/good-example.ts', ['../labels/export', './run']],
+  [
+    'src/env/good-example.ts',
+    ['node:crypto', '../errors', '../zip/read', '../widgets/shared/dataverse-codes', './auth/token-source'],
+  ],
+  ['src/cli/good-example.ts', ['../env/index']],
   ['bench/good-example.ts', ['../src/labels/sample-file', './workbook', 'node:fs']],
 ];
 

@@ -43,7 +43,9 @@ const planted: FixtureLabel[] = [
 interface JsonProblem {
   severity: string;
   code: string;
+  file: string | null;
   sheet: string;
+  cell: string | null;
   key: string;
   lcid: number;
   message: string;
@@ -69,8 +71,10 @@ describe('crmkit labels check', () => {
       ['info', 'double-space', 'Localized Labels', 'lead / l2 / Description', 1049],
       ['info', 'repeated-word', 'Localized Labels', 'lead / l2 / Description', 1058],
     ]);
-    for (const p of problems)
-      expect(Object.keys(p)).toEqual(['severity', 'code', 'sheet', 'key', 'lcid', 'message']);
+    for (const p of problems) {
+      expect(Object.keys(p)).toEqual(['severity', 'code', 'file', 'sheet', 'cell', 'key', 'lcid', 'message']);
+      expect([p.file, p.cell]).toEqual(['planted.zip', null]);
+    }
     expect(problems[3]?.message).toBe('501 characters, Dynamics accepts at most 500');
     expect(problems[6]?.message).toContain('"Эл. почта" (Localized Labels: contact / c2 / DisplayName)');
     expect(problems[6]?.message).toContain('"Электронная почта" (Localized Labels: lead / l1 / DisplayName)');
@@ -167,8 +171,21 @@ describe('check and stats on a translator workbook', () => {
     const shape = (p: JsonProblem): string => `${p.severity} ${p.code} ${p.sheet} ${p.key} ${p.lcid}`;
     expect(problems.map(shape)).toEqual(fromZip.problems.map(shape));
     const tooLong = problems.find((p) => p.code === 'too-long');
-    expect(tooLong?.message).toMatch(/^[A-Z]+\d+: 501 characters, Dynamics accepts at most 500$/);
-    expect(problems.find((p) => p.code === 'empty-base')?.lcid).toBe(1033);
+    expect(tooLong?.message).toBe('501 characters, Dynamics accepts at most 500');
+    expect(tooLong?.cell).toMatch(/^F\d+$/);
+    expect(tooLong?.file).toBe('planted.xlsx');
+    expect(problems.find((p) => p.code === 'empty-base')).toMatchObject({
+      lcid: 1033,
+      cell: expect.stringMatching(/^E\d+$/) as string,
+    });
+  });
+
+  it('prints the cell of each problem in a column of the table', async () => {
+    const { out } = await cli('labels', 'check', 'planted.xlsx');
+    expect(out).toMatch(/^severity\s+code\s+sheet\s+cell\s+key\s+lcid\s+message$/m);
+    expect(out).toMatch(
+      /^error\s+too-long\s+Localized Labels\s+F\d+\s+account \/ a3 \/ Description\s+1049\s+501 characters/m,
+    );
   });
 
   it('reports a formula typed into a translation cell as an error with its cell', async () => {
@@ -185,10 +202,16 @@ describe('check and stats on a translator workbook', () => {
     const { code, out } = await cli('labels', 'check', 'formula.xlsx', '--json');
     expect(code).toBe(1);
     const { problems } = JSON.parse(out) as { problems: JsonProblem[] };
-    const formula = problems.find((p) => p.code === 'workbook-row');
-    expect(formula).toMatchObject({ severity: 'error', sheet: 'Localized Labels', lcid: 1033 });
-    expect(formula?.key).toMatch(/^formula\.xlsx › Localized Labels![A-Z]+2$/);
-    expect(formula?.message).toContain('formula');
+    const formula = problems.find((p) => p.code === 'formula');
+    expect(formula).toMatchObject({
+      severity: 'error',
+      file: 'formula.xlsx',
+      sheet: 'Localized Labels',
+      cell: expect.stringMatching(/^[A-Z]+2$/) as string,
+      lcid: 1049,
+    });
+    expect(formula?.key).toMatch(/^\w+ \/ [^/]+ \/ \w+$/);
+    expect(formula?.message).toMatch(/^a formula in the column "Русский \(1049\)"/);
   });
 
   it('counts the workbook like the file it came from', async () => {

@@ -172,24 +172,24 @@ describe('import refuses bad edits with their place, a non-zero exit and no outp
     [
       'a translation over 500 characters',
       (wb) => setText(wb, name, 'я'.repeat(501)),
-      /sample\.xlsx › Localized Labels!F\d+: .*\(1049\): 501 characters, Dynamics accepts at most 500/,
+      /sample\.xlsx › Localized Labels!F\d+: .*, 1049: 501 characters, Dynamics accepts at most 500 \[too-long\]/,
     ],
     [
       'a placeholder missing from the translation',
       (wb) => setText(wb, message, 'Запись сохранена.'),
-      /sample\.xlsx › Display Strings!E\d+: .*\(1049\): the placeholder \{0\} of the base text is missing/,
+      /sample\.xlsx › Display Strings!E\d+: .*, 1049: placeholder \{0\} of the base text is missing from the translation \[placeholder-missing\]/,
     ],
     [
       'a control character XML cannot carry',
       (wb) => setText(wb, name, 'bell\u0007'),
-      /holds the character U\+0007, which XML cannot carry/,
+      /, 1049: character U\+0007 at position 5 cannot be carried by XML \[illegal-character\]/,
     ],
     [
       'a formula in a translation cell',
       (wb) => {
         wb.Sheets['Localized Labels']![findCell(wb, name)] = { t: 's', v: 'ab', f: '"a"&"b"' };
       },
-      /sample\.xlsx › Localized Labels!F\d+: a formula in a translation cell/,
+      /sample\.xlsx › Localized Labels!F\d+: .*, 1049: a formula in the column "Русский \(1049\)"; .* \[formula\]/,
     ],
     [
       'a changed key cell',
@@ -197,7 +197,7 @@ describe('import refuses bad edits with their place, a non-zero exit and no outp
         const address = findCell(wb, name).replace(/^[A-Z]+/, 'B');
         wb.Sheets['Localized Labels']![address] = { t: 's', v: '00000000-0000-0000-0000-000000000000' };
       },
-      /sample\.xlsx › Localized Labels!A\d+: a key cell .* was changed/,
+      /sample\.xlsx › Localized Labels!A\d+: .* was changed.*; the row is ignored.* \[key-changed\]/,
     ],
   ])('refuses %s', async (_title, edit, pattern) => {
     const ws = workspace();
@@ -221,7 +221,7 @@ describe('import refuses bad edits with their place, a non-zero exit and no outp
       ws,
       ['labels', 'import', 'e.xlsx', '--into', 'empty-base.xml', '-o', 'out.xml'],
       4,
-      /e\.xlsx › Localized Labels!F2: account \/ a1 \/ Description \(1049\): the base-language text is empty/,
+      /e\.xlsx › Localized Labels!E2: account \/ a1 \/ Description, 1033: the base-language text is empty \[empty-base\]/,
     );
   });
 

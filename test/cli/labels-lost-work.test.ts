@@ -230,9 +230,9 @@ describe('cleared translations and texts of only spaces are reported, and refuse
     expect(res.code).toBe(0);
     expect(res.err).toBe(
       `warning: 1 translation(s) cleared (the cell had text and is now empty): sample.1049.xlsx › Localized Labels!${gone.address} ` +
-        `(${gone.key}, 1049); the output has them empty, as the workbook does (--strict refuses them)\n` +
+        `(${gone.key}, 1049); the output has them empty, as the workbook does (--strict refuses them) [translation-cleared]\n` +
         `warning: 1 translation(s) of only spaces: sample.1049.xlsx › Localized Labels!${spaces.address} ` +
-        `(${spaces.key}, 1049); the output has them as typed (--strict refuses them)\n`,
+        `(${spaces.key}, 1049); the output has them as typed (--strict refuses them) [translation-blank]\n`,
     );
     expect(res.out).toMatch(/: 2 label text\(s\) changed \(1049: 2\); 2 warning\(s\) above\n$/);
   });
@@ -253,8 +253,9 @@ describe('cleared translations and texts of only spaces are reported, and refuse
     expect(res.code).toBe(4);
     expect(res.err).toBe(
       'crmkit: 2 problem(s) in the workbooks; nothing was written\n' +
-        `  sample.1049.xlsx › Localized Labels!${places[0]!.address}: ${places[0]!.key}, 1049: the translation was cleared (--strict refuses it)\n` +
-        `  sample.1049.xlsx › Localized Labels!${places[1]!.address}: ${places[1]!.key}, 1049: the translation is only spaces (--strict refuses it)\n`,
+        `  sample.1049.xlsx › Localized Labels!${places[0]!.address}: ${places[0]!.key}, 1049: the translation was cleared ` +
+        `(the cell had text when exported); the label loses its translation [translation-cleared]\n` +
+        `  sample.1049.xlsx › Localized Labels!${places[1]!.address}: ${places[1]!.key}, 1049: the translation is only spaces [translation-blank]\n`,
     );
     expect(existsSync(path.join(ws, 'out.zip'))).toBe(false);
   });
@@ -272,18 +273,23 @@ describe('cleared translations and texts of only spaces are reported, and refuse
       {
         severity: 'warning',
         code: 'translation-cleared',
+        file: 'sample.1049.xlsx',
         sheet: 'Localized Labels',
+        cell: places[0]!.address,
         key: places[0]!.key,
         lcid: 1049,
-        message: `${places[0]!.address}: the translation was cleared (the cell had text when exported); import would write it empty`,
+        message:
+          'the translation was cleared (the cell had text when exported); the label loses its translation (--strict refuses it)',
       },
       {
         severity: 'warning',
         code: 'translation-blank',
+        file: 'sample.1049.xlsx',
         sheet: 'Localized Labels',
+        cell: places[1]!.address,
         key: places[1]!.key,
         lcid: 1049,
-        message: `${places[1]!.address}: the translation is only spaces`,
+        message: 'the translation is only spaces (--strict refuses it)',
       },
     ]);
     const strict = await crmkit(ws, 'labels', 'check', 'sample.1049.xlsx', '--strict');

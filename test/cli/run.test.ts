@@ -26,14 +26,24 @@ describe('crmkit run()', () => {
     expect(io.out.join('')).toBe(`${packageJson.version}\n`);
   });
 
-  it('offers each command group once: labels holds export, import, check, stats and memory', async () => {
+  it('offers each command group once: labels holds export, import, check, stats, memory, translate, pull and push', async () => {
     const io = memoryIo(process.cwd());
     expect(await run(['--help'], io)).toBe(0);
     expect(io.out.join('').match(/^ {2}labels /gm)).toHaveLength(1);
     const labels = memoryIo(process.cwd());
     expect(await run(['labels', '--help'], labels)).toBe(0);
     const commands = [...labels.out.join('').matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
-    expect(commands).toEqual(['export', 'import', 'check', 'stats', 'memory', 'help']);
+    expect(commands).toEqual([
+      'export',
+      'import',
+      'check',
+      'stats',
+      'memory',
+      'translate',
+      'pull',
+      'push',
+      'help',
+    ]);
   });
 
   it('reports a file-system failure no command explained as one line with exit 5, not as a bug', () => {

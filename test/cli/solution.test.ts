@@ -61,6 +61,8 @@ describe('crmkit solution pack', () => {
       'BalkanLogisticsWidgets_3_1_0_5_managed.zip',
       'ContosoCollabKit_3_1_0_5.zip',
       'ContosoCollabKit_3_1_0_5_managed.zip',
+      'RheinMaschinenbauWidgets_3_1_0_5.zip',
+      'RheinMaschinenbauWidgets_3_1_0_5_managed.zip',
     ]);
   });
 
@@ -72,6 +74,30 @@ describe('crmkit solution pack', () => {
     const check = await crmkit('solution', 'check', 'out/BalkanLogisticsWidgets_2_0_3_0.zip');
     expect(check.code).toBe(0);
     expect(check.out).toMatch(/BalkanLogisticsWidgets_2_0_3_0\.zip: OK\n$/);
+  });
+
+  it('packs the German client, saying once which languages fall back to English, and solution check accepts it', async () => {
+    const r = await crmkit(
+      'solution',
+      'pack',
+      '--client',
+      'rhein-maschinenbau',
+      '--both',
+      '--out',
+      'out',
+      '--no-build',
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      'warning solutions/clients/rhein-maschinenbau.json › languages: crmkit has no texts of its own in German (1031), French (1036); its display names, descriptions and control and dashboard texts are in English there\n',
+    );
+    expect(listOut()).toEqual([
+      'RheinMaschinenbauWidgets_1_0_0_0.zip',
+      'RheinMaschinenbauWidgets_1_0_0_0_managed.zip',
+    ]);
+    const check = await crmkit('solution', 'check', 'out/RheinMaschinenbauWidgets_1_0_0_0_managed.zip');
+    expect(check.code).toBe(0);
+    expect(check.out).toMatch(/RheinMaschinenbauWidgets_1_0_0_0_managed\.zip: OK \(4 warnings\)\n$/);
   });
 
   it('refuses a bad profile before building anything, listing every problem, and writes no zip', async () => {

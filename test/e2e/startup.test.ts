@@ -15,8 +15,9 @@ const sample = path.join(root, 'translations/samples/CrmTranslations_ContosoSale
 const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-startup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Heavy code `--help` must not load: spreadsheet, zip (zlib), XML, schema validation. */
+/** Heavy code `--help` must not load: spreadsheet, zip (zlib), XML, schema validation, sign-in. */
 const HEAVY = [
+  /\/node_modules\/@azure\//,
   /\/node_modules\/exceljs\//,
   /\/node_modules\/jszip\//,
   /\/node_modules\/saxes\//,
@@ -28,11 +29,18 @@ const HEAVY = [
 let runs = 0;
 /** Runs the built CLI and returns its exit code, stdout and the modules it resolved. */
 function crmkit(...args: string[]): { code: number | null; out: string; loaded: string[] } {
+  return crmkitWith({}, ...args);
+}
+
+function crmkitWith(
+  env: Record<string, string>,
+  ...args: string[]
+): { code: number | null; out: string; loaded: string[] } {
   const log = path.join(dir, `loaded-${runs++}.txt`);
   const r = spawnSync(
     process.execPath,
     ['--import', path.join(root, 'test/support/record-loads.mjs'), path.join(root, 'bin/crmkit.js'), ...args],
-    { cwd: dir, encoding: 'utf8', env: { ...process.env, CRMKIT_LOADED_LOG: log } },
+    { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, CRMKIT_LOADED_LOG: log } },
   );
   let loaded: string[] = [];
   try {
@@ -57,6 +65,13 @@ describe('crmkit start-up', () => {
     [['--version']],
     [['labels', '--help']],
     [['solution', 'check', '--help']],
+    [['solution', 'deploy', '--help']],
+    [['labels', 'pull', '--help']],
+    [['labels', 'push', '--help']],
+    [['labels', 'translate', '--help']],
+    [['env', '--help']],
+    [['env', 'check', '--help']],
+    [['env', 'login', '--help']],
     [['no-such-command']],
   ])('crmkit %j loads no spreadsheet, zip or XML code', (args) => {
     const r = crmkit(...args);
@@ -73,5 +88,11 @@ describe('crmkit start-up', () => {
     const r = crmkit('labels', 'export', sample, '-o', 'sample.xlsx', '--quiet');
     expect(r.code).toBe(0);
     expect(heavy(r.loaded)).toEqual(expect.arrayContaining([expect.stringMatching(/exceljs/), 'node:zlib']));
+  });
+
+  it('loads the sign-in library when an environment command runs', () => {
+    const r = crmkitWith({ XDG_CONFIG_HOME: dir, HOME: dir }, 'env', 'logout');
+    expect(r.code).toBe(0);
+    expect(heavy(r.loaded)).toEqual(expect.arrayContaining([expect.stringMatching(/@azure\/msal-node/)]));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EditSet, refusal } from '../../src/labels/edits';
+import { EditSet } from '../../src/labels/edits';
+import { editFindings } from '../../src/labels/check/rules';
 import type { Label, Lcid } from '../../src/labels/crm-xml/model';
 import type { WorkbookRow } from '../../src/labels/workbook/types';
 
@@ -64,7 +65,7 @@ describe('deciding what a label gets from the workbooks', () => {
   ])('gives %s', (_title, books, edits) => {
     const d = decide(...books);
     expect(Object.fromEntries(d.edits)).toEqual(edits);
-    expect([...d.problems, ...d.conflicts, ...d.skipped]).toEqual([]);
+    expect([...d.problems.filter((p) => p.severity === 'error'), ...d.conflicts, ...d.skipped]).toEqual([]);
   });
 
   it('reports two different edits of the same language as a conflict naming both places', () => {
@@ -92,29 +93,78 @@ describe('deciding what a label gets from the workbooks', () => {
     expect(d.skipped[0]?.message).toBe('account / account.Saved: the file has no 1058 column; not imported');
   });
 
-  it('refuses an edit that breaks a rule, with its cell', () => {
+  it('refuses an edit that breaks a rule, reported as check reports it, with its file, sheet and cell', () => {
     const d = decide(row({ 1026: 'Да' }));
-    expect(d.problems).toEqual([
+    expect(d.edits.size).toBe(0);
+    expect(d.problems.filter((p) => p.severity === 'error')).toEqual([
       {
-        where: 'book0.xlsx › Display Strings!D7',
-        message: 'account / account.Saved (1026): the placeholder {0} of the base text is missing',
+        severity: 'error',
+        code: 'placeholder-missing',
+        file: 'book0.xlsx',
+        sheet: 'Display Strings',
+        cell: 'D7',
+        key: 'account / account.Saved',
+        lcid: 1026,
+        message: 'placeholder {0} of the base text is missing from the translation',
+      },
+    ]);
+  });
+
+  it('applies an edit with only warnings, and reports them', () => {
+    const d = decide(row({ 1026: 'Записано {0}. ' }));
+    expect(Object.fromEntries(d.edits)).toEqual({ 1026: 'Записано {0}. ' });
+    expect(d.problems.map((p) => [p.severity, p.code, p.cell])).toEqual([
+      ['warning', 'whitespace', 'D7'],
+      ['warning', 'line-breaks', 'D7'],
+    ]);
+    expect(d.problems[0]?.message).toBe('trailing whitespace " " differs from the base (none)');
+  });
+});
+
+describe('rows whose label is not in the file', () => {
+  it('are listed as lines and as problems with their place', () => {
+    const set = new EditSet();
+    set.add(row({ 1026: 'Да {0}' }), 0, 'bg.xlsx');
+    expect(set.leftovers()).toEqual([
+      {
+        where: 'bg.xlsx › Display Strings!D7',
+        message: 'account / account.Saved is no longer in the file; the row was not imported',
+      },
+    ]);
+    expect(set.leftoverProblems()).toEqual([
+      {
+        severity: 'warning',
+        code: 'not-in-file',
+        file: 'bg.xlsx',
+        sheet: 'Display Strings',
+        cell: 'D7',
+        key: 'account / account.Saved',
+        lcid: 1026,
+        message: 'is no longer in the file; the row was not imported',
       },
     ]);
   });
 });
 
-describe('the rules for a new text', () => {
-  it.each<[string, string, string | undefined]>([
-    ['x'.repeat(500), 'base', undefined],
-    ['x'.repeat(501), 'base', '501 characters, Dynamics accepts at most 500'],
-    ['a\u0001b', 'base', 'holds the character U+0001, which XML cannot carry'],
-    ['tab\there\nline', 'base', undefined],
-    ['{1} из {0}', '{0} of {1}', undefined],
-    ['{0} из', '{0} of {1}', 'the placeholder {1} of the base text is missing'],
-    ['', '{0} of {1}', undefined],
-    ['{0} из {1}', '{0} records', 'placeholder {1} is not in the base text'],
-    ['без {0}', 'plain text', 'placeholder {0} is not in the base text'],
-  ])('%j (base %j) → %j', (text, base, why) => {
-    expect(refusal(text, base)).toBe(why);
+describe('the rules for a new text (those of labels check)', () => {
+  it.each<[string, string, string, string[]]>([
+    ['x'.repeat(500), 'base', '', []],
+    ['x'.repeat(501), 'base', '', ['error too-long']],
+    ['a\u0001b', 'base', '', ['error illegal-character']],
+    ['{1} из {0}', '{0} of {1}', '', []],
+    ['{0} из', '{0} of {1}', '', ['error placeholder-missing']],
+    ['{1} из {2}', '{0} of {1}', '', ['error placeholder-renumbered']],
+    ['', '{0} of {1}', 'было', ['warning translation-cleared']],
+    ['  ', 'base', '', ['warning translation-blank']],
+    ['{0} из {1}', '{0} records', '', ['error placeholder-extra']],
+    ['без {0}', 'plain text', '', ['error placeholder-extra']],
+    ['Текст', '', '', ['error empty-base']],
+    ['base', 'base', '', ['warning same-as-base']],
+  ])('%j (base %j, before %j) → %j', (text, base, before, found) => {
+    expect(editFindings(base, text, before, false).map((f) => `${f.severity} ${f.code}`)).toEqual(found);
+  });
+
+  it('makes cleared and blank translations errors with --strict', () => {
+    expect(editFindings('base', '', 'было', true).map((f) => f.severity)).toEqual(['error']);
   });
 });

@@ -183,7 +183,54 @@ const broken: [string, (f: Map<string, Uint8Array>) => void, RegExp][] = [
     (f) => replaceIn(f, `${SURVEY}/ControlManifest.xml`, 'version="1.2.0"', 'version="1.1.9"'),
     /ControlManifest\.xml: version 1\.1\.9 does not follow the solution version: crmkit gives its controls 1\.2\.0/,
   ],
+  [
+    'a configuration whose survey maxRecords is not one the dashboard offers',
+    (f) => editConfig(f, (c) => ((c.survey as Record<string, unknown>).maxRecords = 7)),
+    /^error +WebResources\/cnt_\/crmkit\/config\.json › survey\.maxRecords: must be 5000, 10000, 20000 or 50000 \(got 7\)$/m,
+  ],
+  [
+    'a configuration with a misspelt funnel field',
+    (f) => editConfig(f, (c) => ((c.funnel as Record<string, unknown>).stageOrdre = ['A'])),
+    /config\.json › funnel\.stageOrdre: is not a profile field/,
+  ],
+  [
+    'a configuration whose survey definition the control would refuse',
+    (f) => editConfig(f, (c) => ((c.survey as Record<string, unknown>).definition = { questions: [] })),
+    /config\.json › survey\.definition: is not a survey definition the survey control accepts \(field at questions\)/,
+  ],
+  [
+    'a configuration of another solution version',
+    (f) => editConfig(f, (c) => (c.solutionVersion = '1.1.0.0')),
+    /config\.json › solutionVersion: "1\.1\.0\.0" is not the solution version 1\.2\.0\.0/,
+  ],
+  [
+    'a configuration that is a JSON array',
+    (f) => f.set('WebResources/cnt_/crmkit/config.json', utf8.encode('[]')),
+    /config\.json: must be a JSON object/,
+  ],
+  [
+    'a configuration whose survey definition is not the one the survey control carries',
+    (f) =>
+      editConfig(f, (c) => {
+        const survey = c.survey as { definition: { questions: { text: Record<string, string> }[] } };
+        survey.definition.questions[0]!.text['1033'] = 'Edited by hand';
+      }),
+    /ControlManifest\.xml › property definition: default-value differs from survey\.definition in WebResources\/cnt_\/crmkit\/config\.json: the form and the dashboards would show different questions/,
+  ],
+  [
+    'a survey control without the definition config.json has',
+    (f) => replaceIn(f, `${SURVEY}/ControlManifest.xml`, / default-value="[^"]*"/, ''),
+    /property definition: has no default-value, while WebResources\/cnt_\/crmkit\/config\.json has a survey\.definition/,
+  ],
 ];
+
+/** Edits the parsed config.json of a zip crmkit packed for contoso. */
+function editConfig(files: Map<string, Uint8Array>, edit: (config: Record<string, unknown>) => void): void {
+  const name = 'WebResources/cnt_/crmkit/config.json';
+  const config = JSON.parse(text(files.get(name))) as Record<string, unknown>;
+  edit(config);
+  files.set(name, utf8.encode(JSON.stringify(config, null, 2)));
+}
 
 describe('checkSolutionZip', () => {
   it('accepts a zip packed by crmkit with no findings', async () => {

@@ -31,6 +31,11 @@ export function fakeControlOutput(
     '<manifest>',
     `  <control namespace="CollabCrm" constructor="${ctor}" version="${options.version ?? '0.0.1'}" display-name-key="${ctor}_Name" description-key="${ctor}_Desc" control-type="standard">`,
     '    <property name="value" display-name-key="Value" of-type="SingleLine.Text" usage="bound" required="true" />',
+    ...(ctor === 'CollabSurvey'
+      ? [
+          '    <property name="definition" display-name-key="Definition" of-type="Multiple" usage="input" required="false" />',
+        ]
+      : []),
     '    <resources>',
     '      <code path="bundle.js" order="1" />',
     `      <css path="css/${ctor}.css" order="1" />`,
@@ -91,9 +96,12 @@ export function writeTree(dir: string, files: ReadonlyMap<string, Uint8Array>): 
   }
 }
 
-/** A project folder with the real solution source and profiles, and faked build outputs; the caller removes it. */
-export function fakeProject(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'crmkit-solution-project-'));
+/**
+ * A project folder with the real solution source and profiles, and faked build outputs; the caller
+ * removes it. In `root` when given (made when missing), else in a new temporary folder.
+ */
+export function fakeProject(root = mkdtempSync(path.join(os.tmpdir(), 'crmkit-solution-project-'))): string {
+  mkdirSync(root, { recursive: true });
   cpSync(path.join(repoRoot, 'solutions'), path.join(root, 'solutions'), { recursive: true });
   writeTree(
     path.join(root, 'controls/CollabSurvey/out/controls/CollabSurvey'),

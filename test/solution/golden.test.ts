@@ -15,6 +15,7 @@ describe('packed XML against golden files', () => {
   it.each([
     ['contoso', true],
     ['balkan-logistics', false],
+    ['rhein-maschinenbau', true],
   ])(
     'writes the same solution.xml, customizations.xml and [Content_Types].xml for %s',
     async (client, managed) => {

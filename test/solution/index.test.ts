@@ -1,7 +1,10 @@
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkSolutionFile, packClients, type Finding, type WrittenSolution } from '../../src/solution';
+import { readControlManifest } from '../../src/solution/manifest';
+import { decodeUtf8 } from '../../src/solution/xml';
+import { readZip } from '../../src/solution/zip-read';
 import { fakeControlOutput, fakeProject, writeTree } from './fakes';
 import { microsoftStyleZip } from './microsoft-zip';
 
@@ -11,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-const base = () => ({ outDir: path.join(root, 'out', 'zips'), build: false, cwd: root, env: {} });
+const base = () => ({ outDir: path.join(root, 'zips'), build: false, cwd: root, env: {} });
 
 describe('packClients', () => {
   it('writes every package of every client into a folder it makes, telling each write as it happens', async () => {
@@ -29,8 +32,10 @@ describe('packClients', () => {
       'BalkanLogisticsWidgets_3_1_0_0_managed.zip',
       'ContosoCollabKit_3_1_0_0.zip',
       'ContosoCollabKit_3_1_0_0_managed.zip',
+      'RheinMaschinenbauWidgets_3_1_0_0.zip',
+      'RheinMaschinenbauWidgets_3_1_0_0_managed.zip',
     ]);
-    expect(readdirSync(path.join(root, 'out', 'zips')).sort()).toEqual(
+    expect(readdirSync(path.join(root, 'zips')).sort()).toEqual(
       written.map((w) => path.basename(w.file)).sort(),
     );
     expect(written.every((w) => w.entries > 5 && w.bytes > 1000)).toBe(true);
@@ -54,11 +59,72 @@ describe('packClients', () => {
     ]);
   });
 
+  it('tells once per profile which languages fall back to English, instead of each zip repeating it', async () => {
+    const fallbacks: [string, readonly number[]][] = [];
+    const warnings: Finding[] = [];
+    await packClients({
+      ...base(),
+      clients: 'all',
+      kind: 'both',
+      onFallback: (profile, languages) => fallbacks.push([profile, languages]),
+      onWarning: (_zip, f) => warnings.push(f),
+    });
+    expect(fallbacks).toEqual([[path.join('solutions', 'clients', 'rhein-maschinenbau.json'), [1031, 1036]]]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("packs a profile file given by path with the client's own survey into the survey control", async () => {
+    const profile = JSON.parse(readFileSync(path.join(root, 'solutions/clients/contoso.json'), 'utf8')) as {
+      defaults: { survey: { definition: unknown } };
+    };
+    const definition = {
+      baseLanguage: 1049,
+      questions: [
+        { id: 'visit', type: 'stars', text: { '1049': 'Как прошёл визит?', '1033': 'How was the visit?' } },
+      ],
+    };
+    profile.defaults.survey.definition = definition;
+    writeFileSync(path.join(root, 'mine.json'), JSON.stringify(profile));
+    const [written] = await packClients({ ...base(), clients: { client: './mine.json' } });
+    const { files } = readZip(new Uint8Array(readFileSync(written!.file)), 'mine.zip');
+    const manifestPath = 'Controls/cnt_CollabCrm.CollabSurvey/ControlManifest.xml';
+    const manifest = readControlManifest(decodeUtf8(files.get(manifestPath)!), manifestPath);
+    const input = manifest.properties.find((p) => p.name === 'definition');
+    expect(JSON.parse(input!.defaultValue!)).toEqual(definition);
+    const config = JSON.parse(decodeUtf8(files.get('WebResources/cnt_/crmkit/config.json')!)) as {
+      survey: { definition: unknown };
+    };
+    expect(config.survey.definition).toEqual(definition);
+  });
+
   it('writes nothing when a client is missing', async () => {
     await expect(packClients({ ...base(), clients: { client: 'nobody' } })).rejects.toMatchObject({
       code: 'FILE_NOT_FOUND',
     });
-    expect(readdirSync(root)).not.toContain('out');
+    expect(readdirSync(root)).not.toContain('zips');
+  });
+
+  it('makes the --out folder but not a missing parent of it, as labels export --split does', async () => {
+    await expect(
+      packClients({
+        ...base(),
+        outDir: path.join(root, 'release', 'zips'),
+        outName: 'release/zips',
+        clients: { client: 'contoso' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'IO',
+      message: 'release/zips: cannot write, folder release does not exist',
+    });
+    expect(existsSync(path.join(root, 'release', 'zips'))).toBe(false);
+    mkdirSync(path.join(root, 'release'));
+    const written = await packClients({
+      ...base(),
+      outDir: path.join(root, 'release', 'zips'),
+      clients: { client: 'contoso' },
+    });
+    expect(readdirSync(path.join(root, 'release', 'zips'))).toEqual(['ContosoCollabKit_1_2_0_0_managed.zip']);
+    expect(written).toHaveLength(1);
   });
 });
 

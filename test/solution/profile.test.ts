@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CrmKitError } from '../../src/errors';
+import { DYNAMICS_LANGUAGES } from '../../src/languages/lcid';
 import { jsonSyntaxPlace } from '../../src/solution/json-syntax';
 import { parseProfile, validateProfile } from '../../src/solution/profile';
 import { loadProfile, loadSource, repoRoot } from './fakes';
@@ -59,9 +60,19 @@ const cases: [string, Edit, RegExp][] = [
     /languages: lists 1033 twice; must list each language once/,
   ],
   [
-    'a language crmkit does not ship',
-    (p) => (p.languages = [1033, 1031]),
-    /languages\[1\]: must be one of 1033 \(English\), 1049 \(Russian\), 1026 \(Bulgarian\), 1058 \(Ukrainian\)/,
+    'a language Dynamics 365 does not have',
+    (p) => (p.languages = [1033, 1234]),
+    /^p\.json › languages\[1\]: 1234 is not a language code \(LCID\) Dynamics 365 supports; use e\.g\. 1033 English, 1031 German, 1036 French \(docs\/consultants\.md lists all 45\)$/,
+  ],
+  [
+    'a regional format that has no language pack (German, Austria)',
+    (p) => (p.languages = [1033, 3079]),
+    /languages\[1\]: 3079 is not a language code \(LCID\) Dynamics 365 supports/,
+  ],
+  [
+    'a language tag instead of a code',
+    (p) => (p.languages = [1033, 'de']),
+    /languages\[1\]: "de" is not a language code \(LCID\) Dynamics 365 supports/,
   ],
   [
     'an unknown widget',
@@ -111,8 +122,8 @@ const cases: [string, Edit, RegExp][] = [
   ],
   [
     'a display name in an unknown language',
-    (p) => (solution(p).displayNames = { '1033': 'x', '1031': 'y' }),
-    /solution\.displayNames: must be one of the language codes 1033, 1049, 1026, 1058 \(got "1031"\)/,
+    (p) => (solution(p).displayNames = { '1033': 'x', '1234': 'y' }),
+    /solution\.displayNames: "1234" is not a language code \(LCID\) Dynamics 365 supports/,
   ],
   [
     'no display name in the base language',
@@ -223,6 +234,36 @@ describe('client profile validation', () => {
     const unmanaged = loadProfile('balkan-logistics', source);
     expect(unmanaged.package).toBe('unmanaged');
     expect([...unmanaged.languages].sort()).toEqual([1026, 1033, 1058]);
+  });
+
+  it.each([
+    [[1031, 1033], { '1031': 'Widgets', '1033': 'Widgets' }],
+    [[1036], { '1036': 'Widgets' }],
+    [[3098, 2074, 1087], { '3098': 'Виџети' }],
+  ])('accepts a client in any Dynamics language: %j', (languages, displayNames) => {
+    const p = contoso();
+    p.languages = languages;
+    solution(p).displayNames = displayNames;
+    publisher(p).displayNames = displayNames;
+    expect(problemsOf(p)).toEqual([]);
+  });
+
+  it('ships a German client profile: German base, French and English, with German texts of its own', () => {
+    const german = loadProfile('rhein-maschinenbau', source);
+    expect(german.languages).toEqual([1031, 1036, 1033]);
+    expect(german.solution.displayNames['1031']).toMatch(/für/);
+    expect(german.defaults?.survey?.definition?.baseLanguage).toBe(1031);
+  });
+
+  it("keeps the schema's language codes equal to the language table (profiles and texts alike)", () => {
+    const schema = JSON.parse(
+      readFileSync(path.join(repoRoot, 'solutions/client-profile.schema.json'), 'utf8'),
+    ) as {
+      properties: { languages: { items: { enum: number[] } } };
+      definitions: { localized: { propertyNames: { enum: string[] } } };
+    };
+    expect(schema.properties.languages.items.enum).toEqual(DYNAMICS_LANGUAGES);
+    expect(schema.definitions.localized.propertyNames.enum).toEqual(DYNAMICS_LANGUAGES.map(String));
   });
 
   it("keeps the schema's widget list equal to the widgets of the solution source", () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkSolutionZip } from '../../src/solution/check';
+import { noResxMessage } from '../../src/solution/check-components';
 import { prepareOutputs } from '../../src/solution/node/build';
 import { packSolution } from '../../src/solution/pack';
 import { hasXmllint, validateWithXmllint } from '../../src/solution/node/xmllint';
@@ -42,4 +43,14 @@ describe.skipIf(skipReason !== undefined)('packing the real build outputs', () =
       );
     },
   );
+
+  it('gives a zip for the German client that solution check accepts, warning only of English control texts', async () => {
+    const profile = loadProfile('rhein-maschinenbau', source);
+    const packed = await packSolution({ profile, source, managed: true, controls, webResources: pages });
+    const result = checkSolutionZip(packed.bytes, packed.fileName);
+    expect(result.errors).toBe(0);
+    expect(new Set(result.findings.map((f) => f.message))).toEqual(
+      new Set(packed.fallbackLanguages.map(noResxMessage)),
+    );
+  });
 });

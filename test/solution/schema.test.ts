@@ -18,7 +18,7 @@ if (skipReason !== undefined) console.warn(skipReason);
 const source = loadSource();
 
 describe.skipIf(skipReason !== undefined)("customizations.xml against Microsoft's schema (xmllint)", () => {
-  it.each(['contoso', 'balkan-logistics'])(
+  it.each(['contoso', 'balkan-logistics', 'rhein-maschinenbau'])(
     'validates the customizations.xml packed for %s',
     async (client) => {
       const profile = loadProfile(client, source);

@@ -37,7 +37,7 @@ type Emit = (finding: Finding) => void;
 
 function checkBase(base: string, emit: Emit): void {
   if (base.trim() === '') {
-    emit({ severity: 'error', code: 'empty-base', message: 'the base-language text is empty' });
+    emit(emptyBaseFinding());
     return;
   }
   const length = lengthFinding(base);
@@ -77,6 +77,26 @@ function checkTarget(
   }
 }
 
+/**
+ * What the rules say about one translation of `base` (empty texts are not checked): the findings
+ * `labels check` reports for it, which `labels import` reports for a text it would write.
+ */
+export function translationFindings(
+  base: string,
+  target: string,
+  isKeptName: KeptNamePredicate = keptNames(),
+): Finding[] {
+  const found: Finding[] = [];
+  if (target === '') return found;
+  checkTarget(base, typographyFindings(base), target, isKeptName, (f) => found.push(f));
+  return found;
+}
+
+/** The finding of an empty base text, which import reports for a translation typed for it. */
+export function emptyBaseFinding(): Finding {
+  return { severity: 'error', code: 'empty-base', message: 'the base-language text is empty' };
+}
+
 export function createChecker(options: CheckerOptions = {}): Checker {
   const isKeptName = options.isKeptName ?? keptNames();
   const variants = options.variants ?? createVariantCollector();
@@ -94,9 +114,10 @@ export function createChecker(options: CheckerOptions = {}): Checker {
       severity: f.severity,
       code: f.code,
       sheet: entry.sheet,
+      ...(cell === undefined ? {} : { cell }),
       key: keyOfEntry(entry),
       lcid,
-      message: cell === undefined ? f.message : `${cell}: ${f.message}`,
+      message: f.message,
     });
   };
 
@@ -116,7 +137,7 @@ export function createChecker(options: CheckerOptions = {}): Checker {
         if (l === e.baseLcid || text === '') continue;
         lcid = l;
         checkTarget(e.base, baseTypography, text, isKeptName, emit);
-        variants.add(e.sheet, () => keyOfEntry(e), e.base, l, text);
+        variants.add(e.sheet, () => keyOfEntry(e), e.base, l, text, e.cells?.get(l));
       }
       entry = undefined;
     },

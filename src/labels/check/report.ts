@@ -2,16 +2,22 @@
  * How check problems and coverage are shown: a readable table for people, JSON for scripts.
  * Pure: takes results, returns text.
  */
+import type { Problem } from '../../errors';
 import { languageName } from '../memory/languages';
 import { countBySeverity, type QaProblem } from './problem';
 import type { CoverageStats } from './stats';
 
-/** Exactly `{"problems":[{"severity","code","sheet","key","lcid","message"}]}`. */
+/**
+ * Exactly `{"problems":[{"severity","code","file","sheet","cell","key","lcid","message"}]}`;
+ * `file` and `cell` are null where there is none (a cell of a zip or xml input).
+ */
 export function problemsJson(problems: readonly QaProblem[]): string {
   const rows = problems.map((p) => ({
     severity: p.severity,
     code: p.code,
+    file: p.file ?? null,
     sheet: p.sheet,
+    cell: p.cell ?? null,
     key: p.key,
     lcid: p.lcid,
     message: p.message,
@@ -43,18 +49,32 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-/** One row per problem, then the summary line. */
+/** One row per problem (the cell column only when a problem has a cell), then the summary line. */
 export function problemsTable(problems: readonly QaProblem[], rows: number): string {
   if (problems.length === 0) return `No problems found in ${plural(rows, 'label')}.\n`;
+  const cells = problems.some((p) => p.cell !== undefined);
   const body = problems.map((p) => [
     p.severity,
     p.code,
     p.sheet,
+    ...(cells ? [p.cell ?? ''] : []),
     clip(p.key, 60),
     String(p.lcid),
     clip(p.message, 160),
   ]);
-  return `${table(['severity', 'code', 'sheet', 'key', 'lcid', 'message'], body)}\n\n${problemsSummary(problems, rows)}\n`;
+  const header = ['severity', 'code', 'sheet', ...(cells ? ['cell'] : []), 'key', 'lcid', 'message'];
+  return `${table(header, body)}\n\n${problemsSummary(problems, rows)}\n`;
+}
+
+/** Where a problem stands, as messages show it: `ru.xlsx › Localized Labels!E14`. */
+export function problemPlace(p: QaProblem): string {
+  const file = p.file === undefined ? '' : `${p.file} › `;
+  return `${file}${p.sheet}${p.cell === undefined ? '' : `!${p.cell}`}`;
+}
+
+/** As a line of a message: `ru.xlsx › Localized Labels!E14: account / a1 / DisplayName, 1049: … [code]`. */
+export function placedProblem(p: QaProblem): Problem {
+  return { where: problemPlace(p), message: `${p.key}, ${p.lcid}: ${p.message} [${p.code}]` };
 }
 
 /** `{"languages":[{"lcid","total","translated","percent","base"}],"kinds":[…]}`. */

@@ -17,32 +17,47 @@ export function createSpilledVariantCollector(
   spill: RecordSpill = createRecordSpill(),
 ): SpilledVariantCollector {
   let added = 0;
-  let found: { order: number; problem: QaProblem }[] | undefined;
-  const settle = (): { order: number; problem: QaProblem }[] => {
-    const all: { order: number; problem: QaProblem }[] = [];
+  type Found = { order: number; problem: QaProblem }[];
+  /** Both answers, found in the one reading of the groups (which removes them). */
+  let found: { all: Found; touched: Found } | undefined;
+  const settle = (): { all: Found; touched: Found } => {
+    const all: Found = [];
+    const touched: Found = [];
     for (const group of spill.groups()) {
       const collector = createVariantCollector();
-      for (const [sheet, key, base, lcid, text, order] of group) {
-        collector.add(sheet as LabelSheet, () => key!, base!, Number(lcid), text!, Number(order));
+      for (const [sheet, key, base, lcid, text, order, edited, cell] of group) {
+        collector.add(
+          sheet as LabelSheet,
+          () => key!,
+          base!,
+          Number(lcid),
+          text!,
+          cell,
+          edited === '1',
+          Number(order),
+        );
       }
       all.push(...collector.problemsInOrder());
+      touched.push(...collector.problemsInOrder(true));
     }
-    return all.sort((a, b) => a.order - b.order);
+    const byOrder = (a: Found[number], b: Found[number]): number => a.order - b.order;
+    return { all: all.sort(byOrder), touched: touched.sort(byOrder) };
   };
   return {
-    add(sheet, key, base, lcid, text, order = added) {
+    add(sheet, key, base, lcid, text, cell, touched, order = added) {
       added++;
       if (base === '' || text === '') return;
       // Grouped as the collector compares base texts: line-break style is not a difference.
       const group = base.includes('\r') ? base.replace(/\r\n/g, '\n') : base;
-      spill.add(group, [sheet, key(), base, String(lcid), text, String(order)]);
+      const fields = [sheet, key(), base, String(lcid), text, String(order), touched === true ? '1' : ''];
+      spill.add(group, cell === undefined ? fields : [...fields, cell]);
     },
-    problems() {
-      return this.problemsInOrder().map((p) => p.problem);
+    problems(touchedOnly = false) {
+      return this.problemsInOrder(touchedOnly).map((p) => p.problem);
     },
-    problemsInOrder() {
+    problemsInOrder(touchedOnly = false) {
       found ??= settle();
-      return found;
+      return touchedOnly ? found.touched : found.all;
     },
     discard: () => spill.discard(),
   };

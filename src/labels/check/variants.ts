@@ -11,6 +11,7 @@ import type { QaProblem } from './problem';
 interface Place {
   sheet: LabelSheet;
   key: string;
+  cell?: string;
 }
 
 interface Variant {
@@ -28,6 +29,8 @@ interface Slot {
   firstCount: number[];
   /** Per language index, only when a different translation appeared. */
   others?: Map<number, Variant[]>;
+  /** Per language index: true once a text added as `touched` (an edited cell) was seen. */
+  touched?: boolean[];
 }
 
 const MAX_PLACES = 3;
@@ -46,15 +49,29 @@ function describePlaces(places: readonly Place[], count: number): string {
   return count > places.length ? `${shown}; ${count - places.length} more` : shown;
 }
 
+const place = (sheet: LabelSheet, key: string, cell: string | undefined): Place =>
+  cell === undefined ? { sheet, key } : { sheet, key, cell: detach(cell) };
+
 export interface VariantCollector {
   /**
-   * `key` gives the row's display key; it is asked for only when the place must be kept. `order`
-   * (default: how many were added before) orders the problems of a base text seen here first.
+   * `key` gives the row's display key; it is asked for only when the place must be kept.
+   * `touched` marks a text an import would write (an edited cell). `order` (default: how many
+   * were added before) orders the problems of a base text seen here first.
    */
-  add(sheet: LabelSheet, key: () => string, base: string, lcid: Lcid, text: string, order?: number): void;
-  problems(): QaProblem[];
+  add(
+    sheet: LabelSheet,
+    key: () => string,
+    base: string,
+    lcid: Lcid,
+    text: string,
+    cell?: string,
+    touched?: boolean,
+    order?: number,
+  ): void;
+  /** The base texts translated several ways; with `touchedOnly`, those with a touched text only. */
+  problems(touchedOnly?: boolean): QaProblem[];
   /** The problems, each with the `order` of its base text's first translation. */
-  problemsInOrder(): { order: number; problem: QaProblem }[];
+  problemsInOrder(touchedOnly?: boolean): { order: number; problem: QaProblem }[];
 }
 
 export function createVariantCollector(): VariantCollector {
@@ -70,7 +87,7 @@ export function createVariantCollector(): VariantCollector {
   let added = 0;
 
   return {
-    add(sheet, key, base, lcid, text, order = added) {
+    add(sheet, key, base, lcid, text, cell, touched, order = added) {
       added++;
       if (base === '' || text === '') return;
       const b = norm(base);
@@ -81,10 +98,11 @@ export function createVariantCollector(): VariantCollector {
         slot = { order, first: [], firstAt: [], firstCount: [] };
         slots.set(detach(b), slot);
       }
+      if (touched === true) (slot.touched ??= [])[li] = true;
       const first = slot.first[li];
       if (first === undefined) {
         slot.first[li] = detach(t);
-        slot.firstAt[li] = { sheet, key: key() };
+        slot.firstAt[li] = place(sheet, key(), cell);
         slot.firstCount[li] = 1;
         return;
       }
@@ -104,18 +122,19 @@ export function createVariantCollector(): VariantCollector {
         variants.push(variant);
       }
       variant.count += 1;
-      if (variant.places.length < MAX_PLACES) variant.places.push({ sheet, key: key() });
+      if (variant.places.length < MAX_PLACES) variant.places.push(place(sheet, key(), cell));
     },
 
-    problems() {
-      return this.problemsInOrder().map((p) => p.problem);
+    problems(touchedOnly = false) {
+      return this.problemsInOrder(touchedOnly).map((p) => p.problem);
     },
 
-    problemsInOrder() {
+    problemsInOrder(touchedOnly = false) {
       const out: { order: number; problem: QaProblem }[] = [];
       for (const [base, slot] of slots) {
         if (slot.others === undefined) continue;
         for (const [li, variants] of slot.others) {
+          if (touchedOnly && slot.touched?.[li] !== true) continue;
           const lcid = lcids[li]!;
           const firstText = slot.first[li]!;
           const firstAt = slot.firstAt[li]!;
@@ -130,6 +149,7 @@ export function createVariantCollector(): VariantCollector {
               severity: 'warning',
               code: 'inconsistent',
               sheet: at.sheet,
+              ...(at.cell === undefined ? {} : { cell: at.cell }),
               key: at.key,
               lcid,
               message: `base text ${quote(base)} is translated ${all.length} ways: ${listed}`,

@@ -1,8 +1,9 @@
 /**
  * The workbook's own words (column headers, the length check's message) in the product's four
  * languages. A workbook for one translator (one target language among them) speaks that
- * language; a workbook with several target languages speaks English. The reader accepts the
- * headers in any of the four.
+ * language; a workbook with several target languages, or for a language crmkit has no words in
+ * (German, French, any other Dynamics language), speaks English. The reader accepts the headers
+ * in any of the four.
  */
 import { UI_LANGUAGES, isUiLcid, type UiLcid } from '../crm-xml/context-texts';
 import type { Lcid } from '../crm-xml/model';
@@ -66,6 +67,14 @@ export function workbookLanguage(targets: readonly Lcid[], requested?: Lcid): Ui
   if (requested !== undefined && isUiLcid(requested)) return requested;
   const only = targets.length === 1 ? targets[0] : undefined;
   return only !== undefined && isUiLcid(only) ? only : 1033;
+}
+
+/**
+ * The target languages crmkit has no captions of its own in (any Dynamics language but its four):
+ * their translators get the workbook's own words in English.
+ */
+export function englishCaptionsFor(targets: readonly Lcid[]): Lcid[] {
+  return targets.filter((l) => !isUiLcid(l));
 }
 
 /** True when text is the caption `field` in any of the four languages. */

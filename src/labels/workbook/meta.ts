@@ -3,7 +3,8 @@
  * spreadsheet programs re-saving the workbook cannot reformat it.
  */
 import { CrmKitError } from '../../errors';
-import type { WorkbookMeta } from './types';
+import { LABEL_SHEETS, type LabelSheet } from '../crm-xml/model';
+import type { MachineMark, WorkbookMeta } from './types';
 import { FORMAT_VERSION, META_SHEET } from './layout';
 
 export function metaRows(meta: WorkbookMeta): [string, string][] {
@@ -14,7 +15,61 @@ export function metaRows(meta: WorkbookMeta): [string, string][] {
     ['solutionName', meta.solutionName],
     ['baseLcid', String(meta.baseLcid)],
     ['languages', meta.languages.join(',')],
+    ...(meta.labelSheets === undefined
+      ? []
+      : [['labelSheets', meta.labelSheets.join(',')] as [string, string]]),
+    ...[...(meta.machine ?? [])].map(([at, m]): [string, string] => [
+      `${MACHINE_PREFIX}${at}`,
+      `${m.textHash} ${m.date} ${m.provider}`,
+    ]),
   ];
+}
+
+/** `labelSheets`: the label sheets written, comma separated; absent in older workbooks. */
+function labelSheetsOf(value: string | undefined, where: string): LabelSheet[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value.split(',').filter((n) => n !== '');
+  const unknown = names.find((n) => !(LABEL_SHEETS as readonly string[]).includes(n));
+  if (unknown !== undefined) {
+    throw new CrmKitError(
+      'NOT_A_WORKBOOK',
+      `${where}: labelSheets names "${unknown}", which is not a label sheet`,
+    );
+  }
+  return names as LabelSheet[];
+}
+
+/**
+ * Throws WORKBOOK_LAYOUT when a label sheet the workbook was written with is gone (deleted: a
+ * renamed one is found by its header before). Older workbooks, without the record, pass.
+ */
+export function refuseMissingLabelSheets(
+  meta: WorkbookMeta,
+  sheets: readonly { name: string }[],
+  fileName: string,
+): void {
+  const names = sheets.filter((s) => s.name !== META_SHEET).map((s) => s.name);
+  const missing = (meta.labelSheets ?? []).filter((sheet) => !names.includes(sheet));
+  if (missing.length === 0) return;
+  const quoted = (list: readonly string[]): string => list.map((n) => `"${n}"`).join(', ');
+  throw new CrmKitError(
+    'WORKBOOK_LAYOUT',
+    `${fileName}: the ${missing.length === 1 ? 'sheet' : 'sheets'} ${quoted(missing)} ${missing.length === 1 ? 'is' : 'are'} missing (found ${names.length === 0 ? 'no other sheet' : quoted(names)}); ` +
+      `its rows would be lost: undo the deletion, or export the workbook again`,
+  );
+}
+
+/** Rows `mt:<key hash>:<lcid>` → `<text hash> <date> <provider>`: the machine translations. */
+const MACHINE_PREFIX = 'mt:';
+
+function machineMarks(pairs: ReadonlyMap<string, string>): Map<string, MachineMark> | undefined {
+  const marks = new Map<string, MachineMark>();
+  for (const [field, value] of pairs) {
+    if (!field.startsWith(MACHINE_PREFIX)) continue;
+    const [textHash = '', date = '', ...provider] = value.split(' ');
+    marks.set(field.slice(MACHINE_PREFIX.length), { textHash, date, provider: provider.join(' ') });
+  }
+  return marks.size === 0 ? undefined : marks;
 }
 
 function lcidOf(value: string, field: string, where: string): number {
@@ -42,6 +97,7 @@ export function parseMeta(pairs: ReadonlyMap<string, string>, fileName: string):
     );
   }
   const languages = field('languages').trim();
+  const machine = machineMarks(pairs);
   return {
     formatVersion,
     sourceName: field('sourceName'),
@@ -49,5 +105,7 @@ export function parseMeta(pairs: ReadonlyMap<string, string>, fileName: string):
     solutionName: field('solutionName'),
     baseLcid: lcidOf(field('baseLcid'), 'baseLcid', where),
     languages: languages === '' ? [] : languages.split(',').map((v) => lcidOf(v, 'languages', where)),
+    ...(pairs.has('labelSheets') ? { labelSheets: labelSheetsOf(pairs.get('labelSheets'), where) } : {}),
+    ...(machine === undefined ? {} : { machine }),
   };
 }

@@ -5,10 +5,11 @@
  * place; a row with a problem is reported and not passed on.
  */
 import { CrmKitError } from '../../errors';
-import { LABEL_SHEETS, type LabelSheet, type Lcid } from '../crm-xml/model';
-import { checkHeader } from './header';
-import { META_SHEET, columnName, sheetLayout, type SheetLayout } from './layout';
-import { parseMeta } from './meta';
+import { LABEL_SHEETS } from '../crm-xml/model';
+import { explainChangedKeys } from './changed-keys';
+import { LabelRowReader } from './label-rows';
+import { META_SHEET } from './layout';
+import { parseMeta, refuseMissingLabelSheets } from './meta';
 import {
   defaultPackageLimits,
   openWorkbookPackage,
@@ -18,11 +19,8 @@ import {
 } from './package-entries';
 import { readPackageParts, readSharedStrings } from './package-parts';
 import { refuseMovedLabelSheets } from './sheet-names';
-import { cellAt, readSheetRows, type RawRow } from './sheet-rows';
-import { keyHash, parseToken, textsHash } from './token';
-import type { WorkbookMeta, WorkbookReadResult, WorkbookRow } from './types';
-
-type ReadProblem = WorkbookReadResult['problems'][number];
+import { cellAt, readSheetRows } from './sheet-rows';
+import type { WorkbookMeta, WorkbookProblem, WorkbookReadResult, WorkbookRow } from './types';
 
 export interface ReadWorkbookOptions {
   /** Called once with the meta, after it is read and before the first row. */
@@ -37,7 +35,8 @@ export interface ReadWorkbookOptions {
  * onRow for every label row in sheet order. Rows with a problem (codes FORMULA, KEY_CHANGED,
  * TOKEN_MISSING) are listed in the result and not passed to onRow. Throws CrmKitError
  * NOT_A_WORKBOOK (not an xlsx, no meta sheet), WORKBOOK_LAYOUT (a crmkit workbook whose label
- * sheet was renamed or deleted, or whose header row changed), XML_DOCTYPE, ZIP_TOO_LARGE.
+ * sheet was renamed or deleted — named by the meta's record of the sheets written — or whose
+ * header row changed), XML_DOCTYPE, ZIP_TOO_LARGE.
  */
 export async function readWorkbook(
   input: WorkbookSource,
@@ -92,116 +91,16 @@ async function readPackage(
     if (field !== '') pairs.set(field, cellAt(row, 2));
   });
   const meta = parseMeta(pairs, fileName);
+  refuseMissingLabelSheets(meta, parts.sheets, fileName);
   options.onMeta?.(meta);
 
-  const problems: ReadProblem[] = [];
+  const problems: WorkbookProblem[] = [];
   for (const { name, part } of labelSheets) {
     const reader = new LabelRowReader(fileName, name, meta, problems, onRow);
     await readSheetRows(pkg, partOf(part), fileName, shared, (row) => reader.row(row));
     reader.end();
+    if (reader.changed.length > 0)
+      await explainChangedKeys(pkg, part, fileName, shared, reader.changed, reader.keyCaptions());
   }
   return { meta, problems };
-}
-
-/** Turns the raw rows of one label sheet into WorkbookRows, checking header, tokens and formulas. */
-class LabelRowReader {
-  private readonly layout: SheetLayout;
-  private headerSeen = false;
-  private readonly targetColumns: ReadonlySet<number>;
-  /** Column letters by column number, computed once. */
-  private readonly letters: readonly string[];
-
-  constructor(
-    private readonly fileName: string,
-    private readonly sheet: LabelSheet,
-    private readonly meta: WorkbookMeta,
-    private readonly problems: ReadProblem[],
-    private readonly onRow: (row: WorkbookRow) => void,
-  ) {
-    this.layout = sheetLayout(sheet, meta.baseLcid, meta.languages);
-    this.targetColumns = new Set(this.layout.targetCols.map((t) => t.col));
-    this.letters = Array.from({ length: this.layout.tokenCol + 1 }, (_, col) => columnName(col));
-  }
-
-  private where(cell?: string): string {
-    return cell === undefined
-      ? `${this.fileName} › ${this.sheet}`
-      : `${this.fileName} › ${this.sheet}!${cell}`;
-  }
-
-  row(raw: RawRow): void {
-    if (!this.headerSeen) {
-      this.header(raw);
-      return;
-    }
-    const { layout } = this;
-    if (raw.formulaCols.length === 0 && raw.texts.every((t) => t === '')) return;
-
-    const key = {
-      sheet: this.sheet,
-      entity: cellAt(raw, 1),
-      objectId: cellAt(raw, 2),
-      column: layout.keyCount === 3 ? cellAt(raw, 3) : '',
-    };
-    const token = parseToken(cellAt(raw, layout.tokenCol));
-    if (token === undefined) {
-      this.problem(
-        raw,
-        layout.tokenCol,
-        'TOKEN_MISSING',
-        'the row has no crmkit row token (was it added by hand?); it is ignored',
-      );
-      return;
-    }
-    if (token.keyHash !== keyHash(key)) {
-      const message =
-        'a key cell (Entity name, Object ID, Object Column Name / Display String Key) was changed; the row is ignored';
-      this.problem(raw, 1, 'KEY_CHANGED', message);
-      return;
-    }
-    for (const col of raw.formulaCols) {
-      const message = this.targetColumns.has(col)
-        ? 'a formula in a translation cell; type the text itself (start it with an apostrophe to keep a leading =)'
-        : 'a formula in a locked cell';
-      this.problem(raw, col, 'FORMULA', message);
-    }
-    if (raw.formulaCols.length > 0) return;
-
-    const texts = new Map<Lcid, string>();
-    const cells = new Map<Lcid, string>();
-    for (const { lcid, col } of layout.targetCols) {
-      texts.set(lcid, cellAt(raw, col));
-      cells.set(lcid, `${this.letters[col]!}${raw.number}`);
-    }
-    this.onRow({
-      sheet: key.sheet,
-      entity: key.entity,
-      objectId: key.objectId,
-      column: key.column,
-      base: cellAt(raw, layout.baseCol),
-      texts,
-      cells,
-      rowNumber: raw.number,
-      unchangedSinceExport: token.textsHash === textsHash(this.meta.languages, texts),
-    });
-  }
-
-  /** The header must be the one this layout writes: the columns are found by position. */
-  private header(raw: RawRow): void {
-    this.headerSeen = true;
-    checkHeader(raw, this.layout, this.meta, this.where());
-  }
-
-  private problem(raw: RawRow, col: number, code: string, message: string): void {
-    this.problems.push({ where: this.where(`${columnName(col)}${raw.number}`), message, code });
-  }
-
-  end(): void {
-    if (!this.headerSeen) {
-      throw new CrmKitError(
-        'WORKBOOK_LAYOUT',
-        `${this.where()}: the sheet is empty (its header row and rows were deleted); undo it, or export the workbook again`,
-      );
-    }
-  }
 }

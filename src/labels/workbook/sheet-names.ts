@@ -42,7 +42,8 @@ const quoted = (names: readonly string[]): string =>
 /**
  * Throws WORKBOOK_LAYOUT when another sheet holds crmkit's label header, or when no label sheet
  * is left. A label sheet is written only when the file has such labels (or none at all), so the
- * absence of one of the two alone is not an error; renamed, it is found by its header.
+ * absence of one of the two alone is not an error here; renamed, it is found by its header, and
+ * deleted, by the meta sheet's record of the sheets written (meta.ts, read next).
  */
 export async function refuseMovedLabelSheets(
   pkg: WorkbookPackage,

@@ -67,3 +67,22 @@ export const suggestionRtlStyle: Partial<Style> = {
 
 /** The fill colour of suggestions, for tests and the translator guide. */
 export const SUGGESTION_FILL_ARGB = 'FFFFF2CC';
+
+/** The fill colour of machine translations, for tests and the translator guide (light blue). */
+export const MACHINE_FILL_ARGB = 'FFDDEBF7';
+
+/** A machine translation, to be reviewed: editable, light blue. */
+export const machineStyle: Partial<Style> = {
+  numFmt: asText,
+  alignment: top,
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MACHINE_FILL_ARGB } },
+  protection: { locked: false },
+};
+
+/** A machine translation in a right-to-left language. */
+export const machineRtlStyle: Partial<Style> = {
+  numFmt: asText,
+  alignment: topRtl,
+  fill: machineStyle.fill!,
+  protection: { locked: false },
+};

@@ -33,6 +33,11 @@ export function textsHash(languages: readonly Lcid[], texts: ReadonlyMap<Lcid, s
   return short(data);
 }
 
+/** Hash of one text (line breaks normalised): what a machine translation mark remembers. */
+export function textHash(text: string): string {
+  return short(text.replace(/\r\n/g, '\n'));
+}
+
 export function rowToken(
   key: KeyParts,
   languages: readonly Lcid[],

@@ -18,6 +18,25 @@ export interface WorkbookMeta {
   baseLcid: Lcid;
   /** Target language columns in the order they appear. */
   languages: readonly Lcid[];
+  /**
+   * The label sheets written, in order (a missing one is refused by name). Undefined for a
+   * workbook of an older crmkit, which did not record them.
+   */
+  labelSheets?: readonly LabelSheet[];
+  /**
+   * Machine translations written into the workbook, by `<key hash>:<lcid>` (see MachineMark).
+   * Kept as `mt:` rows of the hidden sheet; absent when the workbook has none.
+   */
+  machine?: ReadonlyMap<string, MachineMark>;
+}
+
+/** What is remembered of a machine translation: enough to tell whether a person changed it. */
+export interface MachineMark {
+  /** textHash (token.ts) of the text the service gave. */
+  textHash: string;
+  provider: string;
+  /** `YYYY-MM-DD` */
+  date: string;
 }
 
 /** A suggestion put into an empty target cell, shown with a distinct fill and a note. */
@@ -25,6 +44,11 @@ export interface MemorySuggestion {
   text: string;
   /** Where it came from, shown as "from memory: <source>". */
   source: string;
+  /**
+   * Set for a machine translation: the cell gets its own fill and the note
+   * "machine translation: <provider>, <date>", and the hidden sheet remembers the text.
+   */
+  machine?: { provider: string; date: string };
 }
 
 export interface WorkbookRowInput {
@@ -35,6 +59,8 @@ export interface WorkbookRowInput {
    * edit (`unchangedSinceExport: false`) and is imported like one the translator typed.
    */
   suggestions?: ReadonlyMap<Lcid, MemorySuggestion>;
+  /** The row token to write instead of one computed from the label (a workbook written again). */
+  token?: string;
 }
 
 export interface WorkbookWriterOptions {
@@ -77,10 +103,35 @@ export interface WorkbookRow {
   texts: ReadonlyMap<Lcid, string>;
   /** Cell reference per language for messages, e.g. `E14`. */
   cells: ReadonlyMap<Lcid, string>;
+  /** Cell of the base text, e.g. `D14` (for a problem of the base text). */
+  baseCell?: string;
   /** 1-based row number in its sheet. */
   rowNumber: number;
   /** True when the row's target texts still equal what was exported (per the hidden token). */
   unchangedSinceExport: boolean;
+  /** The token's hash of the target texts as exported (`textsHash` of token.ts): push compares it with the environment's. */
+  exportedTextsHash?: string;
+  /** The hidden row token as read (to write the workbook again without losing it). */
+  token?: string;
+  /** Machine translations of the row, by language; `reviewed` once the text differs from the service's. */
+  machine?: ReadonlyMap<Lcid, { provider: string; date: string; reviewed: boolean }>;
+}
+
+/** A row the reader refused, with its place. */
+export interface WorkbookProblem {
+  /** `file › Sheet!E14` */
+  where: string;
+  /** What is wrong, naming columns as the sheet's header row does. */
+  message: string;
+  /** `FORMULA`, `KEY_CHANGED` or `TOKEN_MISSING`. */
+  code: string;
+  sheet: LabelSheet;
+  /** The cell, e.g. `E14`. */
+  cell: string;
+  /** The row's key as its key cells show it now (`account / a1 / DisplayName`). */
+  key: string;
+  /** The cell's language; for a key or token cell, the first target language with text in the row. */
+  lcid: Lcid;
 }
 
 export interface WorkbookReadResult {
@@ -88,8 +139,7 @@ export interface WorkbookReadResult {
   /**
    * Problems found while reading, all collected; the rows they concern are not passed to onRow.
    * Codes: `FORMULA` (a formula in a cell), `KEY_CHANGED` (a key cell differs from the row
-   * token), `TOKEN_MISSING` (a row without token, e.g. typed in by hand). `where` is
-   * `file › Sheet!E14`.
+   * token), `TOKEN_MISSING` (a row without token, e.g. typed in by hand).
    */
-  problems: readonly { where: string; message: string; code: string }[];
+  problems: readonly WorkbookProblem[];
 }

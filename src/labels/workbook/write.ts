@@ -27,6 +27,8 @@ import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet
 import {
   headerStyle,
   keyStyle,
+  machineRtlStyle,
+  machineStyle,
   readOnlyTextStyle,
   suggestionRtlStyle,
   suggestionStyle,
@@ -34,8 +36,8 @@ import {
   targetStyle,
 } from './styles';
 import { openingView, printTitles } from './sheet-view';
-import { rowToken } from './token';
-import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
+import { keyHash, rowToken, textHash } from './token';
+import type { MachineMark, WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
 
 export { MAX_LABEL_LENGTH } from './sheet-frame';
 
@@ -81,6 +83,14 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     targetRtl: styleId(workbook, targetRtlStyle),
     suggestionRtl: styleId(workbook, suggestionRtlStyle),
   };
+  /** Machine translation styles, added to the workbook only when one is written. */
+  let machineIds: { ltr: number; rtl: number } | undefined;
+  const machineStyleId = (rtl: boolean): number => {
+    machineIds ??= { ltr: styleId(workbook, machineStyle), rtl: styleId(workbook, machineRtlStyle) };
+    return rtl ? machineIds.rtl : machineIds.ltr;
+  };
+  /** Machine translations written, for the hidden sheet (`<key hash>:<lcid>`). */
+  const machine = new Map<string, MachineMark>();
   const filterNames = definedNamesList(workbook);
   const targets = options.targetLanguages;
   if (new Set(targets).size !== targets.length)
@@ -90,12 +100,15 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   const started = new Set<LabelSheet>();
   let current: OpenSheet | undefined;
   let sheetsWritten = 0;
+  /** The label sheets written, recorded in the meta so that a deleted one is refused by name. */
+  const labelSheets: LabelSheet[] = [];
   /** Data rows of each label sheet written, in sheet order: the workbook opens on the largest. */
   const rowsPerSheet: number[] = [];
 
   function openWorksheet(sheet: OpenSheet): Worksheet {
     const ws = openLabelWorksheet(workbook, sheet.layout, sheet.letters, ids.header);
     sheetsWritten++;
+    labelSheets.push(sheet.layout.sheet);
     return ws;
   }
 
@@ -135,7 +148,13 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       const text = label.texts.get(lcid) ?? '';
       const suggestion = text === '' ? suggestions?.get(lcid) : undefined;
       const rtl = isRightToLeft(lcid);
-      if (suggestion !== undefined && suggestion.text !== '') {
+      if (suggestion?.machine !== undefined && suggestion.text !== '') {
+        const { provider, date } = suggestion.machine;
+        xml += textCellXml(ref, machineStyleId(rtl), suggestion.text);
+        sheet.notes.refs.push(ref);
+        sheet.notes.texts.push(`machine translation: ${provider}, ${date}`);
+        machine.set(`${keyHash(label)}:${lcid}`, { textHash: textHash(suggestion.text), provider, date });
+      } else if (suggestion !== undefined && suggestion.text !== '') {
         xml += textCellXml(ref, rtl ? ids.suggestionRtl : ids.suggestion, suggestion.text);
         sheet.notes.refs.push(ref);
         sheet.notes.texts.push(`from memory: ${suggestion.source}`);
@@ -143,7 +162,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         xml += textCellXml(ref, rtl ? ids.targetRtl : ids.target, text);
       }
     }
-    xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, rowToken(label, targets, label.texts));
+    const token = input.token ?? rowToken(label, targets, label.texts);
+    xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, token);
     sheet.pending += rowXml(r, xml);
     if (sheet.pending.length > BATCH_CHARS) flush(sheet);
     sheet.rows++;
@@ -198,6 +218,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
           solutionName: options.solutionName,
           baseLcid: options.baseLcid,
           languages: targets,
+          labelSheets,
+          ...(machine.size === 0 ? {} : { machine }),
         },
         ids.key,
       );

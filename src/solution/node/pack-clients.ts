@@ -3,11 +3,13 @@
  * profiles, builds (or reuses) the outputs they need, packs every zip, holds each to
  * `solution check`, and writes them atomically only when all pass.
  */
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CrmKitError } from '../../errors';
 import { writeFileAtomically } from '../../fs/atomic';
+import { errnoOf, outputError } from '../../fs/write-error';
 import { checkSolutionZip } from '../check';
+import { noResxMessage } from '../check-components';
 import type { Finding } from '../findings';
 import type { ClientProfile } from '../model';
 import { packSolution, type PackedSolution } from '../pack';
@@ -23,7 +25,7 @@ export interface PackClientsOptions {
   kind?: PackageKind;
   /** Overrides the profiles' solution version. */
   version?: string;
-  /** Folder the zips are written into (made when missing). */
+  /** Folder the zips are written into: made when missing, but its parent must exist. */
   outDir: string;
   /** How messages name `outDir` (as the user typed it; default `outDir`). */
   outName?: string;
@@ -36,6 +38,12 @@ export interface PackClientsOptions {
   onLog?: (line: string) => void;
   /** A warning `solution check` has about a zip about to be written. */
   onWarning?: (fileName: string, finding: Finding) => void;
+  /**
+   * Once per profile: its declared languages crmkit has no texts of its own in, which get the
+   * English ones (`solution check`'s "no resx strings for declared language" about them is not
+   * repeated). `profile` is the file as named from `cwd`.
+   */
+  onFallback?: (profile: string, languages: readonly number[]) => void;
   /** A zip has been written. */
   onWritten?: (written: WrittenSolution) => void;
 }
@@ -56,7 +64,9 @@ function packageKinds(profile: ClientProfile, kind: PackageKind | undefined): bo
 function checkAll(packed: readonly PackedSolution[], options: PackClientsOptions): void {
   for (const p of packed) {
     const { findings } = checkSolutionZip(p.bytes, p.fileName);
-    for (const f of findings.filter((x) => x.severity === 'warning')) options.onWarning?.(p.fileName, f);
+    const told = new Set(p.fallbackLanguages.map(noResxMessage));
+    for (const f of findings.filter((x) => x.severity === 'warning' && !told.has(x.message)))
+      options.onWarning?.(p.fileName, f);
     const errors = findings.filter((x) => x.severity === 'error');
     if (errors.length > 0) {
       throw new CrmKitError(
@@ -68,15 +78,26 @@ function checkAll(packed: readonly PackedSolution[], options: PackClientsOptions
   }
 }
 
-/** Packs and writes the solution zips of the chosen clients; returns what was written. */
-export async function packClients(options: PackClientsOptions): Promise<WrittenSolution[]> {
-  const outName = options.outName ?? options.outDir;
-  if ((await stat(options.outDir).catch(() => undefined))?.isDirectory() === false) {
+/**
+ * `--out` names a folder that is made when missing (as `mkdir` would), but not its parent: as
+ * `labels export --split -o`, a typing mistake in a path does not silently grow a tree of folders.
+ */
+async function refuseBadOutDir(outDir: string, outName: string): Promise<void> {
+  const out = await stat(outDir).catch(() => undefined);
+  if (out?.isDirectory() === false) {
     throw new CrmKitError(
       'USAGE',
       `--out ${outName}: is a file; --out names the folder the zips are written into`,
     );
   }
+  if (out === undefined && (await stat(path.dirname(outDir)).catch(() => undefined))?.isDirectory() !== true)
+    throw new CrmKitError('IO', `${outName}: cannot write, folder ${path.dirname(outName)} does not exist`);
+}
+
+/** Packs and writes the solution zips of the chosen clients; returns what was written. */
+export async function packClients(options: PackClientsOptions): Promise<WrittenSolution[]> {
+  const outName = options.outName ?? options.outDir;
+  await refuseBadOutDir(options.outDir, outName);
   const root = findProjectRoot(options.cwd, options.env);
   const source = loadSolutionSource(root);
   const files =
@@ -93,18 +114,21 @@ export async function packClients(options: PackClientsOptions): Promise<WrittenS
   });
 
   const packed: PackedSolution[] = [];
-  for (const { profile } of profiles) {
+  for (const { file, profile } of profiles) {
     for (const managed of packageKinds(profile, options.kind)) {
       packed.push(await packSolution({ profile, source, managed, version: options.version, ...outputs }));
     }
+    const fallback = packed.at(-1)?.fallbackLanguages ?? [];
+    if (fallback.length > 0) options.onFallback?.(path.relative(options.cwd, file) || file, fallback);
   }
   checkAll(packed, options);
+  await mkdir(options.outDir).catch((e: unknown) => {
+    if (errnoOf(e) !== 'EEXIST') throw outputError(e, outName);
+  });
   const written: WrittenSolution[] = [];
   for (const p of packed) {
     const file = path.join(options.outDir, p.fileName);
-    await writeFileAtomically({ path: file, name: path.join(outName, p.fileName) }, p.bytes, {
-      createFolder: true,
-    });
+    await writeFileAtomically({ path: file, name: path.join(outName, p.fileName) }, p.bytes);
     const done = { file, entries: p.entries.length, bytes: p.bytes.length };
     options.onWritten?.(done);
     written.push(done);

@@ -105,12 +105,16 @@ describe('labels check rules over a file', () => {
     ]);
   });
 
-  it('names the workbook cell in the message when the entry knows it', () => {
+  it('gives the workbook cell as a field of its own when the entry knows it, not in the message', () => {
     const e: CheckEntry = {
       ...entry('a / 1 / DisplayName', 'Name', { 1049: 'Имя\u0007' }),
       cells: new Map([[1049, 'E7']]),
     };
-    expect(check([e])[0]?.message).toBe('E7: character U+0007 at position 4 cannot be carried by XML');
+    expect(check([e])[0]).toMatchObject({
+      cell: 'E7',
+      lcid: 1049,
+      message: 'character U+0007 at position 4 cannot be carried by XML',
+    });
   });
 
   it('prints exactly the documented JSON shape', () => {
@@ -120,7 +124,9 @@ describe('labels check rules over a file', () => {
         {
           severity: 'error',
           code: 'empty-base',
+          file: null,
           sheet: 'Localized Labels',
+          cell: null,
           key: 'a / 1 / x',
           lcid: 1033,
           message: 'the base-language text is empty',

@@ -17,17 +17,19 @@ const row = fc.record({
   base: fc.constantFrom('', 'Name', 'Name\r\nLine', 'Name\nLine', 'Amount', 'Скидка'),
   lcid: fc.constantFrom(1049, 1026, 1058),
   text: fc.constantFrom('', 'Имя', 'Название', 'Име', 'Сума', 'Сумма\r\nx', 'Сумма\nx'),
+  cell: fc.option(fc.constantFrom('C2', 'D7', ''), { nil: undefined }),
+  touched: fc.option(fc.boolean(), { nil: undefined }),
 });
 
 function feed(
   collector: VariantCollector,
   rows: readonly (typeof row extends fc.Arbitrary<infer T> ? T : never)[],
 ): void {
-  for (const r of rows) collector.add(r.sheet, () => r.key, r.base, r.lcid, r.text);
+  for (const r of rows) collector.add(r.sheet, () => r.key, r.base, r.lcid, r.text, r.cell, r.touched);
 }
 
 describe('the variants rule grouped on disk', () => {
-  it('finds the same problems, in the same order, as the rule in memory', () => {
+  it('finds the same problems, in the same order and with the same cells, as the rule in memory', () => {
     fc.assert(
       fc.property(
         fc.array(row, { maxLength: 80 }),
@@ -41,6 +43,7 @@ describe('the variants rule grouped on disk', () => {
           );
           feed(spilled, rows);
           expect(spilled.problems()).toEqual(memory.problems());
+          expect(spilled.problems(true)).toEqual(memory.problems(true));
           expect(readdirSync(dir)).toEqual([]);
         },
       ),

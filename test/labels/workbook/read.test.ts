@@ -127,21 +127,88 @@ describe('readWorkbook', () => {
       {
         code: 'FORMULA',
         where: 'ru.xlsx › Localized Labels!F2',
-        message: expect.stringContaining('formula in a translation cell') as string,
+        message:
+          'a formula in the column "Русский (1049)"; type the text itself (start it with an apostrophe to keep a leading =)',
+        sheet: 'Localized Labels',
+        cell: 'F2',
+        key: 'account / a1 / LocalizedName',
+        lcid: 1049,
       },
     ]);
     expect(rows.map((r) => r.objectId)).not.toContain('a1');
   });
 
-  it('reports a changed key cell and never matches the row by its new key', async () => {
+  it('reports a changed key cell, saying what it was, and never matches the row by its new key', async () => {
     const edited = editWithSheetJs(xlsx, (book) => {
-      XLSX.utils.sheet_add_aoa(book.Sheets['Localized Labels']!, [['a9']], { origin: 'B3' });
+      XLSX.utils.sheet_add_aoa(book.Sheets['Localized Labels']!, [['acount']], { origin: 'A3' });
     });
     const { rows, result } = await readBack(edited);
-    expect(result.problems.map((p) => [p.code, p.where])).toEqual([
-      ['KEY_CHANGED', 'ru.xlsx › Localized Labels!A3'],
+    expect(result.problems.map((p) => [p.code, p.where, p.key, p.lcid, p.message])).toEqual([
+      [
+        'KEY_CHANGED',
+        'ru.xlsx › Localized Labels!A3',
+        'acount / a2 / DisplayName',
+        1049,
+        'the key was changed (it was "account / a2 / DisplayName"): "Entity name" was "account", now "acount"; ' +
+          'the row is ignored: undo the change',
+      ],
     ]);
     expect(rows.map((r) => r.objectId).sort()).toEqual(['Msg.1', 'a1', 'a3', 'a4']);
+  });
+
+  it('tells the original keys of rows sorted without their hidden token column', async () => {
+    const edited = editWithSheetJs(xlsx, (book) => {
+      const sheet = book.Sheets['Localized Labels']!;
+      const a = sheet.B3 as XLSX.CellObject;
+      sheet.B3 = sheet.B4 as XLSX.CellObject;
+      sheet.B4 = a;
+    });
+    const { result } = await readBack(edited);
+    expect(result.problems.map((p) => [p.cell, p.message])).toEqual([
+      [
+        'A3',
+        'the key was changed (it was "account / a2 / DisplayName"): "Object ID" was "a2", now "a3"; the row is ignored: undo the change',
+      ],
+      [
+        'A4',
+        'the key was changed (it was "account / a3 / DisplayName"): "Object ID" was "a3", now "a2"; the row is ignored: undo the change',
+      ],
+    ]);
+  });
+
+  it('names the key columns when the original key is nowhere in the sheet', async () => {
+    const edited = editWithSheetJs(xlsx, (book) => {
+      XLSX.utils.sheet_add_aoa(book.Sheets['Display Strings']!, [['Msg.9']], { origin: 'B2' });
+    });
+    const { result } = await readBack(edited);
+    expect(result.problems.map((p) => [p.code, p.cell, p.message])).toEqual([
+      [
+        'KEY_CHANGED',
+        'A2',
+        'a key cell ("Entity name", "Display String Key") was changed; the row is ignored',
+      ],
+    ]);
+  });
+
+  it('refuses a workbook whose label sheet was deleted, naming it from the meta sheet', async () => {
+    const edited = editWithSheetJs(xlsx, (book) => {
+      book.SheetNames = book.SheetNames.filter((n) => n !== 'Display Strings');
+      Reflect.deleteProperty(book.Sheets, 'Display Strings');
+    });
+    const e = await rejection(readBack(edited));
+    expect([e.code, e.message]).toEqual([
+      'WORKBOOK_LAYOUT',
+      'ru.xlsx: the sheet "Display Strings" is missing (found "Localized Labels"); its rows would be lost: ' +
+        'undo the deletion, or export the workbook again',
+    ]);
+  });
+
+  it('still reads a workbook of an older crmkit, whose meta sheet does not record the label sheets', async () => {
+    const older = await withPart(xlsx, 'xl/worksheets/sheet3.xml', (xml) =>
+      xml.replace(/<row r="7".*?<\/row>/, ''),
+    );
+    const { rows } = await readBack(older);
+    expect(rows).toHaveLength(5);
   });
 
   it('reports a row that has no token', async () => {

@@ -59,6 +59,14 @@ const labelArb: fc.Arbitrary<Label> = fc
     ]),
   }));
 
+/** The label sheets the writer makes: those with labels (Display Strings first), at least one. */
+function writtenSheets(labels: readonly Label[]): string[] {
+  const written = (['Display Strings', 'Localized Labels'] as const).filter((s) =>
+    labels.some((l) => l.sheet === s),
+  );
+  return written.length === 0 ? ['Localized Labels'] : written;
+}
+
 describe('write → read round trip', () => {
   it('brings back every key and text verbatim, with the row seen as unchanged', async () => {
     await fc.assert(
@@ -73,6 +81,7 @@ describe('write → read round trip', () => {
           solutionName: 'ContosoSales',
           baseLcid: BASE,
           languages: targets,
+          labelSheets: writtenSheets(labels),
         });
         expect(rows).toHaveLength(labels.length);
         for (const input of labels) {

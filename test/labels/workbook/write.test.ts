@@ -152,6 +152,7 @@ describe('the translator workbook as another library reads it', () => {
       solutionName: 'ContosoSales',
       baseLcid: '1033',
       languages: '1049,1026,1058',
+      labelSheets: 'Display Strings,Localized Labels',
     });
   });
 
