@@ -75,8 +75,12 @@ describe('export → XLIFF → import with placeholders among arbitrary texts', 
           const edited = unit
             .replace('state="initial"', 'state="translated"')
             .replace(/<target[^>]*>[\s\S]*<\/target>/, '')
-            .replace('</source>', `</source><target>${target}</target>`);
-          writeFileSync(path.join(dir, 'edited.xlf'), exported.replace(unit, edited));
+            // Replaced by functions: a typed `$&` or `$'` is text, not a replacement pattern.
+            .replace('</source>', () => `</source><target>${target}</target>`);
+          writeFileSync(
+            path.join(dir, 'edited.xlf'),
+            exported.replace(unit, () => edited),
+          );
           const expected = `${typed}${[...codes].reverse().join('')}`;
           await importLabels({
             workbooks: [file('edited.xlf')],
