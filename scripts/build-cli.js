@@ -1,17 +1,17 @@
 // Bundles the CLI (src/cli/main.ts and everything it imports) into dist/crmkit.js, and the label
 // reader's worker thread into dist/labels-read-worker.js (src/labels/read-labels.ts loads it from
 // beside the bundle). Code splitting: what a command loads with `import()` (src/cli/features.ts)
-// lives in chunks of its own (dist/crmkit-chunk-*.js), so `crmkit --help` parses none of it.
+// lives in chunks of its own (dist/crmkit-<name>-<hash>.js), so `crmkit --help` parses none of it.
 // Dependencies stay external: they are resolved from node_modules at run time.
 import { build } from 'esbuild';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const out = path.resolve(import.meta.dirname, '..', 'dist');
-// Chunks of an earlier build (their names carry a content hash) would pile up.
+// Chunks of an earlier build (crmkit-<name>-<content hash>.js: shared ones and the features') would pile up.
 mkdirSync(out, { recursive: true });
 for (const f of readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile())) {
-  if (/^crmkit-chunk-.*\.js(\.map)?$/.test(f.name)) rmSync(path.join(out, f.name));
+  if (/^crmkit-[\w-]+-[A-Z0-9]{8}\.js(\.map)?$/.test(f.name)) rmSync(path.join(out, f.name));
 }
 
 await build({
