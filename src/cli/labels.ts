@@ -339,7 +339,8 @@ function registerMemory(parent: Command, ctx: CommandContext): void {
 
 export const labelsCommands: CommandGroup = {
   name: 'labels',
-  description: 'translate solution labels in Excel: export, import, check, stats, memory, pull, push',
+  description:
+    'translate solution labels in Excel or a CAT tool: export, import, check, stats, memory, translate, pull, push',
   register: (parent, ctx) => {
     registerExport(parent, ctx);
     registerImport(parent, ctx);

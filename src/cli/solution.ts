@@ -94,7 +94,8 @@ async function checkZip(zip: string, o: CheckOptions, ctx: CommandContext): Prom
 
 export const solutionCommands: CommandGroup = {
   name: 'solution',
-  description: 'pack the widgets into an import-ready Dataverse solution per client, and check solution zips',
+  description:
+    'pack the widgets into an import-ready Dataverse solution per client, check solution zips, deploy them',
   register(parent: Command, ctx: CommandContext) {
     const packCommand = parent
       .command('pack')
