@@ -57,7 +57,7 @@ const noControls = forbid(['controls'], 'src/ imports nothing from controls/: th
 const noCli = forbid(['src/cli'], 'Only src/cli imports src/cli: library code takes options and callbacks');
 const noFeatures = forbid(
   ['src/cli', 'src/labels', 'src/solution', 'src/widgets', 'src/webresources', 'src/env'],
-  'The building blocks (src/zip, src/fs, src/xml, src/languages) import only each other and src/errors.ts',
+  'The building blocks (src/zip, src/fs, src/xml, src/languages, src/http) import only each other and src/errors.ts',
 );
 const noPages = forbid(
   ['src/webresources'],
@@ -100,6 +100,7 @@ const boundaries = [
   ...boundary('src/fs', [noTestOrTools, noControls, noFeatures]),
   ...boundary('src/xml', [noTestOrTools, noControls, noFeatures, noNodeModule]),
   ...boundary('src/languages', [noTestOrTools, noControls, noFeatures, noNodeModule]),
+  ...boundary('src/http', [noTestOrTools, noControls, noFeatures, noNodeModule]),
   ...boundary('src/widgets', [noTestOrTools, noControls, noNodeModule, noNodeParts, noPages]),
   ...boundary('src/webresources', [noTestOrTools, noControls, noNodeModule, noNodeParts]),
   ...boundary('controls', [noTestOrTools, noNodeModule, noNodeParts]),

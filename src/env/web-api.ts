@@ -5,7 +5,7 @@
  * stops when the command's signal aborts (`--timeout`, Ctrl-C). Failures are CrmKitErrors (exit 6).
  */
 import { CrmKitError } from '../errors';
-import { parseRetryAfter } from '../webresources/dataverse/dataverse-errors';
+import { parseRetryAfter } from '../http/retry-after';
 import type { TokenSource } from './auth/token-source';
 import { abortReason, DEFAULT_REQUEST_TIMEOUT_MS, sleep } from './deadline';
 import { connectionError, serviceError } from './failures';

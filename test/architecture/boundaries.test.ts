@@ -34,7 +34,7 @@ async function boundaryMessages(filePath: string, specifiers: readonly string[])
 const NODE = 'use no Node module';
 const NODE_PARTS = 'Browser code imports nothing from src/cli, src/labels, src/solution';
 const CLI = 'Only src/cli imports src/cli';
-const FEATURES = 'The building blocks (src/zip, src/fs, src/xml, src/languages) import only';
+const FEATURES = 'The building blocks (src/zip, src/fs, src/xml, src/languages, src/http) import only';
 const PIPELINE = 'src/labels/crm-xml) imports nothing of the workbook';
 const TOOLS = 'imports nothing from test/';
 const BENCH = 'A benchmark imports only from src/';
@@ -49,6 +49,7 @@ const crossings: [string, string, string][] = [
   [CONTROL, 'events', NODE],
   ['src/xml/bad-example.ts', 'node:string_decoder', NODE],
   ['src/languages/bad-example.ts', 'fs/promises', NODE],
+  ['src/http/bad-example.ts', 'node:http', NODE],
   ['src/webresources/dataverse/bad-example.ts', '../../labels/crm-xml/model', NODE_PARTS],
   ['src/widgets/survey/bad-example.ts', '../../labels/export', NODE_PARTS],
   ['src/widgets/bad-example.ts', '../fs/atomic', NODE_PARTS],

@@ -4,6 +4,7 @@
  * HTTP status; the page's own Web API client (web-api-fetch.ts) adds `status` and the Retry-After
  * header, which only it can see.
  */
+import { parseRetryAfter } from '../../http/retry-after';
 import { dataverseKindOf, missingPrivilegeOf } from '../../widgets/shared/dataverse-codes';
 
 export type DataverseFailure =
@@ -16,16 +17,6 @@ export type DataverseFailure =
 
 function field(e: unknown, name: string): unknown {
   return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[name] : undefined;
-}
-
-/** Retry-After as milliseconds: a number of seconds or an HTTP date. */
-export function parseRetryAfter(value: unknown, now: number = Date.now()): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value * 1000;
-  if (typeof value !== 'string' || value.trim() === '') return undefined;
-  const seconds = Number(value.trim());
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 function retryAfterOf(e: unknown, now: number): number | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyError, parseRetryAfter } from '../../../src/webresources/dataverse/dataverse-errors';
+import { parseRetryAfter } from '../../../src/http/retry-after';
+import { classifyError } from '../../../src/webresources/dataverse/dataverse-errors';
 
 const requestsLimit = 'Number of requests exceeded the limit of 6000 over time window of 300 seconds.';
 const missingPrivilege =

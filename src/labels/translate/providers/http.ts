@@ -5,6 +5,7 @@
  * a message (any echo of it is blanked).
  */
 import { CrmKitError } from '../../../errors';
+import { parseRetryAfter } from '../../../http/retry-after';
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 5). */
@@ -61,8 +62,8 @@ const retryable = (status: number): boolean => status === 429 || status >= 500;
 
 function waitFor(response: Response, attempt: number, retry: RetryOptions): number {
   const max = retry.maxDelayMs ?? 30_000;
-  const after = Number(response.headers.get('retry-after'));
-  if (Number.isFinite(after) && after > 0) return Math.min(after * 1000, max);
+  const after = parseRetryAfter(response.headers.get('retry-after'));
+  if (after !== undefined && after > 0) return Math.min(after, max);
   return Math.min((retry.baseDelayMs ?? 1000) * 2 ** attempt, max);
 }
 
