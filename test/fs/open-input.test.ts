@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CrmKitError, ExitCode } from '../../src/errors';
 import { inputError, openInput, readInputText, statInput } from '../../src/fs/open-input';
+import { ordinaryUser } from '../user/support';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'crmkit-open-'));
@@ -73,6 +74,11 @@ describe('opening an input', () => {
     const expected = 'secret.xml: permission denied';
     if (process.getuid?.() === 0) {
       // Root opens it anyway; the refusal is seen by an ordinary user, so the probe runs as one.
+      const user = ordinaryUser();
+      if ('skip' in user) {
+        console.warn(`skipping the chmod 000 case: ${user.skip}`);
+        return;
+      }
       console.log('running as root: the chmod 000 case is checked in a child process as the user nobody');
       expect(openAsNobody(path.join(dir, 'secret.xml'), 'secret.xml')).toBe(`FILE_UNREADABLE 3 ${expected}`);
       return;

@@ -29,10 +29,16 @@ function works(command: string, args: readonly string[]): boolean {
 export function ordinaryUser(): { prefix: string[] } | { skip: string } {
   if (process.getuid?.() !== 0) return { prefix: [] };
   const setpriv = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-  if (works(setpriv[0]!, [...setpriv.slice(1), 'true'])) return { prefix: setpriv };
   const runuser = ['runuser', '-u', 'nobody', '--'];
-  if (works(runuser[0]!, [...runuser.slice(1), 'true'])) return { prefix: runuser };
-  return { skip: 'running as root, and neither setpriv nor runuser can switch to the user nobody' };
+  const prefix = [setpriv, runuser].find((p) => works(p[0]!, [...p.slice(1), 'true']));
+  if (prefix === undefined) {
+    return { skip: 'running as root, and neither setpriv nor runuser can switch to the user nobody' };
+  }
+  // A checkout under a private folder (mktemp -d makes it 0700) is out of nobody's reach.
+  if (!works(prefix[0]!, [...prefix.slice(1), 'test', '-r', path.join(root, 'package.json')])) {
+    return { skip: `the user nobody cannot read the checkout at ${root} (a parent folder is private)` };
+  }
+  return { prefix };
 }
 
 export interface Run {
