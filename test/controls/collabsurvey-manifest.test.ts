@@ -38,6 +38,7 @@ describe('CollabSurvey manifest', () => {
       csat: ['bound', 'Decimal', 'false'],
       nps: ['bound', 'Whole.None', 'false'],
       responseCount: ['bound', 'Whole.None', 'false'],
+      responseTable: ['input', 'SingleLine.Text', 'false'],
     });
     expect(manifestText).toMatch(
       /<type-group name="longText">\s*<type>SingleLine.TextArea<\/type>\s*<type>Multiple<\/type>/,

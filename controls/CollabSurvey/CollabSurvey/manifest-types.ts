@@ -10,6 +10,7 @@ export interface IInputs {
   csat: ComponentFramework.PropertyTypes.DecimalNumberProperty;
   nps: ComponentFramework.PropertyTypes.WholeNumberProperty;
   responseCount: ComponentFramework.PropertyTypes.WholeNumberProperty;
+  responseTable: ComponentFramework.PropertyTypes.StringProperty;
 }
 export interface IOutputs {
   responses?: string;

@@ -209,6 +209,7 @@ export class MockSurveyContext implements SurveyContext {
       csat: new MockNumberProperty(),
       nps: new MockNumberProperty(),
       responseCount: new MockNumberProperty(),
+      responseTable: new MockStringProperty(null),
     };
     this.userSettings = new MockUserSettings(lcid);
     this.resources = new MockResources(surveyStrings(lcid));
