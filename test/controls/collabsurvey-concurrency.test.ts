@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CollabSurvey } from '../../controls/CollabSurvey/CollabSurvey/index';
 import { parseDocument, serializeDocument } from '../../src/widgets/survey/document';
 import { documentOf, response } from '../widgets/survey/fixtures';
-import { MockSurveyContext, MockTable, MockUserSettings, MockWebApi } from '../widgets/survey/pcf-mocks';
+import {
+  MockSurveyContext,
+  MockTable,
+  MockUserSettings,
+  MockWebApi,
+  textOutput,
+} from '../widgets/survey/pcf-mocks';
 
 const COLUMN = 'crmkit_surveyresponses';
 const ACCOUNT_ID = '5a1c2a4e-0000-0000-0000-00000000c0de';
@@ -50,7 +56,7 @@ function openForm(table: MockTable, userId: string, userName: string, lcid = 103
     container,
     notify,
     accept: () => {
-      context.responses.raw = control.getOutputs().responses ?? null;
+      context.responses.raw = textOutput(control.getOutputs());
       control.updateView(context);
     },
     saveForm: async () => {
@@ -187,7 +193,7 @@ describe('CollabSurvey on two forms of one record (jsdom, mock Web API)', () => 
     table.offline = true;
     await addResponse(anna, 5, 'Без сети');
     expect(anna.notify).toHaveBeenCalledTimes(1);
-    expect(parseDocument(anna.control.getOutputs().responses ?? '').responses).toHaveLength(2);
+    expect(parseDocument(textOutput(anna.control.getOutputs()) ?? '').responses).toHaveLength(2);
     expect(q(anna.container, '.crmkit-survey__status', HTMLElement).textContent).toBe(
       'Не удалось проверить ответы, сохранённые другими (нет сети или доступа); сохранено в копию этой формы.',
     );
@@ -235,7 +241,7 @@ describe('CollabSurvey on two forms of one record (jsdom, mock Web API)', () => 
     click(anna.container, '[data-action="save"]');
     await settle();
     expect(anna.notify).toHaveBeenCalledTimes(1);
-    expect(parseDocument(anna.control.getOutputs().responses ?? '').responses).toHaveLength(2);
+    expect(parseDocument(textOutput(anna.control.getOutputs()) ?? '').responses).toHaveLength(2);
   });
 
   describe('a slow Web API', () => {

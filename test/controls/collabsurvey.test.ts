@@ -4,7 +4,7 @@ import { CollabSurvey } from '../../controls/CollabSurvey/CollabSurvey/index';
 import type { IOutputs } from '../../controls/CollabSurvey/CollabSurvey/manifest-types';
 import { parseDocument, serializeDocument } from '../../src/widgets/survey/document';
 import { documentOf, response } from '../widgets/survey/fixtures';
-import { MockSurveyContext, MockUserSettings } from '../widgets/survey/pcf-mocks';
+import { MockSurveyContext, MockUserSettings, textOutput } from '../widgets/survey/pcf-mocks';
 
 const ANNA = '{00000000-0000-0000-0000-0000000000a1}';
 
@@ -27,7 +27,7 @@ function mount(value: string | null, lcid = 1033): Mounted {
   control.updateView(context);
   const acceptOutputs = (): IOutputs => {
     const outputs = control.getOutputs();
-    context.responses.raw = outputs.responses ?? null;
+    context.responses.raw = textOutput(outputs);
     control.updateView(context);
     return outputs;
   };
@@ -123,7 +123,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
 
     expect(notify).toHaveBeenCalledTimes(1);
     const outputs = acceptOutputs();
-    const doc = parseDocument(outputs.responses!);
+    const doc = parseDocument(textOutput(outputs)!);
     const added = doc.responses.find((r) => r.id !== 'r1' && r.id !== 'r2')!;
     expect(added).toMatchObject({
       respondent: 'Anna Petrova',
@@ -149,7 +149,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     type(q(container, '.crmkit-survey__form textarea', HTMLTextAreaElement), 'Call back next week');
     click(container, '[data-action="save"]');
     const outputs = acceptOutputs();
-    expect(parseDocument(outputs.responses!).responses[0]?.answers).toEqual({});
+    expect(parseDocument(textOutput(outputs)!).responses[0]?.answers).toEqual({});
     expect(outputs.csat).toBeUndefined();
     expect(outputs.responseCount).toBe(1);
     expect(q(container, '.crmkit-survey__item').textContent).toContain('Not rated');
@@ -219,7 +219,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     expect(comment.value).toBe('Draft typed before the refresh');
     expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(3);
     click(container, '[data-action="save"]');
-    const ids = parseDocument(acceptOutputs().responses!).responses.map((r) => r.id);
+    const ids = parseDocument(textOutput(acceptOutputs())!).responses.map((r) => r.id);
     expect(ids.slice(0, 3)).toEqual(['r1', 'r2', 'r3']);
     expect(ids).toHaveLength(4);
   });
@@ -278,7 +278,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     expect(radios(container, 'csat')[3]!.getAttribute('aria-checked')).toBe('true');
     radios(container, 'csat')[1]!.click();
     click(container, '[data-action="save"]');
-    let doc = parseDocument(acceptOutputs().responses!);
+    let doc = parseDocument(textOutput(acceptOutputs())!);
     expect(doc.responses.find((r) => r.id === 'r2')).toMatchObject({
       answers: { csat: 2, nps: 6 },
       at: '2026-11-20T15:30:00Z',
@@ -289,7 +289,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     expect(container.querySelectorAll('.crmkit-survey__item')).toHaveLength(2);
     click(q(container, '[data-response-id="r2"]'), '[data-action="confirm-delete"]');
     expect(document.activeElement?.getAttribute('data-action')).toBe('add');
-    doc = parseDocument(acceptOutputs().responses!);
+    doc = parseDocument(textOutput(acceptOutputs())!);
     expect(doc.responses.map((r) => r.id)).toEqual(['r1']);
   });
 
@@ -304,7 +304,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
       'This response was deleted by someone else; save it as a new response or cancel.',
     );
     click(container, '[data-action="save"]');
-    const doc = parseDocument(acceptOutputs().responses!);
+    const doc = parseDocument(textOutput(acceptOutputs())!);
     expect(doc.responses).toHaveLength(2);
     const kept = doc.responses.find((r) => r.id !== 'r1')!;
     expect(kept.id).not.toBe('r2');
@@ -391,7 +391,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     context.responses.raw = serializeDocument(theirs);
     control.updateView(context);
     expect(notify).toHaveBeenCalledTimes(2);
-    const ids = parseDocument(control.getOutputs().responses!).responses.map((r) => r.id);
+    const ids = parseDocument(textOutput(control.getOutputs())!).responses.map((r) => r.id);
     expect(ids.slice(0, 3)).toEqual(['r1', 'r2', 'r9']);
     expect(ids).toHaveLength(4);
     expect(q(container, '.crmkit-survey__notice').textContent).toContain(
@@ -440,7 +440,7 @@ describe('CollabSurvey control (jsdom, mock PCF context)', () => {
     expect(notes.maxLength).toBe(80);
     type(notes, 'Needs a second pallet');
     click(container, '[data-action="save"]');
-    const saved = parseDocument(acceptOutputs().responses!).responses[0]!;
+    const saved = parseDocument(textOutput(acceptOutputs())!).responses[0]!;
     expect(saved.answers).toEqual({ onTime: true, topic: 'quality', notes: 'Needs a second pallet' });
     const answers = [...container.querySelectorAll('.crmkit-survey__answer dd')].map((d) => d.textContent);
     expect(answers).toEqual(['Да', 'Качество', 'Needs a second pallet']);

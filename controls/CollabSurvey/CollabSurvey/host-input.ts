@@ -16,17 +16,22 @@ export interface SurveyContext {
   >;
   resources: Pick<ComponentFramework.Resources, 'getString'>;
   /** Null when the host offers no Web API (the manifest does not require it). */
-  webAPI?: Pick<ComponentFramework.WebApi, 'retrieveRecord'> | null;
+  webAPI?: Pick<
+    ComponentFramework.WebApi,
+    'retrieveRecord' | 'retrieveMultipleRecords' | 'createRecord' | 'updateRecord' | 'deleteRecord'
+  > | null;
+  /** Records mode reads the response table's choice options and the record's entity set here. */
+  utils?: Partial<Pick<ComponentFramework.Utility, 'getEntityMetadata'>>;
 }
 
 /** What the widget needs to know from the PCF context, read in one place. */
 export function hostInputOf(context: SurveyContext): SurveyHostInput {
   const responses = context.parameters.responses;
   const security = responses.security;
-  const maxLength = responses.attributes?.MaxLength;
+  const maxLength = (responses.attributes as { MaxLength?: unknown } | undefined)?.MaxLength;
   const width = context.mode.allocatedWidth;
   return {
-    value: responses.raw,
+    value: typeof responses.raw === 'string' ? responses.raw : null,
     definition: context.parameters.definition?.raw ?? null,
     readable: security?.readable ?? true,
     editable: !context.mode.isControlDisabled && (security?.editable ?? true),

@@ -3,7 +3,14 @@
  * An empty definition means the built-in one: CSAT 1–5 stars and NPS 0–10 (plus the comment every
  * response has).
  */
-import { fail, isJsonObject, parseJsonText, type JsonValue } from './json';
+import {
+  fail,
+  isJsonObject,
+  parseJsonText,
+  SurveyParseError,
+  type JsonValue,
+  type ParseProblem,
+} from './json';
 
 export type QuestionType = 'stars' | 'nps' | 'yesno' | 'choice' | 'text';
 export const QUESTION_TYPES: readonly QuestionType[] = ['stars', 'nps', 'yesno', 'choice', 'text'];
@@ -152,4 +159,17 @@ export function csatQuestion(definition: SurveyDefinition): Question | undefined
 export function npsQuestion(definition: SurveyDefinition): Question | undefined {
   const qs = definition.questions;
   return qs.find((q) => q.metric === 'nps') ?? qs.find((q) => q.type === 'nps');
+}
+
+/** The definition to ask; an unreadable one gives the built-in definition and the problem. */
+export function readDefinition(text: string | null | undefined): {
+  definition: SurveyDefinition;
+  problem?: ParseProblem;
+} {
+  try {
+    return { definition: parseDefinition(text) };
+  } catch (e) {
+    if (!(e instanceof SurveyParseError)) throw e;
+    return { definition: DEFAULT_DEFINITION, problem: e.problem };
+  }
 }

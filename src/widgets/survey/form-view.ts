@@ -18,13 +18,17 @@ export interface ResponseForm {
   focusFirst: () => void;
 }
 
+/** Records mode: the table's role and channel options (value → label); an empty list leaves the field out. */
+export type FormChoices = Readonly<Record<'role' | 'channel', readonly string[]>>;
+
 function selectField(
   ctx: SurveyViewContext,
   kind: 'role' | 'channel',
   ids: readonly string[],
   draft: ResponseDraft,
-): HTMLElement {
+): HTMLElement | null {
   const { doc, t } = ctx;
+  if (ids.length === 0) return null;
   const id = uniqueId(`crmkit-survey-${kind}`);
   const select = el(doc, 'select', { className: 'crmkit-select', attrs: { id, name: kind } });
   const values = ids.includes(draft[kind]) || draft[kind] === '' ? ids : [...ids, draft[kind]];
@@ -121,6 +125,7 @@ export function renderResponseForm(
   draft: ResponseDraft,
   onSave: () => void,
   onCancel: () => void,
+  choices?: FormChoices,
 ): ResponseForm {
   const { doc, t, formats } = ctx;
   const titleId = uniqueId('crmkit-survey-form');
@@ -190,8 +195,8 @@ export function renderResponseForm(
           }),
           respondent,
         ]),
-        selectField(ctx, 'role', ROLE_IDS, draft),
-        selectField(ctx, 'channel', CHANNEL_IDS, draft),
+        selectField(ctx, 'role', choices?.role ?? ROLE_IDS, draft),
+        selectField(ctx, 'channel', choices?.channel ?? CHANNEL_IDS, draft),
       ]),
       ...ctx.definition.questions.map((q) => questionField(ctx, q, draft)),
       el(doc, 'div', { className: 'crmkit-field' }, [

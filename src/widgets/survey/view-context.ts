@@ -8,6 +8,8 @@ export interface SurveyViewContext {
   formats: Formats;
   lcid: number;
   definition: SurveyDefinition;
+  /** Records mode: the label of a role or channel option value (from the table's metadata). */
+  choiceLabel?: (kind: 'role' | 'channel', id: string) => string | undefined;
 }
 
 export const ROLE_IDS = ['sales', 'service', 'delivery', 'management', 'other'] as const;
@@ -22,7 +24,7 @@ export function questionLabel(ctx: SurveyViewContext, q: Question): string {
 /** A role or channel id shown in the user's language; text from another writer is shown as is. */
 export function labelOf(ctx: SurveyViewContext, kind: 'role' | 'channel', id: string): string {
   const known: readonly string[] = kind === 'role' ? ROLE_IDS : CHANNEL_IDS;
-  return known.includes(id) ? ctx.t(`${kind}.${id}`) : id;
+  return ctx.choiceLabel?.(kind, id) ?? (known.includes(id) ? ctx.t(`${kind}.${id}`) : id);
 }
 
 /** A date shown in the user's language; an unreadable one as written. */

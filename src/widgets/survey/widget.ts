@@ -2,8 +2,8 @@
  * The survey control's view controller, free of PCF: the adapter (or a test, or a web resource)
  * passes the host's state in `update()` and receives the new column value and scores in `onChange`.
  */
-import { DEFAULT_DEFINITION, parseDefinition, type SurveyDefinition } from './definition';
-import { SurveyParseError, type ParseProblem } from './json';
+import { DEFAULT_DEFINITION, readDefinition, type SurveyDefinition } from './definition';
+import type { ParseProblem } from './json';
 import { ResponseFormFlow } from './response-form-flow';
 import { StoredChanges } from './stored-change';
 import { renderSurvey } from './survey-view';
@@ -67,14 +67,7 @@ export class SurveyWidget {
     );
     if (input.definition !== this.definitionText) {
       this.definitionText = input.definition;
-      try {
-        this.definition = parseDefinition(input.definition);
-        this.definitionProblem = undefined;
-      } catch (e) {
-        if (!(e instanceof SurveyParseError)) throw e;
-        this.definition = DEFAULT_DEFINITION;
-        this.definitionProblem = e.problem;
-      }
+      ({ definition: this.definition, problem: this.definitionProblem } = readDefinition(input.definition));
     }
     if (this.sync === undefined) {
       this.sync = new SurveySync(input.value);

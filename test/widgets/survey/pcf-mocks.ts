@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SurveyContext } from '../../../controls/CollabSurvey/CollabSurvey/host-input';
-import type { IInputs } from '../../../controls/CollabSurvey/CollabSurvey/manifest-types';
+import type { IInputs, IOutputs } from '../../../controls/CollabSurvey/CollabSurvey/manifest-types';
 import type { RecordContextInfo } from '../../../controls/CollabSurvey/CollabSurvey/stored-value';
 
 type Metadata = ComponentFramework.PropertyHelper.FieldPropertyMetadata.StringMetadata;
@@ -18,6 +18,14 @@ export function surveyStrings(lcid: number): Record<string, string> {
   const file = path.join(repoRoot, 'translations', 'ui', `${lcid}.json`);
   const catalogue = JSON.parse(readFileSync(file, 'utf8')) as { survey: Record<string, string> };
   return catalogue.survey;
+}
+
+/** The `responses` output in column mode: the document's text (null when none). */
+export function textOutput(outputs: IOutputs): string | null {
+  const value = outputs.responses;
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new TypeError(`responses output is ${typeof value}, not text`);
+  return value;
 }
 
 export class MockStringProperty implements ComponentFramework.PropertyTypes.StringProperty {

@@ -1,0 +1,369 @@
+/**
+ * The survey control in records mode, free of PCF: each response is a row of the response table,
+ * regarding the open record. Lists them newest first (paged), adds, edits and deletes one's own
+ * through the Web API, and hands the record's summary scores to the host after each change.
+ */
+import type { Translate } from '../shared/i18n';
+import { el } from '../shared/dom';
+import { stagesFromPcfMetadata } from '../funnel/known-stages';
+import { aggregate, type SurveyOutputs } from './aggregates';
+import { button } from './button';
+import { DEFAULT_DEFINITION, readDefinition, type SurveyDefinition } from './definition';
+import type { SurveyResponse } from './document';
+import { draftFor, draftProblem, type ResponseDraft } from './draft';
+import { renderResponseForm, type FormChoices, type ResponseForm } from './form-view';
+import type { ParseProblem } from './json';
+import { renderResponseList } from './list-view';
+import * as m from './records-model';
+import { RecordsSync, type Outcome, type RecordsApi, type RecordsFault } from './records-sync';
+import { renderSummary } from './summary-view';
+import { reasonText } from './survey-view';
+import type { SurveyViewContext } from './view-context';
+import type { SurveyHostInput } from './widget-options';
+import { SurveyRegions } from './widget-regions';
+
+export interface RecordsHostInput extends Omit<SurveyHostInput, 'value' | 'maxLength'> {
+  /** The response table's logical name (the `responseTable` input). */
+  table: string;
+  /** The open record; the id is absent while a new record is not saved. */
+  entityType: string | undefined;
+  recordId: string | undefined;
+}
+
+export interface RecordsWidgetOptions {
+  t: Translate;
+  formats: SurveyViewContext['formats'];
+  lcid: number;
+  /** The host's Web API; null when the host offers none. */
+  api: RecordsApi | null;
+  /** PCF's `utils.getEntityMetadata`: the table's choice options and the record's entity set. */
+  metadata?: (entityName: string, attributes?: string[]) => PromiseLike<unknown>;
+  /** The summary scores after each change (the host writes them into the bound columns). */
+  onChange: (outputs: SurveyOutputs) => void;
+}
+
+export function faultText(t: Translate, fault: RecordsFault): string {
+  if (fault.kind === 'privilege') return t(`records.no.${fault.action}`, { privilege: fault.privilege });
+  return t(fault.kind === 'gone' ? 'records.gone' : 'records.unavailable');
+}
+
+export class RecordsWidget {
+  private readonly regions: SurveyRegions;
+  private input: RecordsHostInput | undefined;
+  private schema: m.RecordsSchema | undefined;
+  private sync: RecordsSync | undefined;
+  private key = '';
+  private definitionText: string | null | undefined;
+  private definition: SurveyDefinition = DEFAULT_DEFINITION;
+  private definitionProblem: ParseProblem | undefined;
+  private fault: RecordsFault | undefined;
+  private loaded = false;
+  private busy = false;
+  private draft: ResponseDraft | undefined;
+  private form: ResponseForm | undefined;
+  private choices: FormChoices = { role: [], channel: [] };
+  private labels = new Map<string, string>();
+  private entitySet: string | undefined;
+
+  constructor(
+    container: HTMLElement,
+    private readonly options: RecordsWidgetOptions,
+  ) {
+    this.regions = new SurveyRegions(container);
+  }
+
+  private get ctx(): SurveyViewContext {
+    const { t, formats, lcid } = this.options;
+    const labels = this.labels;
+    return {
+      doc: this.regions.doc,
+      t,
+      formats,
+      lcid,
+      definition: this.definition,
+      choiceLabel: (_kind, id) => labels.get(id),
+    };
+  }
+
+  update(input: RecordsHostInput): void {
+    this.input = input;
+    this.regions.root.classList.toggle('is-narrow', (input.width ?? 1000) < 480);
+    if (input.definition !== this.definitionText) {
+      this.definitionText = input.definition;
+      ({ definition: this.definition, problem: this.definitionProblem } = readDefinition(input.definition));
+    }
+    const recordId = m.plainId(input.recordId);
+    const key = `${input.table}|${recordId ?? ''}`;
+    if (key !== this.key) {
+      this.key = key;
+      this.schema = m.recordsSchema(input.table);
+      this.sync = undefined;
+      this.loaded = false;
+      const api = this.options.api;
+      if (this.schema !== undefined && recordId !== undefined && api !== null && input.readable) {
+        this.sync = new RecordsSync(api, this.schema, recordId);
+        this.askMetadata(this.schema, input.entityType);
+        void this.reload(false);
+      }
+    }
+    this.render();
+  }
+
+  destroy(): void {
+    this.sync = undefined;
+    this.regions.root.remove();
+  }
+
+  private askMetadata(s: m.RecordsSchema, entityType: string | undefined): void {
+    const ask = (entity: string, columns?: string[]): Promise<unknown> => {
+      try {
+        return Promise.resolve(this.options.metadata?.(entity, columns)).catch(() => undefined);
+      } catch {
+        return Promise.resolve(undefined); // a host that throws instead of rejecting
+      }
+    };
+    void ask(s.table, [s.channel, s.role]).then((md) => {
+      const options = (column: string): string[] =>
+        stagesFromPcfMetadata(md, column).map((o) => {
+          this.labels.set(o.key, o.label);
+          return o.key;
+        });
+      this.choices = { role: options(s.role), channel: options(s.channel) };
+      this.render();
+    });
+    if (entityType !== undefined) {
+      void ask(entityType).then((md) => {
+        const set = (md as { EntitySetName?: unknown } | undefined)?.EntitySetName;
+        this.entitySet = typeof set === 'string' && set !== '' ? set : m.defaultEntitySet(entityType);
+      });
+    }
+  }
+
+  /** Reads the list and the scores again; after a change, hands the new scores to the host. */
+  private async reload(changed: boolean): Promise<Outcome> {
+    const sync = this.sync;
+    if (sync === undefined) return { ok: true };
+    const outcome = await sync.load();
+    if (sync !== this.sync) return outcome;
+    this.fault = outcome.ok ? undefined : outcome.fault;
+    this.loaded ||= outcome.ok;
+    if (this.schema !== undefined) {
+      for (const [value, label] of m.formattedChoices(this.schema, sync.rows)) {
+        if (!this.labels.has(value)) this.labels.set(value, label);
+      }
+      if (changed && outcome.ok)
+        this.options.onChange(m.recordsOutputs(this.schema, this.definition, sync.scores));
+    }
+    this.render();
+    return outcome;
+  }
+
+  /** Runs one change at a time, then re-reads; a fault goes to the form when open, else the notice. */
+  private async change(run: (sync: RecordsSync) => Promise<Outcome>): Promise<boolean> {
+    const sync = this.sync;
+    if (sync === undefined || this.busy) return false;
+    this.busy = true;
+    this.regions.setBusy(true);
+    const outcome = await run(sync);
+    this.busy = false;
+    this.regions.setBusy(false);
+    const t = this.options.t;
+    if (outcome.ok || outcome.fault.kind === 'gone') {
+      this.regions.setNotice(outcome.ok ? undefined : t('records.gone'), 'error');
+      if (this.form !== undefined) this.closeForm();
+      await this.reload(true);
+      return outcome.ok;
+    }
+    const text = faultText(t, outcome.fault);
+    if (this.form === undefined) this.regions.setNotice(text, 'error');
+    else this.form.showMessage(text);
+    return false;
+  }
+
+  private openForm(editing: SurveyResponse | undefined): void {
+    const input = this.input;
+    if (input === undefined) return;
+    const mine = this.responses().filter((r) => r.authorId === m.plainId(input.userId));
+    const draft = draftFor(editing, input.userName, mine[0]);
+    if (editing === undefined) draft.channel = this.choices.channel[0] ?? '';
+    this.draft = draft;
+    this.form = renderResponseForm(
+      this.ctx,
+      draft,
+      () => void this.save(draft),
+      () => this.closeForm(),
+      this.choices,
+    );
+    this.regions.formRegion.replaceChildren(this.form.element);
+    this.regions.setNotice(undefined);
+    this.render();
+    this.form.focusFirst();
+  }
+
+  private closeForm(): void {
+    this.draft = undefined;
+    this.form = undefined;
+    this.regions.formRegion.replaceChildren();
+    this.render();
+    this.regions.focusAfterChange();
+  }
+
+  private async save(draft: ResponseDraft): Promise<void> {
+    const { schema, form, input } = this;
+    if (schema === undefined || form === undefined || input === undefined || draft !== this.draft) return;
+    const problem = draftProblem(draft);
+    if (problem !== undefined) {
+      form.showMessage(this.options.t(problem));
+      return;
+    }
+    const t = this.options.t;
+    const subject = m.subjectOf(
+      this.definition,
+      draft,
+      (kind) => t(`summary.${kind}`),
+      draft.channel === '' ? '' : (this.labels.get(draft.channel) ?? ''),
+    );
+    const row = m.rowOfDraft(schema, this.definition, draft, subject, m.definitionVersion(input.definition));
+    const id = draft.editingId;
+    const recordId = m.plainId(input.recordId);
+    if (id !== undefined) {
+      await this.change((sync) => sync.update(id, row));
+    } else if (recordId !== undefined && input.entityType !== undefined) {
+      const set = this.entitySet ?? m.defaultEntitySet(input.entityType);
+      const binding = m.regardingBinding(schema, input.entityType, set, recordId);
+      await this.change((sync) => sync.create({ ...row, ...binding }));
+    }
+  }
+
+  private read(): m.RecordResponse[] {
+    const s = this.schema;
+    return s === undefined || this.sync === undefined
+      ? []
+      : this.sync.rows.map((row) => m.responseOfRow(s, this.definition, row));
+  }
+
+  private responses(): SurveyResponse[] {
+    return this.read().map((r) => r.response);
+  }
+
+  private render(): void {
+    const input = this.input;
+    if (input === undefined) return;
+    const { doc, t } = this.ctx;
+    const { regions } = this;
+    const message = (text: string, kind: string): HTMLElement =>
+      el(doc, 'div', { className: `crmkit-message crmkit-message--${kind}`, text });
+    const ready = this.sync !== undefined && this.loaded;
+    const canAdd = ready && input.editable && this.form === undefined && !this.busy;
+    regions.header.replaceChildren(
+      el(doc, 'h2', { className: 'crmkit-survey__title', text: t('summary.title') }),
+      input.readable && !input.editable
+        ? el(doc, 'span', { className: 'crmkit-badge', text: t('state.readOnly') })
+        : '',
+      canAdd
+        ? button(doc, t('form.add'), () => this.openForm(undefined), 'crmkit-button crmkit-button--primary', {
+            'data-action': 'add',
+          })
+        : '',
+    );
+    regions.formRegion.hidden = this.form === undefined;
+    regions.listRegion.replaceChildren();
+    let state: HTMLElement | undefined;
+    if (!input.readable)
+      state = el(doc, 'p', { className: 'crmkit-survey__masked', text: t('state.masked') });
+    else if (this.schema === undefined) {
+      const key = input.table.trim() === '' ? 'records.needsTable' : 'records.badTable';
+      state = message(t(key, { table: input.table }), 'error');
+    } else if (m.plainId(input.recordId) === undefined) state = message(t('records.unsaved'), 'info');
+    else if (this.options.api === null) state = message(t('records.unavailable'), 'warning');
+    else if (this.fault !== undefined && !ready) {
+      state = message(faultText(t, this.fault), 'warning');
+      state.append(
+        ' ',
+        button(doc, t('records.retry'), () => void this.reload(false), 'crmkit-link-button', {
+          'data-action': 'retry',
+        }),
+      );
+    } else if (!ready)
+      state = el(doc, 'p', { className: 'crmkit-survey__muted', text: t('records.loading') });
+    if (state !== undefined) {
+      regions.body.replaceChildren(state);
+      return;
+    }
+    this.renderReady(input);
+  }
+
+  private renderReady(input: RecordsHostInput): void {
+    const ctx = this.ctx;
+    const { doc, t } = ctx;
+    const sync = this.sync!;
+    const read = this.read();
+    const responses = read.map((r) => r.response);
+    const raw = new Map(
+      read.flatMap((r) => (r.rawAnswers === undefined ? [] : [[r.response.id, r.rawAnswers]])),
+    );
+    const scores = sync.scores.map((row) => m.responseOfRow(this.schema!, this.definition, row).response);
+    const summary = { ...aggregate(scores, this.definition), last: responses[0] };
+    const problem = this.definitionProblem;
+    this.regions.body.replaceChildren(
+      ...(problem === undefined
+        ? []
+        : [
+            el(doc, 'div', {
+              className: 'crmkit-message crmkit-message--warning',
+              text: t('state.definitionInvalid', { reason: reasonText(t, problem) }),
+            }),
+          ]),
+      renderSummary(ctx, summary),
+    );
+    const userId = m.plainId(input.userId);
+    const list = renderResponseList(
+      ctx,
+      responses,
+      input.editable
+        ? {
+            canModify: (r) => r.authorId !== '' && r.authorId === userId && !raw.has(r.id),
+            onEdit: (r) => this.openForm(r),
+            onDelete: (r) => void this.change((s) => s.delete(r.id)),
+          }
+        : undefined,
+      { visible: responses.length },
+    );
+    for (const [id, text] of raw) {
+      const item = Array.from(list.querySelectorAll<HTMLElement>('[data-response-id]')).find(
+        (li) => li.dataset.responseId === id,
+      );
+      item?.append(
+        el(doc, 'div', {
+          className: 'crmkit-message crmkit-message--warning',
+          text: t('records.answersUnreadable'),
+        }),
+        el(doc, 'pre', { className: 'crmkit-survey__raw', text }),
+      );
+    }
+    if (sync.hasMore) {
+      const step = Math.min(m.RECORDS_PAGE_SIZE, Math.max(0, scores.length - responses.length));
+      const label = t('list.showMore', {
+        count: ctx.formats.number(step || m.RECORDS_PAGE_SIZE),
+        total: ctx.formats.number(scores.length),
+      });
+      list.append(
+        el(doc, 'div', { className: 'crmkit-survey__more' }, [
+          button(doc, label, () => void this.showMore(responses.length), 'crmkit-button', {
+            'data-action': 'show-more',
+          }),
+        ]),
+      );
+    }
+    this.regions.listRegion.replaceChildren(list);
+  }
+
+  private async showMore(shown: number): Promise<void> {
+    const sync = this.sync;
+    if (sync === undefined) return;
+    const outcome = await sync.more();
+    if (!outcome.ok) this.regions.setNotice(faultText(this.options.t, outcome.fault), 'error');
+    this.render();
+    this.regions.listRegion.querySelectorAll<HTMLElement>('.crmkit-survey__who')[shown]?.focus();
+  }
+}
