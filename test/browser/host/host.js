@@ -21,7 +21,10 @@
  * setParameter(name, raw), setWidth(px), setDisabled(bool), update().
  * mount() also takes contextInfo: { entityTypeName, entityId } (mode.contextInfo); a page.addInitScript
  * defining window.crmkitHostWebApi = { retrieveRecord(type, id, options) → Promise, … } gives the
- * control context.webAPI (else null).
+ * control context.webAPI (else null). Or window.crmkitHostStore = an in-browser record store with
+ * webApiFor(user) and metadataFor(user) (test/support/pcf/activity-store.ts, bundled): the control
+ * gets the Web API and getEntityMetadata of the mounted user ({ id: userId, name: userName, lcid }).
+ * setContextInfo(info) changes mode.contextInfo and runs updateView (a new record being saved).
  * Dataset controls: define window.crmkitHostParameter = (name, spec, host) => parameterObject in a
  * page.addInitScript to build a DataSet mock from plain data; its result is used as the parameter.
  */
@@ -180,6 +183,16 @@
             utils: window.crmkitHostUtils || {}, // define it in an init script to offer getEntityMetadata
             webAPI: window.crmkitHostWebApi || null, // define it in an init script to offer a Web API
           };
+          var store = window.crmkitHostStore;
+          if (store) {
+            var user = {
+              id: host.context.userSettings.userId,
+              name: host.context.userSettings.userName,
+              lcid: lcid,
+            };
+            host.context.webAPI = window.crmkitHostWebApi || store.webApiFor(user);
+            host.context.utils = window.crmkitHostUtils || { getEntityMetadata: store.metadataFor(user) };
+          }
           var ctl = new Ctor();
           host.control = ctl;
           var notify = function () {
@@ -216,6 +229,10 @@
     setWidth: function (px) {
       document.getElementById('host-control').style.width = px + 'px';
       host.context.mode.allocatedWidth = px;
+      host.update();
+    },
+    setContextInfo: function (info) {
+      host.context.mode.contextInfo = info;
       host.update();
     },
     setDisabled: function (disabled) {
