@@ -75,12 +75,16 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the project ho
   });
   const session = browserSession(() => serveStatic([path.join(import.meta.dirname, 'host'), outDir]));
 
-  it('prints the production bundle size (budget 50 KB minified)', () => {
+  // The budget was 50 KB for column mode alone (49.9 KB). Records mode (list, paging, add, edit and
+  // delete through the Web API, faults, choice metadata) measured +14.6 KB minified (64.5 KB), so
+  // the budget is 65 KB: both modes ship in the one bundle a form loads.
+  const BUDGET_KB = 65;
+  it(`prints the production bundle size (budget ${BUDGET_KB} KB minified)`, () => {
     const bundle = readFileSync(path.join(outDir, 'bundle.js'));
     const kb = bundle.length / 1000;
     console.log(
       `[budget] CollabSurvey production bundle.js: ${kb.toFixed(1)} KB minified, ` +
-        `${(gzipSync(bundle).length / 1000).toFixed(1)} KB gzipped (budget 50 KB minified${kb <= 50 ? '' : ' — OVER BUDGET'})`,
+        `${(gzipSync(bundle).length / 1000).toFixed(1)} KB gzipped (budget ${BUDGET_KB} KB minified${kb <= BUDGET_KB ? '' : ' — OVER BUDGET'})`,
     );
     expect(bundle.toString('utf8')).toContain("registerControl('CollabCrm.CollabSurvey'");
   });
