@@ -12,6 +12,7 @@ import {
   MockTable,
   MockUserSettings,
   MockWebApi,
+  mountSurvey,
   textOutput,
 } from '../widgets/survey/pcf-mocks';
 
@@ -44,12 +45,7 @@ function openForm(table: MockTable, userId: string, userName: string, lcid = 103
   context.mode.contextInfo = { entityTypeName: 'account', entityId: `{${ACCOUNT_ID.toUpperCase()}}` };
   const webApi = new MockWebApi(table);
   context.webAPI = webApi;
-  const container = document.createElement('div');
-  document.body.append(container);
-  const control = new CollabSurvey();
-  const notify = vi.fn<() => void>();
-  control.init(context, notify, {}, container);
-  control.updateView(context);
+  const { control, container, notify } = mountSurvey(context);
   return {
     control,
     context,

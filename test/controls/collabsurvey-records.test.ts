@@ -5,8 +5,7 @@
  * an in-memory Dataverse activity table (test/support/pcf/activity-store.ts) that sets createdby
  * itself and enforces privileges and ownership.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CollabSurvey } from '../../controls/CollabSurvey/CollabSurvey/index';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SurveyContext } from '../../controls/CollabSurvey/CollabSurvey/host-input';
 import type { IInputs, IOutputs } from '../../controls/CollabSurvey/CollabSurvey/manifest-types';
 import { surveyResponseStore, type ActivityStore, type StoreUser } from '../support/pcf/activity-store';
@@ -17,6 +16,8 @@ import {
   MockStringProperty,
   MockUserSettings,
   surveyStrings,
+  mountSurvey,
+  type MountedSurvey,
 } from '../widgets/survey/pcf-mocks';
 
 const ACCOUNT = '5a1c2a4e-0000-4000-8000-00000000c0de';
@@ -61,11 +62,7 @@ class RecordsContext implements SurveyContext {
   }
 }
 
-interface Form {
-  control: CollabSurvey;
-  context: RecordsContext;
-  container: HTMLDivElement;
-  notify: ReturnType<typeof vi.fn<() => void>>;
+interface Form extends MountedSurvey<RecordsContext> {
   outputs: () => IOutputs;
 }
 
@@ -88,14 +85,9 @@ async function open(
   const recordId = 'recordId' in options ? options.recordId : `{${ACCOUNT.toUpperCase()}}`;
   const context = new RecordsContext(store, user, recordId, options.table);
   if (options.webApi === null) context.webAPI = null;
-  const container = document.createElement('div');
-  document.body.append(container);
-  const control = new CollabSurvey();
-  const notify = vi.fn<() => void>();
-  control.init(context, notify, {}, container);
-  control.updateView(context);
+  const mounted = mountSurvey(context);
   await settle();
-  const form = { control, context, container, notify, outputs: () => control.getOutputs() };
+  const form = { ...mounted, outputs: () => mounted.control.getOutputs() };
   forms.push(form);
   return form;
 }

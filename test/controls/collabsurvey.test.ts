@@ -4,7 +4,7 @@ import { CollabSurvey } from '../../controls/CollabSurvey/CollabSurvey/index';
 import type { IOutputs } from '../../controls/CollabSurvey/CollabSurvey/manifest-types';
 import { parseDocument, serializeDocument } from '../../src/widgets/survey/document';
 import { documentOf, response } from '../widgets/survey/fixtures';
-import { MockSurveyContext, MockUserSettings, textOutput } from '../widgets/survey/pcf-mocks';
+import { mountSurvey, MockSurveyContext, MockUserSettings, textOutput } from '../widgets/survey/pcf-mocks';
 
 const ANNA = '{00000000-0000-0000-0000-0000000000a1}';
 
@@ -19,12 +19,7 @@ interface Mounted {
 
 function mount(value: string | null, lcid = 1033): Mounted {
   const context = new MockSurveyContext(value, lcid);
-  const container = document.createElement('div');
-  document.body.append(container);
-  const control = new CollabSurvey();
-  const notify = vi.fn<() => void>();
-  control.init(context, notify, {}, container);
-  control.updateView(context);
+  const { control, container, notify } = mountSurvey(context);
   const acceptOutputs = (): IOutputs => {
     const outputs = control.getOutputs();
     context.responses.raw = textOutput(outputs);

@@ -4,6 +4,8 @@
  * silently the tests.
  */
 import { readFileSync } from 'node:fs';
+import { vi } from 'vitest';
+import { CollabSurvey } from '../../../controls/CollabSurvey/CollabSurvey/index';
 import path from 'node:path';
 import type { SurveyContext } from '../../../controls/CollabSurvey/CollabSurvey/host-input';
 import type { IInputs, IOutputs } from '../../../controls/CollabSurvey/CollabSurvey/manifest-types';
@@ -18,6 +20,25 @@ export function surveyStrings(lcid: number): Record<string, string> {
   const file = path.join(repoRoot, 'translations', 'ui', `${lcid}.json`);
   const catalogue = JSON.parse(readFileSync(file, 'utf8')) as { survey: Record<string, string> };
   return catalogue.survey;
+}
+
+/** A CollabSurvey control mounted on a context in a container of the test's document. */
+export interface MountedSurvey<C> {
+  control: CollabSurvey;
+  context: C;
+  container: HTMLDivElement;
+  notify: ReturnType<typeof vi.fn<() => void>>;
+}
+
+/** Mounts the control in a new container of the document: init, then the first updateView. */
+export function mountSurvey<C extends SurveyContext>(context: C): MountedSurvey<C> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  const control = new CollabSurvey();
+  const notify = vi.fn<() => void>();
+  control.init(context, notify, {}, container);
+  control.updateView(context);
+  return { control, context, container, notify };
 }
 
 /** The `responses` output in column mode: the document's text (null when none). */
