@@ -1,6 +1,7 @@
 /**
  * The BUILT CollabSurvey bundle in Microsoft's pcf-start harness (served on a free port): the
- * harness's own placeholder value is shown as unreadable and left alone; after clearing it, a response
+ * harness's own placeholder value is shown as unreadable and left alone (once the placeholder table
+ * name, which turns on records mode, is cleared); after clearing it, a response
  * answered in the control reaches the harness's "Data Outputs" with `responses`, `csat` and `nps`.
  * (The harness merges every resx, the last one wins, so its UI language is not asserted here —
  * test/browser/survey-host.test.ts covers languages.) Screenshot: test-output/survey-harness.png.
@@ -62,6 +63,14 @@ describe.skipIf(skipReason !== undefined)('CollabSurvey bundle in the pcf-start 
   });
 
   it("shows the harness's placeholder value as unreadable text and does not overwrite it", async () => {
+    // The harness fills every input with "val", responseTable too: records mode says that is no
+    // table name (the harness shows the last resx's language); cleared, the control is in column mode.
+    await expect(page.locator('.crmkit-survey__body .crmkit-message--error').innerText()).resolves.toContain(
+      'val',
+    );
+    const table = page.locator('xpath=//*[normalize-space(text())="responseTable"]/following::input[1]');
+    await table.fill('');
+    await table.press('Tab');
     await expect(page.locator('.crmkit-survey__raw').inputValue()).resolves.toBe('val');
     await expect(page.locator('[data-action="start-over"]').count()).resolves.toBe(1);
     expect(await dataOutputs(page)).toEqual({});

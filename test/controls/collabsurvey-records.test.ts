@@ -354,6 +354,21 @@ describe('CollabSurvey in records mode', () => {
     );
   });
 
+  it('works in column mode again once responseTable is cleared and a text column is bound', async () => {
+    const f = await open(surveyResponseStore(), ANNA);
+    f.context.parameters.responseTable.raw = null;
+    f.context.parameters.responses = new MockStringProperty(null);
+    f.control.updateView(f.context);
+    expect(all(f.container, '.crmkit-survey')).toHaveLength(1);
+    expect(one(f.container, '.crmkit-survey__list').textContent).toContain('No responses yet.');
+    expect(one(f.container, '[data-action="add"]').textContent).toBe('Add response');
+  });
+
+  it('asks for the table when the control sits on a number column without one', async () => {
+    const f = await open(surveyResponseStore(), ANNA, { table: '' });
+    expect(one(f.container, '.crmkit-survey__body').textContent).toContain('no survey response table is set');
+  });
+
   it('says what is wrong with a table name that is none', async () => {
     const f = await open(surveyResponseStore(), ANNA, { table: 'survey response' });
     expect(one(f.container, '.crmkit-survey__body').textContent).toContain(

@@ -16,11 +16,14 @@ import '../../../src/widgets/shared/fluent-tokens.css';
 import '../../../src/widgets/survey/survey.css';
 
 export class CollabSurvey implements ComponentFramework.StandardControl<IInputs, IOutputs> {
-  private widget: SurveyWidget | undefined;
-  private records: { widget: RecordsWidget; table: string } | undefined;
+  private widget: SurveyWidget | RecordsWidget | undefined;
+  /** The response table of records mode; undefined in column mode. */
+  private table: string | undefined;
   private outputs: IOutputs = {};
   /** The latest context: the record id appears once a new record is saved. */
   private context: SurveyContext | undefined;
+  private notify: () => void = () => undefined;
+  private container: HTMLDivElement | undefined;
 
   public init(
     context: SurveyContext,
@@ -29,45 +32,54 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
     container: HTMLDivElement,
   ): void {
     this.context = context;
+    this.notify = notifyOutputChanged;
+    this.container = container;
     context.mode.trackContainerResize(true);
     container.classList.add('crmkit-survey-host');
+    this.mount(context);
+  }
+
+  /** Shows the widget of the mode the context asks for (records mode when `responseTable` is set). */
+  private mount(context: SurveyContext): void {
+    const container = this.container;
+    if (container === undefined) return;
+    this.widget?.destroy();
+    const table = recordsTableOf(context);
+    this.table = table;
     const lcid = context.userSettings.languageId;
     const common = {
       t: createTranslate((key) => context.resources.getString(key)),
       formats: userFormats(lcid, userOffsetOf(context.userSettings)),
       lcid,
     };
-    const table = recordsTableOf(context);
-    if (table !== undefined) {
-      const utils = context.utils;
-      const widget = new RecordsWidget(container, {
-        ...common,
-        api: context.webAPI ?? null,
-        ...(utils?.getEntityMetadata === undefined
-          ? {}
-          : { metadata: (entity, columns) => utils.getEntityMetadata!(entity, columns) }),
-        onChange: (scores) => {
-          this.outputs = recordsOutputsOf(this.context?.parameters.responses.type, scores);
-          notifyOutputChanged();
-        },
-      });
-      this.records = { widget, table };
-      return;
-    }
-    this.widget = new SurveyWidget(container, {
-      ...common,
-      readStored: () => (this.context === undefined ? undefined : readStoredValue(this.context)),
-      onChange: (value, scores) => {
-        this.outputs = outputsOf(value, scores);
-        notifyOutputChanged();
-      },
-    });
+    const metadata = context.utils?.getEntityMetadata?.bind(context.utils);
+    this.widget =
+      table === undefined
+        ? new SurveyWidget(container, {
+            ...common,
+            readStored: () => (this.context === undefined ? undefined : readStoredValue(this.context)),
+            onChange: (value, scores) => this.output(outputsOf(value, scores)),
+          })
+        : new RecordsWidget(container, {
+            ...common,
+            api: context.webAPI ?? null,
+            ...(metadata === undefined ? {} : { metadata }),
+            onChange: (scores) =>
+              this.output(recordsOutputsOf(this.context?.parameters.responses.type, scores)),
+          });
+  }
+
+  private output(outputs: IOutputs): void {
+    this.outputs = outputs;
+    this.notify();
   }
 
   public updateView(context: SurveyContext): void {
     this.context = context;
-    this.widget?.update(hostInputOf(context));
-    this.records?.widget.update(recordsInputOf(context, this.records.table));
+    if (recordsTableOf(context) !== this.table) this.mount(context);
+    const widget = this.widget;
+    if (widget instanceof RecordsWidget) widget.update(recordsInputOf(context, this.table ?? ''));
+    else widget?.update(hostInputOf(context));
   }
 
   public getOutputs(): IOutputs {
@@ -76,9 +88,7 @@ export class CollabSurvey implements ComponentFramework.StandardControl<IInputs,
 
   public destroy(): void {
     this.widget?.destroy();
-    this.records?.widget.destroy();
     this.widget = undefined;
-    this.records = undefined;
     this.context = undefined;
   }
 }

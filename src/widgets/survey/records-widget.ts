@@ -146,6 +146,8 @@ export class RecordsWidget {
     const outcome = await sync.load();
     if (sync !== this.sync) return outcome;
     this.fault = outcome.ok ? undefined : outcome.fault;
+    // Once listed, a failed re-read keeps the list and says why in the notice.
+    if (!outcome.ok && this.loaded) this.regions.setNotice(faultText(this.options.t, outcome.fault), 'error');
     this.loaded ||= outcome.ok;
     if (this.schema !== undefined) {
       for (const [value, label] of m.formattedChoices(this.schema, sync.rows)) {
