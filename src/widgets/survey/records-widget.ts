@@ -5,9 +5,7 @@
  */
 import type { Translate } from '../shared/i18n';
 import { el } from '../shared/dom';
-import { stagesFromPcfMetadata } from '../funnel/known-stages';
 import { aggregate, type SurveyOutputs } from './aggregates';
-import { button } from './button';
 import { DEFAULT_DEFINITION, readDefinition, type SurveyDefinition } from './definition';
 import type { SurveyResponse } from './document';
 import { draftFor, draftProblem, type ResponseDraft } from './draft';
@@ -21,6 +19,10 @@ import { reasonText } from './survey-view';
 import type { SurveyViewContext } from './view-context';
 import type { SurveyHostInput } from './widget-options';
 import { SurveyRegions } from './widget-regions';
+import { entitySetOf, tableChoices } from './records-metadata';
+import { faultText, recordsHeader, recordsState, showMoreButton, showRawAnswers } from './records-view';
+
+export { faultText } from './records-view';
 
 export interface RecordsHostInput extends Omit<SurveyHostInput, 'value' | 'maxLength'> {
   /** The response table's logical name (the `responseTable` input). */
@@ -40,11 +42,6 @@ export interface RecordsWidgetOptions {
   metadata?: (entityName: string, attributes?: string[]) => PromiseLike<unknown>;
   /** The summary scores after each change (the host writes them into the bound columns). */
   onChange: (outputs: SurveyOutputs) => void;
-}
-
-export function faultText(t: Translate, fault: RecordsFault): string {
-  if (fault.kind === 'privilege') return t(`records.no.${fault.action}`, { privilege: fault.privilege });
-  return t(fault.kind === 'gone' ? 'records.gone' : 'records.unavailable');
 }
 
 export class RecordsWidget {
@@ -115,27 +112,14 @@ export class RecordsWidget {
   }
 
   private askMetadata(s: m.RecordsSchema, entityType: string | undefined): void {
-    const ask = (entity: string, columns?: string[]): Promise<unknown> => {
-      try {
-        return Promise.resolve(this.options.metadata?.(entity, columns)).catch(() => undefined);
-      } catch {
-        return Promise.resolve(undefined); // a host that throws instead of rejecting
-      }
-    };
-    void ask(s.table, [s.channel, s.role]).then((md) => {
-      const options = (column: string): string[] =>
-        stagesFromPcfMetadata(md, column).map((o) => {
-          this.labels.set(o.key, o.label);
-          return o.key;
-        });
-      this.choices = { role: options(s.role), channel: options(s.channel) };
+    const metadata = this.options.metadata;
+    void tableChoices(metadata, s).then(({ choices, labels }) => {
+      for (const [value, label] of labels) this.labels.set(value, label);
+      this.choices = choices;
       this.render();
     });
     if (entityType !== undefined) {
-      void ask(entityType).then((md) => {
-        const set = (md as { EntitySetName?: unknown } | undefined)?.EntitySetName;
-        this.entitySet = typeof set === 'string' && set !== '' ? set : m.defaultEntitySet(entityType);
-      });
+      void entitySetOf(metadata, entityType).then((set) => (this.entitySet = set));
     }
   }
 
@@ -251,43 +235,22 @@ export class RecordsWidget {
   private render(): void {
     const input = this.input;
     if (input === undefined) return;
-    const { doc, t } = this.ctx;
     const { regions } = this;
-    const message = (text: string, kind: string): HTMLElement =>
-      el(doc, 'div', { className: `crmkit-message crmkit-message--${kind}`, text });
     const ready = this.sync !== undefined && this.loaded;
     const canAdd = ready && input.editable && this.form === undefined && !this.busy;
     regions.header.replaceChildren(
-      el(doc, 'h2', { className: 'crmkit-survey__title', text: t('summary.title') }),
-      input.readable && !input.editable
-        ? el(doc, 'span', { className: 'crmkit-badge', text: t('state.readOnly') })
-        : '',
-      canAdd
-        ? button(doc, t('form.add'), () => this.openForm(undefined), 'crmkit-button crmkit-button--primary', {
-            'data-action': 'add',
-          })
-        : '',
+      ...recordsHeader(this.ctx, input, canAdd ? () => this.openForm(undefined) : undefined),
     );
     regions.formRegion.hidden = this.form === undefined;
     regions.listRegion.replaceChildren();
-    let state: HTMLElement | undefined;
-    if (!input.readable)
-      state = el(doc, 'p', { className: 'crmkit-survey__masked', text: t('state.masked') });
-    else if (this.schema === undefined) {
-      const key = input.table.trim() === '' ? 'records.needsTable' : 'records.badTable';
-      state = message(t(key, { table: input.table }), 'error');
-    } else if (m.plainId(input.recordId) === undefined) state = message(t('records.unsaved'), 'info');
-    else if (this.options.api === null) state = message(t('records.unavailable'), 'warning');
-    else if (this.fault !== undefined && !ready) {
-      state = message(faultText(t, this.fault), 'warning');
-      state.append(
-        ' ',
-        button(doc, t('records.retry'), () => void this.reload(false), 'crmkit-link-button', {
-          'data-action': 'retry',
-        }),
-      );
-    } else if (!ready)
-      state = el(doc, 'p', { className: 'crmkit-survey__muted', text: t('records.loading') });
+    const state = recordsState(this.ctx, {
+      input,
+      schemaOk: this.schema !== undefined,
+      hasApi: this.options.api !== null,
+      fault: ready ? undefined : this.fault,
+      ready,
+      onRetry: () => void this.reload(false),
+    });
     if (state !== undefined) {
       regions.body.replaceChildren(state);
       return;
@@ -331,30 +294,16 @@ export class RecordsWidget {
         : undefined,
       { visible: responses.length },
     );
-    for (const [id, text] of raw) {
-      const item = Array.from(list.querySelectorAll<HTMLElement>('[data-response-id]')).find(
-        (li) => li.dataset.responseId === id,
-      );
-      item?.append(
-        el(doc, 'div', {
-          className: 'crmkit-message crmkit-message--warning',
-          text: t('records.answersUnreadable'),
-        }),
-        el(doc, 'pre', { className: 'crmkit-survey__raw', text }),
-      );
-    }
+    showRawAnswers(ctx, list, raw);
     if (sync.hasMore) {
       const step = Math.min(m.RECORDS_PAGE_SIZE, Math.max(0, scores.length - responses.length));
-      const label = t('list.showMore', {
-        count: ctx.formats.number(step || m.RECORDS_PAGE_SIZE),
-        total: ctx.formats.number(scores.length),
-      });
       list.append(
-        el(doc, 'div', { className: 'crmkit-survey__more' }, [
-          button(doc, label, () => void this.showMore(responses.length), 'crmkit-button', {
-            'data-action': 'show-more',
-          }),
-        ]),
+        showMoreButton(
+          ctx,
+          step || m.RECORDS_PAGE_SIZE,
+          scores.length,
+          () => void this.showMore(responses.length),
+        ),
       );
     }
     this.regions.listRegion.replaceChildren(list);
