@@ -66,3 +66,27 @@ export interface ColumnSpec {
 }
 
 export const ADVANCED_FORM_GRID = 'ValidForAdvancedFind|ValidForForm|ValidForGrid';
+
+/**
+ * A column with the settings most share (optional, on forms, grids and advanced find, audited,
+ * valid for create, read and update); its texts are `col.<key>` and `col.<key>.desc`.
+ */
+export function columnSpec(
+  physical: string,
+  key: string,
+  type: ColumnType,
+  extra: Partial<ColumnSpec> = {},
+): ColumnSpec {
+  return {
+    physical,
+    type,
+    label: `col.${key}` as LabelKey,
+    description: `col.${key}.desc` as LabelKey,
+    required: 'none',
+    mask: ADVANCED_FORM_GRID,
+    ime: 'auto',
+    api: 'cru',
+    audit: true,
+    ...extra,
+  };
+}

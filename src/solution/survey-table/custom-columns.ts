@@ -2,7 +2,7 @@
  * The survey response's own columns. Choice values follow Dataverse's rule for a publisher's
  * options: the publisher's option value prefix times 10,000, plus the option's number.
  */
-import { ADVANCED_FORM_GRID, type ColumnSpec, type Choice } from './column-spec';
+import { columnSpec, type Choice, type ColumnSpec } from './column-spec';
 import type { LabelKey } from './labels';
 import type { TableNames } from './names';
 
@@ -27,19 +27,7 @@ function custom(
   type: ColumnSpec['type'],
   extra: Partial<ColumnSpec>,
 ): ColumnSpec {
-  return {
-    physical,
-    type,
-    label: `col.${key}` as LabelKey,
-    description: `col.${key}.desc` as LabelKey,
-    required: 'none',
-    mask: ADVANCED_FORM_GRID,
-    ime: 'auto',
-    api: 'cru',
-    audit: true,
-    custom: true,
-    ...extra,
-  };
+  return columnSpec(physical, key, type, { custom: true, ...extra });
 }
 
 /** The custom columns, in the order exports write them (by schema name). */

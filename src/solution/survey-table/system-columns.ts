@@ -4,8 +4,7 @@
  * limited to the elements the 9.0 schema knows. Which of them Dataverse would add by itself on
  * import is unverified, so all are written.
  */
-import { ADVANCED_FORM_GRID as AFG, type ColumnSpec, type LocalOptions } from './column-spec';
-import type { LabelKey } from './labels';
+import { ADVANCED_FORM_GRID as AFG, columnSpec, type ColumnSpec, type LocalOptions } from './column-spec';
 
 type Extra = Partial<ColumnSpec>;
 const USER = [8] as const;
@@ -18,20 +17,7 @@ function col(
   introduced: string,
   extra: Extra = {},
 ): ColumnSpec {
-  const key = physical.toLowerCase();
-  return {
-    physical,
-    type,
-    label: `col.${key}` as LabelKey,
-    description: `col.${key}.desc` as LabelKey,
-    required: 'none',
-    mask: AFG,
-    ime: 'auto',
-    api,
-    audit: true,
-    introduced,
-    ...extra,
-  };
+  return columnSpec(physical, physical.toLowerCase(), type, { api, introduced, ...extra });
 }
 const date = (p: string, api: string, v: string, x: Extra = {}): ColumnSpec =>
   col(p, 'datetime', api, v, { ime: 'inactive', format: 'datetime', dateBehavior: true, ...x });
