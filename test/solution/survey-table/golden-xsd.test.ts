@@ -46,6 +46,19 @@ describe.skipIf(skipReason !== undefined)("the survey table against Microsoft's 
     expect(validateWithXmllint(bytes(tableCustomizationsXml()), xsd)).toEqual([]);
   });
 
+  it('validates with the longest prefix, the highest option value prefix and a language crmkit has no texts in', () => {
+    const base = fourLanguageProfile();
+    const profile = {
+      ...base,
+      languages: [1031, 1033],
+      publisher: { ...base.publisher, prefix: 'abcdefgh', optionValuePrefix: 99999 },
+    };
+    const xml = tableCustomizationsXml(profile, '9.9.9.999');
+    expect(xml).toContain('<option value="999990004">');
+    expect(xml).toContain('<LocalizedName description="Survey response" languagecode="1031" />');
+    expect(validateWithXmllint(bytes(xml), xsd)).toEqual([]);
+  });
+
   it.each([
     ['a column type the schema does not know', '<Type>int</Type>', '<Type>wholenumber</Type>', /Type/],
     ['a privilege level that does not exist', 'level="Global"', 'level="Everyone"', /level/],
