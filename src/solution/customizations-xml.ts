@@ -45,22 +45,36 @@ export const WEB_RESOURCE_TYPES: Readonly<Record<string, number>> = {
   resx: 12,
 };
 
+/** Tables, roles and relationships, as element lines already indented for their section. */
+export interface TableSections {
+  entities: readonly string[];
+  roles: readonly string[];
+  relationships: readonly string[];
+}
+
+const NO_TABLES: TableSections = { entities: [], roles: [], relationships: [] };
+
+function section(tag: string, lines: readonly string[]): string[] {
+  return lines.length === 0 ? [`  <${tag} />`] : [`  <${tag}>`, ...lines, `  </${tag}>`];
+}
+
 /** `customizations.xml` text (without BOM) with the empty sections Microsoft keeps. */
 export function writeCustomizationsXml(
   controls: readonly CustomControlEntry[],
   webResources: readonly WebResourceEntry[],
   languages: readonly number[],
+  tables: TableSections = NO_TABLES,
 ): string {
   const lines = [
     XML_DECLARATION,
     '<ImportExportXml xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
-    '  <Entities />',
-    '  <Roles />',
+    ...section('Entities', tables.entities),
+    ...section('Roles', tables.roles),
     '  <Workflows />',
     '  <FieldSecurityProfiles />',
     '  <Templates />',
     '  <EntityMaps />',
-    '  <EntityRelationships />',
+    ...section('EntityRelationships', tables.relationships),
     '  <OrganizationSettings />',
     '  <optionsets />',
   ];

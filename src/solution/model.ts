@@ -93,6 +93,12 @@ export interface ClientProfile {
       title?: string;
       /** The survey control's definition document (questions with texts per language). */
       definition?: Record<string, unknown>;
+      /**
+       * Where responses are stored: `column` (default) one JSON document per record in a text
+       * column; `records` one survey response activity per response (`solution pack` then ships
+       * the `<prefix>_surveyresponse` table and the "Survey contributor" role).
+       */
+      storage?: 'column' | 'records';
     };
   };
 }

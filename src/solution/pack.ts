@@ -20,7 +20,13 @@ import {
   type Collected,
 } from './pack-parts';
 import { writeSolutionXml } from './solution-xml';
-import { definitionDefault, SURVEY_DEFINITION_INPUT, SURVEY_WIDGET } from './survey-definition';
+import {
+  definitionDefault,
+  SURVEY_DEFINITION_INPUT,
+  SURVEY_RESPONSE_TABLE_INPUT,
+  SURVEY_WIDGET,
+} from './survey-definition';
+import { responseTableName, surveyTableParts, usesRecords } from './survey-table';
 import {
   controlVersionFor,
   formatSolutionVersion,
@@ -64,6 +70,16 @@ export function solutionFileName(uniqueName: string, version: string, managed: b
   return `${uniqueName}_${v ? versionForFileName(v) : version.replace(/\./g, '_')}${managed ? '_managed' : ''}.zip`;
 }
 
+/** The survey control's input defaults: the client's definition and, in records mode, its response table. */
+function surveyControlDefaults(profile: ClientProfile): Map<string, string> {
+  const defaults = new Map<string, string>();
+  const definition = definitionDefault(profile);
+  if (definition !== undefined) defaults.set(SURVEY_DEFINITION_INPUT, definition);
+  if (usesRecords(profile))
+    defaults.set(SURVEY_RESPONSE_TABLE_INPUT, responseTableName(profile.publisher.prefix));
+  return defaults;
+}
+
 /**
  * Packs one solution zip from a validated profile and build outputs given as bytes: the pure core
  * of `crmkit solution pack`. Throws (collecting every problem) when an output is missing or unfit.
@@ -92,8 +108,7 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
     const files = input.controls.get(w.id);
     if (!files) problems.push({ where: `control ${w.id}`, message: `no build output (${w.project})` });
     else {
-      const definition = w.id === SURVEY_WIDGET ? definitionDefault(profile) : undefined;
-      const defaults = new Map(definition === undefined ? [] : [[SURVEY_DEFINITION_INPUT, definition]]);
+      const defaults = w.id === SURVEY_WIDGET ? surveyControlDefaults(profile) : new Map<string, string>();
       const name = packControl(w, files, prefix, controlVersionFor(version), controls, problems, defaults);
       if (name !== undefined) controlNames.push(name);
     }
@@ -130,10 +145,12 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
 
   resources.sort((a, b) => byPath(a.name, b.name));
   web.entries.sort((a, b) => byPath(a.path, b.path));
+  const table = usesRecords(profile) ? surveyTableParts(profile, v) : undefined;
   const customizations = writeCustomizationsXml(
     controlNames.map((name) => ({ name })),
     resources,
     profile.languages,
+    table,
   );
   const solution = writeSolutionXml({
     uniqueName: profile.solution.uniqueName,
@@ -144,7 +161,7 @@ export async function packSolution(input: PackInput): Promise<PackedSolution> {
     baseLanguage: base,
     languages: profile.languages,
     publisher: profile.publisher,
-    rootComponents: [...controls.roots, ...web.roots],
+    rootComponents: [...controls.roots, ...web.roots, ...(table?.rootComponents ?? [])],
   });
   const entries: ZipPart[] = [
     { path: 'customizations.xml', bytes: xmlBytesWithBom(customizations) },

@@ -4,11 +4,17 @@ import { XML_DECLARATION } from './xml';
 
 export const NL = '\r\n';
 
-export interface RootComponent {
-  /** 61 web resource, 66 custom control. */
-  type: 61 | 66;
-  schemaName: string;
-}
+/**
+ * Component types (Dataverse's componenttype choices): 1 table, 20 security role, 26 view,
+ * 59 chart (saved query visualization), 60 form, 61 web resource, 66 custom control.
+ */
+export type RootComponentType = 1 | 20 | 26 | 59 | 60 | 61 | 66;
+
+/** A root component, named by schema name (tables, web resources, controls) or by id (roles, views, charts, forms). */
+export type RootComponent =
+  { type: RootComponentType; schemaName: string } | { type: RootComponentType; id: string };
+
+const rootKey = (r: RootComponent): string => ('schemaName' in r ? r.schemaName : r.id);
 
 export interface SolutionManifest {
   uniqueName: string;
@@ -104,7 +110,7 @@ function address(n: number, indent: string): string[] {
 /** Orders root components as Microsoft's exports do: by type, then by name. */
 export function sortRootComponents(list: readonly RootComponent[]): RootComponent[] {
   return [...list].sort(
-    (a, b) => a.type - b.type || (a.schemaName < b.schemaName ? -1 : a.schemaName > b.schemaName ? 1 : 0),
+    (a, b) => a.type - b.type || (rootKey(a) < rootKey(b) ? -1 : rootKey(a) > rootKey(b) ? 1 : 0),
   );
 }
 
@@ -134,9 +140,10 @@ export function writeSolutionXml(m: SolutionManifest): string {
     '      </Addresses>',
     '    </Publisher>',
     '    <RootComponents>',
-    ...sortRootComponents(m.rootComponents).map(
-      (r) =>
-        `      <RootComponent type="${r.type}" schemaName="${escapeAttribute(r.schemaName)}" behavior="0" />`,
+    ...sortRootComponents(m.rootComponents).map((r) =>
+      'schemaName' in r
+        ? `      <RootComponent type="${r.type}" schemaName="${escapeAttribute(r.schemaName)}" behavior="0" />`
+        : `      <RootComponent type="${r.type}" id="{${escapeAttribute(r.id)}}" behavior="0" />`,
     ),
     '    </RootComponents>',
     '    <MissingDependencies />',

@@ -10,6 +10,8 @@ import type { ClientProfile } from './model';
 export const SURVEY_WIDGET = 'survey';
 /** The control's input property (ControlManifest.Input.xml) that takes the definition document. */
 export const SURVEY_DEFINITION_INPUT = 'definition';
+/** The control's input property naming the survey response table (records mode); pack sets it per client. */
+export const SURVEY_RESPONSE_TABLE_INPUT = 'responseTable';
 
 /** The profile's definition as the control reads it: compact JSON; undefined when the profile has none. */
 export function definitionDefault(profile: ClientProfile): string | undefined {

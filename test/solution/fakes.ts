@@ -34,6 +34,7 @@ export function fakeControlOutput(
     ...(ctor === 'CollabSurvey'
       ? [
           '    <property name="definition" display-name-key="Definition" of-type="Multiple" usage="input" required="false" />',
+          '    <property name="responseTable" display-name-key="ResponseTable" of-type="SingleLine.Text" usage="input" required="false" />',
         ]
       : []),
     '    <resources>',
