@@ -1,5 +1,7 @@
 import { checkControls, checkRootComponents, checkWebResources, entryPath } from './check-components';
 import { checkClientConfig } from './check-config';
+import { checkEntities, type Components } from './check-entities';
+import { checkComponentRoots } from './check-roots';
 import { CONTENT_TYPES_ENTRY, extensionOf } from './content-types';
 import { Findings, type Finding } from './findings';
 import type { ControlManifestInfo } from './manifest';
@@ -13,6 +15,11 @@ export interface CheckResult {
   warnings: number;
   /** The customizations.xml bytes, for schema validation by the caller (undefined when absent). */
   customizationsXml: Uint8Array | undefined;
+  /**
+   * Whether crmkit packed the zip (it carries `<prefix>_/crmkit/config.json`): its customizations.xml
+   * is held to the strict 9.0 schema, while others may carry the newer items of today's exports.
+   */
+  packedByCrmkit: boolean;
 }
 
 const PREFIX = /^(?![Mm][Ss][Cc][Rr][Mm])[A-Za-z][A-Za-z0-9]{1,7}$/;
@@ -123,6 +130,25 @@ function crmkitConfigEntry(root: XmlNode | undefined, prefix: string | undefined
   return config === undefined ? undefined : entryPath(text(config, 'FileName') ?? '');
 }
 
+/**
+ * Tables whose columns are all in customizations.xml, so forms and views can be held to them: the
+ * publisher's own tables, listed by a root with their subcomponents (behavior 0).
+ */
+function tablesWithAllColumns(
+  manifest: XmlNode | undefined,
+  prefix: string | undefined,
+): (name: string) => boolean {
+  const full = new Set(
+    children(child(manifest, 'RootComponents'), 'RootComponent')
+      .filter((r) => attr(r, 'type') === '1' && (attr(r, 'behavior') ?? '0') === '0')
+      .map((r) => (attr(r, 'schemaName') ?? '').toLowerCase()),
+  );
+  return (name) =>
+    prefix !== undefined &&
+    name.toLowerCase().startsWith(`${prefix.toLowerCase()}_`) &&
+    full.has(name.toLowerCase());
+}
+
 /** The control version crmkit derives from the solution version, when that version is one it writes. */
 function controlVersionOf(manifest: XmlNode | undefined): string | undefined {
   const v = parseSolutionVersion(text(manifest, 'Version') ?? '');
@@ -131,7 +157,8 @@ function controlVersionOf(manifest: XmlNode | undefined): string | undefined {
 
 /**
  * Checks any solution zip (ours or Microsoft's): paths, the three required XML files, controls and
- * the files their manifests name, web resources, root components, content types, prefix, version.
+ * the files their manifests name, web resources, tables with their forms, views and charts,
+ * security roles, root components, content types, prefix, version.
  * Throws only when the bytes are not a readable zip within the limits.
  */
 export function checkSolutionZip(
@@ -172,12 +199,18 @@ export function checkSolutionZip(
     const solutionVersion = text(manifest, 'Version');
     checkClientConfig({ entry: configEntry, bytes: configBytes, solutionVersion, manifests, findings });
   }
-  if (manifest) checkRootComponents(manifest, controls, webResources, findings);
+  const none: Components = { entities: [], roles: [], optionSets: [] };
+  const components = root ? checkEntities(root, tablesWithAllColumns(manifest, prefix), findings) : none;
+  if (manifest) {
+    checkRootComponents(manifest, controls, webResources, findings);
+    checkComponentRoots(manifest, components, findings);
+  }
   checkContentTypes(types, names, findings);
   return {
     findings: findings.list,
     errors: findings.errors,
     warnings: findings.warnings,
     customizationsXml: files.get('customizations.xml'),
+    packedByCrmkit: configEntry !== undefined,
   };
 }
