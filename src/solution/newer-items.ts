@@ -123,13 +123,25 @@ interface Open {
 const find = (kind: NewerItem['kind'], name: string, where: string | undefined): NewerItem | undefined =>
   NEWER_ITEMS.find((i) => i.kind === kind && i.name === name && where !== undefined && i.in.includes(where));
 
-/** Blanks the given ranges, keeping line breaks. */
-function blank(text: string, ranges: readonly [number, number][]): string {
-  const chars = text.split('');
-  for (const [from, to] of ranges) {
-    for (let i = from; i < to; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+/** A range to blank out (keeping line breaks), or to overwrite with text of its length. */
+interface Edit {
+  from: number;
+  to: number;
+  text?: string;
+}
+
+/** Applies the edits in one pass; an edit inside an earlier one is already covered by it. */
+function applyEdits(source: string, edits: Edit[]): string {
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const e of [...edits].sort((a, b) => a.from - b.from || b.to - a.to)) {
+    if (e.from < cursor) continue;
+    parts.push(source.slice(cursor, e.from));
+    parts.push(e.text ?? source.slice(e.from, e.to).replace(/[^\r\n]/g, ' '));
+    cursor = e.to;
   }
-  return chars.join('');
+  parts.push(source.slice(cursor));
+  return parts.join('');
 }
 
 /** The offsets of `name="…"` inside a start tag, or undefined. */
@@ -150,8 +162,7 @@ function attributeRange(
  */
 export function relaxNewerItems(source: string): Relaxed {
   const xml = stripBom(source);
-  const ranges: [number, number][] = [];
-  const replacements: { at: number; text: string }[] = [];
+  const edits: Edit[] = [];
   const problems: NewerItemProblem[] = [];
   const stack: Open[] = [];
   let accepted = 0;
@@ -172,7 +183,7 @@ export function relaxNewerItems(source: string): Relaxed {
       if (!checkValue(item, value, parser.line, `${tag.name}@${name}`)) continue;
       const range = attributeRange(xml, from, parser.position, name);
       if (range) {
-        ranges.push(range);
+        edits.push({ from: range[0], to: range[1] });
         accepted++;
       }
     }
@@ -193,15 +204,16 @@ export function relaxNewerItems(source: string): Relaxed {
     const item = find('element', el.name, parentName);
     if (item !== undefined && (item.onlyEmpty !== true || el.childElements === 0)) {
       if (checkValue(item, el.text, el.line, `${parentName ?? ''} › ${el.name}`)) {
-        ranges.push([el.start, parser.position]);
+        edits.push({ from: el.start, to: parser.position });
         accepted++;
       }
       return;
     }
     const value = find('value', el.name, parentName);
     if (value?.as !== undefined && value.value?.test(el.text.trim()) === true && el.childElements === 0) {
-      const at = xml.indexOf(el.text.trim(), xml.indexOf('>', el.start) + 1);
-      replacements.push({ at, text: value.as.padEnd(el.text.trim().length, ' ') });
+      const found = el.text.trim();
+      const at = xml.indexOf(found, xml.indexOf('>', el.start) + 1);
+      edits.push({ from: at, to: at + found.length, text: value.as.padEnd(found.length, ' ') });
       accepted++;
     }
   });
@@ -210,7 +222,5 @@ export function relaxNewerItems(source: string): Relaxed {
   } catch {
     return { xml, accepted: 0, problems: [] };
   }
-  let out = blank(xml, ranges);
-  for (const r of replacements) out = out.slice(0, r.at) + r.text + out.slice(r.at + r.text.length);
-  return { xml: out, accepted, problems };
+  return { xml: applyEdits(xml, edits), accepted, problems };
 }
