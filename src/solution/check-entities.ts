@@ -2,15 +2,14 @@
  * Tables (entities), their forms, views and charts, security roles and global choices of a
  * customizations.xml: what `solution check` reads of them, and the damage it reports (ids that are
  * missing, no GUID or used twice, a view or chart querying another table, a form, view or chart
- * naming a column its table does not have, malformed role privileges).
+ * naming a column its table does not have; roles are check-roles').
  */
+import { checkRole } from './check-roles';
+import { checkId, type IdRegistry, type ViewInfo } from './component-ids';
 import type { Findings } from './findings';
 import { attr, child, children, parseXml, text, type XmlNode } from './xml';
 
-export interface ViewInfo {
-  id: string;
-  name: string;
-}
+export type { ViewInfo } from './component-ids';
 
 export interface EntityInfo {
   /** `<Entity><Name>` as written (`cnt_SurveyResponse`). */
@@ -30,13 +29,7 @@ export interface Components {
 /** Which tables' columns are fully known (custom tables exported with their subcomponents). */
 export type KnowsColumns = (entityName: string) => boolean;
 
-const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
-const PRIVILEGE = /^prv[A-Za-z0-9_]+$/;
-const LEVELS = new Set(['Basic', 'Local', 'Deep', 'Global']);
 const CX = 'customizations.xml';
-
-/** A GUID as root components and ids compare it: lower case, no braces. */
-export const bareId = (id: string): string => id.toLowerCase().replace(/[{}]/g, '');
 
 /** Every descendant element of a name, depth first. */
 function descendants(node: unknown, name: string, out: XmlNode[] = []): XmlNode[] {
@@ -97,28 +90,6 @@ function fetchColumns(entity: XmlNode): string[] {
   };
   for (const f of children(entity, 'filter')) walkFilter(f);
   return names.filter((n): n is string => n !== undefined && n !== '');
-}
-
-interface IdRegistry {
-  seen: Map<string, string>;
-  findings: Findings;
-}
-
-/** Checks an id is a GUID used once in the file; returns it bare, or undefined. */
-function checkId(raw: string | undefined, what: string, where: string, ids: IdRegistry): string | undefined {
-  if (raw === undefined || raw === '') {
-    ids.findings.error(where, `has no ${what}`);
-    return undefined;
-  }
-  if (!GUID.test(raw)) {
-    ids.findings.error(where, `${what} ${JSON.stringify(raw)} is not a GUID`);
-    return undefined;
-  }
-  const id = bareId(raw);
-  const first = ids.seen.get(id);
-  if (first !== undefined) ids.findings.error(where, `${what} ${raw} is also the id of ${first}`);
-  else ids.seen.set(id, where);
-  return id;
 }
 
 function checkColumns(
@@ -220,29 +191,6 @@ function checkEntity(
     if (id !== undefined) entity.charts.push({ id, name: title });
   }
   return entity;
-}
-
-function checkRole(el: XmlNode, index: number, ids: IdRegistry): ViewInfo | undefined {
-  const name = attr(el, 'name') ?? '';
-  const where = `${CX} › Role ${name === '' ? `#${index + 1}` : JSON.stringify(name)}`;
-  if (name === '') ids.findings.error(where, 'has no name');
-  const id = checkId(attr(el, 'id'), 'id', where, ids);
-  const granted = new Set<string>();
-  for (const p of children(child(el, 'RolePrivileges'), 'RolePrivilege')) {
-    const privilege = attr(p, 'name') ?? '';
-    const level = attr(p, 'level') ?? '';
-    if (!PRIVILEGE.test(privilege))
-      ids.findings.error(where, `privilege ${JSON.stringify(privilege)} is not a privilege name (prv…)`);
-    else if (granted.has(privilege.toLowerCase()))
-      ids.findings.error(where, `privilege ${privilege} is granted twice`);
-    granted.add(privilege.toLowerCase());
-    if (!LEVELS.has(level))
-      ids.findings.error(
-        where,
-        `privilege ${privilege} has level ${JSON.stringify(level)}, not Basic, Local, Deep or Global`,
-      );
-  }
-  return id === undefined ? undefined : { id, name };
 }
 
 /** Reads and checks the tables, roles and global choices of customizations.xml's root element. */

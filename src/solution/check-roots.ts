@@ -4,7 +4,8 @@
  * root must name a component of its own type in customizations.xml, and each component must be
  * listed, by its table's root with its subcomponents (behavior 0) or by a root of its own.
  */
-import { bareId, type Components } from './check-entities';
+import type { Components } from './check-entities';
+import { bareId } from './component-ids';
 import type { Findings } from './findings';
 import { attr, child, children, type XmlNode } from './xml';
 
