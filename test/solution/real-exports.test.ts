@@ -1,25 +1,20 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatFindings } from '../../src/solution/findings';
 import { checkSolutionFile } from '../../src/solution/node/check-file';
-import { hasXmllint, SCHEMA_FILE, validateWithXmllint } from '../../src/solution/node/xmllint';
+import { validateWithXmllint } from '../../src/solution/node/xmllint';
 import { packSolution } from '../../src/solution/pack';
 import { readZip } from '../../src/solution/zip-read';
 import { fakeOutputs, loadProfile, loadSource, repoRoot } from './fakes';
+import { schemaSkipReason, xsd } from './xsd';
 
 // Real exports from public GitHub repositories (see the README beside them), zipped with the
 // [Content_Types].xml every solution carries.
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/solution/real-exports');
-const xsd = path.resolve(repoRoot, '../shared/xsd');
-const skipReason = !existsSync(path.join(xsd, SCHEMA_FILE))
-  ? `skipping real exports: ${path.join(xsd, SCHEMA_FILE)} does not exist`
-  : !hasXmllint()
-    ? 'skipping real exports: xmllint is not installed (Debian package libxml2-utils)'
-    : undefined;
-if (skipReason !== undefined) console.warn(skipReason);
+const skipReason = schemaSkipReason('real exports');
 
 const TYPES =
   '<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
