@@ -136,6 +136,13 @@ function checkEntity(
   }
   const columns = attributes.length > 0 && knows(name) ? seen : undefined;
   const entity: EntityInfo = { name, forms: [], views: [], charts: [] };
+  /** A view's or chart's FetchXML must query this table, and name only its columns. */
+  const checkQuery = (fetchEntity: XmlNode, part: string, at: string): void => {
+    const queried = attr(fetchEntity, 'name') ?? '';
+    if (queried.toLowerCase() !== logical)
+      findings.error(at, `its ${part} queries ${JSON.stringify(queried)}, not this table ${logical}`);
+    else checkColumns(fetchColumns(fetchEntity), columns, name, `${at} › ${part}`, findings);
+  };
   for (const forms of children(child(el, 'FormXml'), 'forms')) {
     const type = attr(forms, 'type') ?? '';
     for (const form of children(forms, 'systemform')) {
@@ -159,18 +166,15 @@ function checkEntity(
     const fetchEntity = child(fetch, 'entity');
     if (fetch === undefined) findings.error(at, 'has no fetchxml');
     else if (fetch !== null && fetchEntity === undefined) findings.error(at, 'its fetchxml has no <entity>');
-    else if (fetchEntity !== undefined) {
-      const queried = attr(fetchEntity, 'name') ?? '';
-      if (queried.toLowerCase() !== logical)
-        findings.error(at, `its fetchxml queries ${JSON.stringify(queried)}, not this table ${logical}`);
-      else checkColumns(fetchColumns(fetchEntity), columns, name, `${at} › fetchxml`, findings);
-    }
+    else if (fetchEntity !== undefined) checkQuery(fetchEntity, 'fetchxml', at);
     const grid = inlineXml(view, 'layoutxml', 'grid', at, findings);
     if (grid) {
-      const cells = children(grid, 'row').flatMap((r) => [
-        attr(r, 'id'),
-        ...children(r, 'cell').map((c) => attr(c, 'name')),
-      ]);
+      const cells = [attr(grid, 'jump')].concat(
+        children(grid, 'row').flatMap((r) => [
+          attr(r, 'id'),
+          ...children(r, 'cell').map((c) => attr(c, 'name')),
+        ]),
+      );
       const own = cells.filter((c): c is string => c !== undefined && c !== '' && !c.includes('.'));
       checkColumns(own, columns, name, `${at} › layoutxml`, findings);
     }
@@ -180,14 +184,8 @@ function checkEntity(
     const title = displayName(chart);
     const at = `${where} › chart ${JSON.stringify(title)}`;
     const id = checkId(text(chart, 'savedqueryvisualizationid'), 'savedqueryvisualizationid', at, ids);
-    for (const fetch of descendants(child(chart, 'datadescription'), 'fetch')) {
-      const queried = attr(child(fetch, 'entity'), 'name') ?? '';
-      if (queried.toLowerCase() !== logical)
-        findings.error(
-          at,
-          `its datadescription queries ${JSON.stringify(queried)}, not this table ${logical}`,
-        );
-    }
+    for (const fetch of descendants(child(chart, 'datadescription'), 'fetch'))
+      checkQuery(child(fetch, 'entity') ?? {}, 'datadescription', at);
     if (id !== undefined) entity.charts.push({ id, name: title });
   }
   return entity;

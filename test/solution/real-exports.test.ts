@@ -64,6 +64,21 @@ const withRole = (f: Files): void => {
   replace(f, 'solution.xml', '</RootComponents>', `${ROLE_ROOT}</RootComponents>`);
 };
 
+const CHART_ID = '{9c6f2a51-3b7e-4d2c-8f1a-6e5d4c3b2a19}';
+/** A chart as Dynamics exports one (its datadescription and presentationdescription inline). */
+const CHART =
+  `<Visualizations><visualization><savedqueryvisualizationid>${CHART_ID}</savedqueryvisualizationid>` +
+  '<datadescription><datadefinition><fetchcollection><fetch mapping="logical" aggregate="true">' +
+  '<entity name="user9_timeoffrequest"><attribute groupby="true" alias="groupby_column" name="ownerid" />' +
+  '<attribute alias="aggregate_column" name="user9_timeoffrequestid" aggregate="count" /></entity>' +
+  '</fetch></fetchcollection><categorycollection><category><measurecollection><measure alias="aggregate_column" />' +
+  '</measurecollection></category></categorycollection></datadefinition></datadescription>' +
+  '<presentationdescription><Chart><Series><Series ChartType="Column" /></Series><ChartAreas><ChartArea /></ChartAreas>' +
+  '</Chart></presentationdescription><isdefault>0</isdefault><IsCustomizable>1</IsCustomizable>' +
+  '<LocalizedNames><LocalizedName description="Requests by owner" languagecode="1033" /></LocalizedNames>' +
+  '</visualization></Visualizations>';
+const withChart = (f: Files): void => replace(f, CX, '</SavedQueries>', `</SavedQueries>${CHART}`);
+
 /** Edits a real export and the finding each must produce. */
 const damaged: [string, (f: Files) => void, RegExp][] = [
   [
@@ -253,6 +268,40 @@ const damaged: [string, (f: Files) => void, RegExp][] = [
       ),
     /schema line \d+: .*attribute 'ordinalvalu': The attribute 'ordinalvalu' is not allowed/,
   ],
+  [
+    'a chart querying another table',
+    (f) => {
+      withChart(f);
+      replace(
+        f,
+        CX,
+        '<entity name="user9_timeoffrequest"><attribute groupby',
+        '<entity name="contact"><attribute groupby',
+      );
+    },
+    /chart "Requests by owner": its datadescription queries "contact", not this table user9_timeoffrequest/,
+  ],
+  [
+    'a chart grouping by a column the table lacks',
+    (f) => {
+      withChart(f);
+      replace(f, CX, 'alias="groupby_column" name="ownerid"', 'alias="groupby_column" name="owner"');
+    },
+    /chart "Requests by owner" › datadescription: names column owner/,
+  ],
+  [
+    "a chart whose id is a view's",
+    (f) => {
+      withChart(f);
+      replace(f, CX, CHART_ID, '{1ccf5e7d-3f21-4a26-b88e-bed015c25224}');
+    },
+    /chart "Requests by owner": savedqueryvisualizationid \{1ccf5e7d-[^ ]+ is also the id of .*view "Active Time Off Requests"/,
+  ],
+  [
+    'a view whose grid jumps to a column the table lacks',
+    (f) => replace(f, CX, 'jump="user9_name"', 'jump="name"'),
+    /view "Active Time Off Requests" › layoutxml: names column name,/,
+  ],
 ];
 
 describe.skipIf(skipReason !== undefined)('solution check on real exports from public repositories', () => {
@@ -273,9 +322,10 @@ describe.skipIf(skipReason !== undefined)('solution check on real exports from p
     },
   );
 
-  it('accepts a security role with its root component, and the newer form attributes of modern exports', async () => {
+  it('accepts a security role with its root component, a chart, and the newer form attributes of modern exports', async () => {
     const files = exportFiles('alm-lab');
     withRole(files);
+    withChart(files);
     replace(
       files,
       CX,
