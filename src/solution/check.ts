@@ -7,6 +7,7 @@ import { Findings, type Finding } from './findings';
 import type { ControlManifestInfo } from './manifest';
 import { controlVersionFor, isDottedVersion, parseSolutionVersion } from './version';
 import { attr, child, children, decodeUtf8, hasBom, parseXml, text, type XmlNode } from './xml';
+import { placeOfLine } from './xml-place';
 import { readZip, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zip-read';
 
 export interface CheckResult {
@@ -49,10 +50,15 @@ function parseEntry(
     return undefined;
   }
   if (!hasBom(bytes)) findings.warning(name, 'has no UTF-8 byte order mark (Microsoft writes one)');
+  const body = decodeUtf8(bytes);
   try {
-    return parseXml(decodeUtf8(bytes), name, arrays);
+    return parseXml(body, name, arrays);
   } catch (e) {
-    findings.error(name, e instanceof Error ? e.message.replace(`${name}: `, '') : String(e));
+    const message = e instanceof Error ? e.message.replace(`${name}: `, '') : String(e);
+    const line = /\((\d+):\d+: /.exec(message)?.[1];
+    const place =
+      line === undefined || name !== 'customizations.xml' ? undefined : placeOfLine(body, Number(line));
+    findings.error(place === undefined ? name : `${name} › ${place}`, message);
     return undefined;
   }
 }

@@ -134,7 +134,11 @@ const damaged: [string, (f: Files) => void, RegExp][] = [
       ),
     /schema line \d+: .*'IsSolutionAware': This element is not expected/,
   ],
-  ['broken XML', (f) => replace(f, CX, '</tabs>', ''), /^error +customizations\.xml: malformed XML/m],
+  [
+    'broken form XML, with the table and form it is in',
+    (f) => replace(f, CX, '</tabs>', ''),
+    /^error +customizations\.xml › Entity user9_TimeOffRequest › form \{f81e6348-2d65-4c72-88d8-324274d7cccd\}: malformed XML \(\d+:\d+: unexpected close tag\.\)$/m,
+  ],
   [
     'a form without its id',
     (f) => replace(f, CX, `<formid>${MAIN_FORM}</formid>`, ''),
