@@ -118,3 +118,22 @@ export function checkComponentRoots(manifest: XmlNode, c: Components, findings: 
     if (rooted(9, `name:${o.toLowerCase()}`) === undefined)
       findings.warning(where, `the global choice ${o} has no RootComponent type="9"`);
 }
+
+/**
+ * Tables whose columns are all in customizations.xml, so forms and views can be held to them: the
+ * publisher's own tables, listed by a root with their subcomponents (behavior 0).
+ */
+export function tablesWithAllColumns(
+  manifest: XmlNode | undefined,
+  prefix: string | undefined,
+): (name: string) => boolean {
+  const full = new Set(
+    children(child(manifest, 'RootComponents'), 'RootComponent')
+      .filter((r) => attr(r, 'type') === '1' && (attr(r, 'behavior') ?? '0') === '0')
+      .map((r) => (attr(r, 'schemaName') ?? '').toLowerCase()),
+  );
+  return (name) =>
+    prefix !== undefined &&
+    name.toLowerCase().startsWith(`${prefix.toLowerCase()}_`) &&
+    full.has(name.toLowerCase());
+}

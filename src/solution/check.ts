@@ -1,7 +1,7 @@
 import { checkControls, checkRootComponents, checkWebResources, entryPath } from './check-components';
 import { checkClientConfig } from './check-config';
 import { checkEntities, type Components } from './check-entities';
-import { checkComponentRoots } from './check-roots';
+import { checkComponentRoots, tablesWithAllColumns } from './check-roots';
 import { CONTENT_TYPES_ENTRY, extensionOf } from './content-types';
 import { Findings, type Finding } from './findings';
 import type { ControlManifestInfo } from './manifest';
@@ -134,25 +134,6 @@ function crmkitConfigEntry(root: XmlNode | undefined, prefix: string | undefined
     (w) => text(w, 'Name') === `${prefix}_/crmkit/config.json`,
   );
   return config === undefined ? undefined : entryPath(text(config, 'FileName') ?? '');
-}
-
-/**
- * Tables whose columns are all in customizations.xml, so forms and views can be held to them: the
- * publisher's own tables, listed by a root with their subcomponents (behavior 0).
- */
-function tablesWithAllColumns(
-  manifest: XmlNode | undefined,
-  prefix: string | undefined,
-): (name: string) => boolean {
-  const full = new Set(
-    children(child(manifest, 'RootComponents'), 'RootComponent')
-      .filter((r) => attr(r, 'type') === '1' && (attr(r, 'behavior') ?? '0') === '0')
-      .map((r) => (attr(r, 'schemaName') ?? '').toLowerCase()),
-  );
-  return (name) =>
-    prefix !== undefined &&
-    name.toLowerCase().startsWith(`${prefix.toLowerCase()}_`) &&
-    full.has(name.toLowerCase());
 }
 
 /** The control version crmkit derives from the solution version, when that version is one it writes. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
+import { checkSolutionZip } from '../../src/solution/check';
 import { formatFindings } from '../../src/solution/findings';
 import { checkSolutionFile } from '../../src/solution/node/check-file';
 import { validateWithXmllint } from '../../src/solution/node/xmllint';
@@ -41,12 +42,17 @@ function replace(files: Files, entry: string, from: string | RegExp, to: string)
   files.set(entry, after);
 }
 
-let count = 0;
-async function check(files: Files) {
+async function zipOf(files: Files): Promise<Uint8Array> {
   const zip = new JSZip();
   for (const [name, body] of files) zip.file(name, body, { createFolders: false });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+let count = 0;
+/** `solution check` as the command runs it, schema included. */
+async function check(files: Files) {
   const file = path.join(tmp, `export-${++count}.zip`);
-  writeFileSync(file, await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+  writeFileSync(file, await zipOf(files));
   const report = checkSolutionFile({ file, name: 'export.zip', xsd, cwd: repoRoot, env: {} });
   return { report, text: formatFindings('export.zip', report.findings) };
 }
@@ -307,6 +313,25 @@ const damaged: [string, (f: Files) => void, RegExp][] = [
     /view "Active Time Off Requests" › layoutxml: names column name,/,
   ],
 ];
+
+describe('solution check on real exports, without the schema (no xmllint needed)', () => {
+  it.each(['alm-lab', 'school-library'])('finds no error in %s', async (name) => {
+    const result = checkSolutionZip(await zipOf(exportFiles(name)), 'export.zip');
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(result.packedByCrmkit).toBe(false);
+  });
+
+  it.each(damaged.filter(([, , expected]) => !expected.source.includes('schema line')))(
+    'reports %s',
+    async (_name, edit, expected) => {
+      const files = exportFiles('alm-lab');
+      edit(files);
+      const result = checkSolutionZip(await zipOf(files), 'export.zip');
+      expect(result.errors).toBeGreaterThan(0);
+      expect(formatFindings('export.zip', result.findings)).toMatch(expected);
+    },
+  );
+});
 
 describe.skipIf(skipReason !== undefined)('solution check on real exports from public repositories', () => {
   it.each(['alm-lab', 'school-library'])('finds no error in %s', async (name) => {
