@@ -97,7 +97,8 @@ export function checkSolutionFile(options: CheckFileOptions): SolutionCheckRepor
       found.push(...validateWithXmllint(checked, folder));
       findings.push(...found);
       const newer = accepted > 0 ? ` (${accepted} newer items of today's exports accepted)` : '';
-      schema = found.length === 0 ? `valid against ${path.join(folder, SCHEMA_FILE)}${newer}` : 'invalid';
+      schema =
+        found.length === 0 ? `valid against ${path.join(folder, SCHEMA_FILE)}${newer}` : `invalid${newer}`;
     } else {
       schema = 'not checked: xmllint is not installed (Debian package libxml2-utils)';
       findings.push({ severity: 'warning', where: 'customizations.xml', message: `schema ${schema}` });
