@@ -82,9 +82,9 @@ export function checkComponentRoots(manifest: XmlNode, c: Components, findings: 
   }
   const rooted = (type: number, key: string): Root | undefined =>
     roots.find((r) => r.type === type && keyOf(r) === key);
-  // Roots naming attributes or relationships by id cannot be told apart here: a table listed only
-  // through them is not reported.
-  const opaque = roots.some((r) => (r.type === 2 || r.type === 10) && r.name === undefined);
+  // Roots of columns (2) or relationships (10) are not resolved here: a table that carries only
+  // such parts is not reported.
+  const opaque = roots.some((r) => r.type === 2 || r.type === 10);
   for (const e of c.entities) {
     const entityRoot = rooted(1, `name:${e.name.toLowerCase()}`);
     const parts = [

@@ -321,6 +321,18 @@ describe('solution check on real exports, without the schema (no xmllint needed)
     expect(result.packedByCrmkit).toBe(false);
   });
 
+  it('does not report a table carried only for a column root, which it cannot resolve', async () => {
+    const files = exportFiles('alm-lab');
+    replace(
+      files,
+      'solution.xml',
+      /<RootComponent type="1" [^>]*\/>/,
+      '<RootComponent type="2" id="{0b7c3f2e-5d4a-4e1b-9c8d-7a6f5e4d3c2b}" behavior="0" />',
+    );
+    const result = checkSolutionZip(await zipOf(files), 'export.zip');
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it.each(damaged.filter(([, , expected]) => !expected.source.includes('schema line')))(
     'reports %s',
     async (_name, edit, expected) => {
