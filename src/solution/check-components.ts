@@ -1,3 +1,4 @@
+import { bareId, GUID } from './component-ids';
 import { extensionOf } from './content-types';
 import { WEB_RESOURCE_TYPES } from './customizations-xml';
 import type { Findings } from './findings';
@@ -20,7 +21,6 @@ export interface ComponentContext {
   manifests?: Map<string, ControlManifestInfo>;
 }
 
-const GUID = /^\{?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\}?$/;
 const CX = 'customizations.xml';
 
 /** `/Controls/x/ControlManifest.xml` → `Controls/x/ControlManifest.xml` */
@@ -137,8 +137,6 @@ export interface ComponentKey {
   id?: string;
 }
 
-const bare = (id: string): string => id.toLowerCase().replace(/[{}]/g, '');
-
 /** Checks every `<WebResource>`: id, type, file present, prefix. */
 export function checkWebResources(cx: XmlNode, ctx: ComponentContext): ComponentKey[] {
   const { findings } = ctx;
@@ -153,10 +151,10 @@ export function checkWebResources(cx: XmlNode, ctx: ComponentContext): Component
       continue;
     }
     const id = text(el, 'WebResourceId') ?? '';
-    names.push({ name, id: bare(id) });
+    names.push({ name, id: bareId(id) });
     if (!GUID.test(id)) findings.error(where, `WebResourceId ${JSON.stringify(id)} is not a GUID`);
-    else if (ids.has(bare(id))) findings.error(where, `WebResourceId ${id} is used twice`);
-    ids.add(bare(id));
+    else if (ids.has(bareId(id))) findings.error(where, `WebResourceId ${id} is used twice`);
+    ids.add(bareId(id));
     const type = Number(text(el, 'WebResourceType'));
     if (!Number.isInteger(type) || type < 1 || type > 12) {
       findings.error(where, `WebResourceType ${JSON.stringify(text(el, 'WebResourceType'))} is not 1–12`);
@@ -205,7 +203,7 @@ export function checkRootComponents(
   for (const [type, list, what] of groups) {
     const declared = roots
       .filter((r) => attr(r, 'type') === type)
-      .map((r) => ({ name: attr(r, 'schemaName')?.toLowerCase(), id: bare(attr(r, 'id') ?? '') }));
+      .map((r) => ({ name: attr(r, 'schemaName')?.toLowerCase(), id: bareId(attr(r, 'id') ?? '') }));
     const matches = (k: ComponentKey, d: { name: string | undefined; id: string }): boolean =>
       d.name !== undefined ? d.name === k.name.toLowerCase() : d.id !== '' && d.id === k.id;
     for (const k of list) {

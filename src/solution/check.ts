@@ -1,10 +1,13 @@
 import { checkControls, checkRootComponents, checkWebResources, entryPath } from './check-components';
 import { checkClientConfig } from './check-config';
+import { checkEntities, type Components } from './check-entities';
+import { checkComponentRoots, tablesWithAllColumns } from './check-roots';
 import { CONTENT_TYPES_ENTRY, extensionOf } from './content-types';
 import { Findings, type Finding } from './findings';
 import type { ControlManifestInfo } from './manifest';
 import { controlVersionFor, isDottedVersion, parseSolutionVersion } from './version';
 import { attr, child, children, decodeUtf8, hasBom, parseXml, text, type XmlNode } from './xml';
+import { placeOfLine } from './xml-place';
 import { readZip, type ZipLimits, DEFAULT_ZIP_LIMITS } from './zip-read';
 
 export interface CheckResult {
@@ -13,6 +16,11 @@ export interface CheckResult {
   warnings: number;
   /** The customizations.xml bytes, for schema validation by the caller (undefined when absent). */
   customizationsXml: Uint8Array | undefined;
+  /**
+   * Whether crmkit packed the zip (it carries `<prefix>_/crmkit/config.json`): its customizations.xml
+   * is held to the strict 9.0 schema, while others may carry the newer items of today's exports.
+   */
+  packedByCrmkit: boolean;
 }
 
 const PREFIX = /^(?![Mm][Ss][Cc][Rr][Mm])[A-Za-z][A-Za-z0-9]{1,7}$/;
@@ -42,10 +50,15 @@ function parseEntry(
     return undefined;
   }
   if (!hasBom(bytes)) findings.warning(name, 'has no UTF-8 byte order mark (Microsoft writes one)');
+  const body = decodeUtf8(bytes);
   try {
-    return parseXml(decodeUtf8(bytes), name, arrays);
+    return parseXml(body, name, arrays);
   } catch (e) {
-    findings.error(name, e instanceof Error ? e.message.replace(`${name}: `, '') : String(e));
+    const message = e instanceof Error ? e.message.replace(`${name}: `, '') : String(e);
+    const line = /\((\d+):\d+: /.exec(message)?.[1];
+    const place =
+      line === undefined || name !== 'customizations.xml' ? undefined : placeOfLine(body, Number(line));
+    findings.error(place === undefined ? name : `${name} › ${place}`, message);
     return undefined;
   }
 }
@@ -131,7 +144,8 @@ function controlVersionOf(manifest: XmlNode | undefined): string | undefined {
 
 /**
  * Checks any solution zip (ours or Microsoft's): paths, the three required XML files, controls and
- * the files their manifests name, web resources, root components, content types, prefix, version.
+ * the files their manifests name, web resources, tables with their forms, views and charts,
+ * security roles, root components, content types, prefix, version.
  * Throws only when the bytes are not a readable zip within the limits.
  */
 export function checkSolutionZip(
@@ -172,12 +186,18 @@ export function checkSolutionZip(
     const solutionVersion = text(manifest, 'Version');
     checkClientConfig({ entry: configEntry, bytes: configBytes, solutionVersion, manifests, findings });
   }
-  if (manifest) checkRootComponents(manifest, controls, webResources, findings);
+  const none: Components = { entities: [], roles: [], optionSets: [] };
+  const components = root ? checkEntities(root, tablesWithAllColumns(manifest, prefix), findings) : none;
+  if (manifest) {
+    checkRootComponents(manifest, controls, webResources, findings);
+    checkComponentRoots(manifest, components, findings);
+  }
   checkContentTypes(types, names, findings);
   return {
     findings: findings.list,
     errors: findings.errors,
     warnings: findings.warnings,
     customizationsXml: files.get('customizations.xml'),
+    packedByCrmkit: configEntry !== undefined,
   };
 }

@@ -1,19 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasXmllint, SCHEMA_FILE, validateWithXmllint } from '../../src/solution/node/xmllint';
+import { validateWithXmllint } from '../../src/solution/node/xmllint';
 import { packSolution } from '../../src/solution/pack';
 import { readZip } from '../../src/solution/zip-read';
-import { fakeOutputs, loadProfile, loadSource, repoRoot } from './fakes';
+import { fakeOutputs, loadProfile, loadSource } from './fakes';
+import { schemaSkipReason, xsd } from './xsd';
 
-// Microsoft's schema lives beside the repository (../shared/xsd); xmllint comes from libxml2-utils.
-const xsd = path.resolve(repoRoot, '../shared/xsd');
-const skipReason = !existsSync(path.join(xsd, SCHEMA_FILE))
-  ? `skipping schema validation: ${path.join(xsd, SCHEMA_FILE)} does not exist`
-  : !hasXmllint()
-    ? 'skipping schema validation: xmllint is not installed (Debian package libxml2-utils)'
-    : undefined;
-if (skipReason !== undefined) console.warn(skipReason);
+const skipReason = schemaSkipReason('schema validation');
 
 const source = loadSource();
 
