@@ -77,7 +77,7 @@ export function showRawAnswers(
   raw: ReadonlyMap<string, string>,
 ): void {
   const { doc, t } = ctx;
-  for (const item of list.querySelectorAll<HTMLElement>('[data-response-id]')) {
+  for (const item of Array.from(list.querySelectorAll<HTMLElement>('[data-response-id]'))) {
     const text = raw.get(item.dataset.responseId ?? '');
     if (text === undefined) continue;
     item.append(
