@@ -20,6 +20,8 @@ export interface FunnelConfig {
   metric: 'count' | 'amount';
   /** ISO code of the amounts' currency; else taken from Dataverse's formatted sums. */
   currency?: string;
+  /** `previous`: the previous period of the same length drawn beside this one. */
+  compare?: 'previous';
 }
 
 /** Reads and validates the configuration; throws a ConfigError naming every bad parameter. */
@@ -38,6 +40,8 @@ export function readFunnelConfig(search: string, client: ClientConfig): FunnelCo
     mode: r.choice('mode', ['snapshot', 'reached'] as const, 'snapshot'),
     metric: r.choice('metric', ['count', 'amount'] as const, 'count'),
   };
+  r.choice('funnel', ['pipeline', 'campaign'] as const, 'pipeline');
+  const compare = r.compare('compare', config.period);
   const amount = r.optionalName('amount', isOpportunity ? 'estimatedvalue' : undefined);
   const segment = r.optionalName('segment');
   const owner = r.optionalName('owner');
@@ -49,5 +53,6 @@ export function readFunnelConfig(search: string, client: ClientConfig): FunnelCo
   if (owner !== undefined) config.owner = owner;
   if (currency !== undefined) config.currency = currency;
   if (title !== undefined) config.title = title;
+  if (compare === 'previous') config.compare = compare;
   return config;
 }

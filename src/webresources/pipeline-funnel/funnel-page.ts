@@ -14,11 +14,18 @@ import { userOffsetOf } from '../../widgets/shared/user-time';
 import { domXmlParse } from '../params/view-criteria';
 import { readFunnelConfig, type FunnelConfig } from './funnel-config';
 import { loadFunnelData } from './funnel-data';
+import { funnelKindOf } from './funnel-kind';
+import { previousRange } from '../params/previous-period';
 import { loadKnownStages, metadataGetOf } from './known-stages';
 import { loadStageRecords, type StageRecordsQuery } from './stage-records';
 import { renderStageRecords } from './stage-records-view';
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
+  if (funnelKindOf(ctx.win.location.search, ctx.clientConfig) === 'campaign') {
+    // Only a campaign funnel loads its code (a separate piece once the build splits pages).
+    const { runCampaignFunnel } = await import('./campaign-page');
+    return runCampaignFunnel(ctx);
+  }
   const { t, shell, formats } = ctx;
   const config = readFunnelConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = config.table;
@@ -28,20 +35,30 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   );
   const globalContext = ctx.xrm.Utility.getGlobalContext();
   const offsetAt = userOffsetOf(globalContext.userSettings);
-  const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon', offsetAt);
+  const now = new Date();
+  const scope = await scopeOf(config, ctx.client, now, domXmlParse, 'createdon', offsetAt);
   const known = loadKnownStages(metadataGetOf(globalContext, ctx.win), config.table, config.stage);
-  const data = await loadFunnelData(config, ctx.client, scope);
+  const previous = config.compare === 'previous' ? previousRange(scope.range, now) : undefined;
+  const [data, before] = await Promise.all([
+    loadFunnelData(config, ctx.client, scope),
+    previous === undefined ? undefined : loadFunnelData(config, ctx.client, { ...scope, range: previous }),
+  ]);
   const knownStages = await known;
-  const funnel = computeFunnel(
-    { kind: 'aggregates', rows: data.aggregates },
-    {
-      stageOrder: config.stageOrder.join('\n'),
-      mode: config.mode,
-      metric: config.metric,
-      ...(knownStages === undefined ? {} : { knownStages }),
-    },
-  );
-  if (data.parts > 1) shell.note('info', t('note.split', { parts: data.parts }));
+  const options = {
+    stageOrder: config.stageOrder.join('\n'),
+    mode: config.mode,
+    metric: config.metric,
+    ...(knownStages === undefined ? {} : { knownStages }),
+  };
+  // The comparison's code is loaded only when asked for (a separate piece once the build splits pages).
+  const periods = before === undefined ? undefined : await import('./periods-view');
+  const [rows, previousRows] =
+    periods === undefined || before === undefined
+      ? [data.aggregates, []]
+      : periods.alignStages(data.aggregates, before.aggregates);
+  const funnel = computeFunnel({ kind: 'aggregates', rows }, options);
+  const parts = Math.max(data.parts, before?.parts ?? 0);
+  if (parts > 1) shell.note('info', t('note.split', { parts }));
   const currency: Currency =
     config.currency === undefined
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
@@ -85,13 +102,25 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
       },
     );
   };
-  const view = createFunnelView(shell.content, {
+  const viewOptions = {
     t: translatorFor(ctx.lcid, 'funnel'),
     formats,
     onSelect: showStage,
     onOpen: showStage,
-  });
-  view.update({ state: 'ready', funnel, currency, hasAmount: config.amount !== undefined });
+  };
+  const hasAmount = config.amount !== undefined;
+  if (previous === undefined || periods === undefined) {
+    createFunnelView(shell.content, viewOptions).update({ state: 'ready', funnel, currency, hasAmount });
+  } else {
+    const previousFunnel = computeFunnel({ kind: 'aggregates', rows: previousRows }, options);
+    periods.drawPeriods(shell.content, t, viewOptions, {
+      current: funnel,
+      previous: previousFunnel,
+      previousRange: previous,
+      currency,
+      hasAmount,
+    });
+  }
   shell.content.append(drill);
 }
 
