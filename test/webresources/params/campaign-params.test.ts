@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fencedBlocks } from '../../docs/fenced';
+import { repoRoot } from '../../support/browser';
 import { parseClientConfig } from '../../../src/webresources/params/client-config';
 import { ConfigError } from '../../../src/webresources/params/data-params';
 import { readCampaignConfig } from '../../../src/webresources/pipeline-funnel/campaign-config';
@@ -69,5 +73,24 @@ describe('the campaign funnel and compare parameters', () => {
     expect(problemsOf(() => readFunnelConfig(search('funnel=pipeline&funnel2=x'), noConfig))).toEqual([
       { param: 'funnel2', key: 'param.unknown' },
     ]);
+  });
+
+  /** The guides' data parameter examples that name this test: each is read without a problem. */
+  const examples = ['docs/dashboards.md', 'docs/widgets-funnel.md'].flatMap((guide) =>
+    fencedBlocks(readFileSync(path.join(repoRoot, guide), 'utf8'), guide).filter((b) =>
+      (b.annotation ?? '').includes('campaign-params.test.ts'),
+    ),
+  );
+
+  it('reads the data parameters the guides show', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    for (const block of examples) {
+      const data = block.text.trim();
+      const read = (): unknown =>
+        funnelKindOf(search(data), noConfig) === 'campaign'
+          ? readCampaignConfig(search(data), noConfig)
+          : readFunnelConfig(search(data), noConfig);
+      expect(problemsOf(read), `${block.file}:${block.line}`).toEqual([]);
+    }
   });
 });
