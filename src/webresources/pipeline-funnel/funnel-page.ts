@@ -1,6 +1,7 @@
 /** The pipeline-funnel page's work once it runs inside Dynamics: read settings, query, draw. */
 import { el } from '../../widgets/shared/dom';
 import { computeFunnel } from '../../widgets/funnel/model';
+import { computeOverlappingFunnel } from '../../widgets/funnel/overlap';
 import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
 import type { Funnel } from '../../widgets/funnel/types';
 import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
@@ -17,6 +18,7 @@ import { loadFunnelData } from './funnel-data';
 import { loadKnownStages, metadataGetOf } from './known-stages';
 import { loadStageRecords, type StageRecordsQuery } from './stage-records';
 import { renderStageRecords } from './stage-records-view';
+import { resolveSegment, scopeOfSegment, type ResolvedSegment } from './segment-query';
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
@@ -29,19 +31,25 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const globalContext = ctx.xrm.Utility.getGlobalContext();
   const offsetAt = userOffsetOf(globalContext.userSettings);
   const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon', offsetAt);
-  const known = loadKnownStages(metadataGetOf(globalContext, ctx.win), config.table, config.stage);
-  const data = await loadFunnelData(config, ctx.client, scope);
+  const metadataGet = metadataGetOf(globalContext, ctx.win);
+  const known = loadKnownStages(metadataGet, config.table, config.stage);
+  const via = config.segmentVia;
+  const segment = via === undefined ? undefined : await resolveSegment(via, metadataGet, config.table);
+  const linked = segment === undefined ? undefined : { segment, noProductsLabel: t('segment.noProducts') };
+  const data = await loadFunnelData(config, ctx.client, scope, linked);
   const knownStages = await known;
-  const funnel = computeFunnel(
-    { kind: 'aggregates', rows: data.aggregates },
-    {
-      stageOrder: config.stageOrder.join('\n'),
-      mode: config.mode,
-      metric: config.metric,
-      ...(knownStages === undefined ? {} : { knownStages }),
-    },
-  );
+  const options = {
+    stageOrder: config.stageOrder.join('\n'),
+    mode: config.mode,
+    metric: config.metric,
+    ...(knownStages === undefined ? {} : { knownStages }),
+  };
+  const funnel =
+    data.totals === undefined
+      ? computeFunnel({ kind: 'aggregates', rows: data.aggregates }, options)
+      : computeOverlappingFunnel(data.totals, data.aggregates, options);
   if (data.parts > 1) shell.note('info', t('note.split', { parts: data.parts }));
+  if (data.totals !== undefined) shell.note('info', t('note.productOverlap'));
   const currency: Currency =
     config.currency === undefined
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
@@ -50,7 +58,7 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   let asked = 0;
   /** A click (or Enter) on a stage lists its first records under the funnel, each opening its form. */
   const showStage = (action: StageAction): void => {
-    const query = stageQuery(config, scope, funnel, action);
+    const query = stageQuery(config, scope, funnel, action, segment);
     const stage = action.stage.label;
     const clientUrl = globalContext.getClientUrl?.();
     const viewOptions = {
@@ -91,7 +99,8 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     onSelect: showStage,
     onOpen: showStage,
   });
-  view.update({ state: 'ready', funnel, currency, hasAmount: config.amount !== undefined });
+  const hasAmount = config.amount !== undefined || segment?.kind === 'product';
+  view.update({ state: 'ready', funnel, currency, hasAmount });
   shell.content.append(drill);
 }
 
@@ -101,6 +110,7 @@ export function stageQuery(
   scope: QueryScope,
   funnel: Funnel,
   action: StageAction,
+  segment?: ResolvedSegment,
 ): StageRecordsQuery | undefined {
   // In reached mode a stage's bar counts the records of that stage and of every later one.
   const stages = config.mode === 'reached' ? funnel.stages.slice(action.stageIndex) : [action.stage];
@@ -111,5 +121,7 @@ export function stageQuery(
   if (config.owner !== undefined) query.owner = config.owner;
   if (config.segment !== undefined && action.segmentKey !== null)
     query.segment = { column: config.segment, key: action.segmentKey };
+  if (segment !== undefined && segment.kind !== 'column' && action.segmentKey !== null)
+    query.scope = scopeOfSegment(scope, segment, action.segmentKey);
   return query;
 }

@@ -3,30 +3,10 @@
  * `entityname` conditions, aggregates over linked columns, distinct counts and the aggregate record
  * limit counted over the joined rows, and the strictness that keeps the stand-ins honest.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { evaluateFetch, type Annotate, type TableSource } from './evaluate';
-import { FetchXmlRefusal, refusalCodes, type Row, type XmlNode } from './tree';
-
-type Ordered = Record<string, unknown>;
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  parseTagValue: false,
-});
-
-function treeOf(node: Ordered): XmlNode {
-  const name = Object.keys(node).find((k) => k !== ':@')!;
-  const inner = (node[name] as Ordered[]).filter((c) => !('#text' in c));
-  const text = (node[name] as Ordered[]).map((c) => (c['#text'] as string | undefined) ?? '').join('');
-  return {
-    name,
-    attributes: (node[':@'] as Record<string, string> | undefined) ?? {},
-    children: inner.map(treeOf),
-    text,
-  };
-}
+import { parseFetchXml } from './parse';
+import { FetchXmlRefusal, refusalCodes, type Row } from './tree';
 
 const territories: Row[] = [
   { territoryid: 'T1', name: 'North' },
@@ -66,7 +46,7 @@ function run(xml: string, limit?: number, annotate?: Annotate): ReturnType<typeo
     ...(limit === undefined ? {} : { limit }),
     ...(annotate === undefined ? {} : { annotate }),
   };
-  return evaluateFetch(treeOf((parser.parse(xml) as Ordered[])[0]!), source, options);
+  return evaluateFetch(parseFetchXml(xml)!, source, options);
 }
 
 /** Groups come in no promised order: compare them sorted by their keys' values. */
