@@ -242,6 +242,11 @@ export class ParamReader {
     return value;
   }
 
+  /** Reports a problem found by a reader outside this class (a segment path). */
+  invalid(param: string, key: string, values: Record<string, string> = {}): void {
+    this.problem(param, key, values);
+  }
+
   /** Throws a ConfigError when any parameter was unknown or malformed. */
   finish(): void {
     for (const key of this.values.keys()) {

@@ -1,8 +1,9 @@
 /** The pipeline-funnel page's work once it runs inside Dynamics: read settings, query, draw. */
 import { el } from '../../widgets/shared/dom';
 import { computeFunnel } from '../../widgets/funnel/model';
+import { computeOverlappingFunnel } from '../../widgets/funnel/overlap';
 import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
-import type { Funnel } from '../../widgets/funnel/types';
+import type { Funnel, StageAggregate } from '../../widgets/funnel/types';
 import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
 import { translatorFor } from '../page/catalogue';
 import { describeFailure } from '../page/failure-text';
@@ -13,12 +14,13 @@ import { scopeText } from '../params/scope-text';
 import { userOffsetOf } from '../../widgets/shared/user-time';
 import { domXmlParse } from '../params/view-criteria';
 import { readFunnelConfig, type FunnelConfig } from './funnel-config';
-import { loadFunnelData } from './funnel-data';
+import { loadFunnelData, type FunnelData } from './funnel-data';
 import { funnelKindOf } from './funnel-kind';
 import { previousRange } from '../params/previous-period';
 import { loadKnownStages, metadataGetOf } from './known-stages';
 import { loadStageRecords, type StageRecordsQuery } from './stage-records';
 import { renderStageRecords } from './stage-records-view';
+import { resolveSegment, scopeOfSegment, type ResolvedSegment } from './segment-query';
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   if (funnelKindOf(ctx.win.location.search, ctx.clientConfig) === 'campaign') {
@@ -37,11 +39,17 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const offsetAt = userOffsetOf(globalContext.userSettings);
   const now = new Date();
   const scope = await scopeOf(config, ctx.client, now, domXmlParse, 'createdon', offsetAt);
-  const known = loadKnownStages(metadataGetOf(globalContext, ctx.win), config.table, config.stage);
+  const metadataGet = metadataGetOf(globalContext, ctx.win);
+  const known = loadKnownStages(metadataGet, config.table, config.stage);
+  const via = config.segmentVia;
+  const segment = via === undefined ? undefined : await resolveSegment(via, metadataGet, config.table);
+  const linked = segment === undefined ? undefined : { segment, noProductsLabel: t('segment.noProducts') };
   const previous = config.compare === 'previous' ? previousRange(scope.range, now) : undefined;
   const [data, before] = await Promise.all([
-    loadFunnelData(config, ctx.client, scope),
-    previous === undefined ? undefined : loadFunnelData(config, ctx.client, { ...scope, range: previous }),
+    loadFunnelData(config, ctx.client, scope, linked),
+    previous === undefined
+      ? undefined
+      : loadFunnelData(config, ctx.client, { ...scope, range: previous }, linked),
   ]);
   const knownStages = await known;
   const options = {
@@ -52,13 +60,19 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   };
   // The comparison's code is loaded only when asked for (a separate piece once the build splits pages).
   const periods = before === undefined ? undefined : await import('./periods-view');
-  const [rows, previousRows] =
-    periods === undefined || before === undefined
-      ? [data.aggregates, []]
-      : periods.alignStages(data.aggregates, before.aggregates);
-  const funnel = computeFunnel({ kind: 'aggregates', rows }, options);
+  /** A period's funnel, over the stages of both periods when they are compared. */
+  const funnelOf = (d: FunnelData, other?: FunnelData): Funnel => {
+    const align = (rows: StageAggregate[], others: StageAggregate[] | undefined): StageAggregate[] =>
+      periods === undefined ? rows : periods.alignStages(rows, others ?? [])[0];
+    const rows = align(d.aggregates, other?.aggregates);
+    return d.totals === undefined
+      ? computeFunnel({ kind: 'aggregates', rows }, options)
+      : computeOverlappingFunnel(align(d.totals, other?.totals), rows, options);
+  };
+  const funnel = funnelOf(data, before);
   const parts = Math.max(data.parts, before?.parts ?? 0);
   if (parts > 1) shell.note('info', t('note.split', { parts }));
+  if (data.totals !== undefined) shell.note('info', t('note.productOverlap'));
   const currency: Currency =
     config.currency === undefined
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
@@ -67,7 +81,7 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   let asked = 0;
   /** A click (or Enter) on a stage lists its first records under the funnel, each opening its form. */
   const showStage = (action: StageAction): void => {
-    const query = stageQuery(config, scope, funnel, action);
+    const query = stageQuery(config, scope, funnel, action, segment);
     const stage = action.stage.label;
     const clientUrl = globalContext.getClientUrl?.();
     const viewOptions = {
@@ -108,14 +122,13 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     onSelect: showStage,
     onOpen: showStage,
   };
-  const hasAmount = config.amount !== undefined;
-  if (previous === undefined || periods === undefined) {
+  const hasAmount = config.amount !== undefined || segment?.kind === 'product';
+  if (previous === undefined || periods === undefined || before === undefined) {
     createFunnelView(shell.content, viewOptions).update({ state: 'ready', funnel, currency, hasAmount });
   } else {
-    const previousFunnel = computeFunnel({ kind: 'aggregates', rows: previousRows }, options);
     periods.drawPeriods(shell.content, t, viewOptions, {
       current: funnel,
-      previous: previousFunnel,
+      previous: funnelOf(before, data),
       previousRange: previous,
       currency,
       hasAmount,
@@ -130,6 +143,7 @@ export function stageQuery(
   scope: QueryScope,
   funnel: Funnel,
   action: StageAction,
+  segment?: ResolvedSegment,
 ): StageRecordsQuery | undefined {
   // In reached mode a stage's bar counts the records of that stage and of every later one.
   const stages = config.mode === 'reached' ? funnel.stages.slice(action.stageIndex) : [action.stage];
@@ -140,5 +154,7 @@ export function stageQuery(
   if (config.owner !== undefined) query.owner = config.owner;
   if (config.segment !== undefined && action.segmentKey !== null)
     query.segment = { column: config.segment, key: action.segmentKey };
+  if (segment !== undefined && segment.kind !== 'column' && action.segmentKey !== null)
+    query.scope = scopeOfSegment(scope, segment, action.segmentKey);
   return query;
 }

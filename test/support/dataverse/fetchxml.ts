@@ -5,34 +5,14 @@
  * formatted-value annotations. A DOCTYPE, or anything the evaluator does not know, is refused.
  * Kept apart from the Dataverse stand-in for the web resources' browser tests.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { evaluateFetch } from '../fetchxml/evaluate';
-import { FetchXmlRefusal, type XmlNode } from '../fetchxml/tree';
+import { parseFetchXml } from '../fetchxml/parse';
+import { FetchXmlRefusal } from '../fetchxml/tree';
 import { Refusal } from './http';
 import type { RecordRow } from './record-store';
 
-type Ordered = Record<string, unknown>;
-
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  parseAttributeValue: false,
-  parseTagValue: false,
-});
-
 const refusal = (code: number, message: string): Refusal =>
   new Refusal(400, `0x${code.toString(16)}`, message);
-
-/** fast-xml-parser's ordered output → the evaluator's plain tree. */
-function treeOf(node: Ordered): XmlNode | undefined {
-  const name = Object.keys(node).find((k) => k !== ':@' && k !== '#text');
-  if (name === undefined) return undefined;
-  const inner = (node[name] as Ordered[] | undefined) ?? [];
-  const children = inner.map(treeOf).filter((c): c is XmlNode => c !== undefined);
-  const text = inner.map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('');
-  return { name, attributes: (node[':@'] as Record<string, string> | undefined) ?? {}, children, text };
-}
 
 /** The rows a FetchXML query returns over the tables `rowsOf` gives (by logical name). */
 export function runFetchXml(
@@ -41,7 +21,7 @@ export function runFetchXml(
 ): { entity: string; rows: RecordRow[] } {
   if (/<!DOCTYPE|<!ENTITY/i.test(fetchXml))
     throw new Refusal(400, '0x80041103', 'FetchXML: a DOCTYPE is refused');
-  const top = (parser.parse(fetchXml) as Ordered[]).map(treeOf).find((n) => n !== undefined);
+  const top = parseFetchXml(fetchXml);
   if (top === undefined) throw new Refusal(400, '0x80041103', 'FetchXML: expected <fetch><entity name="…">');
   try {
     const result = evaluateFetch(top, { rows: rowsOf });

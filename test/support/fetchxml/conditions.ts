@@ -76,14 +76,25 @@ function matchesCondition(row: Row, c: XmlNode, tuple?: Readonly<Record<string, 
   }
 }
 
-/** Whether `row` passes `filter`; `tuple` resolves the `entityname` of a condition. */
+/** Whether a row has a linked row (a `link-entity` of type `any` or `not any` inside a filter). */
+export type LinkTest = (link: XmlNode, row: Row) => boolean;
+
+/**
+ * Whether `row` passes `filter`; `tuple` resolves the `entityname` of a condition, `linked` the
+ * link-entities of the filter.
+ */
 export function matchesFilter(
   row: Row,
   filter: XmlNode,
   tuple?: Readonly<Record<string, Row | undefined>>,
+  linked?: LinkTest,
 ): boolean {
   const parts = filter.children.map((c) =>
-    c.name === 'filter' ? matchesFilter(row, c, tuple) : matchesCondition(row, c, tuple),
+    c.name === 'filter'
+      ? matchesFilter(row, c, tuple, linked)
+      : c.name === 'link-entity'
+        ? (linked?.(c, row) ?? false) === (c.attributes['link-type'] === 'any')
+        : matchesCondition(row, c, tuple),
   );
   return filter.attributes.type === 'or' ? parts.some(Boolean) : parts.every(Boolean);
 }

@@ -3,30 +3,10 @@
  * `entityname` conditions, aggregates over linked columns, distinct counts and the aggregate record
  * limit counted over the joined rows, and the strictness that keeps the stand-ins honest.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { evaluateFetch, type Annotate, type TableSource } from './evaluate';
-import { FetchXmlRefusal, refusalCodes, type Row, type XmlNode } from './tree';
-
-type Ordered = Record<string, unknown>;
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  preserveOrder: true,
-  parseTagValue: false,
-});
-
-function treeOf(node: Ordered): XmlNode {
-  const name = Object.keys(node).find((k) => k !== ':@')!;
-  const inner = (node[name] as Ordered[]).filter((c) => !('#text' in c));
-  const text = (node[name] as Ordered[]).map((c) => (c['#text'] as string | undefined) ?? '').join('');
-  return {
-    name,
-    attributes: (node[':@'] as Record<string, string> | undefined) ?? {},
-    children: inner.map(treeOf),
-    text,
-  };
-}
+import { parseFetchXml } from './parse';
+import { FetchXmlRefusal, refusalCodes, type Row } from './tree';
 
 const territories: Row[] = [
   { territoryid: 'T1', name: 'North' },
@@ -66,7 +46,7 @@ function run(xml: string, limit?: number, annotate?: Annotate): ReturnType<typeo
     ...(limit === undefined ? {} : { limit }),
     ...(annotate === undefined ? {} : { annotate }),
   };
-  return evaluateFetch(treeOf((parser.parse(xml) as Ordered[])[0]!), source, options);
+  return evaluateFetch(parseFetchXml(xml)!, source, options);
 }
 
 /** Groups come in no promised order: compare them sorted by their keys' values. */
@@ -120,6 +100,21 @@ describe("the stand-ins' FetchXML evaluator", () => {
         { opportunityid: 'O2', 't.name': 'South' },
         { opportunityid: 'O1', 't.name': 'North' },
       ],
+    ],
+    [
+      'an exists link keeps each record once, however many linked rows match',
+      '<fetch><entity name="opportunity"><attribute name="opportunityid"/><link-entity name="opportunityproduct" from="opportunityid" to="opportunityid" link-type="exists"><filter><condition attribute="productid" operator="eq" value="p1"/></filter></link-entity></entity></fetch>',
+      [{ opportunityid: 'O1' }, { opportunityid: 'O2' }],
+    ],
+    [
+      'a not any link inside a filter keeps the records no linked row matches',
+      '<fetch><entity name="opportunity"><attribute name="opportunityid"/><filter><link-entity name="opportunityproduct" from="opportunityid" to="opportunityid" link-type="not any"/></filter></entity></fetch>',
+      [{ opportunityid: 'O4' }],
+    ],
+    [
+      'an any link is one more condition of an or filter',
+      '<fetch><entity name="opportunity"><attribute name="opportunityid"/><filter type="or"><condition attribute="statecode" operator="eq" value="1"/><link-entity name="opportunityproduct" from="opportunityid" to="opportunityid" link-type="any"><filter><condition attribute="productid" operator="eq" value="P2"/></filter></link-entity></filter></entity></fetch>',
+      [{ opportunityid: 'O1' }, { opportunityid: 'O3' }, { opportunityid: 'O4' }],
     ],
   ])('%s', (_name, xml, rows) => {
     expect(run(xml).rows).toEqual(rows);
@@ -247,6 +242,21 @@ describe("the stand-ins' FetchXML evaluator", () => {
       'an alias used twice',
       `<fetch><entity name="opportunity">${link('')}${link('')}</entity></fetch>`,
       refusalCodes.invalid,
+    ],
+    [
+      'columns of an exists link',
+      '<fetch><entity name="opportunity"><link-entity name="opportunityproduct" from="opportunityid" to="opportunityid" link-type="exists"><attribute name="productid"/></link-entity></entity></fetch>',
+      refusalCodes.invalid,
+    ],
+    [
+      'an inner link inside a filter',
+      '<fetch><entity name="opportunity"><filter><link-entity name="opportunityproduct" from="opportunityid" to="opportunityid"/></filter></entity></fetch>',
+      refusalCodes.invalid,
+    ],
+    [
+      'an unknown column of a link inside a filter',
+      '<fetch><entity name="opportunity"><filter><link-entity name="opportunityproduct" from="opportunityid" to="opportunityid" link-type="any"><filter><condition attribute="sku" operator="null"/></filter></link-entity></filter></entity></fetch>',
+      refusalCodes.noAttribute,
     ],
     ['an unknown table', '<fetch><entity name="lead"/></fetch>', refusalCodes.invalid],
   ])('refuses %s', (_name, xml, code) => {

@@ -10,7 +10,7 @@
  */
 import { readQuery, type Column, type Link, type Query } from './query';
 import { refuse, refusalCodes, type Row, type XmlNode } from './tree';
-import { compareValues, matchesFilter, sameKey } from './conditions';
+import { compareValues, matchesFilter, sameKey, type LinkTest } from './conditions';
 
 export { compareValues } from './conditions';
 
@@ -62,7 +62,13 @@ function checkColumns(source: TableSource, q: Query): void {
   const walkFilter = (f: XmlNode, entity: string): void => {
     for (const c of f.children) {
       if (c.name === 'filter') walkFilter(c, entity);
-      else {
+      else if (c.name === 'link-entity') {
+        const { name = '', from = '', to = '' } = c.attributes;
+        if (source.rows(name) === undefined) refuse(`the stand-in has no table ${name}`);
+        checkColumn(source, name, from);
+        checkColumn(source, entity, to);
+        for (const inner of c.children) walkFilter(inner, name);
+      } else {
         const alias = c.attributes.entityname;
         const table = alias === undefined ? entity : q.sources.get(alias);
         if (table === undefined) refuse(`no link-entity has the alias ${alias ?? ''}`);
@@ -98,9 +104,29 @@ function join(tuples: Tuple[], link: Link, source: TableSource): Tuple[] {
     const found = key === undefined ? undefined : byKey.get(key);
     if (found === undefined) {
       if (link.type === 'outer') out.push({ ...t, [link.alias]: undefined });
-    } else for (const row of found) out.push({ ...t, [link.alias]: row });
+    } else if (link.type === 'exists') out.push(t);
+    else for (const row of found) out.push({ ...t, [link.alias]: row });
   }
   return link.links.reduce((acc, inner) => join(acc, inner, source), out);
+}
+
+/** `any`/`not any` links inside filters: the `from` values of the linked rows, computed once per link. */
+function linkTest(source: TableSource): LinkTest {
+  const keys = new Map<XmlNode, Set<string>>();
+  return (link, row) => {
+    let set = keys.get(link);
+    if (set === undefined) {
+      const { name = '', from = '' } = link.attributes;
+      set = new Set();
+      for (const r of tableRows(source, name)) {
+        const key = sameKey(r[from]);
+        if (key !== undefined && link.children.every((f) => matchesFilter(r, f))) set.add(key);
+      }
+      keys.set(link, set);
+    }
+    const key = sameKey(row[link.attributes.to ?? '']);
+    return key !== undefined && set.has(key);
+  };
 }
 
 function aggregateRows(q: Query, tuples: readonly Tuple[], annotate: Annotate): Row[] {
@@ -187,7 +213,8 @@ export function evaluateFetch(
   const annotate = options.annotate ?? plain;
   const main = tableRows(source, q.entity).map((row): Tuple => ({ [q.entity]: row }));
   const joined = q.links.reduce((acc, link) => join(acc, link, source), main);
-  const tuples = joined.filter((t) => q.filters.every((f) => matchesFilter(t[q.entity] ?? {}, f, t)));
+  const linked = linkTest(source);
+  const tuples = joined.filter((t) => q.filters.every((f) => matchesFilter(t[q.entity] ?? {}, f, t, linked)));
   const limit = options.limit ?? 50_000;
   if (q.aggregate) {
     if (tuples.length > limit)

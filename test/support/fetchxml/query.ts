@@ -27,7 +27,8 @@ export interface Link {
   from: string;
   to: string;
   parent: string;
-  type: 'inner' | 'outer';
+  /** `exists` keeps a parent row once when a linked row matches, and adds no columns. */
+  type: 'inner' | 'outer' | 'exists';
   filters: readonly XmlNode[];
   links: readonly Link[];
 }
@@ -82,12 +83,24 @@ function checked(node: XmlNode, children: readonly string[]): XmlNode {
   return node;
 }
 
+/** A `link-entity` inside a filter: `any` or `not any` of its rows match the parent row. */
+function checkFilterLink(l: XmlNode): void {
+  checked(l, ['filter']);
+  const type = l.attributes['link-type'];
+  if (type !== 'any' && type !== 'not any')
+    refuse(`link-type "${type ?? 'inner'}" is not supported inside a filter`);
+  if (l.attributes.name === undefined || l.attributes.from === undefined || l.attributes.to === undefined)
+    refuse('a link-entity needs name, from and to');
+  for (const f of l.children) checkFilter(f, false);
+}
+
 function checkFilter(filter: XmlNode, outer: boolean): void {
-  checked(filter, ['condition', 'filter']);
+  checked(filter, outer ? ['condition', 'filter', 'link-entity'] : ['condition', 'filter']);
   const type = filter.attributes.type ?? 'and';
   if (type !== 'and' && type !== 'or') refuse(`filter type "${type}" is not known`);
   for (const c of filter.children) {
     if (c.name === 'filter') checkFilter(c, outer);
+    else if (c.name === 'link-entity') checkFilterLink(c);
     else {
       checked(c, ['value']);
       if (c.attributes.attribute === undefined) refuse('a condition needs an attribute');
@@ -142,8 +155,10 @@ function readLinks(node: XmlNode, parent: string, query: Query): Link[] {
       if (name === undefined || from === undefined || to === undefined)
         refuse('a link-entity needs name, from and to');
       const type = l.attributes['link-type'] ?? 'inner';
-      if (type !== 'inner' && type !== 'outer')
+      if (type !== 'inner' && type !== 'outer' && type !== 'exists')
         refuse(`link-type "${type}" is not supported by the stand-in`);
+      if (type === 'exists' && l.children.some((c) => c.name !== 'filter'))
+        refuse('a link-entity of type exists takes only filters');
       const alias = l.attributes.alias ?? name;
       if (query.sources.has(alias)) refuse(`the alias ${alias} is used twice`);
       query.sources.set(alias, name);
