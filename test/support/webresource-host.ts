@@ -11,6 +11,7 @@ import type { Frame, Page } from 'playwright-core';
 import { beforeAll } from 'vitest';
 import { browserUnavailableReason, repoRoot, serveStatic, testOutputDir } from './browser';
 import { browserSession, type BrowserSession } from './browser-session';
+import type { Call } from '../fixtures/webresources/stand-in-xrm';
 
 export const webresourceCsp =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
@@ -86,17 +87,8 @@ export async function openInHost(
   return { page, frame, cspViolations, errors };
 }
 
-export interface StandInCall {
-  at: number;
-  kind: string;
-  entity: string;
-  outcome: string;
-  errorCode?: number;
-  page?: number;
-  cookie?: boolean;
-  fetchXml?: string;
-  matched?: number;
-}
+/** A request the stand-in answered (test/fixtures/webresources/stand-in-xrm.ts logs them). */
+export type StandInCall = Call;
 
 /** Every request the stand-in answered, in order. */
 export async function callsOf(page: Page): Promise<StandInCall[]> {

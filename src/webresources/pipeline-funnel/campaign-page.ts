@@ -7,7 +7,6 @@ import { el } from '../../widgets/shared/dom';
 import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
 import { userOffsetOf } from '../../widgets/shared/user-time';
 import { translatorFor } from '../page/catalogue';
-import { describeFailure } from '../page/failure-text';
 import type { PageContext } from '../page/page-boot';
 import { resolvePeriod } from '../params/period';
 import { previousRange } from '../params/previous-period';
@@ -18,7 +17,7 @@ import { campaignFunnel, campaignStages, type CampaignStage } from './campaign-m
 import { opportunitiesScope, opportunityWon } from './campaign-queries';
 import { drawPeriods } from './periods-view';
 import { loadStageRecords, type StageRecordsQuery } from './stage-records';
-import { renderStageRecords, type StageRecordsViewOptions } from './stage-records-view';
+import { stageDrill } from './stage-drill';
 
 export async function runCampaignFunnel(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
@@ -49,7 +48,7 @@ export async function runCampaignFunnel(ctx: PageContext): Promise<void> {
   const funnel = campaignFunnel(data.counts, labels, withResponses);
   const drill = el(ctx.win.document, 'section');
   const clientUrl = globalContext.getClientUrl?.();
-  const recordsView: StageRecordsViewOptions = {
+  const drillTo = stageDrill(drill, t, () => ({
     t,
     formats,
     table: 'opportunity',
@@ -58,19 +57,11 @@ export async function runCampaignFunnel(ctx: PageContext): Promise<void> {
     extra: [t('drill.customer'), t('drill.closeDate')],
     ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
     ...(clientUrl === undefined ? {} : { clientUrl }),
-  };
-  let asked = 0;
+  }));
   /** The won stage lists who bought, largest deal first; the other stages say where the list is. */
   const showStage = (action: StageAction): void => {
-    const mine = ++asked;
-    const stage = action.stage.label;
     if (action.stage.key !== 'won') {
-      drill.replaceChildren(
-        el(ctx.win.document, 'p', {
-          className: 'crmkit-dash__drill-status',
-          text: t('campaign.drillWonOnly'),
-        }),
-      );
+      drillTo.say(t('campaign.drillWonOnly'));
       return;
     }
     const query: StageRecordsQuery = {
@@ -81,26 +72,7 @@ export async function runCampaignFunnel(ctx: PageContext): Promise<void> {
       amount: 'actualvalue',
       extra: ['customerid', 'actualclosedate'],
     };
-    renderStageRecords(drill, recordsView, { state: 'loading', stage });
-    loadStageRecords(ctx.client, query).then(
-      (records) => {
-        if (mine === asked)
-          renderStageRecords(drill, recordsView, {
-            state: 'ready',
-            stage,
-            count: action.stage.count,
-            records,
-          });
-      },
-      (e: unknown) => {
-        if (mine === asked)
-          renderStageRecords(drill, recordsView, {
-            state: 'error',
-            stage,
-            message: describeFailure(e, t, 'opportunity').title,
-          });
-      },
-    );
+    drillTo.show(action.stage.label, action.stage.count, () => loadStageRecords(ctx.client, query));
   };
   const viewOptions = {
     t: translatorFor(ctx.lcid, 'funnel'),

@@ -40,26 +40,20 @@ function createdIn(range: DateRange): CriteriaNode[] {
   ];
 }
 
+/** The rows of `table` whose `column` is the campaign, created in the period. */
+function campaignScope(table: string, column: string, campaignId: string, period: DateRange): QueryScope {
+  const viewCriteria = [and([condition(column, 'eq', campaignId)])];
+  return { table, state: 'all', dateColumn: 'createdon', range: period, viewCriteria };
+}
+
 /** The campaign's responses (`regardingobjectid` is the campaign) created in the period. */
 export function responsesScope(campaignId: string, period: DateRange): QueryScope {
-  return {
-    table: 'campaignresponse',
-    state: 'all',
-    dateColumn: 'createdon',
-    range: period,
-    viewCriteria: [and([condition('regardingobjectid', 'eq', campaignId)])],
-  };
+  return campaignScope('campaignresponse', 'regardingobjectid', campaignId, period);
 }
 
 /** The campaign's leads (`lead.campaignid`) created in the period, open, qualified or not. */
 export function leadsScope(campaignId: string, period: DateRange): QueryScope {
-  return {
-    table: 'lead',
-    state: 'all',
-    dateColumn: 'createdon',
-    range: period,
-    viewCriteria: [and([condition('campaignid', 'eq', campaignId)])],
-  };
+  return campaignScope('lead', 'campaignid', campaignId, period);
 }
 
 /**

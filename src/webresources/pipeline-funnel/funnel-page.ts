@@ -6,7 +6,6 @@ import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/f
 import type { Funnel, StageAggregate } from '../../widgets/funnel/types';
 import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
 import { translatorFor } from '../page/catalogue';
-import { describeFailure } from '../page/failure-text';
 import type { QueryScope } from '../dataverse/fetchxml';
 import type { PageContext } from '../page/page-boot';
 import { scopeOf } from '../params/query-scope';
@@ -19,7 +18,7 @@ import { funnelKindOf } from './funnel-kind';
 import { previousRange } from '../params/previous-period';
 import { loadKnownStages, metadataGetOf } from './known-stages';
 import { loadStageRecords, type StageRecordsQuery } from './stage-records';
-import { renderStageRecords } from './stage-records-view';
+import { stageDrill } from './stage-drill';
 import { resolveSegment, scopeOfSegment, type ResolvedSegment } from './segment-query';
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
@@ -78,42 +77,23 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
       : { code: config.currency };
   const drill = el(ctx.win.document, 'section');
-  let asked = 0;
+  const clientUrl = globalContext.getClientUrl?.();
+  const drillTo = stageDrill(drill, t, () => ({
+    t,
+    formats,
+    table: config.table,
+    withAmount: config.amount !== undefined,
+    withOwner: config.owner !== undefined,
+    ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
+    ...(clientUrl === undefined ? {} : { clientUrl }),
+  }));
   /** A click (or Enter) on a stage lists its first records under the funnel, each opening its form. */
   const showStage = (action: StageAction): void => {
     const query = stageQuery(config, scope, funnel, action, segment);
-    const stage = action.stage.label;
-    const clientUrl = globalContext.getClientUrl?.();
-    const viewOptions = {
-      t,
-      formats,
-      table: config.table,
-      withAmount: config.amount !== undefined,
-      withOwner: config.owner !== undefined,
-      ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
-      ...(clientUrl === undefined ? {} : { clientUrl }),
-    };
-    const mine = ++asked;
-    if (query === undefined) {
-      renderStageRecords(drill, viewOptions, { state: 'ready', stage, count: 0, records: [] });
-      return;
-    }
-    renderStageRecords(drill, viewOptions, { state: 'loading', stage });
-    loadStageRecords(ctx.client, query).then(
-      (records) => {
-        if (mine === asked)
-          renderStageRecords(drill, viewOptions, {
-            state: 'ready',
-            stage,
-            count: action.stage.count,
-            records,
-          });
-      },
-      (e: unknown) => {
-        if (mine !== asked) return;
-        const failure = describeFailure(e, t, config.table);
-        renderStageRecords(drill, viewOptions, { state: 'error', stage, message: failure.title });
-      },
+    drillTo.show(
+      action.stage.label,
+      action.stage.count,
+      query === undefined ? undefined : () => loadStageRecords(ctx.client, query),
     );
   };
   const viewOptions = {
