@@ -13,8 +13,7 @@ import { browserUnavailableReason, repoRoot, serveStatic, testOutputDir } from '
 import { browserSession, type BrowserSession } from './browser-session';
 import type { Call } from '../fixtures/webresources/stand-in-xrm';
 
-export const webresourceCsp =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+export const webresourceCsp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const hostDir = path.join(testOutputDir, 'webresources-host');
 const fixtures = path.join(repoRoot, 'test/fixtures/webresources');
 
