@@ -9,17 +9,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserUnavailableReason, repoRoot, testOutputDir } from '../support/browser';
-import { callsOf, openInHost, webresourceHostSession } from '../support/webresource-host';
+import { repoRoot, testOutputDir } from '../support/browser';
+import { callsOf, skipReason, stageFigures, webresourceHost, xrmCode } from '../support/webresource-host';
 import { campaigns, makeCampaignData } from '../fixtures/webresources/campaign-dataset';
 import { choiceLabels, makeOpportunities } from '../fixtures/webresources/dataset';
 
-const skipReason = browserUnavailableReason();
-if (skipReason !== undefined) console.warn(`campaign funnel browser tests ${skipReason}`);
-const session = webresourceHostSession();
+const { openInHost } = webresourceHost('campaign funnel browser tests');
 
 const leadCount = 80_000;
-const aggregateLimitCode = 0x8004e023;
 const stages = ['responses', 'leads', 'qualified', 'opportunities', 'won'] as const;
 
 function catalogue(lcid: number): Record<string, Record<string, string>> {
@@ -43,15 +40,6 @@ function campaignCounts(campaignId: string, from = -Infinity, to = Infinity): nu
     opportunities.length,
     opportunities.filter((o) => o.statecode === 1).length,
   ];
-}
-
-async function stageFigures(frame: Frame, within = ''): Promise<{ label: string; count: string }[]> {
-  return frame.$$eval(`${within} .crmkit-funnel__row`, (rows) =>
-    rows.map((r) => ({
-      label: r.querySelector('.crmkit-funnel__label')?.firstChild?.textContent?.trim() ?? '',
-      count: r.querySelector('.crmkit-funnel__count')?.textContent?.trim() ?? '',
-    })),
-  );
 }
 
 /** The change table's cells per row, by column. */
@@ -102,7 +90,6 @@ describe.skipIf(skipReason !== undefined)(
       const counts = campaignCounts(spring.campaignid);
       expect(counts[1]).toBeGreaterThan(50_000);
       const { page, frame, errors, cspViolations } = await openInHost(
-        session,
         'pipeline-funnel',
         `funnel=campaign&campaign=${spring.name}`,
         { lang: '1049', campaignLeads: String(leadCount) },
@@ -116,7 +103,7 @@ describe.skipIf(skipReason !== undefined)(
       const conversion = await frame.textContent('[data-stat="conversion"] .crmkit-funnel__stat-value');
       expect(conversion).toBe(percentText('ru-RU', counts[4]! / counts[0]!));
       const aggregates = (await callsOf(page)).filter((c) => c.kind === 'aggregate');
-      const refused = aggregates.filter((c) => c.errorCode === aggregateLimitCode);
+      const refused = aggregates.filter((c) => c.errorCode === xrmCode.aggregateLimit);
       expect(new Set(refused.map((c) => c.entity))).toEqual(new Set(['lead', 'campaignresponse']));
       expect(new Set(aggregates.map((c) => c.fetchXml)).size).toBe(aggregates.length);
       const notes = await frame.$$eval('.crmkit-dash__note', (x) => x.map((e) => e.textContent ?? ''));
@@ -172,7 +159,6 @@ describe.skipIf(skipReason !== undefined)(
       const now = campaignCounts(spring.campaignid, from, to);
       const then = campaignCounts(spring.campaignid, before, from);
       const { page, frame, errors } = await openInHost(
-        session,
         'pipeline-funnel',
         `funnel=campaign&campaign=${spring.campaignid}&period=2025-07-01..2025-12-31&compare=previous`,
         { lang: '1033', campaignLeads: String(leadCount) },
@@ -218,7 +204,6 @@ describe.skipIf(skipReason !== undefined)(
       const bg = catalogue(1026);
       const labels = [0, 1, 2, 3].map((s) => choiceLabels.salesstage![1033]![s]!);
       const { page, frame, errors } = await openInHost(
-        session,
         'pipeline-funnel',
         'filter=all&period=2025-01-01..2025-06-30&compare=previous',
         { lang: '1026', opps: '3000' },
@@ -233,7 +218,6 @@ describe.skipIf(skipReason !== undefined)(
       await page.close();
       // Before 2024 the stand-in holds no opportunities: the previous funnel is empty.
       const empty = await openInHost(
-        session,
         'pipeline-funnel',
         'filter=all&period=2024-01-01..2024-06-30&compare=previous',
         { lang: '1026', opps: '3000' },

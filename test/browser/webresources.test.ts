@@ -6,44 +6,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserUnavailableReason, repoRoot, testOutputDir } from '../support/browser';
+import { repoRoot, testOutputDir } from '../support/browser';
 import {
   callsOf,
-  openInHost as openHost,
-  webresourceCsp as csp,
-  webresourceHostSession,
-  type Opened,
+  csp,
+  skipReason,
+  stageFigures,
+  statusSeenOf,
+  webresourceHost,
+  xrmCode,
 } from '../support/webresource-host';
 import { choiceLabels, makeOpportunities, makeSurveyedAccounts } from '../fixtures/webresources/dataset';
 
-const skipReason = browserUnavailableReason();
-if (skipReason !== undefined) console.warn(`webresources browser tests ${skipReason}`);
-
-const session = webresourceHostSession();
-const openInHost = (
-  pageName: string,
-  data: string,
-  host: Record<string, string>,
-  viewport?: { width: number; height: number },
-): Promise<Opened> => openHost(session, pageName, data, host, viewport);
-
-/** The documented Xrm.WebApi error codes: unsigned decimals of the HRESULTs. */
-const xrmCode = { aggregateLimit: 2147803171, throttledRequests: 2147951394 } as const;
-
-async function statusSeenOf(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { standIn: { statusSeen: string[] } }).standIn.statusSeen);
-}
-
-async function stageFigures(frame: Frame): Promise<{ label: string; count: string }[]> {
-  return frame.$$eval('.crmkit-funnel__row', (rows) =>
-    rows.map((r) => ({
-      label: r.querySelector('.crmkit-funnel__label')?.firstChild?.textContent?.trim() ?? '',
-      count: r.querySelector('.crmkit-funnel__count')?.textContent?.trim() ?? '',
-    })),
-  );
-}
+const { session, openInHost } = webresourceHost('webresources browser tests');
 
 describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, in Chromium)', () => {
   it('adds up the created-on parts when Dataverse refuses an aggregate over 50,000 records, never resending a refused query, in Russian', async () => {

@@ -1,7 +1,8 @@
 /**
- * The harness of the dashboard pages' browser tests: builds the web resources and the host page
- * whose stand-in `Xrm` (test/fixtures/webresources/stand-in-xrm.ts) answers like Dataverse, serves
- * them on localhost under a strict Content-Security-Policy, and opens a page in the host's iframe.
+ * The dashboard web resources' browser host: builds the web resources and the stand-in Xrm
+ * (test/fixtures/webresources/stand-in-xrm.ts), serves them on localhost under a strict
+ * Content-Security-Policy, and opens a page in the host's iframe; plus readers of what the
+ * stand-in logged and what the funnel shows.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -11,19 +12,29 @@ import type { Frame, Page } from 'playwright-core';
 import { beforeAll } from 'vitest';
 import { browserUnavailableReason, repoRoot, serveStatic, testOutputDir } from './browser';
 import { browserSession, type BrowserSession } from './browser-session';
-import type { Call } from '../fixtures/webresources/stand-in-xrm';
 
-export const webresourceCsp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+export const skipReason = browserUnavailableReason();
+
+export const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const hostDir = path.join(testOutputDir, 'webresources-host');
 const fixtures = path.join(repoRoot, 'test/fixtures/webresources');
 
 /**
- * Registers, in the enclosing suite, the build of the pages and of the host page, then the browser
- * session serving them (nothing where there is no Chromium).
+ * Registers the build in a `beforeAll` and the browser session of the enclosing file; `openInHost`
+ * opens a page in the host with the stand-in's parameters (`lang`, `opps`, `scenario`…).
  */
-export function webresourceHostSession(): BrowserSession {
+export function webresourceHost(label: string): {
+  session: BrowserSession;
+  openInHost: (
+    pageName: string,
+    data: string,
+    host: Record<string, string>,
+    viewport?: { width: number; height: number },
+  ) => Promise<Opened>;
+} {
+  if (skipReason !== undefined) console.warn(`${label} ${skipReason}`);
   beforeAll(async () => {
-    if (browserUnavailableReason() !== undefined) return;
+    if (skipReason !== undefined) return;
     execFileSync(process.execPath, ['scripts/build-webresources.js'], { cwd: repoRoot, stdio: 'inherit' });
     mkdirSync(hostDir, { recursive: true });
     await build({
@@ -36,9 +47,10 @@ export function webresourceHostSession(): BrowserSession {
     copyFileSync(path.join(fixtures, 'host.html'), path.join(hostDir, 'host.html'));
     copyFileSync(path.join(fixtures, 'host.css'), path.join(hostDir, 'host.css'));
   });
-  return browserSession(() =>
-    serveStatic([hostDir, path.join(repoRoot, 'dist')], { 'Content-Security-Policy': webresourceCsp }),
+  const session = browserSession(() =>
+    serveStatic([hostDir, path.join(repoRoot, 'dist')], { 'Content-Security-Policy': csp }),
   );
+  return { session, openInHost: (...args) => openInHost(session, ...args) };
 }
 
 export interface Opened {
@@ -48,8 +60,7 @@ export interface Opened {
   errors: string[];
 }
 
-/** Opens a built page in the host with its `data` parameter and the stand-in's settings (`host`). */
-export async function openInHost(
+async function openInHost(
   session: BrowserSession,
   pageName: string,
   data: string,
@@ -86,10 +97,36 @@ export async function openInHost(
   return { page, frame, cspViolations, errors };
 }
 
-/** A request the stand-in answered (test/fixtures/webresources/stand-in-xrm.ts logs them). */
-export type StandInCall = Call;
+export interface StandInCall {
+  at: number;
+  kind: string;
+  /** The table queried. */
+  entity: string;
+  outcome: string;
+  errorCode?: number;
+  page?: number;
+  cookie?: boolean;
+  fetchXml?: string;
+  matched?: number;
+}
 
-/** Every request the stand-in answered, in order. */
+/** The documented Xrm.WebApi error codes: unsigned decimals of the HRESULTs. */
+export const xrmCode = { aggregateLimit: 2147803171, throttledRequests: 2147951394 } as const;
+
 export async function callsOf(page: Page): Promise<StandInCall[]> {
   return page.evaluate(() => (window as unknown as { standIn: { calls: StandInCall[] } }).standIn.calls);
+}
+
+export async function statusSeenOf(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { standIn: { statusSeen: string[] } }).standIn.statusSeen);
+}
+
+/** The funnel's stages as shown; `within` narrows to one funnel of several (`[data-period="previous"]`). */
+export async function stageFigures(frame: Frame, within = ''): Promise<{ label: string; count: string }[]> {
+  return frame.$$eval(`${within} .crmkit-funnel__row`, (rows) =>
+    rows.map((r) => ({
+      label: r.querySelector('.crmkit-funnel__label')?.firstChild?.textContent?.trim() ?? '',
+      count: r.querySelector('.crmkit-funnel__count')?.textContent?.trim() ?? '',
+    })),
+  );
 }
