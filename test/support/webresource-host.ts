@@ -97,18 +97,8 @@ async function openInHost(
   return { page, frame, cspViolations, errors };
 }
 
-export interface StandInCall {
-  at: number;
-  kind: string;
-  /** The table queried. */
-  entity: string;
-  outcome: string;
-  errorCode?: number;
-  page?: number;
-  cookie?: boolean;
-  fetchXml?: string;
-  matched?: number;
-}
+export type { Call as StandInCall } from '../fixtures/webresources/stand-in-xrm';
+import type { Call as StandInCall } from '../fixtures/webresources/stand-in-xrm';
 
 /** The documented Xrm.WebApi error codes: unsigned decimals of the HRESULTs. */
 export const xrmCode = { aggregateLimit: 2147803171, throttledRequests: 2147951394 } as const;

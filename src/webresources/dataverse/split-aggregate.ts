@@ -21,13 +21,18 @@ function dateOf(row: DataverseRow | undefined, column: string): Date | undefined
   return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
-export async function loadSplitAggregate(
+/**
+ * Several aggregates over the same scope, split together: each range runs them all, so they are
+ * refused together (they count the same joined rows) and add up over the same ranges.
+ */
+export async function loadSplitAggregates(
   client: DataverseClient,
   scope: QueryScope,
-  fetchOf: AggregateFetch,
-): Promise<SplitResult<DataverseRow>> {
+  fetches: readonly AggregateFetch[],
+): Promise<{ rows: DataverseRow[][]; parts: number }> {
   const withRange = (range: DateRange): QueryScope => ({ ...scope, range });
-  const run = async (range: DateRange): Promise<DataverseRow[]> => {
+  /** The groups of one query over one range; a result of more than 5,000 groups comes in pages. */
+  const pages = async (fetchOf: AggregateFetch, range: DateRange): Promise<DataverseRow[]> => {
     const rows: DataverseRow[] = [];
     for (let page = 1; page <= maxGroupPages; page++) {
       const result = await client.fetchXml(scope.table, fetchOf(withRange(range), page));
@@ -35,6 +40,12 @@ export async function loadSplitAggregate(
       if (result.fetchXmlPagingCookie === undefined || result.entities.length === 0) break;
     }
     return rows;
+  };
+  const run = async (range: DateRange): Promise<[number, DataverseRow][]> => {
+    const out: [number, DataverseRow][] = [];
+    for (const [i, fetchOf] of fetches.entries())
+      for (const row of await pages(fetchOf, range)) out.push([i, row]);
+    return out;
   };
   const bounds = async (range: DateRange): Promise<{ first: Date; last: Date } | undefined> => {
     const [earliest, latest] = await Promise.all(
@@ -46,5 +57,15 @@ export async function loadSplitAggregate(
     const last = dateOf(latest?.entities[0], scope.dateColumn);
     return first === undefined || last === undefined ? undefined : { first, last };
   };
-  return aggregateWithSplit(run, bounds, scope.range);
+  const { rows, parts } = await aggregateWithSplit(run, bounds, scope.range);
+  return { rows: fetches.map((_, i) => rows.filter(([j]) => j === i).map(([, row]) => row)), parts };
+}
+
+export async function loadSplitAggregate(
+  client: DataverseClient,
+  scope: QueryScope,
+  fetchOf: AggregateFetch,
+): Promise<SplitResult<DataverseRow>> {
+  const { rows, parts } = await loadSplitAggregates(client, scope, [fetchOf]);
+  return { rows: rows[0] ?? [], parts };
 }

@@ -6,7 +6,7 @@
  */
 import type { DataverseClient } from '../dataverse/dataverse-client';
 import { funnelAggregateFetch, type QueryScope } from '../dataverse/fetchxml';
-import { loadSplitAggregate } from '../dataverse/split-aggregate';
+import { loadSplitAggregate, loadSplitAggregates } from '../dataverse/split-aggregate';
 import type { FunnelConfig } from './funnel-config';
 import { mapFunnelRows, type MappedRows } from './funnel-rows';
 import type { StageAggregate } from '../../widgets/funnel/types';
@@ -46,21 +46,23 @@ export async function loadFunnelData(
     );
     return { ...mapFunnelRows(rows, config.segment !== undefined), parts };
   }
-  const segments = await loadSplitAggregate(client, scope, (s, page) =>
-    linkedAggregateFetch(base(s, page), linked.segment),
-  );
-  if (linked.segment.kind !== 'product')
-    return { ...mapFunnelRows(segments.rows, true), parts: segments.parts };
-  // By product the totals are a query of their own: each split over its own ranges adds up right.
-  const totals = await loadSplitAggregate(client, scope, (s, page) =>
-    linkedAggregateFetch(base(s, page), linked.segment, 'totals'),
-  );
-  const bySegment = mapFunnelRows(segments.rows, true);
+  if (linked.segment.kind !== 'product') {
+    const { rows, parts } = await loadSplitAggregate(client, scope, (s, page) =>
+      linkedAggregateFetch(base(s, page), linked.segment),
+    );
+    return { ...mapFunnelRows(rows, true), parts };
+  }
+  // By product both queries join the same lines under the same filters: the record limit refuses
+  // both or neither, so they split over the same ranges.
+  const {
+    rows: [segmentRows = [], totalRows = []],
+    parts,
+  } = await loadSplitAggregates(client, scope, [
+    (s, page) => linkedAggregateFetch(base(s, page), linked.segment, 'segments'),
+    (s, page) => linkedAggregateFetch(base(s, page), linked.segment, 'totals'),
+  ]);
+  const bySegment = mapFunnelRows(segmentRows, true);
   const noProducts = { key: noProductsKey, label: linked.noProductsLabel };
   for (const row of bySegment.aggregates) row.segment ??= noProducts;
-  return {
-    ...bySegment,
-    totals: mapFunnelRows(totals.rows, false).aggregates,
-    parts: Math.max(segments.parts, totals.parts),
-  };
+  return { ...bySegment, totals: mapFunnelRows(totalRows, false).aggregates, parts };
 }
