@@ -4,114 +4,22 @@
  * (test/fixtures/webresources/stand-in-xrm.ts). The figures on screen are checked against figures
  * this test computes itself from the same generated data, in English and Russian.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import type { Frame, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { browserUnavailableReason, repoRoot, serveStatic, testOutputDir } from '../support/browser';
-import { browserSession } from '../support/browser-session';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, testOutputDir } from '../support/browser';
+import {
+  callsOf,
+  csp,
+  skipReason,
+  stageFigures,
+  statusSeenOf,
+  webresourceHost,
+  xrmCode,
+} from '../support/webresource-host';
 import { choiceLabels, makeOpportunities, makeSurveyedAccounts } from '../fixtures/webresources/dataset';
 
-const skipReason = browserUnavailableReason();
-if (skipReason !== undefined) console.warn(`webresources browser tests ${skipReason}`);
-
-const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
-const hostDir = path.join(testOutputDir, 'webresources-host');
-const fixtures = path.join(repoRoot, 'test/fixtures/webresources');
-
-beforeAll(async () => {
-  if (skipReason !== undefined) return;
-  execFileSync(process.execPath, ['scripts/build-webresources.js'], { cwd: repoRoot, stdio: 'inherit' });
-  mkdirSync(hostDir, { recursive: true });
-  await build({
-    entryPoints: [path.join(fixtures, 'stand-in-xrm.ts')],
-    outfile: path.join(hostDir, 'stand-in-xrm.js'),
-    bundle: true,
-    format: 'iife',
-    logLevel: 'warning',
-  });
-  copyFileSync(path.join(fixtures, 'host.html'), path.join(hostDir, 'host.html'));
-  copyFileSync(path.join(fixtures, 'host.css'), path.join(hostDir, 'host.css'));
-});
-const session = browserSession(() =>
-  serveStatic([hostDir, path.join(repoRoot, 'dist')], { 'Content-Security-Policy': csp }),
-);
-
-interface Opened {
-  page: Page;
-  frame: Frame;
-  cspViolations: string[];
-  errors: string[];
-}
-
-async function openInHost(
-  pageName: string,
-  data: string,
-  host: Record<string, string>,
-  viewport = { width: 1100, height: 800 },
-): Promise<Opened> {
-  const page = await session.browser.newPage({ viewport });
-  const cspViolations: string[] = [];
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  // The page reads metadata with fetch from <clientUrl>/api/data/v9.2/: the stand-in answers it.
-  await page.route(`${session.server.url}/api/data/v9.2/**`, async (route) => {
-    const url = route.request().url();
-    const answer = await page.evaluate(
-      (u) => (window as unknown as { standIn: { webApi: (u: string) => unknown } }).standIn.webApi(u),
-      url,
-    );
-    const { status, body } = answer as { status: number; body: unknown };
-    await route.fulfill({ status, json: body, headers: { 'OData-Version': '4.0' } });
-  });
-  const src = `/webresources/${pageName}/${pageName}.html?data=${encodeURIComponent(data)}`;
-  const query = new URLSearchParams({ ...host, src });
-  const started = Date.now();
-  await page.goto(`${session.server.url}/host.html?${query.toString()}`);
-  const frameHandle = await page.waitForSelector('#webresource');
-  const frame = (await frameHandle.contentFrame())!;
-  await frame.waitForSelector('#crmkit-root[data-state="done"]', { timeout: 30_000 });
-  console.log(
-    `${pageName} ${JSON.stringify(host)}: loaded and drawn in ${Date.now() - started} ms (stand-in Xrm, localhost)`,
-  );
-  return { page, frame, cspViolations, errors };
-}
-
-interface StandInCall {
-  at: number;
-  kind: string;
-  outcome: string;
-  errorCode?: number;
-  page?: number;
-  cookie?: boolean;
-  fetchXml?: string;
-  matched?: number;
-}
-
-/** The documented Xrm.WebApi error codes: unsigned decimals of the HRESULTs. */
-const xrmCode = { aggregateLimit: 2147803171, throttledRequests: 2147951394 } as const;
-
-async function callsOf(page: Page): Promise<StandInCall[]> {
-  return page.evaluate(() => (window as unknown as { standIn: { calls: StandInCall[] } }).standIn.calls);
-}
-
-async function statusSeenOf(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { standIn: { statusSeen: string[] } }).standIn.statusSeen);
-}
-
-async function stageFigures(frame: Frame): Promise<{ label: string; count: string }[]> {
-  return frame.$$eval('.crmkit-funnel__row', (rows) =>
-    rows.map((r) => ({
-      label: r.querySelector('.crmkit-funnel__label')?.firstChild?.textContent?.trim() ?? '',
-      count: r.querySelector('.crmkit-funnel__count')?.textContent?.trim() ?? '',
-    })),
-  );
-}
+const { session, openInHost } = webresourceHost('webresources browser tests');
 
 describe.skipIf(skipReason !== undefined)('pipeline funnel web resource (built, in Chromium)', () => {
   it('adds up the created-on parts when Dataverse refuses an aggregate over 50,000 records, never resending a refused query, in Russian', async () => {

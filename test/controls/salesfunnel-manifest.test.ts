@@ -73,6 +73,11 @@ describe('CollabCrm.SalesFunnel manifest', () => {
     ]);
     expect(attr(props.maxRecords!, 'of-type')).toBe('Whole.None');
     expect(attr(props.maxRecords!, 'default-value')).toBe('50000');
+    // A view column (of a related table, too) to segment by, where the Segment property-set cannot reach it.
+    expect([attr(props.segmentColumn!, 'of-type'), attr(props.segmentColumn!, 'required')]).toEqual([
+      'SingleLine.Text',
+      'false',
+    ]);
   });
 
   it('lists a resx for each language, each holding every key the manifest names', () => {

@@ -115,3 +115,61 @@ describe('reading dataset records into the funnel', () => {
     });
   });
 });
+
+describe('a view column from a related table as the segment (segmentColumn)', () => {
+  const columns = [
+    { name: 'salesstage', alias: 'stage', dataType: 'OptionSet' },
+    { name: 'crmkit_segment', alias: 'segment', dataType: 'OptionSet' },
+    {
+      name: 'a_1b2c3d.address1_stateorprovince',
+      alias: 'a_1b2c3d.address1_stateorprovince',
+      dataType: 'SingleLine.Text',
+    },
+    { name: 'a_9f8e7d.territoryid', alias: 'a_9f8e7d.territoryid', dataType: 'Lookup.Simple' },
+  ];
+  const rows: MockRow[] = [
+    {
+      id: '1',
+      values: {
+        salesstage: 0,
+        'a_1b2c3d.address1_stateorprovince': 'WA',
+        'a_9f8e7d.territoryid': { id: { guid: 'T1' }, name: 'North' },
+      },
+    },
+    {
+      id: '2',
+      values: { salesstage: 1, 'a_1b2c3d.address1_stateorprovince': 'Москва', 'a_9f8e7d.territoryid': null },
+    },
+    {
+      id: '3',
+      values: {
+        salesstage: 1,
+        'a_1b2c3d.address1_stateorprovince': null,
+        'a_9f8e7d.territoryid': { id: { guid: 'T1' }, name: 'North' },
+      },
+    },
+  ];
+  const ds = new MockDataSet(rows, columns, rows.length);
+
+  it.each([
+    ['address1_stateorprovince', ['WA', 'Москва', '(no segment)']],
+    ['a_1b2c3d.address1_stateorprovince', ['WA', 'Москва', '(no segment)']],
+    ['TERRITORYID', ['North', '(no segment)', 'North']],
+  ])(
+    'segments by the view column %s, its own name or the name the view gives it',
+    (segmentColumn, labels) => {
+      const reader = recordReader(funnelColumns(ds, segmentColumn), noSegment, () => undefined);
+      expect(rows.map((r) => reader(new MockRecord(r)).segment?.label)).toEqual(labels);
+    },
+  );
+
+  it.each([[undefined], [''], ['  '], ['regionid']])(
+    'keeps the Segment property-set when segmentColumn is %j or names no column',
+    (segmentColumn) => {
+      expect(funnelColumns(ds, segmentColumn).segment).toEqual({
+        name: 'crmkit_segment',
+        dataType: 'OptionSet',
+      });
+    },
+  );
+});

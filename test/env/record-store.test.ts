@@ -67,8 +67,8 @@ describe('the record store', () => {
 
   it.each([
     [
-      '<fetch><entity name="opportunity"><link-entity name="account" from="accountid" to="parentaccountid"/></entity></fetch>',
-      'link-entity',
+      '<fetch><entity name="opportunity"><link-entity name="account" from="accountid" to="parentaccountid" link-type="natural"/></entity></fetch>',
+      'link-type "natural"',
     ],
     [
       '<fetch><entity name="opportunity"><filter><condition attribute="name" operator="begins-with" value="A"/></filter></entity></fetch>',

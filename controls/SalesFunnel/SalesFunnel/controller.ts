@@ -32,6 +32,7 @@ export interface FunnelParameters {
   mode?: { raw: string | null };
   metric?: { raw: string | null };
   maxRecords?: { raw: number | null };
+  segmentColumn?: { raw: string | null };
 }
 
 /** The parts of the PCF context the control reads (ComponentFramework.Context<IInputs> is assignable). */
@@ -133,7 +134,7 @@ export class FunnelController {
     let { state, action } = decide(this.paging, event, this.now());
     if (action.kind === 'ingest') {
       if (action.startOver) this.store.clear();
-      this.store.add(ds, this.noSegment, action.max);
+      this.store.add(ds, this.noSegment, action.max, p.segmentColumn?.raw);
       ({ state, action } = decide(state, { kind: 'ingested', read: this.store.records.length }, this.now()));
     }
     this.paging = state;

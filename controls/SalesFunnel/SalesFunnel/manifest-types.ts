@@ -10,6 +10,7 @@ export interface IInputs {
   mode: ComponentFramework.PropertyTypes.EnumProperty<'snapshot' | 'reached'>;
   metric: ComponentFramework.PropertyTypes.EnumProperty<'count' | 'amount'>;
   maxRecords: ComponentFramework.PropertyTypes.WholeNumberProperty;
+  segmentColumn: ComponentFramework.PropertyTypes.StringProperty;
   records: ComponentFramework.PropertyTypes.DataSet;
 }
 // The control hands nothing back to the form: selection goes through the dataset.

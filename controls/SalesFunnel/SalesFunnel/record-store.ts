@@ -28,9 +28,9 @@ export class RecordStore {
     this.symbols.clear();
   }
 
-  /** Adds the dataset's records not read yet, up to `max` in all. */
-  add(ds: DataSet, noSegment: SegmentRef, max: number): void {
-    const columns = funnelColumns(ds);
+  /** Adds the dataset's records not read yet, up to `max` in all (`segmentColumn`: see segment-column.ts). */
+  add(ds: DataSet, noSegment: SegmentRef, max: number, segmentColumn?: string | null): void {
+    const columns = funnelColumns(ds, segmentColumn);
     this.hasAmount = columns.amount !== undefined;
     // Amounts of a view mostly share one currency: add a symbol only when it changes.
     let lastSymbol: string | undefined | null = null;

@@ -5,6 +5,7 @@
  */
 import type { FunnelRecord, SegmentRef, StageRef } from '../../../src/widgets/funnel/types';
 import { currencySymbolOf } from '../../../src/widgets/funnel/money';
+import { viewColumn } from './segment-column';
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
 type EntityRecord = ComponentFramework.PropertyHelper.DataSetApi.EntityRecord;
@@ -16,13 +17,17 @@ export interface FunnelColumns {
   segment?: { name: string; dataType: string };
 }
 
-/** A property-set's column: the one whose alias is the property-set name (else one with that name). */
-export function funnelColumns(ds: DataSet): FunnelColumns {
+/**
+ * A property-set's column: the one whose alias is the property-set name (else one with that name);
+ * the segment is the view column `segmentColumn` names, when it names one.
+ */
+export function funnelColumns(ds: DataSet, segmentColumn?: string | null): FunnelColumns {
   const find = (alias: string): { name: string; dataType: string } | undefined => {
     const column = ds.columns.find((c) => c.alias === alias) ?? ds.columns.find((c) => c.name === alias);
     return column === undefined ? undefined : { name: column.name, dataType: column.dataType };
   };
-  return { stage: find('stage'), amount: find('amount'), segment: find('segment') };
+  const segment = viewColumn(ds.columns, segmentColumn) ?? find('segment');
+  return { stage: find('stage'), amount: find('amount'), segment };
 }
 
 type ColumnRef = { name: string; dataType: string };

@@ -6,6 +6,7 @@
  * parameter they concern and a catalogue key, so the page shows them in the user's language.
  */
 import { parsePeriod, type PeriodSpec } from './period';
+import { hasPrevious } from './previous-period';
 
 /** One thing wrong with the configuration; `key` is a `dashboard.param.*` catalogue key. */
 export interface ConfigProblem {
@@ -22,6 +23,9 @@ export class ConfigError extends Error {
     this.problems = problems;
   }
 }
+
+/** A campaign as the `campaign` parameter names it: by id, or by a name the page resolves. */
+export type CampaignRef = { kind: 'id'; id: string } | { kind: 'name'; name: string };
 
 /** Which records a page reads: open ones (statecode 0), all, or those of a saved view. */
 export type RecordFilter = { kind: 'open' } | { kind: 'all' } | { kind: 'view'; viewId: string };
@@ -210,6 +214,37 @@ export class ParamReader {
       return undefined;
     }
     return value;
+  }
+
+  /** A campaign's id (a GUID) or name (text the page resolves to exactly one campaign); required. */
+  campaign(param: string): CampaignRef | undefined {
+    const value = this.raw(param);
+    if (value === undefined) {
+      this.problem(param, 'param.required');
+      return undefined;
+    }
+    const id = guid.exec(value);
+    if (id !== null) return { kind: 'id', id: id[1]!.toLowerCase() };
+    if (value.length > 200) {
+      this.problem(param, 'param.tooLong', { max: '200' });
+      return undefined;
+    }
+    return { kind: 'name', name: value };
+  }
+
+  /** `none` or `previous` (the period of the same length before `period`, which needs a start). */
+  compare(param: string, period: PeriodSpec): 'none' | 'previous' {
+    const value = this.choice(param, ['none', 'previous'] as const, 'none');
+    if (value === 'previous' && !hasPrevious(period)) {
+      this.problem(param, 'param.compareNoStart');
+      return 'none';
+    }
+    return value;
+  }
+
+  /** Reports a problem found by a reader outside this class (a segment path). */
+  invalid(param: string, key: string, values: Record<string, string> = {}): void {
+    this.problem(param, key, values);
   }
 
   /** Throws a ConfigError when any parameter was unknown or malformed. */

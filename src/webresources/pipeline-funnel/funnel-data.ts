@@ -1,63 +1,68 @@
 /**
  * Loads the funnel's stage totals: one FetchXML aggregate (count and sum grouped by stage and
  * segment), split over created-on ranges when Dataverse refuses it for exceeding its record limit.
+ * A segment through a lookup or by product is grouped through link-entity (segment-query.ts); by
+ * product a second aggregate counts each opportunity once for the whole funnel.
  */
-import { aggregateWithSplit } from '../dataverse/aggregate-split';
 import type { DataverseClient } from '../dataverse/dataverse-client';
-import { boundaryFetch, funnelAggregateFetch, type QueryScope } from '../dataverse/fetchxml';
-import type { DateRange } from '../dataverse/fetchxml';
-import type { DataverseRow } from '../dataverse/xrm-types';
+import { funnelAggregateFetch, type QueryScope } from '../dataverse/fetchxml';
+import { loadSplitAggregate, loadSplitAggregates } from '../dataverse/split-aggregate';
 import type { FunnelConfig } from './funnel-config';
 import { mapFunnelRows, type MappedRows } from './funnel-rows';
-
-/** 20 pages of 5,000 groups: far more stage × segment pairs than a funnel can show. */
-const maxGroupPages = 20;
+import type { StageAggregate } from '../../widgets/funnel/types';
+import { linkedAggregateFetch, noProductsKey, type ResolvedSegment } from './segment-query';
 
 export interface FunnelData extends MappedRows {
   /** How many created-on ranges were added up (1: the aggregate answered at once). */
   parts: number;
+  /** By product: the stage totals counting each opportunity once (the segments overlap). */
+  totals?: StageAggregate[];
 }
 
-function dateOf(row: DataverseRow | undefined, column: string): Date | undefined {
-  const value = row?.[column];
-  if (typeof value !== 'string') return undefined;
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+/** A segment through a lookup or by product, and the label of the opportunities without products. */
+export interface LinkedSegment {
+  segment: Exclude<ResolvedSegment, { kind: 'column' }>;
+  noProductsLabel: string;
 }
 
 export async function loadFunnelData(
   config: FunnelConfig,
   client: DataverseClient,
   scope: QueryScope,
+  linked?: LinkedSegment,
 ): Promise<FunnelData> {
-  const withRange = (range: DateRange): QueryScope => ({ ...scope, range });
-  /** The groups of one range; a result of more than 5,000 groups comes in pages. */
-  const run = async (range: DateRange): Promise<DataverseRow[]> => {
-    const rows: DataverseRow[] = [];
-    for (let page = 1; page <= maxGroupPages; page++) {
-      const fetchXml = funnelAggregateFetch({
-        scope: withRange(range),
-        stage: config.stage,
-        ...(config.amount === undefined ? {} : { amount: config.amount }),
+  const base = (s: QueryScope, page: number) => ({
+    scope: s,
+    stage: config.stage,
+    ...(config.amount === undefined ? {} : { amount: config.amount }),
+    page,
+  });
+  if (linked === undefined) {
+    const { rows, parts } = await loadSplitAggregate(client, scope, (s, page) =>
+      funnelAggregateFetch({
+        ...base(s, page),
         ...(config.segment === undefined ? {} : { segment: config.segment }),
-        page,
-      });
-      const result = await client.fetchXml(config.table, fetchXml);
-      rows.push(...result.entities);
-      if (result.fetchXmlPagingCookie === undefined || result.entities.length === 0) break;
-    }
-    return rows;
-  };
-  const bounds = async (range: DateRange): Promise<{ first: Date; last: Date } | undefined> => {
-    const [earliest, latest] = await Promise.all(
-      (['asc', 'desc'] as const).map((order) =>
-        client.fetchXml(config.table, boundaryFetch(withRange(range), order)),
-      ),
+      }),
     );
-    const first = dateOf(earliest?.entities[0], scope.dateColumn);
-    const last = dateOf(latest?.entities[0], scope.dateColumn);
-    return first === undefined || last === undefined ? undefined : { first, last };
-  };
-  const { rows, parts } = await aggregateWithSplit(run, bounds, scope.range);
-  return { ...mapFunnelRows(rows, config.segment !== undefined), parts };
+    return { ...mapFunnelRows(rows, config.segment !== undefined), parts };
+  }
+  if (linked.segment.kind !== 'product') {
+    const { rows, parts } = await loadSplitAggregate(client, scope, (s, page) =>
+      linkedAggregateFetch(base(s, page), linked.segment),
+    );
+    return { ...mapFunnelRows(rows, true), parts };
+  }
+  // By product both queries join the same lines under the same filters: the record limit refuses
+  // both or neither, so they split over the same ranges.
+  const {
+    rows: [segmentRows = [], totalRows = []],
+    parts,
+  } = await loadSplitAggregates(client, scope, [
+    (s, page) => linkedAggregateFetch(base(s, page), linked.segment, 'segments'),
+    (s, page) => linkedAggregateFetch(base(s, page), linked.segment, 'totals'),
+  ]);
+  const bySegment = mapFunnelRows(segmentRows, true);
+  const noProducts = { key: noProductsKey, label: linked.noProductsLabel };
+  for (const row of bySegment.aggregates) row.segment ??= noProducts;
+  return { ...bySegment, totals: mapFunnelRows(totalRows, false).aggregates, parts };
 }

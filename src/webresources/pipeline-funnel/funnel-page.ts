@@ -1,11 +1,11 @@
 /** The pipeline-funnel page's work once it runs inside Dynamics: read settings, query, draw. */
 import { el } from '../../widgets/shared/dom';
 import { computeFunnel } from '../../widgets/funnel/model';
+import { computeOverlappingFunnel } from '../../widgets/funnel/overlap';
 import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
-import type { Funnel } from '../../widgets/funnel/types';
+import type { Funnel, StageAggregate } from '../../widgets/funnel/types';
 import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
 import { translatorFor } from '../page/catalogue';
-import { describeFailure } from '../page/failure-text';
 import type { QueryScope } from '../dataverse/fetchxml';
 import type { PageContext } from '../page/page-boot';
 import { scopeOf } from '../params/query-scope';
@@ -13,12 +13,20 @@ import { scopeText } from '../params/scope-text';
 import { userOffsetOf } from '../../widgets/shared/user-time';
 import { domXmlParse } from '../params/view-criteria';
 import { readFunnelConfig, type FunnelConfig } from './funnel-config';
-import { loadFunnelData } from './funnel-data';
+import { loadFunnelData, type FunnelData } from './funnel-data';
+import { funnelKindOf } from './funnel-kind';
+import { previousRange } from '../params/previous-period';
 import { loadKnownStages, metadataGetOf } from './known-stages';
 import { loadStageRecords, type StageRecordsQuery } from './stage-records';
-import { renderStageRecords } from './stage-records-view';
+import { stageDrill } from './stage-drill';
+import { resolveSegment, scopeOfSegment, type ResolvedSegment } from './segment-query';
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
+  if (funnelKindOf(ctx.win.location.search, ctx.clientConfig) === 'campaign') {
+    // Only a campaign funnel loads its code (a separate piece once the build splits pages).
+    const { runCampaignFunnel } = await import('./campaign-page');
+    return runCampaignFunnel(ctx);
+  }
   const { t, shell, formats } = ctx;
   const config = readFunnelConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = config.table;
@@ -28,70 +36,84 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   );
   const globalContext = ctx.xrm.Utility.getGlobalContext();
   const offsetAt = userOffsetOf(globalContext.userSettings);
-  const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon', offsetAt);
-  const known = loadKnownStages(metadataGetOf(globalContext, ctx.win), config.table, config.stage);
-  const data = await loadFunnelData(config, ctx.client, scope);
+  const now = new Date();
+  const scope = await scopeOf(config, ctx.client, now, domXmlParse, 'createdon', offsetAt);
+  const metadataGet = metadataGetOf(globalContext, ctx.win);
+  const known = loadKnownStages(metadataGet, config.table, config.stage);
+  const via = config.segmentVia;
+  const segment = via === undefined ? undefined : await resolveSegment(via, metadataGet, config.table);
+  const linked = segment === undefined ? undefined : { segment, noProductsLabel: t('segment.noProducts') };
+  const previous = config.compare === 'previous' ? previousRange(scope.range, now) : undefined;
+  const [data, before] = await Promise.all([
+    loadFunnelData(config, ctx.client, scope, linked),
+    previous === undefined
+      ? undefined
+      : loadFunnelData(config, ctx.client, { ...scope, range: previous }, linked),
+  ]);
   const knownStages = await known;
-  const funnel = computeFunnel(
-    { kind: 'aggregates', rows: data.aggregates },
-    {
-      stageOrder: config.stageOrder.join('\n'),
-      mode: config.mode,
-      metric: config.metric,
-      ...(knownStages === undefined ? {} : { knownStages }),
-    },
-  );
-  if (data.parts > 1) shell.note('info', t('note.split', { parts: data.parts }));
+  const options = {
+    stageOrder: config.stageOrder.join('\n'),
+    mode: config.mode,
+    metric: config.metric,
+    ...(knownStages === undefined ? {} : { knownStages }),
+  };
+  // The comparison's code is loaded only when asked for (a separate piece once the build splits pages).
+  const periods = before === undefined ? undefined : await import('./periods-view');
+  /** A period's funnel, over the stages of both periods when they are compared. */
+  const funnelOf = (d: FunnelData, other?: FunnelData): Funnel => {
+    const align = (rows: StageAggregate[], others: StageAggregate[] | undefined): StageAggregate[] =>
+      periods === undefined ? rows : periods.alignStages(rows, others ?? [])[0];
+    const rows = align(d.aggregates, other?.aggregates);
+    return d.totals === undefined
+      ? computeFunnel({ kind: 'aggregates', rows }, options)
+      : computeOverlappingFunnel(align(d.totals, other?.totals), rows, options);
+  };
+  const funnel = funnelOf(data, before);
+  const parts = Math.max(data.parts, before?.parts ?? 0);
+  if (parts > 1) shell.note('info', t('note.split', { parts }));
+  if (data.totals !== undefined) shell.note('info', t('note.productOverlap'));
   const currency: Currency =
     config.currency === undefined
       ? commonCurrency(data.formattedAmounts.map(currencySymbolOf))
       : { code: config.currency };
   const drill = el(ctx.win.document, 'section');
-  let asked = 0;
+  const clientUrl = globalContext.getClientUrl?.();
+  const drillTo = stageDrill(drill, t, () => ({
+    t,
+    formats,
+    table: config.table,
+    withAmount: config.amount !== undefined,
+    withOwner: config.owner !== undefined,
+    ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
+    ...(clientUrl === undefined ? {} : { clientUrl }),
+  }));
   /** A click (or Enter) on a stage lists its first records under the funnel, each opening its form. */
   const showStage = (action: StageAction): void => {
-    const query = stageQuery(config, scope, funnel, action);
-    const stage = action.stage.label;
-    const clientUrl = globalContext.getClientUrl?.();
-    const viewOptions = {
-      t,
-      formats,
-      table: config.table,
-      withAmount: config.amount !== undefined,
-      withOwner: config.owner !== undefined,
-      ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
-      ...(clientUrl === undefined ? {} : { clientUrl }),
-    };
-    const mine = ++asked;
-    if (query === undefined) {
-      renderStageRecords(drill, viewOptions, { state: 'ready', stage, count: 0, records: [] });
-      return;
-    }
-    renderStageRecords(drill, viewOptions, { state: 'loading', stage });
-    loadStageRecords(ctx.client, query).then(
-      (records) => {
-        if (mine === asked)
-          renderStageRecords(drill, viewOptions, {
-            state: 'ready',
-            stage,
-            count: action.stage.count,
-            records,
-          });
-      },
-      (e: unknown) => {
-        if (mine !== asked) return;
-        const failure = describeFailure(e, t, config.table);
-        renderStageRecords(drill, viewOptions, { state: 'error', stage, message: failure.title });
-      },
+    const query = stageQuery(config, scope, funnel, action, segment);
+    drillTo.show(
+      action.stage.label,
+      action.stage.count,
+      query === undefined ? undefined : () => loadStageRecords(ctx.client, query),
     );
   };
-  const view = createFunnelView(shell.content, {
+  const viewOptions = {
     t: translatorFor(ctx.lcid, 'funnel'),
     formats,
     onSelect: showStage,
     onOpen: showStage,
-  });
-  view.update({ state: 'ready', funnel, currency, hasAmount: config.amount !== undefined });
+  };
+  const hasAmount = config.amount !== undefined || segment?.kind === 'product';
+  if (previous === undefined || periods === undefined || before === undefined) {
+    createFunnelView(shell.content, viewOptions).update({ state: 'ready', funnel, currency, hasAmount });
+  } else {
+    periods.drawPeriods(shell.content, t, viewOptions, {
+      current: funnel,
+      previous: funnelOf(before, data),
+      previousRange: previous,
+      currency,
+      hasAmount,
+    });
+  }
   shell.content.append(drill);
 }
 
@@ -101,6 +123,7 @@ export function stageQuery(
   scope: QueryScope,
   funnel: Funnel,
   action: StageAction,
+  segment?: ResolvedSegment,
 ): StageRecordsQuery | undefined {
   // In reached mode a stage's bar counts the records of that stage and of every later one.
   const stages = config.mode === 'reached' ? funnel.stages.slice(action.stageIndex) : [action.stage];
@@ -111,5 +134,7 @@ export function stageQuery(
   if (config.owner !== undefined) query.owner = config.owner;
   if (config.segment !== undefined && action.segmentKey !== null)
     query.segment = { column: config.segment, key: action.segmentKey };
+  if (segment !== undefined && segment.kind !== 'column' && action.segmentKey !== null)
+    query.scope = scopeOfSegment(scope, segment, action.segmentKey);
   return query;
 }

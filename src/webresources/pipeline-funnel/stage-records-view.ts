@@ -14,6 +14,8 @@ export interface StageRecordsViewOptions {
   table: string;
   withAmount: boolean;
   withOwner: boolean;
+  /** Headers of the records' `extra` texts, listed last. */
+  extra?: readonly string[];
   navigation?: NavigationLike;
   /** The organization URL, for plain links when there is no Xrm.Navigation. */
   clientUrl?: string;
@@ -82,6 +84,7 @@ export function renderStageRecords(
     [t('drill.name'), false],
     ...(o.withAmount ? [[t('drill.amount'), true] as [string, boolean]] : []),
     ...(o.withOwner ? [[t('drill.owner'), false] as [string, boolean]] : []),
+    ...(o.extra ?? []).map((label): [string, boolean] => [label, false]),
   ];
   for (const [label, numeric] of columns) {
     const th = el(doc, 'th', { className: numeric ? 'is-number' : undefined, text: label });
@@ -113,6 +116,8 @@ export function renderStageRecords(
       tr.append(el(doc, 'td', { className: 'is-number', text: amount }));
     }
     if (o.withOwner) tr.append(el(doc, 'td', { text: record.owner ?? '' }));
+    for (let i = 0; i < (o.extra?.length ?? 0); i++)
+      tr.append(el(doc, 'td', { text: record.extra?.[i] ?? '' }));
     body.append(tr);
   }
   const navigation = o.navigation;

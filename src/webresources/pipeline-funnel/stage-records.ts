@@ -22,6 +22,8 @@ export interface StageRecordsQuery {
   name: string;
   amount?: string;
   owner?: string;
+  /** More columns listed after these (as Dataverse formats them): the campaign's buyers' customer and close date. */
+  extra?: readonly string[];
 }
 
 export interface StageRecord {
@@ -30,6 +32,8 @@ export interface StageRecord {
   /** The amount as Dataverse formatted it for the user (else the raw number), or null. */
   amount: string | number | null;
   owner: string | null;
+  /** The `extra` columns' texts, in order ('' when empty). */
+  extra?: string[];
 }
 
 /** The primary key column of a table: `<table>id` (opportunityid, accountid…). */
@@ -38,7 +42,7 @@ export function primaryKeyOf(table: string): string {
 }
 
 export function stageRecordsFetch(q: StageRecordsQuery): string {
-  const columns = [primaryKeyOf(q.scope.table), q.name, q.amount, q.owner].filter(
+  const columns = [primaryKeyOf(q.scope.table), q.name, q.amount, q.owner, ...(q.extra ?? [])].filter(
     (c): c is string => c !== undefined,
   );
   const stageCondition =
@@ -93,12 +97,14 @@ export function mapStageRecords(rows: readonly DataverseRow[], q: StageRecordsQu
       const raw = row[q.amount];
       amount = typeof formatted === 'string' ? formatted : typeof raw === 'number' ? raw : null;
     }
-    out.push({
+    const record: StageRecord = {
       id,
       name: text(row, q.name) ?? '',
       amount,
       owner: q.owner === undefined ? null : text(row, q.owner),
-    });
+    };
+    if (q.extra !== undefined) record.extra = q.extra.map((column) => text(row, column) ?? '');
+    out.push(record);
   }
   return out;
 }
