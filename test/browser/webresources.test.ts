@@ -563,9 +563,9 @@ describe.skipIf(skipReason !== undefined)(
       ] as const;
       await page.route(`${session.server.url}/**`, async (route) => {
         const url = new URL(route.request().url());
-        // The page's web resources: its html, js, css and strings files (one per language).
+        // The page's web resources: its html, js, css, the chunks it loads and strings files (one per language).
         const file =
-          /^\/WebResources\/new_\/crmkit\/(pipeline-funnel\.(?:html|js|css)|pipeline_funnel\.\d+\.js)$/.exec(
+          /^\/WebResources\/new_\/crmkit\/(pipeline-funnel\.(?:html|js|css)|pipeline_funnel\.[A-Za-z0-9_.]+\.js)$/.exec(
             url.pathname,
           )?.[1];
         if (file !== undefined) {

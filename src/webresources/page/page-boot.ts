@@ -7,8 +7,7 @@ import { createFormats, localeOf, type Formats, type Translate } from '../../wid
 import { browserLcid, loadStrings, translatorFor } from './catalogue';
 import { loadClientConfig, type ClientConfig } from '../params/client-config';
 import { DataverseClient } from '../dataverse/dataverse-client';
-import { describeFailure } from './failure-text';
-import { renderOutsideHelp, type PageName } from './outside-dynamics';
+import type { PageName } from './outside-dynamics';
 import { createShell, type Shell } from './page-shell';
 import { realSleep } from '../dataverse/retry';
 import { throttleStatus } from './throttle-status';
@@ -45,6 +44,8 @@ export async function bootPage(
     const lcid = browserLcid(win.navigator.languages);
     win.document.documentElement.lang = localeOf(lcid);
     await loadStrings(strings, lcid);
+    // Only a page opened outside Dynamics needs the help: a chunk of its own (on-demand.ts).
+    const { renderOutsideHelp } = await import('./outside-dynamics');
     renderOutsideHelp(root, lcid, page);
     return;
   }
@@ -74,7 +75,11 @@ export async function bootPage(
     }
     await run(ctx);
   } catch (e) {
-    const failure = describeFailure(e, t, ctx.table);
+    // The failure texts are a chunk of their own, fetched only when something failed.
+    const failure = await import('./failure-text').then(
+      ({ describeFailure }) => describeFailure(e, t, ctx.table),
+      () => ({ title: t('error.load'), lines: [], details: e instanceof Error ? e.message : String(e) }),
+    );
     shell.note('error', failure.title, failure.lines, failure.details);
   } finally {
     shell.idle();

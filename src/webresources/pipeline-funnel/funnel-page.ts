@@ -1,25 +1,30 @@
 /** The pipeline-funnel page's work once it runs inside Dynamics: read settings, query, draw. */
 import { el } from '../../widgets/shared/dom';
-import { computeFunnel } from '../../widgets/funnel/model';
 import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
 import type { Funnel } from '../../widgets/funnel/types';
-import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
+import type { StageAction } from '../../widgets/funnel/view';
 import { translatorFor } from '../page/catalogue';
-import { describeFailure } from '../page/failure-text';
 import type { QueryScope } from '../dataverse/fetchxml';
 import type { PageContext } from '../page/page-boot';
 import { scopeOf } from '../params/query-scope';
 import { scopeText } from '../params/scope-text';
 import { userOffsetOf } from '../../widgets/shared/user-time';
-import { domXmlParse } from '../params/view-criteria';
+import { domXmlParse } from '../params/dom-xml';
 import { readFunnelConfig, type FunnelConfig } from './funnel-config';
 import { loadFunnelData } from './funnel-data';
-import { loadKnownStages, metadataGetOf } from './known-stages';
-import { loadStageRecords, type StageRecordsQuery } from './stage-records';
-import { renderStageRecords } from './stage-records-view';
+import { onDemand } from '../page/on-demand';
+import type { StageRecordsQuery } from './stage-records';
+// The drill-down's code is fetched on the first click on a stage (stage-drill-later.ts).
+import { describeFailure, loadStageRecords, renderStageRecords } from './stage-drill-later';
+import { pageDownloads } from './page-downloads';
+
+/** The funnel's figures and view: fetched while the totals are read (funnel-later.ts). */
+const funnelCode = onDemand(() => import('./funnel-later'));
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
+  const later = funnelCode();
+  later.catch(() => undefined);
   const config = readFunnelConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = config.table;
   shell.setHeader(
@@ -29,9 +34,12 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const globalContext = ctx.xrm.Utility.getGlobalContext();
   const offsetAt = userOffsetOf(globalContext.userSettings);
   const scope = await scopeOf(config, ctx.client, new Date(), domXmlParse, 'createdon', offsetAt);
-  const known = loadKnownStages(metadataGetOf(globalContext, ctx.win), config.table, config.stage);
+  const known = later.then((m) =>
+    m.loadKnownStages(m.metadataGetOf(globalContext, ctx.win), config.table, config.stage),
+  );
   const data = await loadFunnelData(config, ctx.client, scope);
   const knownStages = await known;
+  const { computeFunnel, createFunnelView } = await later;
   const funnel = computeFunnel(
     { kind: 'aggregates', rows: data.aggregates },
     {
@@ -90,6 +98,7 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     formats,
     onSelect: showStage,
     onOpen: showStage,
+    downloads: pageDownloads(ctx, config.title ?? t('pipeline-funnel.title')),
   });
   view.update({ state: 'ready', funnel, currency, hasAmount: config.amount !== undefined });
   shell.content.append(drill);
