@@ -13,12 +13,12 @@ export interface PageSize {
   page: string;
   /** The page's own script and the chunks it imports statically: the code of the first paint. */
   scriptKb: number;
-  /** Each strings file (one per language), fetched at run time; none when the strings are bundled in. */
+  /** Each strings file (two per language: the page's, the view's), fetched at run time. */
   stringsKb: number[];
-  /** What a user's first visit downloads: the first paint's code and one strings file (the largest). */
+  /** What a user's first visit downloads: the first paint's code and the page's strings file (the largest language's). */
   firstKb: number;
   firstGzipKb: number;
-  /** With the result's view too (the `*_later` chunks the page fetches while its queries run). */
+  /** With the result's view too (the `*_later` chunks and the view's strings, fetched while the queries run). */
   drawnKb: number;
   /** The chunks fetched only on demand (downloads, drill-down, failure texts, outside help), in all. */
   onDemandKb: number;
@@ -49,7 +49,10 @@ export function pageSizes(): PageSize[] {
       const kb = (f: string): number => statSync(path.join(dir, f)).size / 1024;
       const gz = (f: string): number => gzipSync(readFileSync(path.join(dir, f))).length / 1024;
       const strings = files.filter((f) => /(^|[\\/.])\d{4}\.js$/.test(f));
-      const largest = strings.reduce<string | undefined>(
+      // The page's own strings (`<page>.<lcid>.js`) come first; a widget view's
+      // (`<page>.<namespace>.<lcid>.js`) with the view's code.
+      const firstStrings = strings.filter((f) => /^[A-Za-z0-9_]+\.\d{4}\.js$/.test(f));
+      const largest = firstStrings.reduce<string | undefined>(
         (a, f) => (a === undefined || kb(f) > kb(a) ? f : a),
         undefined,
       );
@@ -69,6 +72,8 @@ export function pageSizes(): PageSize[] {
         dynamicImportsOf(readFileSync(path.join(dir, f), 'utf8')).filter((d) => /_later\.js$/.test(d)),
       );
       const drawn = closure([...code, ...later]);
+      const lcid = /\.(\d{4})\.js$/.exec(largest ?? '')?.[1];
+      const viewStrings = strings.filter((f) => !firstStrings.includes(f) && f.endsWith(`.${lcid}.js`));
       const scripts = files.filter((f) => f.endsWith('.js') && !strings.includes(f));
       const first = [...code, ...(largest === undefined ? [] : [largest])];
       const sum = (list: Iterable<string>, size = kb): number => [...list].reduce((n, f) => n + size(f), 0);
@@ -78,7 +83,7 @@ export function pageSizes(): PageSize[] {
         stringsKb: strings.map(kb),
         firstKb: sum(first),
         firstGzipKb: sum(first, gz),
-        drawnKb: sum(first) + sum([...drawn].filter((f) => !code.has(f))),
+        drawnKb: sum(first) + sum([...drawn].filter((f) => !code.has(f))) + sum(viewStrings),
         onDemandKb: sum(scripts.filter((f) => !drawn.has(f))),
       };
     });

@@ -1,10 +1,11 @@
 // Builds the dashboard HTML web resources: for each page, its .html (copied), its minified .js
-// (an ES module, no CDN, no inline code) and the chunks it loads later, one .css bundle and one
-// strings file per language
-// (<page>.<lcid>.js, e.g. pipeline_funnel.1049.js, named as src/webresources/page/catalogue.ts
-// says: the JSON of the catalogue namespaces the page uses; a JScript web resource,
-// since Dataverse has no JSON type), into dist/webresources/<page>/. The bundle carries no strings:
-// it fetches the user's language's file only (src/webresources/page/catalogue.ts). The page
+// (an ES module, no CDN, no inline code) and the chunks it loads later, one .css bundle and per
+// language two strings files, named as src/webresources/page/catalogue.ts says: the page's own
+// (`dashboard`) strings in <page>.<lcid>.js (pipeline_funnel.1049.js) and the widget view's in
+// <page>.<namespace>.<lcid>.js (pipeline_funnel.funnel.1049.js, fetched with the view's code);
+// JSON, shipped as JScript web resources since Dataverse has no JSON type; into
+// dist/webresources/<page>/. The bundle carries no strings: it fetches the user's language's
+// files only (src/webresources/page/catalogue.ts). The page
 // references its files relatively (./<page>.js), so any `<prefix>_/crmkit/` path works.
 //
 // Code splitting: every `import()` in a page's code becomes a chunk of its own, fetched only when
@@ -106,12 +107,13 @@ for (const [page, strings] of Object.entries(pages)) {
   for (const name of readdirSync(catalogueDir)
     .filter((f) => /^\d+\.json$/.test(f))
     .sort()) {
-    const file = `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${name.replace('.json', '')}.js`;
-    writeFileSync(
-      path.join(out, file),
-      JSON.stringify(catalogueSubset(path.join(catalogueDir, name), strings)),
-    );
-    stringsFiles.push(file);
+    const all = catalogueSubset(path.join(catalogueDir, name), strings);
+    for (const [namespace, texts] of Object.entries(all)) {
+      const part = namespace === 'dashboard' ? '' : `${namespace}.`;
+      const file = `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${part}${name.replace('.json', '')}.js`;
+      writeFileSync(path.join(out, file), JSON.stringify({ [namespace]: texts }));
+      stringsFiles.push(file);
+    }
   }
   for (const name of [`${page}.html`, `${page}.js`, ...chunkFiles.sort(), `${page}.css`, ...stringsFiles]) {
     const file = path.join(out, name);

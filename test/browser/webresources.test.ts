@@ -669,8 +669,12 @@ describe.skipIf(skipReason !== undefined)(
       ]);
       expect(await page.$('[data-notice="warnings"]')).toBeNull();
       expect(await page.textContent('h1')).toBe('Фуния на продажбите');
-      // Only the user's language is downloaded: the page's script carries no strings.
-      expect(served.filter((f) => /\.\d+\.js$/.test(f))).toEqual(['pipeline_funnel.1026.js']);
+      // Only the user's language is downloaded: the page's script carries no strings; the page's
+      // own strings first, the funnel view's with the view's code.
+      expect(served.filter((f) => /\.\d+\.js$/.test(f))).toEqual([
+        'pipeline_funnel.1026.js',
+        'pipeline_funnel.funnel.1026.js',
+      ]);
       const queries = api.filter((a) => a.url.includes('fetchXml'));
       expect(queries.map((q) => q.status)).toEqual([429, 200]);
       expect(queries[1]!.at - queries[0]!.at).toBeGreaterThanOrEqual(950);
@@ -719,8 +723,11 @@ describe.skipIf(skipReason !== undefined)(
           { lang, opps: '3000' },
         );
         const first = await scripts(frame);
-        // One strings file, and none of the code fetched on demand.
-        expect(first.filter((f) => /\.\d{4}\.js$/.test(f))).toEqual([`pipeline_funnel.${lang}.js`]);
+        // The user's language's strings only (the page's, the view's), and no code fetched on demand.
+        expect(first.filter((f) => /\.\d{4}\.js$/.test(f)).sort()).toEqual([
+          `pipeline_funnel.${lang}.js`,
+          `pipeline_funnel.funnel.${lang}.js`,
+        ]);
         expect(
           first.filter((f) =>
             /^pipeline_funnel\.(download_file|stage_drill|failure_text|outside_dynamics|view_criteria)\.js$/.test(

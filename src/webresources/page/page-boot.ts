@@ -4,7 +4,7 @@
  * message bar rather than an empty chart.
  */
 import { createFormats, localeOf, type Formats, type Translate } from '../../widgets/shared/i18n';
-import { browserLcid, loadStrings, translatorFor } from './catalogue';
+import { browserLcid, loadStrings, translatorFor, type Namespace } from './catalogue';
 import { loadClientConfig, type ClientConfig } from '../params/client-config';
 import { DataverseClient } from '../dataverse/dataverse-client';
 import type { PageName } from './outside-dynamics';
@@ -26,6 +26,8 @@ export interface PageContext {
   client: DataverseClient;
   /** Set by the page once it knows its table, so a privilege error can name it. */
   table: string;
+  /** Fetches a namespace's strings (the widget view's) before its first Translate (catalogue.ts). */
+  loadStrings: (namespace: Namespace) => Promise<void>;
 }
 
 export async function bootPage(
@@ -68,6 +70,7 @@ export async function bootPage(
     clientConfig: { funnel: new Map(), survey: new Map() },
     client,
     table: '',
+    loadStrings: (namespace) => loadStrings(strings, lcid, namespace),
   };
   try {
     if (typeof win.fetch === 'function') {

@@ -23,7 +23,7 @@ const funnelCode = onDemand(() => import('./funnel-later'));
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
-  const later = funnelCode();
+  const later = Promise.all([funnelCode(), ctx.loadStrings('funnel')]).then(([code]) => code);
   later.catch(() => undefined);
   const config = readFunnelConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = config.table;

@@ -16,7 +16,7 @@ const insightsCode = onDemand(() => import('./insights-later'));
 
 export async function runSurveyInsights(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
-  const later = insightsCode();
+  const later = Promise.all([insightsCode(), ctx.loadStrings('survey')]).then(([code]) => code);
   later.catch(() => undefined);
   const config = readSurveyConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = config.table;

@@ -12,6 +12,7 @@ import { funnelCsv, listSeparatorFor, UTF8_BOM } from '../../../src/widgets/funn
 import { funnelSvg } from '../../../src/widgets/funnel/export-svg';
 import { downloadFileName, localeDecimalSeparator } from '../../../src/widgets/funnel/download';
 import { computeFunnel } from '../../../src/widgets/funnel/model';
+import { csvRows } from '../../../src/labels/glossary/csv';
 import { exportFormats, exportFunnel, funnelT } from './export-sample';
 
 const goldenDir = path.resolve(import.meta.dirname, '../../fixtures/funnel/export');
@@ -23,33 +24,8 @@ function golden(name: string, actual: string): void {
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
-/** RFC 4180 reading, as a spreadsheet does: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (quoted && c === '"') quoted = false;
-    else if (quoted) cell += c;
-    else if (c === '"') quoted = true;
-    else if (c === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
+/** RFC 4180 reading, as a spreadsheet does (the glossary CSV reader: quoted cells, doubled quotes). */
+const parseCsv = (text: string, sep: string): string[][] => csvRows(text, sep, 'funnel.csv');
 
 describe('the funnel as CSV', () => {
   it.each([
