@@ -268,7 +268,7 @@ for (const args of [['--help'], ['--version'], ['labels', '--help']]) {
 }
 
 console.log(
-  '\n| dashboard page | page script | strings files (one per language) | first download (gzip) | budget | result |\n| --- | ---: | --- | ---: | --- | --- |',
+  '\n| dashboard page | page script + its static chunks | strings files (one per language) | first download (gzip) | budget | result | with the result drawn | on demand |\n| --- | ---: | --- | ---: | --- | --- | ---: | ---: |',
 );
 for (const p of pageSizes()) {
   const strings =
@@ -276,7 +276,7 @@ for (const p of pageSizes()) {
       ? 'bundled in the script'
       : p.stringsKb.map((kb) => `${kb.toFixed(1)} KB`).join(', ');
   console.log(
-    `| ${p.page} | ${p.scriptKb.toFixed(1)} KB | ${strings} | ${p.firstKb.toFixed(1)} KB (${p.firstGzipKb.toFixed(1)} KB) | ≤ 40 KB | ${p.firstKb <= 40 ? 'pass' : 'FAIL'} |`,
+    `| ${p.page} | ${p.scriptKb.toFixed(1)} KB | ${strings} | ${p.firstKb.toFixed(1)} KB (${p.firstGzipKb.toFixed(1)} KB) | ≤ 40 KB | ${p.firstKb <= 40 ? 'pass' : 'FAIL'} | ${p.drawnKb.toFixed(1)} KB | ${p.onDemandKb.toFixed(1)} KB |`,
   );
 }
 if (flag('--no-browser', 'BENCH_SKIP_BROWSER'))

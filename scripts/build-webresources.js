@@ -1,27 +1,43 @@
-// Builds the dashboard HTML web resources: for each page, its .html (copied), one minified .js
-// bundle (IIFE, no CDN, no inline code), one .css bundle and one strings file per language
-// (<page>.<lcid>.js, e.g. pipeline_funnel.1049.js, named as src/webresources/page/catalogue.ts
-// says: the JSON of the catalogue namespaces the page uses; a JScript web resource,
-// since Dataverse has no JSON type), into dist/webresources/<page>/. The bundle carries no strings:
-// it fetches the user's language's file only (src/webresources/page/catalogue.ts). The page
+// Builds the dashboard HTML web resources: for each page, its .html (copied), its minified .js
+// (an ES module, no CDN, no inline code) and the chunks it loads later, one .css bundle and per
+// language two strings files, named as src/webresources/page/catalogue.ts says: the page's own
+// (`dashboard`) strings in <page>.<lcid>.js (pipeline_funnel.1049.js) and the widget view's in
+// <page>.<namespace>.<lcid>.js (pipeline_funnel.funnel.1049.js, fetched with the view's code);
+// JSON, shipped as JScript web resources since Dataverse has no JSON type; into
+// dist/webresources/<page>/. The bundle carries no strings: it fetches the user's language's
+// files only (src/webresources/page/catalogue.ts). The page
 // references its files relatively (./<page>.js), so any `<prefix>_/crmkit/` path works.
+//
+// Code splitting: every `import()` in a page's code becomes a chunk of its own, fetched only when
+// the page runs that import (the download code, the drill-down list, the failure texts…); code
+// shared by several of them goes into shared chunks. esbuild names chunks by content hash; here
+// each is renamed to a stable, valid web resource name (chunkFileNames), so a solution ships the
+// same names build after build and the page's relative imports need no rewriting.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chunkFileNames, staticallyImported } from './chunk-names.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-/** Each page and the catalogue namespaces its bundle carries (its widget's and the dashboard's). */
-const pages = { 'pipeline-funnel': ['dashboard', 'funnel'], 'survey-insights': ['dashboard', 'survey'] };
+/**
+ * Each page, the catalogue namespaces its strings files carry (its widget's and the dashboard's),
+ * and the prefixes of the `dashboard` keys only the other page shows (left out of its files).
+ */
+const pages = {
+  'pipeline-funnel': { namespaces: ['dashboard', 'funnel'], othersKeys: ['survey.', 'survey-insights.'] },
+  'survey-insights': { namespaces: ['dashboard', 'survey'], othersKeys: ['drill.', 'pipeline-funnel.'] },
+};
 
 const catalogueDir = path.join(root, 'translations', 'ui');
 
 /** The namespaces a page uses out of translations/ui/<lcid>.json. */
-function catalogueSubset(file, namespaces) {
+function catalogueSubset(file, { namespaces, othersKeys }) {
   const all = JSON.parse(readFileSync(file, 'utf8'));
   // property.* strings describe a control's manifest properties: the pages never show them.
-  const strings = (ns) =>
-    Object.fromEntries(Object.entries(all[ns] ?? {}).filter(([k]) => !k.startsWith('property.')));
+  const shown = (ns, k) =>
+    !k.startsWith('property.') && !(ns === 'dashboard' && othersKeys.some((p) => k.startsWith(p)));
+  const strings = (ns) => Object.fromEntries(Object.entries(all[ns] ?? {}).filter(([k]) => shown(ns, k)));
   return Object.fromEntries(namespaces.map((ns) => [ns, strings(ns)]));
 }
 
@@ -35,16 +51,21 @@ const stringsLeftOut = {
 const outRoot = path.join(root, 'dist', 'webresources');
 
 const sizes = [];
-for (const [page, namespaces] of Object.entries(pages)) {
+for (const [page, strings] of Object.entries(pages)) {
   const src = path.join(root, 'src', 'webresources', page);
   const out = path.join(outRoot, page);
+  rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  await build({
+  const js = await build({
     entryPoints: { [page]: path.join(src, 'main.ts') },
     outdir: out,
     bundle: true,
     minify: true,
-    format: 'iife',
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunk-[name]-[hash]',
+    metafile: true,
+    write: false,
     platform: 'browser',
     target: ['chrome109', 'edge109', 'firefox115', 'safari16'],
     define: { 'process.env.NODE_ENV': '"production"' },
@@ -53,6 +74,15 @@ for (const [page, namespaces] of Object.entries(pages)) {
     plugins: [stringsLeftOut],
     logLevel: 'warning',
   });
+  const renames = chunkFileNames(page, js.metafile);
+  const chunkFiles = [];
+  for (const file of js.outputFiles) {
+    const name = renames.get(path.basename(file.path)) ?? path.basename(file.path);
+    let text = file.text;
+    for (const [from, to] of renames) text = text.split(`"./${from}"`).join(`"./${to}"`);
+    writeFileSync(path.join(out, name), text);
+    if (name !== `${page}.js`) chunkFiles.push(name);
+  }
   await build({
     entryPoints: { [page]: path.join(src, `${page}.css`) },
     outdir: out,
@@ -60,19 +90,32 @@ for (const [page, namespaces] of Object.entries(pages)) {
     minify: true,
     logLevel: 'warning',
   });
-  copyFileSync(path.join(src, `${page}.html`), path.join(out, `${page}.html`));
+  // The chunks the page's script imports statically are announced in the page, so the browser
+  // fetches them alongside the script rather than after it (<link rel="modulepreload">).
+  const mainOutput = Object.keys(js.metafile.outputs).find((f) => path.basename(f) === `${page}.js`);
+  const preloads = [...staticallyImported(js.metafile, mainOutput)]
+    .map((f) => renames.get(path.basename(f)) ?? path.basename(f))
+    .filter((f) => f !== `${page}.js`)
+    .sort()
+    .map((f) => `    <link rel="modulepreload" href="./${f}" />\n`)
+    .join('');
+  const html = readFileSync(path.join(src, `${page}.html`), 'utf8');
+  const script = `    <script type="module" src="./${page}.js"></script>`;
+  if (!html.includes(script)) throw new Error(`${page}.html does not load ./${page}.js as a module`);
+  writeFileSync(path.join(out, `${page}.html`), html.replace(script, `${preloads}${script}`));
   const stringsFiles = [];
   for (const name of readdirSync(catalogueDir)
     .filter((f) => /^\d+\.json$/.test(f))
     .sort()) {
-    const file = `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${name.replace('.json', '')}.js`;
-    writeFileSync(
-      path.join(out, file),
-      JSON.stringify(catalogueSubset(path.join(catalogueDir, name), namespaces)),
-    );
-    stringsFiles.push(file);
+    const all = catalogueSubset(path.join(catalogueDir, name), strings);
+    for (const [namespace, texts] of Object.entries(all)) {
+      const part = namespace === 'dashboard' ? '' : `${namespace}.`;
+      const file = `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${part}${name.replace('.json', '')}.js`;
+      writeFileSync(path.join(out, file), JSON.stringify({ [namespace]: texts }));
+      stringsFiles.push(file);
+    }
   }
-  for (const name of [`${page}.html`, `${page}.js`, `${page}.css`, ...stringsFiles]) {
+  for (const name of [`${page}.html`, `${page}.js`, ...chunkFiles.sort(), `${page}.css`, ...stringsFiles]) {
     const file = path.join(out, name);
     sizes.push({
       file: path.relative(root, file),

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { pngSize, readPng } from '../support/png';
 import { browserUnavailableReason, repoRoot, serveStatic, testOutputDir } from '../support/browser';
 import { browserSession } from '../support/browser-session';
 import { controlOutDir, ensureBuiltControl } from '../widgets/funnel/built-control';
@@ -71,6 +73,8 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
     max?: number;
     width?: number;
     stageOrder?: string;
+    /** userSettings.numberFormattingInfo.numberDecimalSeparator (none when absent). */
+    decimalSeparator?: string;
   }
 
   /** The page, and init + first updateView as the host timed it (ms). */
@@ -88,6 +92,7 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
         ).crmkitHost.mount({
           lcid: o.lcid,
           width: o.width,
+          decimalSeparator: o.decimalSeparator,
           parameters: {
             records: { records: o.records, pageSize: o.pageSize },
             mode: { raw: 'snapshot' },
@@ -249,4 +254,57 @@ describe.skipIf(skip !== undefined)('SalesFunnel bundle in a host page with a ch
       .screenshot({ path: path.join(testOutputDir, 'funnel-host-ru-table.png') });
     await page.close();
   });
+
+  it.each([
+    [1049, ',', ';', 'воронка-продаж'],
+    [1026, '.', ',', 'фуния-на-продажбите'],
+  ] as const)(
+    "saves in %i the figures as CSV with the user's decimal separator %s (cells split by %s) and the funnel as PNG",
+    async (lcid, decimal, sep, base) => {
+      const page = await open({ lcid, records: 2000, decimalSeparator: decimal });
+      const rows = sampleOpportunities(2000);
+      const [csvFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-download="csv"]'),
+      ]);
+      expect(csvFile.suggestedFilename()).toMatch(new RegExp(`^${base}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+      const text = readFileSync(await csvFile.path()).toString('utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const all = text
+        .slice(1)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(sep))
+        .filter((r) => r[0] === (lcid === 1049 ? 'Все' : 'Всички'));
+      expect(all.map((r) => r.slice(1, 4))).toEqual(
+        SAMPLE_STAGES.map((s, i) => {
+          const inStage = rows.filter((r) => r.stage === i);
+          const amount = Math.round(inStage.reduce((n, r) => n + (r.amount ?? 0), 0) * 100) / 100;
+          return [s.label[lcid], String(inStage.length), String(amount).replace('.', decimal)];
+        }),
+      );
+      const [pngFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('[data-download="png"]'),
+      ]);
+      const png = readFileSync(await pngFile.path());
+      writeFileSync(path.join(testOutputDir, `funnel-host-download-${lcid}.png`), png);
+      expect(pngSize(png)).toEqual({ width: 1760, height: 2 * (84 + 4 * 56 + 40) });
+      const read = await readPng(
+        page,
+        png,
+        [
+          [4, 4],
+          [800, 2 * (84 + 19)],
+        ],
+        { x: 48, y: 40, width: 700, height: 40 },
+      );
+      expect(read.pixels).toEqual([
+        [255, 255, 255, 255],
+        [15, 108, 189, 255],
+      ]);
+      expect(read.dark).toBeGreaterThan(200);
+      await page.close();
+    },
+  );
 });

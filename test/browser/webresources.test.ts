@@ -4,10 +4,12 @@
  * (test/fixtures/webresources/stand-in-xrm.ts). The figures on screen are checked against figures
  * this test computes itself from the same generated data, in English and Russian.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, testOutputDir } from '../support/browser';
+import { pngSize, readPng } from '../support/png';
 import {
   callsOf,
   csp,
@@ -471,9 +473,9 @@ describe.skipIf(skipReason !== undefined)(
       ] as const;
       await page.route(`${session.server.url}/**`, async (route) => {
         const url = new URL(route.request().url());
-        // The page's web resources: its html, js, css and strings files (one per language).
+        // The page's web resources: its html, js, css, the chunks it loads and strings files (one per language).
         const file =
-          /^\/WebResources\/new_\/crmkit\/(pipeline-funnel\.(?:html|js|css)|pipeline_funnel\.\d+\.js)$/.exec(
+          /^\/WebResources\/new_\/crmkit\/(pipeline-funnel\.(?:html|js|css)|pipeline_funnel\.[A-Za-z0-9_.]+\.js)$/.exec(
             url.pathname,
           )?.[1];
         if (file !== undefined) {
@@ -576,8 +578,12 @@ describe.skipIf(skipReason !== undefined)(
       ]);
       expect(await page.$('[data-notice="warnings"]')).toBeNull();
       expect(await page.textContent('h1')).toBe('Фуния на продажбите');
-      // Only the user's language is downloaded: the page's script carries no strings.
-      expect(served.filter((f) => /\.\d+\.js$/.test(f))).toEqual(['pipeline_funnel.1026.js']);
+      // Only the user's language is downloaded: the page's script carries no strings; the page's
+      // own strings first, the funnel view's with the view's code.
+      expect(served.filter((f) => /\.\d+\.js$/.test(f))).toEqual([
+        'pipeline_funnel.1026.js',
+        'pipeline_funnel.funnel.1026.js',
+      ]);
       const queries = api.filter((a) => a.url.includes('fetchXml'));
       expect(queries.map((q) => q.status)).toEqual([429, 200]);
       expect(queries[1]!.at - queries[0]!.at).toBeGreaterThanOrEqual(950);
@@ -586,5 +592,121 @@ describe.skipIf(skipReason !== undefined)(
       });
       await page.close();
     });
+  },
+);
+
+describe.skipIf(skipReason !== undefined)(
+  'the funnel files from the pipeline-funnel page (built, in Chromium, under the CSP)',
+  () => {
+    /** Presses a Download button in the page's frame and returns the file the browser saved. */
+    async function download(
+      page: Page,
+      frame: Frame,
+      kind: string,
+    ): Promise<{ name: string; bytes: Buffer }> {
+      const [saved] = await Promise.all([
+        page.waitForEvent('download'),
+        frame.click(`[data-download="${kind}"]`),
+      ]);
+      const file = await saved.path();
+      return { name: saved.suggestedFilename(), bytes: readFileSync(file) };
+    }
+    const scripts = (frame: Frame): Promise<string[]> =>
+      frame.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => new URL(e.name).pathname.split('/').pop() ?? '')
+          .filter((f) => f.endsWith('.js')),
+      );
+
+    it.each([
+      ['1049', ';', ',', 'воронка-продаж', 'Все', 'Крупный бизнес'],
+      ['1033', ',', '.', 'sales-funnel', 'All', 'Enterprise'],
+    ] as const)(
+      'in %s saves the figures as CSV with %s between cells, and the funnel as SVG and PNG, fetching that code only on the first press',
+      async (lang, sep, decimal, base, all, enterprise) => {
+        const open = makeOpportunities(3000).filter((o) => o.statecode === 0);
+        const { page, frame, cspViolations, errors } = await openInHost(
+          'pipeline-funnel',
+          'table=opportunity&segment=crmkit_segment&amount=estimatedvalue',
+          { lang, opps: '3000' },
+        );
+        const first = await scripts(frame);
+        // The user's language's strings only (the page's, the view's), and no code fetched on demand.
+        expect(first.filter((f) => /\.\d{4}\.js$/.test(f)).sort()).toEqual([
+          `pipeline_funnel.${lang}.js`,
+          `pipeline_funnel.funnel.${lang}.js`,
+        ]);
+        expect(
+          first.filter((f) =>
+            /^pipeline_funnel\.(download_file|stage_drill|failure_text|outside_dynamics|view_criteria)\.js$/.test(
+              f,
+            ),
+          ),
+        ).toEqual([]);
+
+        const csv = await download(page, frame, 'csv');
+        expect(csv.name).toMatch(new RegExp(`^${base}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+        expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        expect((await scripts(frame)).some((f) => f === 'pipeline_funnel.download_file.js')).toBe(true);
+        const rows = csv.bytes
+          .toString('utf8')
+          .slice(1)
+          .trimEnd()
+          .split('\r\n')
+          .map((l) => l.split(sep));
+        const stageLabels = choiceLabels.salesstage![Number(lang)]!;
+        const figures = (keep: (o: (typeof open)[number]) => boolean) =>
+          [0, 1, 2, 3].map((stage) => {
+            const inStage = open.filter((o) => o.salesstage === stage && keep(o));
+            const amount = inStage.reduce((n, o) => n + (o.estimatedvalue ?? 0), 0);
+            return [stageLabels[stage], String(inStage.length), String(amount).replace('.', decimal)];
+          });
+        expect(rows.filter((r) => r[0] === all).map((r) => r.slice(1, 4))).toEqual(figures(() => true));
+        expect(rows.filter((r) => r[0] === enterprise).map((r) => r.slice(1, 4))).toEqual(
+          figures((o) => o.crmkit_segment === 1),
+        );
+
+        const svg = await download(page, frame, 'svg');
+        expect(svg.name).toMatch(new RegExp(`^${base}-\\d{4}-\\d{2}-\\d{2}\\.svg$`));
+        const svgText = svg.bytes.toString('utf8');
+        const parsed = await frame.evaluate((text) => {
+          const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+          return {
+            broken: doc.getElementsByTagName('parsererror').length > 0,
+            texts: Array.from(doc.querySelectorAll('g[data-stage] text:first-child'), (t) => t.textContent),
+          };
+        }, svgText);
+        expect(parsed.broken).toBe(false);
+        expect(parsed.texts).toEqual([0, 1, 2, 3].map((s) => stageLabels[s]));
+
+        const png = await download(page, frame, 'png');
+        expect(png.name).toMatch(new RegExp(`^${base}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+        const size = pngSize(png.bytes);
+        // Twice the SVG's 880 px width; 84 px header, 56 px per stage, 40 px footer.
+        expect(size).toEqual({ width: 1760, height: 2 * (84 + 4 * 56 + 40) });
+        writeFileSync(path.join(testOutputDir, `webresource-funnel-download-${lang}.png`), png.bytes);
+        const read = await readPng(
+          page,
+          png.bytes,
+          [
+            [4, 4],
+            [800, 2 * (84 + 19)],
+          ],
+          {
+            x: 48,
+            y: 40,
+            width: 700,
+            height: 40,
+          },
+        );
+        expect(read.pixels[0]).toEqual([255, 255, 255, 255]); // the background
+        expect(read.pixels[1]).toEqual([15, 108, 189, 255]); // the middle of the first (widest) bar
+        expect(read.dark).toBeGreaterThan(200); // the title's letters
+        expect(cspViolations).toEqual([]);
+        expect(errors).toEqual([]);
+        await page.close();
+      },
+    );
   },
 );

@@ -19,7 +19,8 @@ export function libreOfficeSkipReason(what: string): string | undefined {
 
 /**
  * Converts `files` with LibreOffice into `outDir`, e.g. `xlsx:Calc MS Excel 2007 XML` or `pdf`;
- * the profile lives in `<workDir>/profile`.
+ * the profile lives in `<workDir>/profile`. `infilter` reads the input with given import options
+ * (a CSV's separator, charset and number locale: `CSV:59,34,76,1,,1049`).
  */
 export async function convertWithLibreOffice(
   workDir: string,
@@ -27,6 +28,7 @@ export async function convertWithLibreOffice(
   outDir: string,
   files: readonly string[],
   timeoutMs = 90_000,
+  infilter?: string,
 ): Promise<void> {
   if (SOFFICE === undefined) throw new Error('LibreOffice is not installed');
   await promisify(execFile)(
@@ -34,6 +36,7 @@ export async function convertWithLibreOffice(
     [
       `-env:UserInstallation=file://${path.join(workDir, 'profile')}`,
       '--headless',
+      ...(infilter === undefined ? [] : [`--infilter=${infilter}`]),
       '--convert-to',
       format,
       '--outdir',

@@ -20,6 +20,7 @@ import { funnelSettings, type FunnelSettings } from '../../../src/widgets/funnel
 import { stagesFromPcfMetadata } from '../../../src/widgets/funnel/known-stages';
 import type { SegmentRef, StageRef } from '../../../src/widgets/funnel/types';
 import { createFunnelView, type FunnelView } from '../../../src/widgets/funnel/view';
+import { downloadFunnel, localeDecimalSeparator } from '../../../src/widgets/funnel/download';
 import { RecordStore } from './record-store';
 import { funnelColumns } from './records';
 
@@ -39,7 +40,11 @@ export interface FunnelParameters {
 export interface FunnelContext {
   parameters: FunnelParameters;
   updatedProperties?: string[];
-  userSettings: { languageId: number };
+  userSettings: {
+    languageId: number;
+    /** The user's number format from Dynamics' personal options: the CSV's decimal separator. */
+    numberFormattingInfo?: { numberDecimalSeparator?: string };
+  };
   resources: { getString: (id: string) => string };
   mode: { trackContainerResize: (value: boolean) => void };
   /** PCF's Utility: `getEntityMetadata` gives the stage choice's options (in the user's language). */
@@ -104,9 +109,21 @@ export class FunnelController {
     const t = resxTranslate(context.resources);
     this.noSegment = { key: NO_SEGMENT_KEY, label: t('segments.none') };
     const ds = (): DataSet => context.parameters.records;
+    const formats = createFormats(context.userSettings.languageId);
+    const decimal = context.userSettings.numberFormattingInfo?.numberDecimalSeparator;
     this.view = createFunnelView(this.container, {
       t,
-      formats: createFormats(context.userSettings.languageId),
+      formats,
+      downloads: (kind, subject) =>
+        downloadFunnel(this.container.ownerDocument, kind, subject, {
+          t,
+          formats,
+          title: t('control.displayName'),
+          decimalSeparator: () =>
+            Promise.resolve(
+              decimal === undefined || decimal === '' ? localeDecimalSeparator(formats.locale) : decimal,
+            ),
+        }),
       onSelect: (action) => ds().setSelectedRecordIds(action.recordIds),
       onOpen: (action) => {
         const first = action.recordIds[0];

@@ -4,7 +4,9 @@
  * own strings, `funnel` / `survey` for the widget views it reuses.
  *
  * The built pages carry no strings (scripts/build-webresources.js empties the imports below):
- * each language's are in `<page>.<lcid>.js` beside the page (`pipeline_funnel.1049.js`), and
+ * each language's `dashboard` strings are in `<page>.<lcid>.js` beside the page
+ * (`pipeline_funnel.1049.js`), the widget view's in `<page>.<namespace>.<lcid>.js`
+ * (`pipeline_funnel.funnel.1049.js`, fetched with the view's code while the queries run), and
  * `loadStrings` fetches the user's language only (English too only if that fails). Elsewhere
  * (tests) all four are here.
  */
@@ -29,11 +31,13 @@ const catalogues = new Map<number, Namespaces>([
  * name is already a valid web resource name, so a solution ships it under the same name (pages
  * share one web resource folder, hence the page's name in it).
  */
-export function stringsFileName(page: string, lcid: number): string {
-  return `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${lcid}.js`;
+export function stringsFileName(page: string, lcid: number, namespace: Namespace = 'dashboard'): string {
+  const part = namespace === 'dashboard' ? '' : `${namespace}.`;
+  return `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${part}${lcid}.js`;
 }
 
-const hasStrings = (lcid: number): boolean => Object.keys(catalogues.get(lcid) ?? {}).length > 0;
+const hasStrings = (lcid: number, namespace: Namespace): boolean =>
+  Object.keys(catalogues.get(lcid)?.[namespace] ?? {}).length > 0;
 
 export interface StringsSource {
   fetch: typeof fetch;
@@ -43,32 +47,37 @@ export interface StringsSource {
   page: string;
 }
 
-async function fetchStrings(from: StringsSource, lcid: number): Promise<boolean> {
+async function fetchStrings(from: StringsSource, lcid: number, namespace: Namespace): Promise<boolean> {
   try {
-    const response = await from.fetch(new URL(`./${stringsFileName(from.page, lcid)}`, from.url).href);
+    const file = stringsFileName(from.page, lcid, namespace);
+    const response = await from.fetch(new URL(`./${file}`, from.url).href);
     if (!response.ok) return false;
     const parsed: unknown = await response.json();
     if (typeof parsed !== 'object' || parsed === null) return false;
-    catalogues.set(lcid, parsed as Namespaces);
+    catalogues.set(lcid, { ...catalogues.get(lcid), ...(parsed as Namespaces) });
     return true;
   } catch {
     return false;
   }
 }
 
-/**
- * Makes the strings of `lcid`'s UI language available before the first Translate: fetched from
- * beside the page when the page does not carry them; English when they cannot be had (then keys
- * show only if English cannot be had either).
- */
-export async function loadStrings(from: StringsSource | undefined, lcid: number): Promise<void> {
-  const lang = uiLanguageOf(lcid);
-  if (hasStrings(lang) || from === undefined) return;
-  if (await fetchStrings(from, lang)) return;
-  if (lang !== BASE_LCID && !hasStrings(BASE_LCID)) await fetchStrings(from, BASE_LCID);
-}
-
 export type Namespace = 'dashboard' | 'funnel' | 'survey';
+
+/**
+ * Makes one namespace's strings of `lcid`'s UI language available before its first Translate:
+ * fetched from beside the page when the page does not carry them; English when they cannot be
+ * had (then keys show only if English cannot be had either).
+ */
+export async function loadStrings(
+  from: StringsSource | undefined,
+  lcid: number,
+  namespace: Namespace = 'dashboard',
+): Promise<void> {
+  const lang = uiLanguageOf(lcid);
+  if (hasStrings(lang, namespace) || from === undefined) return;
+  if (await fetchStrings(from, lang, namespace)) return;
+  if (lang !== BASE_LCID && !hasStrings(BASE_LCID, namespace)) await fetchStrings(from, BASE_LCID, namespace);
+}
 
 /** A Translate for one namespace in the user's language, falling back to English. */
 export function translatorFor(lcid: number, namespace: Namespace): Translate {

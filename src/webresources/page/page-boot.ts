@@ -4,11 +4,10 @@
  * message bar rather than an empty chart.
  */
 import { createFormats, localeOf, type Formats, type Translate } from '../../widgets/shared/i18n';
-import { browserLcid, loadStrings, translatorFor } from './catalogue';
+import { browserLcid, loadStrings, translatorFor, type Namespace } from './catalogue';
 import { loadClientConfig, type ClientConfig } from '../params/client-config';
 import { DataverseClient } from '../dataverse/dataverse-client';
-import { describeFailure } from './failure-text';
-import { renderOutsideHelp, type PageName } from './outside-dynamics';
+import type { PageName } from './outside-dynamics';
 import { createShell, type Shell } from './page-shell';
 import { realSleep } from '../dataverse/retry';
 import { throttleStatus } from './throttle-status';
@@ -27,6 +26,8 @@ export interface PageContext {
   client: DataverseClient;
   /** Set by the page once it knows its table, so a privilege error can name it. */
   table: string;
+  /** Fetches a namespace's strings (the widget view's) before its first Translate (catalogue.ts). */
+  loadStrings: (namespace: Namespace) => Promise<void>;
 }
 
 export async function bootPage(
@@ -45,6 +46,8 @@ export async function bootPage(
     const lcid = browserLcid(win.navigator.languages);
     win.document.documentElement.lang = localeOf(lcid);
     await loadStrings(strings, lcid);
+    // Only a page opened outside Dynamics needs the help: a chunk of its own (on-demand.ts).
+    const { renderOutsideHelp } = await import('./outside-dynamics');
     renderOutsideHelp(root, lcid, page);
     return;
   }
@@ -67,6 +70,7 @@ export async function bootPage(
     clientConfig: { funnel: new Map(), survey: new Map() },
     client,
     table: '',
+    loadStrings: (namespace) => loadStrings(strings, lcid, namespace),
   };
   try {
     if (typeof win.fetch === 'function') {
@@ -74,7 +78,11 @@ export async function bootPage(
     }
     await run(ctx);
   } catch (e) {
-    const failure = describeFailure(e, t, ctx.table);
+    // The failure texts are a chunk of their own, fetched only when something failed.
+    const failure = await import('./failure-text').then(
+      ({ describeFailure }) => describeFailure(e, t, ctx.table),
+      () => ({ title: t('error.load'), lines: [], details: e instanceof Error ? e.message : String(e) }),
+    );
     shell.note('error', failure.title, failure.lines, failure.details);
   } finally {
     shell.idle();

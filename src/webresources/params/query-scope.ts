@@ -5,7 +5,7 @@ import { DataverseError } from '../dataverse/dataverse-errors';
 import type { CriteriaNode, QueryScope } from '../dataverse/fetchxml';
 import { resolvePeriod, type PeriodSpec } from './period';
 import type { OffsetAt } from '../../widgets/shared/user-time';
-import { viewCriteria, type XmlParse } from './view-criteria';
+import type { XmlParse } from './view-criteria';
 
 /** The FetchXML of a saved view (system view first, then personal view). */
 async function viewFetchXml(client: DataverseClient, viewId: string): Promise<string> {
@@ -33,6 +33,8 @@ export async function scopeOf(
 ): Promise<QueryScope> {
   let criteria: CriteriaNode[] | undefined;
   if (config.filter.kind === 'view') {
+    // Only a page showing a saved view's records needs this code: fetched then (../page/on-demand.ts).
+    const { viewCriteria } = await import('./view-criteria');
     criteria = viewCriteria(await viewFetchXml(client, config.filter.viewId), config.table, parse);
   }
   return {

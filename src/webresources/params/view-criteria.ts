@@ -49,9 +49,5 @@ export function viewCriteria(fetchXml: string, table: string, parse: XmlParse): 
     .filter((n): n is CriteriaNode => n !== undefined && (n.name === 'filter' || n.name === 'link-entity'));
 }
 
-/** An XmlParse over the browser's DOMParser. */
-export function domXmlParse(xml: string): ElementLike | undefined {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
-  if (doc.getElementsByTagName('parsererror').length > 0) return undefined;
-  return doc.documentElement ?? undefined;
-}
+/** An XmlParse over the browser's DOMParser (its own module: pages load view criteria on demand). */
+export { domXmlParse } from './dom-xml';

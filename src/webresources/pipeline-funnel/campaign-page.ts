@@ -16,11 +16,15 @@ import { loadCampaignCounts, resolveCampaign } from './campaign-data';
 import { campaignFunnel, campaignStages, type CampaignStage } from './campaign-model';
 import { opportunitiesScope, opportunityWon } from './campaign-queries';
 import { drawPeriods } from './periods-view';
-import { loadStageRecords, type StageRecordsQuery } from './stage-records';
-import { stageDrill } from './stage-drill';
+import type { StageRecordsQuery } from './stage-records';
+import { loadStageRecords } from './stage-drill-later';
+import { stageDrill } from './drill-section';
+import { pageDownloads } from './page-downloads';
 
 export async function runCampaignFunnel(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
+  const funnelStrings = ctx.loadStrings('funnel');
+  funnelStrings.catch(() => undefined);
   const config = readCampaignConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = 'campaign';
   const campaign = await resolveCampaign(ctx.client, config.campaign);
@@ -74,11 +78,13 @@ export async function runCampaignFunnel(ctx: PageContext): Promise<void> {
     };
     drillTo.show(action.stage.label, action.stage.count, () => loadStageRecords(ctx.client, query));
   };
+  await funnelStrings;
   const viewOptions = {
     t: translatorFor(ctx.lcid, 'funnel'),
     formats,
     onSelect: showStage,
     onOpen: showStage,
+    downloads: pageDownloads(ctx, config.title ?? t('campaign.title', { name: campaign.name })),
   };
   const currency = {};
   if (previous === undefined || before === undefined) {

@@ -1,25 +1,29 @@
 /** The pipeline-funnel page's work once it runs inside Dynamics: read settings, query, draw. */
 import { el } from '../../widgets/shared/dom';
-import { computeFunnel } from '../../widgets/funnel/model';
-import { computeOverlappingFunnel } from '../../widgets/funnel/overlap';
 import { commonCurrency, currencySymbolOf, type Currency } from '../../widgets/funnel/money';
 import type { Funnel, StageAggregate } from '../../widgets/funnel/types';
-import { createFunnelView, type StageAction } from '../../widgets/funnel/view';
+import type { StageAction } from '../../widgets/funnel/view';
 import { translatorFor } from '../page/catalogue';
 import type { QueryScope } from '../dataverse/fetchxml';
 import type { PageContext } from '../page/page-boot';
 import { scopeOf } from '../params/query-scope';
 import { scopeText } from '../params/scope-text';
 import { userOffsetOf } from '../../widgets/shared/user-time';
-import { domXmlParse } from '../params/view-criteria';
+import { domXmlParse } from '../params/dom-xml';
 import { readFunnelConfig, type FunnelConfig } from './funnel-config';
 import { loadFunnelData, type FunnelData } from './funnel-data';
 import { funnelKindOf } from './funnel-kind';
 import { previousRange } from '../params/previous-period';
-import { loadKnownStages, metadataGetOf } from './known-stages';
-import { loadStageRecords, type StageRecordsQuery } from './stage-records';
-import { stageDrill } from './stage-drill';
+import { onDemand } from '../page/on-demand';
+import type { StageRecordsQuery } from './stage-records';
+// The drill-down's code is fetched on the first click on a stage (stage-drill-later.ts).
+import { loadStageRecords } from './stage-drill-later';
+import { stageDrill } from './drill-section';
+import { pageDownloads } from './page-downloads';
 import { resolveSegment, scopeOfSegment, type ResolvedSegment } from './segment-query';
+
+/** The funnel's figures and view: fetched while the totals are read (funnel-later.ts). */
+const funnelCode = onDemand(() => import('./funnel-later'));
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   if (funnelKindOf(ctx.win.location.search, ctx.clientConfig) === 'campaign') {
@@ -28,6 +32,8 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     return runCampaignFunnel(ctx);
   }
   const { t, shell, formats } = ctx;
+  const later = Promise.all([funnelCode(), ctx.loadStrings('funnel')]).then(([code]) => code);
+  later.catch(() => undefined);
   const config = readFunnelConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = config.table;
   shell.setHeader(
@@ -38,10 +44,10 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const offsetAt = userOffsetOf(globalContext.userSettings);
   const now = new Date();
   const scope = await scopeOf(config, ctx.client, now, domXmlParse, 'createdon', offsetAt);
-  const metadataGet = metadataGetOf(globalContext, ctx.win);
-  const known = loadKnownStages(metadataGet, config.table, config.stage);
+  const metadataGet = later.then((m) => m.metadataGetOf(globalContext, ctx.win));
+  const known = later.then(async (m) => m.loadKnownStages(await metadataGet, config.table, config.stage));
   const via = config.segmentVia;
-  const segment = via === undefined ? undefined : await resolveSegment(via, metadataGet, config.table);
+  const segment = via === undefined ? undefined : await resolveSegment(via, await metadataGet, config.table);
   const linked = segment === undefined ? undefined : { segment, noProductsLabel: t('segment.noProducts') };
   const previous = config.compare === 'previous' ? previousRange(scope.range, now) : undefined;
   const [data, before] = await Promise.all([
@@ -51,6 +57,7 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
       : loadFunnelData(config, ctx.client, { ...scope, range: previous }, linked),
   ]);
   const knownStages = await known;
+  const { computeFunnel, computeOverlappingFunnel, createFunnelView } = await later;
   const options = {
     stageOrder: config.stageOrder.join('\n'),
     mode: config.mode,
@@ -101,6 +108,7 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
     formats,
     onSelect: showStage,
     onOpen: showStage,
+    downloads: pageDownloads(ctx, config.title ?? t('pipeline-funnel.title')),
   };
   const hasAmount = config.amount !== undefined || segment?.kind === 'product';
   if (previous === undefined || periods === undefined || before === undefined) {

@@ -6,14 +6,18 @@ import { scopeOf } from '../params/query-scope';
 import { scopeText } from '../params/scope-text';
 import { userFormats } from '../../widgets/shared/user-formats';
 import { userOffsetOf } from '../../widgets/shared/user-time';
-import { domXmlParse } from '../params/view-criteria';
-import { computeInsights } from './insights';
-import { renderInsights } from './insights-view';
+import { domXmlParse } from '../params/dom-xml';
+import { onDemand } from '../page/on-demand';
 import { readSurveyConfig } from './survey-config';
 import { loadSurveyRows, surveyScope } from './survey-data';
 
+/** The figures and their view: fetched while the records are read (insights-later.ts). */
+const insightsCode = onDemand(() => import('./insights-later'));
+
 export async function runSurveyInsights(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
+  const later = Promise.all([insightsCode(), ctx.loadStrings('survey')]).then(([code]) => code);
+  later.catch(() => undefined);
   const config = readSurveyConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = config.table;
   shell.setHeader(
@@ -28,6 +32,7 @@ export async function runSurveyInsights(ctx: PageContext): Promise<void> {
   const rows = await loadSurveyRows(config, ctx.client, surveyScope(base, config, period), (loaded) =>
     shell.busy(t('status.records', { count: formats.number(loaded) })),
   );
+  const { computeInsights, renderInsights } = await later;
   const insights = computeInsights(rows.documents, config.definition, period, offsetAt);
   shell.setHeader(
     config.title ?? t('survey-insights.title'),

@@ -7,6 +7,7 @@
 import type { Formats, Translate } from '../shared/i18n';
 import { renderBars, type StageTarget } from './bars';
 import { renderHeader, renderNotices, renderToolbar } from './chrome';
+import { renderDownloadBar, type DownloadKind, type Downloads } from './download-bar';
 import { append, el } from '../shared/dom';
 import { createLabels, type FunnelLabels } from './labels';
 import { recordIdsOfStage } from './model';
@@ -34,6 +35,8 @@ export interface FunnelViewOptions {
   formats: Formats;
   onSelect?: (action: StageAction) => void;
   onOpen?: (action: StageAction) => void;
+  /** Shows the Download buttons (CSV, SVG, PNG) and makes the file when one is pressed. */
+  downloads?: Downloads;
 }
 
 export interface FunnelView {
@@ -68,6 +71,7 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
   host.appendChild(root);
   const ui: UiState = { segment: null, compare: false, table: false, selected: null };
   let data: FunnelViewData = { state: 'loading' };
+  let downloadFailure: string | null = null;
 
   const draw = (): void => {
     const focused =
@@ -116,6 +120,7 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
     }
     nodes.push(renderToolbar(doc, t, funnel, ui));
     nodes.push(body(labels, funnel, shown, hasAmount));
+    if (options.downloads !== undefined) nodes.push(renderDownloadBar(doc, t, downloadFailure));
     return nodes;
   };
 
@@ -213,9 +218,28 @@ export function createFunnelView(host: HTMLElement, options: FunnelViewOptions):
     if (action.recordIds.length > 0 || data.funnel.placement.ids.length === 0) options.onOpen?.(action);
   };
 
+  const download = (kind: DownloadKind): void => {
+    if (data.state !== 'ready' || options.downloads === undefined) return;
+    const { funnel, currency, hasAmount } = data;
+    downloadFailure = null;
+    const segmentKey = ui.compare ? null : ui.segment;
+    options.downloads(kind, { funnel, currency, hasAmount, segmentKey }).then(
+      () => undefined,
+      (e: unknown) => {
+        downloadFailure = e instanceof Error ? e.message : String(e);
+        draw();
+      },
+    );
+  };
+
   const onClick = (event: MouseEvent): void => {
     const button = (event.target as Element | null)?.closest('button');
     if (button === null || button === undefined || !root.contains(button)) return;
+    const kind = button.getAttribute('data-download');
+    if (kind === 'csv' || kind === 'svg' || kind === 'png') {
+      download(kind);
+      return;
+    }
     if (button.hasAttribute('data-chip')) {
       const key = button.getAttribute('data-chip') ?? '';
       ui.segment = key === '' ? null : key;

@@ -7,6 +7,7 @@
  *   await window.crmkitHost.mount({
  *     lcid: 1049,                    // userSettings.languageId; picks strings/<Control>.<lcid>.resx (else 1033)
  *     userId, userName,              // userSettings
+ *     decimalSeparator: ',',         // userSettings.numberFormattingInfo.numberDecimalSeparator (none if absent)
  *     width: 640,                    // container width in px and mode.allocatedWidth
  *     disabled: false,               // mode.isControlDisabled
  *     parameters: {                  // by manifest property name
@@ -159,6 +160,9 @@
               getTimeZoneOffsetMinutes: function () {
                 return o.timeZoneOffsetMinutes || 0;
               },
+              numberFormattingInfo: o.decimalSeparator
+                ? { numberDecimalSeparator: o.decimalSeparator }
+                : undefined,
             },
             resources: {
               getString: function (key) {
