@@ -1,19 +1,20 @@
 /** The survey-insights page's work once it runs inside Dynamics: read settings, query, draw. */
-import { translatorFor } from '../page/catalogue';
 import type { PageContext } from '../page/page-boot';
 import { resolvePeriod } from '../params/period';
 import { scopeOf } from '../params/query-scope';
 import { scopeText } from '../params/scope-text';
-import { userFormats } from '../../widgets/shared/user-formats';
 import { userOffsetOf } from '../../widgets/shared/user-time';
 import { domXmlParse } from '../params/view-criteria';
 import { computeInsights } from './insights';
 import { renderInsights } from './insights-view';
-import { readSurveyConfig } from './survey-config';
+import { insightsContext, runRecordsInsights } from './records-page';
+import { readRecordsConfig, readSurveyConfig } from './survey-config';
 import { loadSurveyRows, surveyScope } from './survey-data';
 
 export async function runSurveyInsights(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
+  const records = readRecordsConfig(ctx.win.location.search, ctx.clientConfig);
+  if (records !== undefined) return runRecordsInsights(ctx, records);
   const config = readSurveyConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = config.table;
   shell.setHeader(
@@ -36,18 +37,5 @@ export async function runSurveyInsights(ctx: PageContext): Promise<void> {
   if (rows.truncated) shell.note('warning', t('note.capped', { count: formats.number(config.maxRecords) }));
   if (insights.unreadable > 0)
     shell.note('warning', t('note.unreadable', { count: formats.number(insights.unreadable) }));
-  renderInsights(
-    shell.content,
-    {
-      t,
-      survey: {
-        doc: ctx.win.document,
-        t: translatorFor(ctx.lcid, 'survey'),
-        formats: userFormats(ctx.lcid, offsetAt),
-        lcid: ctx.lcid,
-        definition: config.definition,
-      },
-    },
-    insights,
-  );
+  renderInsights(shell.content, insightsContext(ctx, offsetAt, config.definition), insights);
 }

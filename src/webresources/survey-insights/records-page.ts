@@ -1,0 +1,66 @@
+/** Survey insights in records mode: the response table's aggregates only, drawn as column mode's are. */
+import { translatorFor } from '../page/catalogue';
+import type { PageContext } from '../page/page-boot';
+import { scopeOf } from '../params/query-scope';
+import { scopeText } from '../params/scope-text';
+import { domXmlParse } from '../params/view-criteria';
+import { DEFAULT_DEFINITION, type SurveyDefinition } from '../../widgets/survey/definition';
+import { userFormats } from '../../widgets/shared/user-formats';
+import { userOffsetOf, type OffsetAt } from '../../widgets/shared/user-time';
+import { renderInsights, type InsightsViewContext } from './insights-view';
+import { loadResponseRows } from './records-data';
+import { computeRecordsInsights } from './records-insights';
+import type { RecordsConfig } from './survey-config';
+
+/** What the insights view needs from the page: its strings, the user's formats and the questions. */
+export function insightsContext(
+  ctx: PageContext,
+  offsetAt: OffsetAt,
+  definition: SurveyDefinition,
+): InsightsViewContext {
+  return {
+    t: ctx.t,
+    survey: {
+      doc: ctx.win.document,
+      t: translatorFor(ctx.lcid, 'survey'),
+      formats: userFormats(ctx.lcid, offsetAt),
+      lcid: ctx.lcid,
+      definition,
+    },
+  };
+}
+
+export async function runRecordsInsights(ctx: PageContext, config: RecordsConfig): Promise<void> {
+  const { t, shell, formats } = ctx;
+  ctx.table = config.table;
+  shell.setHeader(
+    config.title ?? t('survey-insights.title'),
+    scopeText(config.table, config.filter, config.period, t, formats),
+  );
+  const now = new Date();
+  // Months, period bounds and Dataverse's date grouping follow the user's Dynamics time zone.
+  const offsetAt = userOffsetOf(ctx.xrm.Utility.getGlobalContext().userSettings);
+  const scope = await scopeOf(config, ctx.client, now, domXmlParse, 'createdon', offsetAt);
+  const rows = await loadResponseRows(ctx.client, scope, config.columns, now);
+  const insights = computeRecordsInsights(rows, DEFAULT_DEFINITION, config.minResponses);
+  if (rows.parts > 1) shell.note('info', t('note.splitRanges', { parts: rows.parts }));
+  const same = (key: string): string => key;
+  renderInsights(shell.content, insightsContext(ctx, offsetAt, DEFAULT_DEFINITION), insights, [
+    {
+      kind: 'staff',
+      title: t('survey.byRespondent'),
+      column: t('survey.staff'),
+      rows: insights.staff,
+      label: same,
+      note: t('survey.unranked', { min: formats.number(config.minResponses) }),
+    },
+    {
+      kind: 'channels',
+      title: t('survey.byChannel'),
+      column: t('survey.channel'),
+      rows: insights.channels,
+      label: same,
+    },
+    { kind: 'roles', title: t('survey.byRole'), column: t('survey.role'), rows: insights.roles, label: same },
+  ]);
+}
