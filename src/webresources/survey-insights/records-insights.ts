@@ -22,7 +22,8 @@ export interface RecordsInsights {
 }
 
 interface Tally {
-  label: string | null;
+  /** Undefined when the key is shown as it is (a month). */
+  label: string | null | undefined;
   count: number;
   /** Responses per NPS value 0–10 and per CSAT value 1–5. */
   nps: number[];
@@ -31,11 +32,11 @@ interface Tally {
   csatRated: number;
 }
 
-type KeyOf = (row: DataverseRow) => [key: string, label: string | null] | undefined;
+type KeyOf = (row: DataverseRow) => [key: string, label?: string | null] | undefined;
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const total = (list: readonly number[]): number => list.reduce((s, n) => s + n, 0);
-const newTally = (label: string | null): Tally => ({
+const newTally = (label?: string | null): Tally => ({
   label,
   count: 0,
   nps: Array<number>(11).fill(0),
@@ -102,7 +103,11 @@ function groups(rows: readonly DataverseRow[], keyOf: KeyOf, definition: SurveyD
     if (t === undefined) tallies.set(found[0], (t = newTally(found[1])));
     add(t, row);
   }
-  return [...tallies].map(([key, t]) => ({ key, label: t.label, aggregates: aggregatesOf(t, definition) }));
+  return [...tallies].map(([key, t]) => ({
+    key,
+    aggregates: aggregatesOf(t, definition),
+    ...(t.label === undefined ? {} : { label: t.label }),
+  }));
 }
 
 /** A grouped lookup or choice: its value as the key, its formatted value as the label. */
@@ -117,7 +122,7 @@ const byColumn =
 
 const byMonth: KeyOf = (row) => {
   const [y, m] = [num(row[a.year]), num(row[a.month])];
-  return y === null || m === null ? undefined : [`${y}-${String(m).padStart(2, '0')}`, null];
+  return y === null || m === null ? undefined : [`${y}-${String(m).padStart(2, '0')}`];
 };
 
 export function computeRecordsInsights(
@@ -131,14 +136,13 @@ export function computeRecordsInsights(
     keys.length === 0
       ? []
       : monthsBetween(keys[0]!, keys[keys.length - 1]!).map(
-          (key) => byKey.get(key) ?? { key, aggregates: aggregatesOf(newTally(null), definition) },
+          (key) => byKey.get(key) ?? { key, aggregates: aggregatesOf(newTally(), definition) },
         );
   const staff = groups(rows.staff, byColumn(a.staff), definition);
   const enough = (g: GroupInsight): boolean => g.aggregates.responseCount >= minResponses;
   return {
     overall:
-      groups(rows.months, () => ['', null], definition)[0]?.aggregates ??
-      aggregatesOf(newTally(null), definition),
+      groups(rows.months, () => [''], definition)[0]?.aggregates ?? aggregatesOf(newTally(), definition),
     months,
     staff: [
       ...staff

@@ -7,9 +7,10 @@ import { domXmlParse } from '../params/view-criteria';
 import { DEFAULT_DEFINITION, type SurveyDefinition } from '../../widgets/survey/definition';
 import { userFormats } from '../../widgets/shared/user-formats';
 import { userOffsetOf, type OffsetAt } from '../../widgets/shared/user-time';
-import { renderInsights, type InsightsViewContext } from './insights-view';
+import type { Formats, Translate } from '../../widgets/shared/i18n';
+import { renderInsights, type GroupSection, type InsightsViewContext } from './insights-view';
 import { loadResponseRows } from './records-data';
-import { computeRecordsInsights } from './records-insights';
+import { computeRecordsInsights, type RecordsInsights } from './records-insights';
 import type { RecordsConfig } from './survey-config';
 
 /** What the insights view needs from the page: its strings, the user's formats and the questions. */
@@ -44,15 +45,26 @@ export async function runRecordsInsights(ctx: PageContext, config: RecordsConfig
   const rows = await loadResponseRows(ctx.client, scope, config.columns, now);
   const insights = computeRecordsInsights(rows, DEFAULT_DEFINITION, config.minResponses);
   if (rows.parts > 1) shell.note('info', t('note.splitRanges', { parts: rows.parts }));
+  const v = insightsContext(ctx, offsetAt, DEFAULT_DEFINITION);
+  renderInsights(shell.content, v, insights, recordsSections(t, formats, insights, config.minResponses));
+}
+
+/** The tables under the trend: staff ranked from `minResponses` responses on, channels, roles. */
+export function recordsSections(
+  t: Translate,
+  formats: Formats,
+  insights: RecordsInsights,
+  minResponses: number,
+): GroupSection[] {
   const same = (key: string): string => key;
-  renderInsights(shell.content, insightsContext(ctx, offsetAt, DEFAULT_DEFINITION), insights, [
+  return [
     {
       kind: 'staff',
       title: t('survey.byRespondent'),
       column: t('survey.staff'),
       rows: insights.staff,
       label: same,
-      note: t('survey.unranked', { min: formats.number(config.minResponses) }),
+      note: t('survey.unranked', { min: formats.number(minResponses) }),
     },
     {
       kind: 'channels',
@@ -62,5 +74,5 @@ export async function runRecordsInsights(ctx: PageContext, config: RecordsConfig
       label: same,
     },
     { kind: 'roles', title: t('survey.byRole'), column: t('survey.role'), rows: insights.roles, label: same },
-  ]);
+  ];
 }
