@@ -16,6 +16,19 @@ export interface ResponseColumns {
   staff: 'createdby' | 'ownerid';
 }
 
+/** The columns of a response table `<prefix>_…`: `<prefix>_nps`, `<prefix>_csat`, `<prefix>_channel`, `<prefix>_role`. */
+export function responseColumns(table: string, staff: ResponseColumns['staff']): ResponseColumns {
+  const prefix = table.split('_')[0]!;
+  const column = (name: string): string => `${prefix}_${name}`;
+  return {
+    nps: column('nps'),
+    csat: column('csat'),
+    channel: column('channel'),
+    role: column('role'),
+    staff,
+  };
+}
+
 export const responseAliases = {
   year: 'grp_year',
   month: 'grp_month',

@@ -12,6 +12,8 @@ import { renderInsights, type GroupSection, type InsightsViewContext } from './i
 import { loadResponseRows } from './records-data';
 import { computeRecordsInsights, type RecordsInsights } from './records-insights';
 import type { RecordsConfig } from './survey-config';
+import type { RecordFilter } from '../params/data-params';
+import type { PeriodSpec } from '../params/period';
 
 /** What the insights view needs from the page: its strings, the user's formats and the questions. */
 export function insightsContext(
@@ -31,16 +33,25 @@ export function insightsContext(
   };
 }
 
+/**
+ * Names the table (for a privilege error), shows the title and the scope, and gives the user's time
+ * zone: months, period bounds, response times and Dataverse's date grouping follow it.
+ */
+export function startInsights(
+  ctx: PageContext,
+  config: { table: string; title?: string; filter: RecordFilter; period: PeriodSpec },
+): OffsetAt {
+  ctx.table = config.table;
+  const { t, formats } = ctx;
+  const scope = scopeText(config.table, config.filter, config.period, t, formats);
+  ctx.shell.setHeader(config.title ?? t('survey-insights.title'), scope);
+  return userOffsetOf(ctx.xrm.Utility.getGlobalContext().userSettings);
+}
+
 export async function runRecordsInsights(ctx: PageContext, config: RecordsConfig): Promise<void> {
   const { t, shell, formats } = ctx;
-  ctx.table = config.table;
-  shell.setHeader(
-    config.title ?? t('survey-insights.title'),
-    scopeText(config.table, config.filter, config.period, t, formats),
-  );
+  const offsetAt = startInsights(ctx, config);
   const now = new Date();
-  // Months, period bounds and Dataverse's date grouping follow the user's Dynamics time zone.
-  const offsetAt = userOffsetOf(ctx.xrm.Utility.getGlobalContext().userSettings);
   const scope = await scopeOf(config, ctx.client, now, domXmlParse, 'createdon', offsetAt);
   const rows = await loadResponseRows(ctx.client, scope, config.columns, now);
   const insights = computeRecordsInsights(rows, DEFAULT_DEFINITION, config.minResponses);

@@ -4,7 +4,7 @@ import { SurveyParseError } from '../../widgets/survey/json';
 import type { ClientConfig } from '../params/client-config';
 import { ConfigError, ParamReader, readDataParameter, type RecordFilter } from '../params/data-params';
 import type { PeriodSpec } from '../params/period';
-import type { ResponseColumns } from './records-fetch';
+import { responseColumns, type ResponseColumns } from './records-fetch';
 
 export interface SurveyConfig {
   title?: string;
@@ -83,16 +83,9 @@ export function readRecordsConfig(search: string, client: ClientConfig): Records
   const r = new ParamReader(values, problems, client.survey, 'config.json › survey.');
   const table = r.customName('responseTable') ?? '';
   const staff = r.choice('staff', ['createdby', 'ownerid'] as const, 'createdby');
-  const prefix = table.split('_')[0]!;
   const config: RecordsConfig = {
     table,
-    columns: {
-      nps: `${prefix}_nps`,
-      csat: `${prefix}_csat`,
-      channel: `${prefix}_channel`,
-      role: `${prefix}_role`,
-      staff,
-    },
+    columns: responseColumns(table, staff),
     filter: r.filter('filter', { kind: 'all' }),
     period: r.period('period', { kind: 'months', count: 12 }),
     minResponses: r.count('minResponses', 5, 1, 100_000),

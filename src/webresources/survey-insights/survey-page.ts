@@ -3,11 +3,10 @@ import type { PageContext } from '../page/page-boot';
 import { resolvePeriod } from '../params/period';
 import { scopeOf } from '../params/query-scope';
 import { scopeText } from '../params/scope-text';
-import { userOffsetOf } from '../../widgets/shared/user-time';
 import { domXmlParse } from '../params/view-criteria';
 import { computeInsights } from './insights';
 import { renderInsights } from './insights-view';
-import { insightsContext, runRecordsInsights } from './records-page';
+import { insightsContext, runRecordsInsights, startInsights } from './records-page';
 import { readRecordsConfig, readSurveyConfig } from './survey-config';
 import { loadSurveyRows, surveyScope } from './survey-data';
 
@@ -16,14 +15,8 @@ export async function runSurveyInsights(ctx: PageContext): Promise<void> {
   const records = readRecordsConfig(ctx.win.location.search, ctx.clientConfig);
   if (records !== undefined) return runRecordsInsights(ctx, records);
   const config = readSurveyConfig(ctx.win.location.search, ctx.clientConfig);
-  ctx.table = config.table;
-  shell.setHeader(
-    config.title ?? t('survey-insights.title'),
-    scopeText(config.table, config.filter, config.period, t, formats),
-  );
+  const offsetAt = startInsights(ctx, config);
   const now = new Date();
-  // Months, period bounds and response times follow the user's Dynamics time zone.
-  const offsetAt = userOffsetOf(ctx.xrm.Utility.getGlobalContext().userSettings);
   const period = resolvePeriod(config.period, now, offsetAt);
   const base = await scopeOf(config, ctx.client, now, domXmlParse, 'modifiedon', offsetAt);
   const rows = await loadSurveyRows(config, ctx.client, surveyScope(base, config, period), (loaded) =>

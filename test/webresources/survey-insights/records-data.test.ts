@@ -7,15 +7,9 @@ import type {
   WebApiLike,
 } from '../../../src/webresources/dataverse/xrm-types';
 import { loadResponseRows } from '../../../src/webresources/survey-insights/records-data';
-import type { ResponseColumns } from '../../../src/webresources/survey-insights/records-fetch';
+import { responseColumns } from '../../../src/webresources/survey-insights/records-fetch';
 
-const columns: ResponseColumns = {
-  nps: 'crmkit_nps',
-  csat: 'crmkit_csat',
-  channel: 'crmkit_channel',
-  role: 'crmkit_role',
-  staff: 'createdby',
-};
+const columns = responseColumns('crmkit_surveyresponse', 'createdby');
 
 /**
  * Responses created at the given times; an aggregate over more than `limit` of them is refused as

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryScope } from '../../../src/webresources/dataverse/fetchxml';
 import {
+  responseColumns,
   responsesAggregateFetch,
-  type ResponseColumns,
 } from '../../../src/webresources/survey-insights/records-fetch';
 
 const scope: QueryScope = {
@@ -12,13 +12,7 @@ const scope: QueryScope = {
   dateColumn: 'createdon',
   range: { from: new Date('2025-01-01T00:00:00Z'), to: new Date('2025-07-01T00:00:00Z') },
 };
-const columns: ResponseColumns = {
-  nps: 'crmkit_nps',
-  csat: 'crmkit_csat',
-  channel: 'crmkit_channel',
-  role: 'crmkit_role',
-  staff: 'createdby',
-};
+const columns = responseColumns('crmkit_surveyresponse', 'createdby');
 const aggregates =
   '<attribute name="activityid" alias="agg_count" aggregate="count"/>' +
   '<attribute name="crmkit_csat" alias="agg_csatsum" aggregate="sum"/>' +
