@@ -646,8 +646,14 @@ describe.skipIf(skipReason !== undefined)('the pages in a narrow dashboard colum
       'table=account&responses=crmkit_surveyresponses&period=all',
       { lang: '1058', accounts: '300' },
     ],
+    [
+      'survey-insights',
+      'responseTable=crmkit_surveyresponse&period=all',
+      { lang: '1026', responses: '3000' },
+    ],
   ] as const) {
-    it(`fits ${pageName} into 320 px without a horizontal scroll bar`, async () => {
+    const records = 'responses' in host ? '-records' : '';
+    it(`fits ${pageName}${records} into 320 px without a horizontal scroll bar`, async () => {
       const { page, frame, errors } = await openInHost(pageName, data, host, { width: 320, height: 900 });
       const overflow = await frame.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -655,7 +661,7 @@ describe.skipIf(skipReason !== undefined)('the pages in a narrow dashboard colum
       expect(overflow).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);
       await page.screenshot({
-        path: path.join(testOutputDir, `webresource-${pageName}-320px.png`),
+        path: path.join(testOutputDir, `webresource-${pageName}${records}-320px.png`),
         fullPage: true,
       });
       await page.close();

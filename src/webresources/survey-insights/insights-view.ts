@@ -139,8 +139,10 @@ function table(
   const head = el(doc, 'thead');
   const hr = el(doc, 'tr');
   const ranked = rows.some((r) => r.rank !== undefined);
+  // The rank's header is "#" on screen and its name for assistive technology (a narrow column).
+  if (ranked)
+    hr.append(el(doc, 'th', { text: '#', attrs: { scope: 'col', 'aria-label': v.t('survey.rank') } }));
   for (const [text, cls] of [
-    ...(ranked ? ([[v.t('survey.rank'), 'crmkit-insights__num']] as const) : []),
     [firstColumn, ''],
     [v.t('survey.responses'), 'crmkit-insights__num'],
     [v.t('survey.csat'), 'crmkit-insights__num'],
@@ -156,9 +158,7 @@ function table(
     const tr = el(doc, 'tr', { attrs: { 'data-key': r.key } });
     if (ranked) {
       const rank = r.rank === null || r.rank === undefined ? '—' : formats.number(r.rank);
-      tr.append(
-        el(doc, 'td', { className: 'crmkit-insights__num', attrs: { 'data-col': 'rank' }, text: rank }),
-      );
+      tr.append(el(doc, 'td', { attrs: { 'data-col': 'rank' }, text: rank }));
     }
     const th = el(doc, 'th', {
       className: 'crmkit-insights__name',
