@@ -53,11 +53,12 @@ export function readSurveyConfig(search: string, client: ClientConfig): SurveyCo
   const r = new ParamReader(values, problems, client.survey, 'config.json › survey.');
   const table = r.name('table');
   const responses = r.name('responses');
-  r.optionalName('responseTable');
   const filter = r.filter('filter', { kind: 'all' });
   const period = r.period('period', { kind: 'months', count: 12 });
   const max = r.choice('maxRecords', ['5000', '10000', '20000', '50000'] as const, '20000');
   const title = r.text('title');
+  // `responseTable=none` keeps column mode (readRecordsConfig reads any other value).
+  r.optionalName('responseTable');
   r.finish();
   const config: SurveyConfig = {
     table: table!,
