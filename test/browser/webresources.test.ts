@@ -20,6 +20,7 @@ import {
   xrmCode,
 } from '../support/webresource-host';
 import { choiceLabels, makeOpportunities, makeSurveyedAccounts } from '../fixtures/webresources/dataset';
+import { expectedResponses, makeSurveyResponses } from '../fixtures/webresources/survey-responses';
 
 const { session, openInHost } = webresourceHost('webresources browser tests');
 
@@ -431,6 +432,121 @@ describe.skipIf(skipReason !== undefined)('survey insights web resource (built, 
   }
 });
 
+describe.skipIf(skipReason !== undefined)('survey insights in records mode (built, in Chromium)', () => {
+  // Russian: 200,000 responses, staff by createdby, default minimum, UTC+3. English: 60,000, owners, minimum 3.
+  for (const [lang, locale, responses, data, tz, from, to, staff, min] of [
+    [1049, 'ru-RU', 200_000, '', '180', '2024-12-31T21:00:00Z', '2025-12-31T21:00:00Z', 'createdby', 5],
+    [
+      1033,
+      'en-US',
+      60_000,
+      '&staff=ownerid&minResponses=3',
+      undefined,
+      '2025-01-01T00:00:00Z',
+      '2026-01-01T00:00:00Z',
+      'ownerid',
+      3,
+    ],
+  ] as const) {
+    it(`computes NPS, CSAT, months, staff, channels and roles of ${responses} responses from aggregates alone (${locale})`, async () => {
+      const expected = expectedResponses(makeSurveyResponses(responses), {
+        from,
+        to,
+        offsetMinutes: tz === undefined ? 0 : Number(tz),
+        staff,
+        min,
+        lcid: lang,
+      });
+      expect(expected.overall.count).toBeGreaterThan(50_000);
+      const { page, frame, cspViolations, errors } = await openInHost(
+        'survey-insights',
+        `responseTable=crmkit_surveyresponse&period=2025-01-01..2025-12-31${data}`,
+        { lang: String(lang), responses: String(responses), ...(tz === undefined ? {} : { tz }) },
+        undefined,
+        240_000,
+      );
+      const n = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+      const one = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+      const nps = (v: number | null): string => (v === null ? '—' : (v > 0 ? '+' : '') + n.format(v));
+      const csat = (v: number | null): string => (v === null ? '—' : one.format(v));
+      const notSet = lang === 1049 ? '(не указано)' : '(not set)';
+      expect(
+        await frame.$$eval('.crmkit-survey__card-value', (c) => c.map((x) => x.textContent?.trim())),
+      ).toEqual([nps(expected.overall.nps), csat(expected.overall.csat), n.format(expected.overall.count)]);
+      const table = (kind: string) =>
+        frame.$$eval(`[data-table="${kind}"] tbody tr`, (trs) =>
+          trs.map((tr) => [
+            tr.getAttribute('data-key'),
+            tr.querySelector('th')?.textContent,
+            ...Array.from(tr.querySelectorAll('td'), (td) => td.textContent?.trim()),
+          ]),
+        );
+      expect(await table('staff')).toEqual(
+        expected.staff.map((s) => [
+          s.key,
+          s.label,
+          s.rank === null ? '—' : n.format(s.rank),
+          n.format(s.count),
+          csat(s.csat),
+          nps(s.nps),
+        ]),
+      );
+      if (lang === 1049)
+        expect(expected.staff.filter((s) => s.rank === null).map((s) => s.label)).toEqual([
+          'Новый Сотрудник',
+        ]);
+      for (const kind of ['channels', 'roles'] as const) {
+        expect(await table(kind)).toEqual(
+          expected[kind].map((g) => [g.key, g.label ?? notSet, n.format(g.count), csat(g.csat), nps(g.nps)]),
+        );
+      }
+      const months = await table('months');
+      expect(months.map((m) => m[2])).toEqual(expected.months.map((count) => n.format(count)));
+      expect(months.map((m) => m[1])).not.toContain(notSet);
+      // Responses run from January to November in UTC; in UTC+3 the last hours of November are December.
+      expect(expected.months).toHaveLength(tz === undefined ? 11 : 12);
+      expect(await frame.$$eval('img', (imgs) => imgs.length)).toBe(0);
+      const calls = await callsOf(page);
+      // Not one request that returns response rows: aggregates only, no boundary query, no page.
+      expect(calls.filter((c) => c.kind !== 'aggregate')).toEqual([]);
+      expect(calls.every((c) => c.fetchXml!.startsWith('<fetch aggregate="true"'))).toBe(true);
+      const refused = calls.filter((c) => c.errorCode === xrmCode.aggregateLimit);
+      const answered = calls.filter((c) => c.outcome === 'ok');
+      const parts = refused.length + 1;
+      expect(refused.length).toBeGreaterThan(0);
+      expect(answered).toHaveLength(3 * parts);
+      const notes = await frame.$$eval('.crmkit-dash__note', (x) => x.map((e) => e.textContent ?? ''));
+      expect(notes.join('\n')).toContain(
+        lang === 1049 ? `сложены по ${parts} диапазонам` : `over ${parts} created-on`,
+      );
+      console.log(
+        `records mode, ${responses} responses (${expected.overall.count} in the period): ${refused.length} refused, ${answered.length} aggregates answered over ${parts} ranges, ${calls.length} requests in all`,
+      );
+      expect(cspViolations).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.screenshot({
+        path: path.join(testOutputDir, `webresource-survey-records-${locale.slice(0, 2)}.png`),
+        fullPage: true,
+      });
+      await page.close();
+    }, 300_000);
+  }
+
+  it('names the parameter whose value is wrong, in Russian, and queries nothing', async () => {
+    const { page, frame } = await openInHost(
+      'survey-insights',
+      'responseTable=surveyresponse&staff=manager&minResponses=0',
+      { lang: '1049' },
+    );
+    const alert = (await frame.textContent('[role="alert"]')) ?? '';
+    expect(alert).toContain('responseTable: «surveyresponse» не является именем настраиваемой таблицы');
+    expect(alert).toContain('staff: «manager» — допустимые значения: createdby, ownerid');
+    expect(alert).toContain('minResponses: «0» не является целым числом от 1 до 100');
+    expect(await callsOf(page)).toEqual([]);
+    await page.close();
+  });
+});
+
 describe.skipIf(skipReason !== undefined)('the pages in a narrow dashboard column', () => {
   for (const [pageName, data, host] of [
     ['pipeline-funnel', 'segment=crmkit_segment', { lang: '1049', opps: '500' }],
@@ -439,8 +555,14 @@ describe.skipIf(skipReason !== undefined)('the pages in a narrow dashboard colum
       'table=account&responses=crmkit_surveyresponses&period=all',
       { lang: '1058', accounts: '300' },
     ],
+    [
+      'survey-insights',
+      'responseTable=crmkit_surveyresponse&period=all',
+      { lang: '1026', responses: '3000' },
+    ],
   ] as const) {
-    it(`fits ${pageName} into 320 px without a horizontal scroll bar`, async () => {
+    const records = 'responses' in host ? '-records' : '';
+    it(`fits ${pageName}${records} into 320 px without a horizontal scroll bar`, async () => {
       const { page, frame, errors } = await openInHost(pageName, data, host, { width: 320, height: 900 });
       const overflow = await frame.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -448,7 +570,7 @@ describe.skipIf(skipReason !== undefined)('the pages in a narrow dashboard colum
       expect(overflow).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);
       await page.screenshot({
-        path: path.join(testOutputDir, `webresource-${pageName}-320px.png`),
+        path: path.join(testOutputDir, `webresource-${pageName}${records}-320px.png`),
         fullPage: true,
       });
       await page.close();

@@ -30,6 +30,7 @@ export function webresourceHost(label: string): {
     data: string,
     host: Record<string, string>,
     viewport?: { width: number; height: number },
+    timeout?: number,
   ) => Promise<Opened>;
 } {
   if (skipReason !== undefined) console.warn(`${label} ${skipReason}`);
@@ -66,6 +67,7 @@ async function openInHost(
   data: string,
   host: Record<string, string>,
   viewport = { width: 1100, height: 800 },
+  timeout = 60_000,
 ): Promise<Opened> {
   const page = await session.browser.newPage({ viewport });
   const cspViolations: string[] = [];
@@ -90,7 +92,7 @@ async function openInHost(
   await page.goto(`${session.server.url}/host.html?${query.toString()}`);
   const frameHandle = await page.waitForSelector('#webresource');
   const frame = (await frameHandle.contentFrame())!;
-  await frame.waitForSelector('#crmkit-root[data-state="done"]', { timeout: 60_000 });
+  await frame.waitForSelector('#crmkit-root[data-state="done"]', { timeout });
   console.log(
     `${pageName} ${JSON.stringify(host)}: loaded and drawn in ${Date.now() - started} ms (stand-in Xrm, localhost)`,
   );

@@ -143,6 +143,24 @@ export class ParamReader {
     return lower;
   }
 
+  /** A custom table's logical name, `<prefix>_<name>`; undefined when absent or `none`. */
+  customName(param: string): string | undefined {
+    const name = this.optionalName(param);
+    if (name === undefined || /^[a-z][a-z0-9]*_[a-z0-9]/.test(name)) return name;
+    this.problem(param, 'param.notCustom', { value: name });
+    return undefined;
+  }
+
+  /** A whole number from `min` to `max`. */
+  count(param: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(param);
+    if (value === undefined) return fallback;
+    const n = /^\d{1,9}$/.test(value) ? Number(value) : NaN;
+    if (n >= min && n <= max) return n;
+    this.problem(param, 'param.notCount', { value, min: String(min), max: String(max) });
+    return fallback;
+  }
+
   /** A list separated by commas, semicolons or new lines. */
   list(param: string, fallback: readonly string[] = []): string[] {
     const value = this.raw(param);

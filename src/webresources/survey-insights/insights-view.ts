@@ -133,11 +133,15 @@ function table(
   labelOfKey: (key: string) => string,
   kind: string,
 ): HTMLElement {
-  const { doc } = v.survey;
+  const { doc, formats } = v.survey;
   const t = el(doc, 'table', { className: 'crmkit-insights__table', attrs: { 'data-table': kind } });
   const cap = el(doc, 'caption', { className: 'crmkit-visually-hidden', text: caption });
   const head = el(doc, 'thead');
   const hr = el(doc, 'tr');
+  const ranked = rows.some((r) => r.rank !== undefined);
+  // The rank's header is "#" on screen and its name for assistive technology (a narrow column).
+  if (ranked)
+    hr.append(el(doc, 'th', { text: '#', attrs: { scope: 'col', 'aria-label': v.t('survey.rank') } }));
   for (const [text, cls] of [
     [firstColumn, ''],
     [v.t('survey.responses'), 'crmkit-insights__num'],
@@ -152,10 +156,14 @@ function table(
   const maxCount = Math.max(1, ...rows.map((r) => r.aggregates.responseCount));
   for (const r of rows) {
     const tr = el(doc, 'tr', { attrs: { 'data-key': r.key } });
+    if (ranked) {
+      const rank = r.rank === null || r.rank === undefined ? '—' : formats.number(r.rank);
+      tr.append(el(doc, 'td', { attrs: { 'data-col': 'rank' }, text: rank }));
+    }
     const th = el(doc, 'th', {
       className: 'crmkit-insights__name',
       attrs: { scope: 'row' },
-      text: labelOfKey(r.key),
+      text: r.label === null ? v.t('survey.notSet') : (r.label ?? labelOfKey(r.key)),
     });
     tr.append(th, ...scoreCells(v, r.aggregates, maxCount));
     body.append(tr);
@@ -176,10 +184,30 @@ function trend(
   return chart === undefined ? [] : [chart, trendLegend(doc, v.t)];
 }
 
-export function renderInsights(host: HTMLElement, v: InsightsViewContext, insights: SurveyInsights): void {
+/** A table of figures per group (respondent, staff member, channel, role), under its heading. */
+export interface GroupSection {
+  kind: string;
+  title: string;
+  column: string;
+  rows: readonly GroupInsight[];
+  label: (key: string) => string;
+  /** A line under the table (who is not ranked). */
+  note?: string;
+}
+
+export function renderInsights(
+  host: HTMLElement,
+  v: InsightsViewContext,
+  insights: Pick<SurveyInsights, 'overall' | 'months'> & Partial<SurveyInsights>,
+  sections?: readonly GroupSection[],
+): void {
   const { doc, formats } = v.survey;
   const root = el(doc, 'div', { className: 'crmkit-insights crmkit-survey' });
-  root.append(renderSummary(v.survey, insights.overall));
+  const summary = renderSummary(v.survey, insights.overall);
+  // Aggregates know no last response: its card would say "none yet" over thousands of them.
+  if (insights.overall.last === undefined && insights.overall.responseCount > 0)
+    summary.querySelector('.crmkit-survey__card--last')?.remove();
+  root.append(summary);
   if (insights.overall.responseCount === 0) {
     root.append(el(doc, 'p', { className: 'crmkit-insights__empty', text: v.t('survey.empty') }));
     host.replaceChildren(root);
@@ -189,6 +217,22 @@ export function renderInsights(host: HTMLElement, v: InsightsViewContext, insigh
     new Intl.DateTimeFormat(formats.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(`${key}-15T00:00:00Z`),
     );
+  const groups = sections ?? [
+    {
+      kind: 'respondents',
+      title: v.t('survey.byRespondent'),
+      column: v.t('survey.respondent'),
+      rows: insights.respondents ?? [],
+      label: (k: string) => k,
+    },
+    {
+      kind: 'channels',
+      title: v.t('survey.byChannel'),
+      column: v.t('survey.channel'),
+      rows: insights.channels ?? [],
+      label: (k: string) => labelOf(v.survey, 'channel', k),
+    },
+  ];
   const grid = el(doc, 'div', { className: 'crmkit-insights__grid' });
   grid.append(
     section(doc, v.t('survey.distribution'), distribution(v, insights.overall)),
@@ -198,28 +242,12 @@ export function renderInsights(host: HTMLElement, v: InsightsViewContext, insigh
       ...trend(v, insights.months, monthLabel),
       table(v, v.t('survey.trend'), v.t('survey.month'), insights.months, monthLabel, 'months'),
     ),
-    section(
-      doc,
-      v.t('survey.byRespondent'),
-      table(
-        v,
-        v.t('survey.byRespondent'),
-        v.t('survey.respondent'),
-        insights.respondents,
-        (k) => k,
-        'respondents',
-      ),
-    ),
-    section(
-      doc,
-      v.t('survey.byChannel'),
-      table(
-        v,
-        v.t('survey.byChannel'),
-        v.t('survey.channel'),
-        insights.channels,
-        (k) => labelOf(v.survey, 'channel', k),
-        'channels',
+    ...groups.map((g) =>
+      section(
+        doc,
+        g.title,
+        table(v, g.title, g.column, g.rows, g.label, g.kind),
+        ...(g.note === undefined ? [] : [el(doc, 'p', { className: 'crmkit-insights__note', text: g.note })]),
       ),
     ),
   );

@@ -13,6 +13,10 @@ import { userMonth, utcOffset, type OffsetAt } from '../../widgets/shared/user-t
 export interface GroupInsight {
   key: string;
   aggregates: SurveyAggregates;
+  /** The shown name when it is not the key (a lookup's or choice's formatted value); null: not set. */
+  label?: string | null;
+  /** The place in a ranking; null: too few responses to be ranked. */
+  rank?: number | null;
 }
 
 export interface SurveyInsights {
@@ -29,7 +33,7 @@ export interface SurveyInsights {
   unreadable: number;
 }
 
-function monthsBetween(first: string, last: string): string[] {
+export function monthsBetween(first: string, last: string): string[] {
   const out: string[] = [];
   let [y, m] = first.split('-').map(Number) as [number, number];
   for (let guard = 0; guard < 1200; guard++) {
@@ -62,6 +66,17 @@ function groups(
 }
 
 const desc = (a: number | null, b: number | null): number => (b ?? -Infinity) - (a ?? -Infinity);
+
+/** Best CSAT first, then best NPS, then most responses, then by key. */
+export const bestFirst = (a: GroupInsight, b: GroupInsight): number =>
+  desc(a.aggregates.csat.average, b.aggregates.csat.average) ||
+  desc(a.aggregates.nps.score, b.aggregates.nps.score) ||
+  b.aggregates.responseCount - a.aggregates.responseCount ||
+  a.key.localeCompare(b.key);
+
+/** Most responses first, then by key. */
+export const busiestFirst = (a: GroupInsight, b: GroupInsight): number =>
+  b.aggregates.responseCount - a.aggregates.responseCount || a.key.localeCompare(b.key);
 
 export function computeInsights(
   documents: Iterable<string | null | undefined>,
@@ -98,15 +113,7 @@ export function computeInsights(
       : monthsBetween(monthKeys[0]!, monthKeys[monthKeys.length - 1]!).map(
           (key) => byMonth.get(key) ?? { key, aggregates: aggregate([], definition) },
         );
-  const respondents = groups(responses, (r) => r.respondent, definition).sort(
-    (a, b) =>
-      desc(a.aggregates.csat.average, b.aggregates.csat.average) ||
-      desc(a.aggregates.nps.score, b.aggregates.nps.score) ||
-      b.aggregates.responseCount - a.aggregates.responseCount ||
-      a.key.localeCompare(b.key),
-  );
-  const channels = groups(responses, (r) => r.channel, definition).sort(
-    (a, b) => b.aggregates.responseCount - a.aggregates.responseCount || a.key.localeCompare(b.key),
-  );
+  const respondents = groups(responses, (r) => r.respondent, definition).sort(bestFirst);
+  const channels = groups(responses, (r) => r.channel, definition).sort(busiestFirst);
   return { overall: aggregate(responses, definition), months, respondents, channels, records, unreadable };
 }

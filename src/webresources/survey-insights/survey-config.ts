@@ -4,6 +4,7 @@ import { SurveyParseError } from '../../widgets/survey/json';
 import type { ClientConfig } from '../params/client-config';
 import { ConfigError, ParamReader, readDataParameter, type RecordFilter } from '../params/data-params';
 import type { PeriodSpec } from '../params/period';
+import { responseColumns, type ResponseColumns } from './records-fetch';
 
 export interface SurveyConfig {
   title?: string;
@@ -18,6 +19,18 @@ export interface SurveyConfig {
 }
 
 export const defaultMaxRecords = 20_000;
+
+/** Records mode: the survey response activity table, read through aggregates only. */
+export interface RecordsConfig {
+  title?: string;
+  /** The response table (`<prefix>_surveyresponse`): the scope's table. */
+  table: string;
+  columns: ResponseColumns;
+  filter: RecordFilter;
+  period: PeriodSpec;
+  /** Staff with fewer responses are listed but not ranked. */
+  minResponses: number;
+}
 
 function definitionOf(client: ClientConfig): SurveyDefinition {
   if (client.surveyDefinition === undefined) return parseDefinition(undefined);
@@ -44,6 +57,8 @@ export function readSurveyConfig(search: string, client: ClientConfig): SurveyCo
   const period = r.period('period', { kind: 'months', count: 12 });
   const max = r.choice('maxRecords', ['5000', '10000', '20000', '50000'] as const, '20000');
   const title = r.text('title');
+  // `responseTable=none` keeps column mode (readRecordsConfig reads any other value).
+  r.optionalName('responseTable');
   r.finish();
   const config: SurveyConfig = {
     table: table!,
@@ -53,6 +68,31 @@ export function readSurveyConfig(search: string, client: ClientConfig): SurveyCo
     maxRecords: Number(max),
     definition: definitionOf(client),
   };
+  if (title !== undefined) config.title = title;
+  return config;
+}
+
+/**
+ * The records-mode configuration when `responseTable` is given (in the data parameter or
+ * config.json, and not `none`); undefined for column mode. Its columns are `<prefix>_nps`,
+ * `<prefix>_csat`, `<prefix>_channel` and `<prefix>_role`, the prefix being the table's.
+ */
+export function readRecordsConfig(search: string, client: ClientConfig): RecordsConfig | undefined {
+  const { values, problems } = readDataParameter(search);
+  const given = (values.get('responseTable') ?? client.survey.get('responseTable'))?.trim().toLowerCase();
+  if (given === undefined || given === '' || given === 'none') return undefined;
+  const r = new ParamReader(values, problems, client.survey, 'config.json › survey.');
+  const table = r.customName('responseTable') ?? '';
+  const staff = r.choice('staff', ['createdby', 'ownerid'] as const, 'createdby');
+  const config: RecordsConfig = {
+    table,
+    columns: responseColumns(table, staff),
+    filter: r.filter('filter', { kind: 'all' }),
+    period: r.period('period', { kind: 'months', count: 12 }),
+    minResponses: r.count('minResponses', 5, 1, 100_000),
+  };
+  const title = r.text('title');
+  r.finish();
   if (title !== undefined) config.title = title;
   return config;
 }

@@ -29,6 +29,8 @@ export interface ValueInfo {
   entity: string;
   column: string;
   aggregate?: string;
+  /** The value is this part of the column's date (a whole number). */
+  dategrouping?: string;
 }
 
 export type Annotate = (out: Record<string, unknown>, key: string, value: unknown, info: ValueInfo) => void;
@@ -129,11 +131,23 @@ function linkTest(source: TableSource): LinkTest {
   };
 }
 
-function aggregateRows(q: Query, tuples: readonly Tuple[], annotate: Annotate): Row[] {
+/** The part of a date Dataverse groups by, in the user's time zone (`offsetMinutes` east of UTC) unless told not to. */
+function datePart(c: Column, value: unknown, offsetMinutes: number): number | null {
+  if (typeof value !== 'string') return null;
+  const at = new Date(Date.parse(value) + (c.userTimeZone ? offsetMinutes : 0) * 60_000);
+  if (c.dategrouping === 'year') return at.getUTCFullYear();
+  return c.dategrouping === 'month' ? at.getUTCMonth() + 1 : at.getUTCDate();
+}
+
+function aggregateRows(q: Query, tuples: readonly Tuple[], annotate: Annotate, offsetMinutes: number): Row[] {
   const groupBy = q.columns.filter((c) => c.groupby);
+  const cell = (c: Column, t: Tuple): unknown => {
+    const value = t[c.source]?.[c.name];
+    return c.dategrouping === undefined ? value : datePart(c, value, offsetMinutes);
+  };
   const groups = new Map<string, Tuple[]>();
   for (const t of tuples) {
-    const key = JSON.stringify(groupBy.map((c) => sameKey(t[c.source]?.[c.name]) ?? null));
+    const key = JSON.stringify(groupBy.map((c) => sameKey(cell(c, t)) ?? null));
     const list = groups.get(key);
     if (list === undefined) groups.set(key, [t]);
     else list.push(t);
@@ -143,7 +157,8 @@ function aggregateRows(q: Query, tuples: readonly Tuple[], annotate: Annotate): 
     const out: Record<string, unknown> = {};
     for (const c of q.columns) {
       const info: ValueInfo = { entity: c.entity, column: c.name };
-      const values = members.map((m) => m[c.source]?.[c.name]);
+      if (c.dategrouping !== undefined) info.dategrouping = c.dategrouping;
+      const values = members.map((m) => cell(c, m));
       if (c.groupby) {
         annotate(out, c.key, values[0] ?? null, info);
         continue;
@@ -206,7 +221,7 @@ function project(q: Query, t: Tuple, annotate: Annotate): Row {
 export function evaluateFetch(
   fetch: XmlNode,
   source: TableSource,
-  options: { limit?: number; annotate?: Annotate } = {},
+  options: { limit?: number; annotate?: Annotate; offsetMinutes?: number } = {},
 ): Evaluated {
   const q = readQuery(fetch);
   checkColumns(source, q);
@@ -223,7 +238,12 @@ export function evaluateFetch(
         refusalCodes.aggregateLimit,
         tuples.length,
       );
-    return { query: q, matched: tuples.length, rows: aggregateRows(q, tuples, annotate), records: [] };
+    return {
+      query: q,
+      matched: tuples.length,
+      rows: aggregateRows(q, tuples, annotate, options.offsetMinutes ?? 0),
+      records: [],
+    };
   }
   let records = sortTuples(q, tuples).map((t) => ({
     main: t[q.entity] ?? {},

@@ -18,7 +18,13 @@ export interface Column {
   aggregate?: AggregateFunction;
   groupby: boolean;
   distinct: boolean;
+  /** A grouped date's part (`year`, `month`, `day`), in the user's time zone unless `userTimeZone` is false. */
+  dategrouping?: DatePart;
+  userTimeZone: boolean;
 }
+
+export type DatePart = 'year' | 'month' | 'day';
+const dateParts: ReadonlySet<string> = new Set(['year', 'month', 'day']);
 
 export interface Link {
   entity: string;
@@ -64,7 +70,7 @@ const allowed: Record<string, readonly string[]> = {
   ],
   entity: ['name'],
   'link-entity': ['name', 'from', 'to', 'alias', 'link-type', 'visible', 'intersect'],
-  attribute: ['name', 'alias', 'aggregate', 'groupby', 'distinct'],
+  attribute: ['name', 'alias', 'aggregate', 'groupby', 'distinct', 'dategrouping', 'usertimezone'],
   order: ['attribute', 'descending'],
   filter: ['type'],
   condition: ['attribute', 'operator', 'value', 'entityname'],
@@ -133,6 +139,9 @@ function readColumns(
         refuse(`attribute ${name} of an aggregate query is neither grouped nor aggregated`);
       if (c.attributes.distinct === 'true' && fn !== 'countcolumn')
         refuse('distinct is supported with countcolumn only');
+      const part = c.attributes.dategrouping;
+      if (part !== undefined && (groupby !== 'true' || !dateParts.has(part)))
+        refuse(`dategrouping "${part}" is supported on grouped attributes as year, month or day only`);
       const column: Column = {
         source,
         entity,
@@ -140,8 +149,10 @@ function readColumns(
         key: alias ?? (main ? name : `${source}.${name}`),
         groupby: groupby === 'true',
         distinct: c.attributes.distinct === 'true',
+        userTimeZone: c.attributes.usertimezone !== 'false',
       };
       if (fn !== undefined) column.aggregate = fn as AggregateFunction;
+      if (part !== undefined) column.dategrouping = part as DatePart;
       return column;
     });
 }

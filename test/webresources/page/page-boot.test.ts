@@ -91,7 +91,7 @@ describe('starting a dashboard page', () => {
     const items = Array.from(root().querySelectorAll('[role="alert"] li')).map((li) => li.textContent);
     expect(items).toEqual([
       'responses: е задължителен',
-      'colour: не е параметър на тази страница (допустими: table, responses, filter, period, maxRecords, title)',
+      'colour: не е параметър на тази страница (допустими: table, responses, filter, period, maxRecords, title, responseTable)',
     ]);
     expect(api.options).toEqual([]);
   });
