@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecordStore } from '../../controls/SalesFunnel/SalesFunnel/record-store';
 import { computeFunnel, recordIdsOfStage } from '../../src/widgets/funnel/model';
-import { MockDataSet, type MockRow } from '../widgets/funnel/mock-dataset';
+import { MockDataSet, PageAtATimeDataSet, type MockRow } from '../widgets/funnel/mock-dataset';
 
 const noSegment = { key: '\u0000none', label: '(no segment)' };
 const columns = [
@@ -17,14 +17,6 @@ const regions = [
   { id: { guid: 'aaa' }, name: 'North' },
   { id: { guid: 'BBB' }, name: 'South' },
 ];
-
-/** A host whose sortedRecordIds hold only the page just loaded. */
-class PageAtATimeDataSet extends MockDataSet {
-  override get sortedRecordIds(): string[] {
-    const { lastPageNumber, pageSize } = this.paging;
-    return this.rows.slice((lastPageNumber - 1) * pageSize, lastPageNumber * pageSize).map((r) => r.id);
-  }
-}
 
 const arbRows = fc.array(
   fc.record({
