@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FunnelController, type FunnelContext } from '../../controls/SalesFunnel/SalesFunnel/controller';
 import { PAGE_SIZE, PAGING_REDRAW_MS } from '../../src/widgets/funnel/paging';
-import { MockDataSet, type MockRow } from '../widgets/funnel/mock-dataset';
+import { MockDataSet, PageAtATimeDataSet, type MockRow } from '../widgets/funnel/mock-dataset';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 function catalogue(lcid: number): Record<string, string> {
@@ -60,14 +60,6 @@ afterEach(() => {
   for (const h of hosts.splice(0)) h.controller.destroy();
   document.body.replaceChildren();
 });
-
-/** A host whose sortedRecordIds hold only the page just loaded (the control must not rely on accumulation). */
-class PageAtATimeDataSet extends MockDataSet {
-  override get sortedRecordIds(): string[] {
-    const { lastPageNumber, pageSize } = this.paging;
-    return this.rows.slice((lastPageNumber - 1) * pageSize, lastPageNumber * pageSize).map((r) => r.id);
-  }
-}
 
 interface HostOptions {
   lcid?: number;

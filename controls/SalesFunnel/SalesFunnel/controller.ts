@@ -152,7 +152,7 @@ export class FunnelController {
     if (action.kind === 'ingest') {
       if (action.startOver) this.store.clear();
       this.store.add(ds, this.noSegment, action.max, p.segmentColumn?.raw);
-      ({ state, action } = decide(state, { kind: 'ingested', read: this.store.records.length }, this.now()));
+      ({ state, action } = decide(state, { kind: 'ingested', read: this.store.length }, this.now()));
     }
     this.paging = state;
     this.perform(action, this.view, ds);
@@ -198,11 +198,10 @@ export class FunnelController {
   private draw(action: DrawAction, view: FunnelView, ds: DataSet): void {
     this.lastDraw = action;
     const { progress, settings } = action;
-    const all = this.store.records;
-    const records = all.length > progress.loaded ? all.slice(0, progress.loaded) : all;
+    const columns = this.store.columns(progress.loaded);
     const known = this.knownStages;
     const options = known === undefined ? settings : { ...settings, knownStages: known };
-    const funnel = computeFunnel({ kind: 'records', records }, options);
+    const funnel = computeFunnel({ kind: 'columns', columns }, options);
     const currency = commonCurrency(this.store.symbols);
     view.update({ state: 'ready', funnel, currency, progress, hasAmount: this.store.hasAmount });
     if (action.loadNextPage) ds.paging.loadNextPage();

@@ -49,8 +49,7 @@ function refReader(column: ColumnRef, withRank = true): (record: EntityRecord) =
     return ref;
   };
   const isChoice = column.dataType === 'OptionSet' || column.dataType === 'TwoOptions';
-  return (record) => {
-    const raw: unknown = record.getValue(column.name);
+  const refOf = (record: EntityRecord, raw: unknown): StageRef | null => {
     if (raw === null || raw === undefined || raw === '') return null;
     if (typeof raw === 'object' && !Array.isArray(raw) && !(raw instanceof Date)) {
       // A lookup: { id: { guid } | string, name }.
@@ -89,6 +88,17 @@ function refReader(column: ColumnRef, withRank = true): (record: EntityRecord) =
     if (formatted === '') return null;
     return intern(formatted, () => ({ key: formatted.replace(/\s+/g, ' '), label: formatted }));
   };
+  const name = column.name;
+  // The path of nearly every record: a choice or text seen before. It creates no closure, so a
+  // call allocates nothing (refOf's closures make each of its calls allocate a context).
+  return (record) => {
+    const raw: unknown = record.getValue(name);
+    if (typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'string') {
+      const hit = byRaw.get(raw);
+      if (hit !== undefined) return hit;
+    }
+    return refOf(record, raw);
+  };
 }
 
 /** The UTF-16 code at `i`, with every digit as 48 ('0') and −1 outside the text. */
@@ -120,21 +130,24 @@ function amountOf(record: EntityRecord, name: string): number | null {
  */
 export type AmountListener = (currencySymbol: string | undefined, record: FunnelRecord) => void;
 
+/** Reads each field of a dataset record in the funnel's terms. */
+export interface FieldReaders {
+  stage: (record: EntityRecord) => StageRef | null;
+  /** Undefined when no column is mapped to the segment property-set. */
+  segment: ((record: EntityRecord) => SegmentRef) | undefined;
+  /** Null when the record has no amount (or no column is mapped to the amount property-set). */
+  amount: (record: EntityRecord) => number | null;
+  /** The currency symbol of a record's amount: undefined when its text shows none or it is no currency. */
+  symbol: (record: EntityRecord) => string | undefined;
+}
+
 /**
- * A reader of dataset records into the funnel's terms; `noSegment` labels records whose segment
- * column is empty, `onAmount` hears of every amount's currency. Create one per page (or per view)
- * so equal values share their refs.
+ * The currency symbol of a currency column's formatted amounts, found once per kind of text: the
+ * symbol sits at the start or the end, so amounts sharing two characters at both ends (digits
+ * counting as one) share it. Their UTF-16 codes, two per number, key the cache; amounts of one
+ * currency then have the same key, so the last answer is reused without a lookup.
  */
-export function recordReader(
-  columns: FunnelColumns,
-  noSegment: SegmentRef,
-  onAmount?: AmountListener,
-): (record: EntityRecord) => FunnelRecord {
-  const stageOf = columns.stage === undefined ? () => null : refReader(columns.stage);
-  const segmentOf = columns.segment === undefined ? undefined : refReader(columns.segment, false);
-  const amountColumn = columns.amount;
-  const isCurrency = amountColumn?.dataType === 'Currency';
-  /** Symbol by the char codes at both ends of the formatted amount (numbers: no text built per record). */
+function symbolReader(name: string): (record: EntityRecord) => string | undefined {
   const symbolByEnds = new Map<number, Map<number, string | undefined>>();
   let last: { head: number; tail: number; symbol: string | undefined } = {
     head: -2,
@@ -142,33 +155,57 @@ export function recordReader(
     symbol: undefined,
   };
   return (record) => {
-    const amount = amountColumn === undefined ? null : amountOf(record, amountColumn.name);
-    // A segment's ref is shared by the records of that segment, like a stage's.
-    const segment: SegmentRef | null = segmentOf === undefined ? null : (segmentOf(record) ?? noSegment);
-    const out: FunnelRecord = { id: record.getRecordId(), stage: stageOf(record), amount, segment };
-    if (amount === null || onAmount === undefined) return out;
-    let symbol: string | undefined;
-    if (isCurrency) {
-      const formatted = record.getFormattedValue(amountColumn.name) ?? '';
-      // The symbol sits at the start or the end: amounts sharing two characters at both ends (digits
-      // counting as one) share it. Their UTF-16 codes, two per number, key the cache; amounts of one
-      // currency then have the same key, so the last answer is reused without a lookup.
-      const n = formatted.length;
-      const head = codeAt(formatted, 0) * 65_536 + codeAt(formatted, 1);
-      const tail = codeAt(formatted, n - 2) * 65_536 + codeAt(formatted, n - 1);
-      if (head === last.head && tail === last.tail) symbol = last.symbol;
-      else {
-        let byTail = symbolByEnds.get(head);
-        if (byTail === undefined) symbolByEnds.set(head, (byTail = new Map<number, string | undefined>()));
-        symbol = byTail.get(tail);
-        if (symbol === undefined && !byTail.has(tail)) {
-          symbol = currencySymbolOf(formatted);
-          byTail.set(tail, symbol);
-        }
-        last = { head, tail, symbol };
-      }
+    const formatted = record.getFormattedValue(name) ?? '';
+    const n = formatted.length;
+    const head = codeAt(formatted, 0) * 65_536 + codeAt(formatted, 1);
+    const tail = codeAt(formatted, n - 2) * 65_536 + codeAt(formatted, n - 1);
+    if (head === last.head && tail === last.tail) return last.symbol;
+    let byTail = symbolByEnds.get(head);
+    if (byTail === undefined) symbolByEnds.set(head, (byTail = new Map<number, string | undefined>()));
+    let symbol = byTail.get(tail);
+    if (symbol === undefined && !byTail.has(tail)) {
+      symbol = currencySymbolOf(formatted);
+      byTail.set(tail, symbol);
     }
-    onAmount(symbol, out);
+    last = { head, tail, symbol };
+    return symbol;
+  };
+}
+
+/**
+ * The readers of a record's fields from the mapped columns; `noSegment` is the segment of records
+ * whose segment column is empty. Create them once per page (or per view) so equal values share
+ * their refs.
+ */
+export function fieldReaders(columns: FunnelColumns, noSegment: SegmentRef): FieldReaders {
+  const stageOf = columns.stage === undefined ? () => null : refReader(columns.stage);
+  const segmentOf = columns.segment === undefined ? undefined : refReader(columns.segment, false);
+  const amountColumn = columns.amount;
+  return {
+    stage: stageOf,
+    // A segment's ref is shared by the records of that segment, like a stage's.
+    segment: segmentOf === undefined ? undefined : (record) => segmentOf(record) ?? noSegment,
+    amount: amountColumn === undefined ? () => null : (record) => amountOf(record, amountColumn.name),
+    symbol: amountColumn?.dataType === 'Currency' ? symbolReader(amountColumn.name) : () => undefined,
+  };
+}
+
+/**
+ * A reader of dataset records into the funnel's terms, one object per record; `onAmount` hears of
+ * every amount's currency. (The control keeps its records as columns: RecordStore.)
+ */
+export function recordReader(
+  columns: FunnelColumns,
+  noSegment: SegmentRef,
+  onAmount?: AmountListener,
+): (record: EntityRecord) => FunnelRecord {
+  const read = fieldReaders(columns, noSegment);
+  const segmentOf = read.segment;
+  return (record) => {
+    const amount = read.amount(record);
+    const segment = segmentOf === undefined ? null : segmentOf(record);
+    const out: FunnelRecord = { id: record.getRecordId(), stage: read.stage(record), amount, segment };
+    if (amount !== null && onAmount !== undefined) onAmount(read.symbol(record), out);
     return out;
   };
 }

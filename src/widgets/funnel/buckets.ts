@@ -1,9 +1,10 @@
 /**
- * The first pass of the funnel model: the input (records or stage totals) folded into cells of
- * counts and sums per segment and stage, with where each record sits. One pass over the records;
- * records sharing their stage and segment refs share the lookups.
+ * The first pass of the funnel model: the input (records, record columns or stage totals) folded
+ * into cells of counts and sums per segment and stage, with where each record sits. One pass over
+ * the records; records sharing their stage and segment refs share the lookups.
  */
-import type { FunnelInput, SegmentRef, StageRef } from './types';
+import { columnsOf } from './columns';
+import type { FunnelInput, RecordColumns, SegmentRef, StageRef } from './types';
 
 /** Sums of one (segment, stage) cell, or of a series' records without a stage. */
 export interface Cell {
@@ -22,7 +23,7 @@ export interface Buckets {
   segments: Map<string, SegmentRef>;
   /** segment key → stage key ('' = no stage) → cell. */
   cells: Map<string, Map<string, Cell>>;
-  /** Record ids with the position of their stage key in `stageKeys` and segment key in `segmentKeys` (−1: none). */
+  /** Record ids with their stage and segment numbers (−1: none), and the key of each number. */
   placement: {
     ids: string[];
     stageAt: Int32Array;
@@ -32,21 +33,14 @@ export interface Buckets {
   };
 }
 
-/** The cell of one (stage, segment) pair of refs, and the positions of their keys. */
-interface PairCell {
-  cell: Cell;
-  stage: number;
-  segment: number;
-}
-
-/** The position of a key in the order keys were first seen. */
-function positionOf(positions: Map<string, number>, key: string): number {
-  let at = positions.get(key);
-  if (at === undefined) positions.set(key, (at = positions.size));
-  return at;
-}
-
-function cellOf(b: Buckets, segmentKey: string, stageKey: string): Cell {
+/** The cell of a pair of stage and segment refs, each ref noted under its key when first seen. */
+function cellOf(b: Buckets, stage: StageRef | null, segment: SegmentRef | null | undefined): Cell {
+  if (stage !== null && !b.stages.has(stage.key)) b.stages.set(stage.key, stage);
+  if (segment !== null && segment !== undefined && !b.segments.has(segment.key)) {
+    b.segments.set(segment.key, segment);
+  }
+  const segmentKey = segment?.key ?? '';
+  const stageKey = stage?.key ?? '';
   let row = b.cells.get(segmentKey);
   if (row === undefined) {
     row = new Map();
@@ -65,73 +59,92 @@ function finite(n: number | null | undefined): number | null {
 }
 
 export function bucket(input: FunnelInput): Buckets {
-  const n = input.kind === 'records' ? input.records.length : 0;
+  const columns =
+    input.kind === 'records'
+      ? columnsOf(input.records)
+      : input.kind === 'columns'
+        ? input.columns
+        : undefined;
+  const n = columns === undefined ? 0 : columns.length;
   const b: Buckets = {
     stages: new Map(),
     segments: new Map(),
     cells: new Map(),
     placement: {
-      ids: new Array<string>(n),
-      stageAt: new Int32Array(n),
-      segmentAt: new Int32Array(n),
-      stageKeys: [],
-      segmentKeys: [],
+      ids: columns === undefined ? [] : columns.ids.slice(0, n),
+      stageAt: columns === undefined ? new Int32Array(0) : columns.stageAt.slice(0, n),
+      segmentAt: columns === undefined ? new Int32Array(0) : columns.segmentAt.slice(0, n),
+      stageKeys: columns === undefined ? [] : columns.stageRefs.map((r) => r.key),
+      segmentKeys: columns === undefined ? [] : columns.segmentRefs.map((r) => r.key),
     },
   };
-  const add = (
-    stage: StageRef | null,
-    segment: SegmentRef | null | undefined,
-    count: number,
-    amount: number | null,
-    withAmount: number,
-  ): void => {
-    if (stage !== null && !b.stages.has(stage.key)) b.stages.set(stage.key, stage);
-    const segmentKey = segment?.key ?? '';
-    if (segment !== null && segment !== undefined && !b.segments.has(segment.key)) {
-      b.segments.set(segment.key, segment);
-    }
-    const cell = cellOf(b, segmentKey, stage?.key ?? '');
-    cell.count += count;
-    cell.amount += amount ?? 0;
-    cell.missing += count - withAmount;
-  };
-  if (input.kind === 'records') {
-    // Records share their stage and segment refs: the last pair's cell and positions are reused
-    // while the refs repeat, and otherwise found by key once per distinct pair.
-    const stageAt = new Map<string, number>();
-    const segmentAt = new Map<string, number>();
-    const pairs = new Map<StageRef | null, Map<SegmentRef | null, PairCell>>();
-    const { ids, stageAt: stageOf, segmentAt: segmentOf } = b.placement;
-    for (let i = 0; i < n; i++) {
-      const r = input.records[i]!;
-      const segmentRef = r.segment ?? null;
-      let bySegment = pairs.get(r.stage);
-      if (bySegment === undefined) pairs.set(r.stage, (bySegment = new Map<SegmentRef | null, PairCell>()));
-      let pair = bySegment.get(segmentRef);
-      if (pair === undefined) {
-        add(r.stage, segmentRef, 0, 0, 0);
-        const stage = r.stage === null ? -1 : positionOf(stageAt, r.stage.key);
-        const segment = segmentRef === null ? -1 : positionOf(segmentAt, segmentRef.key);
-        pair = { cell: cellOf(b, segmentRef?.key ?? '', r.stage?.key ?? ''), stage, segment };
-        bySegment.set(segmentRef, pair);
-      }
-      const amount = finite(r.amount);
-      pair.cell.count += 1;
-      if (amount === null) pair.cell.missing += 1;
-      else pair.cell.amount += amount;
-      ids[i] = r.id;
-      stageOf[i] = pair.stage;
-      segmentOf[i] = pair.segment;
-    }
-    b.placement.stageKeys = [...stageAt.keys()];
-    b.placement.segmentKeys = [...segmentAt.keys()];
-  } else {
+  if (columns !== undefined) countRecords(b, columns);
+  else if (input.kind === 'aggregates') {
     for (const row of input.rows) {
       const count = Math.max(0, Math.floor(finite(row.count) ?? 0));
       const amount = finite(row.amount);
       const withAmount = amount === null ? 0 : Math.min(count, row.amountCount ?? count);
-      add(row.stage, row.segment, count, amount, withAmount);
+      const cell = cellOf(b, row.stage, row.segment);
+      cell.count += count;
+      cell.amount += amount ?? 0;
+      cell.missing += count - withAmount;
     }
   }
   return b;
+}
+
+/** Above this many (stage, segment) pairs of ref numbers, pairs are numbered through a Map rather than a table. */
+const PAIR_TABLE_MAX = 1 << 20;
+
+/** Each record's pair of ref numbers, numbered densely through a Map (for columns with very many refs). */
+function densePairs(columns: RecordColumns): { keys: Int32Array; count: number } {
+  const { stageAt, segmentAt } = columns;
+  const width = columns.segmentRefs.length + 1;
+  const numbers = new Map<number, number>();
+  const keys = new Int32Array(columns.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = (stageAt[i]! + 1) * width + segmentAt[i]! + 1;
+    let at = numbers.get(key);
+    if (at === undefined) numbers.set(key, (at = numbers.size));
+    keys[i] = at;
+  }
+  return { keys, count: numbers.size };
+}
+
+/**
+ * Counts the records of the columns into the cells: one pass summing per pair of stage and segment
+ * numbers with typed arrays alone, then the cell of each pair found by key, pairs in the order first
+ * seen. Each record's place is its numbers, kept as they are.
+ */
+function countRecords(b: Buckets, columns: RecordColumns): void {
+  const { stageRefs, stageAt, segmentRefs, segmentAt, amounts } = columns;
+  const n = columns.length;
+  // Pair key: (stage number + 1) × width + segment number + 1 (the +1s: −1 is none).
+  const width = segmentRefs.length + 1;
+  const dense = (stageRefs.length + 1) * width > PAIR_TABLE_MAX ? densePairs(columns) : undefined;
+  const size = dense === undefined ? (stageRefs.length + 1) * width : dense.count;
+  const counts = new Int32Array(size);
+  const missing = new Int32Array(size);
+  const sums = new Float64Array(size);
+  /** The first record of each pair, in the order first seen. */
+  const firsts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = dense === undefined ? (stageAt[i]! + 1) * width + segmentAt[i]! + 1 : dense.keys[i]!;
+    const count = counts[key]!;
+    if (count === 0) firsts.push(i);
+    counts[key] = count + 1;
+    const amount = amounts[i]!;
+    // NaN (no amount) and infinities count as missing: x − x is 0 for finite numbers only.
+    if (amount - amount === 0) sums[key]! += amount;
+    else missing[key]! += 1;
+  }
+  for (const first of firsts) {
+    const stage = stageAt[first]!;
+    const segment = segmentAt[first]!;
+    const key = dense === undefined ? (stage + 1) * width + segment + 1 : dense.keys[first]!;
+    const cell = cellOf(b, stage < 0 ? null : stageRefs[stage]!, segment < 0 ? null : segmentRefs[segment]!);
+    cell.count += counts[key]!;
+    cell.amount += sums[key]!;
+    cell.missing += missing[key]!;
+  }
 }

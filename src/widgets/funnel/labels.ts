@@ -1,6 +1,6 @@
 /** The funnel's numbers as text in the user's language (counts, money, percentages, summaries). */
 import type { Formats, Translate } from '../shared/i18n';
-import { formatMoney, type Currency } from './money';
+import { moneyFormat, type Currency } from './money';
 import type { FunnelMetric, FunnelStage } from './types';
 
 export interface FunnelLabels {
@@ -26,7 +26,7 @@ export function createLabels(
   metric: FunnelMetric,
 ): FunnelLabels {
   const count = (n: number): string => formats.number(n);
-  const money = (n: number): string => formatMoney(n, formats.locale, currency);
+  const money = moneyFormat(formats.locale, currency);
   const percent = (ratio: number | null): string =>
     ratio === null ? '—' : formats.percent(ratio, Math.abs(ratio) < 0.1 && ratio !== 0 ? 1 : 0);
   const value = metric === 'amount' ? money : count;

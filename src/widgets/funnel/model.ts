@@ -124,15 +124,15 @@ export function computeFunnel(input: FunnelInput, options: FunnelOptions = {}): 
   const stageIndex = new Map(ordered.map((s, i) => [s.key, i]));
   const segmentIndex = new Map(segmentRefs.map((s, i) => [s.key, i]));
   const { ids, stageAt, segmentAt, stageKeys, segmentKeys } = b.placement;
-  // From positions in first-seen order to indexes in the funnel's order, once per distinct key.
-  const remap = (at: Int32Array, keys: readonly string[], index: Map<string, number>): Int32Array => {
-    const to = Int32Array.from(keys, (k) => index.get(k) ?? -1);
-    return at.map((p) => (p < 0 ? -1 : to[p]!));
-  };
+  // Each stage and segment number's index in the funnel's order, once per number (not per record).
+  const indexOf = (keys: readonly string[], index: Map<string, number>): Int32Array =>
+    Int32Array.from(keys, (k) => index.get(k) ?? -1);
   const placement: RecordPlacement = {
     ids,
-    stageIndex: remap(stageAt, stageKeys, stageIndex),
-    segmentIndex: remap(segmentAt, segmentKeys, segmentIndex),
+    stageAt,
+    stageIndexOf: indexOf(stageKeys, stageIndex),
+    segmentAt,
+    segmentIndexOf: indexOf(segmentKeys, segmentIndex),
   };
   return {
     ...seriesOf(all),
@@ -149,7 +149,7 @@ export function computeFunnel(input: FunnelInput, options: FunnelOptions = {}): 
  * later stages), optionally within one segment.
  */
 export function recordIdsOfStage(funnel: Funnel, stage: number, segmentKey?: string | null): string[] {
-  const { ids, stageIndex, segmentIndex } = funnel.placement;
+  const { ids, stageAt, stageIndexOf, segmentAt, segmentIndexOf } = funnel.placement;
   const segment =
     segmentKey === undefined || segmentKey === null
       ? -1
@@ -158,9 +158,13 @@ export function recordIdsOfStage(funnel: Funnel, stage: number, segmentKey?: str
   const reached = funnel.mode === 'reached';
   const out: string[] = [];
   for (let i = 0; i < ids.length; i++) {
-    const at = stageIndex[i]!;
+    const number = stageAt[i]!;
+    const at = number < 0 ? -1 : stageIndexOf[number]!;
     if (at < 0 || (reached ? at < stage : at !== stage)) continue;
-    if (segment >= 0 && segmentIndex[i] !== segment) continue;
+    if (segment >= 0) {
+      const segmentNumber = segmentAt[i]!;
+      if (segmentNumber < 0 || segmentIndexOf[segmentNumber] !== segment) continue;
+    }
     out.push(ids[i]!);
   }
   return out;

@@ -43,8 +43,25 @@ export interface StageAggregate {
   amountCount?: number;
 }
 
+/**
+ * Records as columns: record i has the id `ids[i]`, the stage `stageRefs[stageAt[i]]` (−1: none),
+ * the segment `segmentRefs[segmentAt[i]]` (−1: none) and the amount `amounts[i]` (NaN: none), for
+ * i below `length` (the columns may be longer). A control reading tens of thousands of records
+ * keeps them so: no object per record, and the funnel counts them with array lookups alone.
+ */
+export interface RecordColumns {
+  length: number;
+  ids: readonly string[];
+  stageRefs: readonly StageRef[];
+  stageAt: Int32Array;
+  segmentRefs: readonly SegmentRef[];
+  segmentAt: Int32Array;
+  amounts: Float64Array;
+}
+
 export type FunnelInput =
   | { kind: 'records'; records: readonly FunnelRecord[] }
+  | { kind: 'columns'; columns: RecordColumns }
   | { kind: 'aggregates'; rows: readonly StageAggregate[] };
 
 export interface FunnelOptions {
@@ -122,11 +139,17 @@ export interface Funnel extends FunnelSeries {
   warnings: FunnelWarning[];
 }
 
-/** Record ids with the index of their stage and segment (−1: none); parallel arrays. */
+/**
+ * Where each record sits: record i (`ids[i]`) has the stage number `stageAt[i]` and the segment
+ * number `segmentAt[i]` (−1: none); `stageIndexOf[number]` is that stage's index in the funnel's
+ * stages and `segmentIndexOf[number]` that segment's in its segments (−1: not shown).
+ */
 export interface RecordPlacement {
   ids: string[];
-  stageIndex: Int32Array;
-  segmentIndex: Int32Array;
+  stageAt: Int32Array;
+  stageIndexOf: Int32Array;
+  segmentAt: Int32Array;
+  segmentIndexOf: Int32Array;
 }
 
 /** How far the control got paging through the view (shown as "loaded N of M"). */

@@ -80,8 +80,10 @@ export function createFormats(lcid: Lcid, timeZone?: string): Formats {
     if (f === undefined) numbers.set(key, (f = new Intl.NumberFormat(locale, options)));
     return f;
   };
-  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...tz });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...tz });
+  // Built on first use: a page's first date formatter loads the locale's calendar data (~15 ms), which
+  // views that show no dates (the funnel) need not pay for.
+  let dateFormat: Intl.DateTimeFormat | undefined;
+  let dateTimeFormat: Intl.DateTimeFormat | undefined;
   return {
     locale,
     number: (value, maximumFractionDigits = 0) =>
@@ -99,7 +101,13 @@ export function createFormats(lcid: Lcid, timeZone?: string): Formats {
       const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
       return currencySymbol === undefined || currencySymbol === '' ? amount : `${currencySymbol}${amount}`;
     },
-    date: (value) => dateFormat.format(value),
-    dateTime: (value) => dateTimeFormat.format(value),
+    date: (value) =>
+      (dateFormat ??= new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...tz })).format(value),
+    dateTime: (value) =>
+      (dateTimeFormat ??= new Intl.DateTimeFormat(locale, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        ...tz,
+      })).format(value),
   };
 }

@@ -66,10 +66,12 @@ function collect(chunks: Buffer[]): Writable {
 }
 
 const modules = [
+  // The renderers whose output commentXml and vmlShapeXml write (note-xml.test.ts compares them).
   'exceljs/lib/utils/xml-stream',
   'exceljs/lib/xlsx/xform/comment/comment-xform',
   'exceljs/lib/xlsx/xform/comment/vml-shape-xform',
   'exceljs/lib/utils/col-cache',
+  'exceljs/lib/utils/utils',
 ];
 
 describe('the exceljs internals the workbook writer relies on', () => {
@@ -117,6 +119,10 @@ describe('the exceljs internals the workbook writer relies on', () => {
         problems.push(`module ${name} cannot be loaded`);
       }
     }
+    problems.push(
+      ...shapeProblems('utils', requireHere('exceljs/lib/utils/utils'), { xmlEncode: 'function' }),
+      ...shapeProblems('colCache', requireHere('exceljs/lib/utils/col-cache'), { decodeAddress: 'function' }),
+    );
     expect(problems, changed(problems)).toEqual([]);
   });
 

@@ -187,6 +187,14 @@ export class MockDataSet implements ComponentFramework.PropertyTypes.DataSet {
   }
 }
 
+/** A host whose sortedRecordIds hold only the page just loaded (the control must not rely on accumulation). */
+export class PageAtATimeDataSet extends MockDataSet {
+  override get sortedRecordIds(): string[] {
+    const { lastPageNumber, pageSize } = this.paging;
+    return this.rows.slice((lastPageNumber - 1) * pageSize, lastPageNumber * pageSize).map((r) => r.id);
+  }
+}
+
 /** A choice column's options for the PCF metadata stand-in: the value and the user's label. */
 export interface MockChoice {
   column: string;
