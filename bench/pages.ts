@@ -13,14 +13,18 @@ export interface PageSize {
   page: string;
   /** The page's own script and the chunks it imports statically: the code of the first paint. */
   scriptKb: number;
-  /** Each strings file (two per language: the page's, the view's), fetched at run time. */
+  /** Each strings file (three per language: the page's, its `more`, the view's), fetched at run time. */
   stringsKb: number[];
+  /** The page's strings of the first paint (`<page>.<lcid>.js`), the largest language's. */
+  firstStringsKb: number;
+  /** The page's strings shown only on demand (`<page>.more.<lcid>.js`: failures, help…), the largest language's. */
+  moreStringsKb: number;
   /** What a user's first visit downloads: the first paint's code and the page's strings file (the largest language's). */
   firstKb: number;
   firstGzipKb: number;
   /** With the result's view too (the `*_later` chunks and the view's strings, fetched while the queries run). */
   drawnKb: number;
-  /** The chunks fetched only on demand (downloads, drill-down, failure texts, outside help), in all. */
+  /** The chunks fetched only on demand (downloads, drill-down, failure texts, outside help), in all (code only). */
   onDemandKb: number;
 }
 
@@ -73,7 +77,10 @@ export function pageSizes(): PageSize[] {
       );
       const drawn = closure([...code, ...later]);
       const lcid = /\.(\d{4})\.js$/.exec(largest ?? '')?.[1];
-      const viewStrings = strings.filter((f) => !firstStrings.includes(f) && f.endsWith(`.${lcid}.js`));
+      const more = strings.filter((f) => /\.more\.\d{4}\.js$/.test(f));
+      const viewStrings = strings.filter(
+        (f) => !firstStrings.includes(f) && !more.includes(f) && f.endsWith(`.${lcid}.js`),
+      );
       const scripts = files.filter((f) => f.endsWith('.js') && !strings.includes(f));
       const first = [...code, ...(largest === undefined ? [] : [largest])];
       const sum = (list: Iterable<string>, size = kb): number => [...list].reduce((n, f) => n + size(f), 0);
@@ -81,6 +88,8 @@ export function pageSizes(): PageSize[] {
         page,
         scriptKb: sum(code),
         stringsKb: strings.map(kb),
+        firstStringsKb: largest === undefined ? 0 : kb(largest),
+        moreStringsKb: Math.max(0, ...more.map(kb)),
         firstKb: sum(first),
         firstGzipKb: sum(first, gz),
         drawnKb: sum(first) + sum([...drawn].filter((f) => !code.has(f))) + sum(viewStrings),
@@ -108,7 +117,7 @@ if (
 ) {
   for (const p of pageSizes()) {
     console.log(
-      `${p.page}: first download ${p.firstKb.toFixed(1)} KB (gzip ${p.firstGzipKb.toFixed(1)} KB) = code of the first paint ${p.scriptKb.toFixed(1)} KB + strings ≤ ${Math.max(...p.stringsKb).toFixed(1)} KB; with the result's view ${p.drawnKb.toFixed(1)} KB; on demand ${p.onDemandKb.toFixed(1)} KB`,
+      `${p.page}: first download ${p.firstKb.toFixed(1)} KB (gzip ${p.firstGzipKb.toFixed(1)} KB) = code of the first paint ${p.scriptKb.toFixed(1)} KB + strings ${p.firstStringsKb.toFixed(1)} KB; with the result's view ${p.drawnKb.toFixed(1)} KB; on demand ${p.onDemandKb.toFixed(1)} KB of code, strings ≤ ${p.moreStringsKb.toFixed(1)} KB`,
     );
   }
 }

@@ -1,8 +1,9 @@
 // Builds the dashboard HTML web resources: for each page, its .html (copied), its minified .js
 // (an ES module, no CDN, no inline code) and the chunks it loads later, one .css bundle and per
-// language two strings files, named as src/webresources/page/catalogue.ts says: the page's own
-// (`dashboard`) strings in <page>.<lcid>.js (pipeline_funnel.1049.js) and the widget view's in
-// <page>.<namespace>.<lcid>.js (pipeline_funnel.funnel.1049.js, fetched with the view's code);
+// language three strings files, named as src/webresources/page/catalogue.ts says: the page's own
+// (`dashboard`) strings of the first paint in <page>.<lcid>.js (pipeline_funnel.1049.js), the rest
+// of them in <page>.more.<lcid>.js (fetched only when shown: see `later` below) and the widget
+// view's in <page>.<namespace>.<lcid>.js (pipeline_funnel.funnel.1049.js, fetched with the view's code);
 // JSON, shipped as JScript web resources since Dataverse has no JSON type; into
 // dist/webresources/<page>/. The bundle carries no strings: it fetches the user's language's
 // files only (src/webresources/page/catalogue.ts). The page
@@ -22,23 +23,53 @@ import { chunkFileNames, staticallyImported } from './chunk-names.js';
 const root = path.resolve(import.meta.dirname, '..');
 /**
  * Each page, the catalogue namespaces its strings files carry (its widget's and the dashboard's),
- * and the prefixes of the `dashboard` keys only the other page shows (left out of its files).
+ * and the `dashboard` keys only the other page shows (left out of its files). A key ending in `.`
+ * stands for every key it begins.
  */
 const pages = {
-  'pipeline-funnel': { namespaces: ['dashboard', 'funnel'], othersKeys: ['survey.', 'survey-insights.'] },
-  'survey-insights': { namespaces: ['dashboard', 'survey'], othersKeys: ['drill.', 'pipeline-funnel.'] },
+  'pipeline-funnel': {
+    namespaces: ['dashboard', 'funnel'],
+    othersKeys: ['survey.', 'survey-insights.', 'note.capped', 'note.unreadable', 'note.splitRanges'],
+  },
+  'survey-insights': {
+    namespaces: ['dashboard', 'survey'],
+    othersKeys: [
+      ...['drill.', 'pipeline-funnel.', 'campaign.', 'compare.', 'segment.'],
+      ...['note.split', 'note.productOverlap'],
+    ],
+  },
 };
+/**
+ * The `dashboard` keys a page shows only on demand, in its `more` strings file: a settings problem
+ * or failure (but `error.load`, said when the failure's code or strings cannot load), the help
+ * outside Dynamics, and what only a campaign funnel, a comparison, a product segment or the
+ * drill-down shows. Each page fetches that file before it shows one of them (catalogue.ts).
+ */
+const later = [
+  ...['param.', 'error.', 'note.details', 'outside.', 'campaign.', 'compare.', 'drill.'],
+  ...['segment.noProducts', 'note.productOverlap'],
+];
+const firstPaint = ['error.load'];
+const matches = (key, list) => list.some((p) => (p.endsWith('.') ? key.startsWith(p) : key === p));
 
 const catalogueDir = path.join(root, 'translations', 'ui');
 
-/** The namespaces a page uses out of translations/ui/<lcid>.json. */
+/**
+ * A page's strings files out of translations/ui/<lcid>.json: file part ('' for the first paint's,
+ * `more.`, `<namespace>.`) → its JSON.
+ */
 function catalogueSubset(file, { namespaces, othersKeys }) {
   const all = JSON.parse(readFileSync(file, 'utf8'));
   // property.* strings describe a control's manifest properties: the pages never show them.
-  const shown = (ns, k) =>
-    !k.startsWith('property.') && !(ns === 'dashboard' && othersKeys.some((p) => k.startsWith(p)));
-  const strings = (ns) => Object.fromEntries(Object.entries(all[ns] ?? {}).filter(([k]) => shown(ns, k)));
-  return Object.fromEntries(namespaces.map((ns) => [ns, strings(ns)]));
+  const shown = (ns, k) => !k.startsWith('property.') && !(ns === 'dashboard' && matches(k, othersKeys));
+  const strings = (ns, keep = () => true) =>
+    Object.fromEntries(Object.entries(all[ns] ?? {}).filter(([k]) => shown(ns, k) && keep(k)));
+  const isLater = (k) => matches(k, later) && !matches(k, firstPaint);
+  return [
+    ['', { dashboard: strings('dashboard', (k) => !isLater(k)) }],
+    ['more.', { dashboard: strings('dashboard', isLater) }],
+    ...namespaces.filter((ns) => ns !== 'dashboard').map((ns) => [`${ns}.`, { [ns]: strings(ns) }]),
+  ];
 }
 
 /** The bundle carries no strings: the catalogue's imports become empty (see the strings files). */
@@ -107,11 +138,9 @@ for (const [page, strings] of Object.entries(pages)) {
   for (const name of readdirSync(catalogueDir)
     .filter((f) => /^\d+\.json$/.test(f))
     .sort()) {
-    const all = catalogueSubset(path.join(catalogueDir, name), strings);
-    for (const [namespace, texts] of Object.entries(all)) {
-      const part = namespace === 'dashboard' ? '' : `${namespace}.`;
+    for (const [part, texts] of catalogueSubset(path.join(catalogueDir, name), strings)) {
       const file = `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${part}${name.replace('.json', '')}.js`;
-      writeFileSync(path.join(out, file), JSON.stringify({ [namespace]: texts }));
+      writeFileSync(path.join(out, file), JSON.stringify(texts));
       stringsFiles.push(file);
     }
   }

@@ -5,7 +5,7 @@
 // - a chunk of code shared by several of them is `<page>.shared.<who needs it>.js`, e.g.
 //   `pipeline_funnel.shared.main.downloads.js` (`main` is the page's own script, so this chunk is
 //   part of the page's first download), since esbuild makes one chunk per set of entries; a list
-//   longer than 40 characters becomes a short hash of itself (after `main.`, which stays readable:
+//   longer than 40 characters becomes a short hash of itself, `h` first (after `main.`, which stays readable:
 //   it marks the page's first download), so that the web resource's name
 //   (`<prefix>_/crmkit/<file>`) stays within Dataverse's 100 characters.
 // The names are valid Dataverse web resource names as they are (letters, digits, `_` and `.`).
@@ -75,7 +75,8 @@ export function chunkFileNames(page, metafile) {
       const who = users.get(file) ?? [];
       const others = who.filter((w) => w !== 'main').sort();
       const list = others.join('.');
-      const tail = list.length > 40 ? fnv(list) : list;
+      // `h` first: a hash of digits only would read as a strings file's language (`.1049.js`).
+      const tail = list.length > 40 ? `h${fnv(list)}` : list;
       name = `${base}.shared.${who.includes('main') ? `main.${tail}` : tail}.js`;
     }
     renames.set(path.basename(file), name);

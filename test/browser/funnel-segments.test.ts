@@ -2,9 +2,11 @@
  * The BUILT pipeline funnel with segments from related tables and by product, in headless Chromium
  * against the stand-in Xrm serving generated accounts in territories, owners and product lines
  * (test/fixtures/webresources/linked-dataset.ts). The figures on screen are checked against figures
- * this test computes itself from the same arrays, in Russian and in English, one case over 50,000
- * opportunities so that Dataverse's record limit refuses the first aggregate.
+ * this test computes itself from the same arrays, in Russian and in English, the region through
+ * parentaccountid over 50,000 opportunities (in both) so that Dataverse's record limit refuses the
+ * first aggregate.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,10 +16,16 @@ import {
   type LinkedData,
   type LinkedOpportunity,
 } from '../fixtures/webresources/linked-dataset';
-import { testOutputDir } from '../support/browser';
+import { repoRoot, testOutputDir } from '../support/browser';
 import { callsOf, skipReason, webresourceHost, xrmCode } from '../support/webresource-host';
 
 const { openInHost } = webresourceHost('funnel segments browser tests');
+
+/** The page's own strings in one language (translations/ui/<lcid>.json). */
+function dashboardStrings(lcid: number): Record<string, string> {
+  const file = path.join(repoRoot, `translations/ui/${lcid}.json`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, Record<string, string>>).dashboard!;
+}
 
 interface Panel {
   title: string;
@@ -71,38 +79,49 @@ const sortPanels = (panels: Panel[]): Panel[] => [...panels].sort((a, b) => a.ti
 describe.skipIf(skipReason !== undefined)(
   'pipeline funnel segments from related tables (built, in Chromium)',
   () => {
-    it('segments by the territory of the account, adding up created-on parts over 50,000 opportunities, in Russian', async () => {
-      const data = makeLinkedData(64_000);
-      const open = data.opportunities.filter((o) => o.statecode === 0);
-      expect(open.length).toBeGreaterThan(50_000);
-      const { page, frame, errors, cspViolations } = await openInHost(
-        'pipeline-funnel',
-        'segment=parentaccountid.territoryid',
-        { lang: '1049', opps: '64000', dataset: 'linked' },
-      );
-      const accounts = new Map(data.accounts.map((a) => [a.accountid, a]));
-      const territories = new Map(data.territories.map((t) => [t.territoryid, t.name]));
-      const territoryOf = (o: LinkedOpportunity): string[] => {
-        const id = o.parentaccountid === null ? null : accounts.get(o.parentaccountid)!.territoryid;
-        return id === null ? [] : [territories.get(id)!];
-      };
-      expect(sortPanels(await comparePanels(frame))).toEqual(
-        sortPanels(expectedPanels(open, territoryOf, 1049)),
-      );
-      const calls = (await callsOf(page)).filter((c) => c.kind === 'aggregate');
-      expect(calls[0]!.errorCode).toBe(xrmCode.aggregateLimit);
-      expect(calls.filter((c) => c.outcome === 'ok').length).toBeGreaterThan(1);
-      expect(calls.every((c) => c.fetchXml!.includes('to="parentaccountid"'))).toBe(true);
-      const notes = await frame.$$eval('.crmkit-dash__note', (n) => n.map((x) => x.textContent ?? ''));
-      expect(notes.join('\n')).toContain('сложены из');
-      expect(errors).toEqual([]);
-      expect(cspViolations).toEqual([]);
-      await page.screenshot({
-        path: path.join(testOutputDir, 'webresource-funnel-territory-ru.png'),
-        fullPage: true,
-      });
-      await page.close();
-    });
+    it.each([
+      ['Russian', 1049, 'ru-RU'],
+      ['English', 1033, 'en-US'],
+    ] as const)(
+      'segments by the territory of the account, adding up created-on parts over 50,000 opportunities, in %s',
+      async (_language, lcid, locale) => {
+        const data = makeLinkedData(64_000);
+        const open = data.opportunities.filter((o) => o.statecode === 0);
+        expect(open.length).toBeGreaterThan(50_000);
+        const { page, frame, errors, cspViolations } = await openInHost(
+          'pipeline-funnel',
+          'segment=parentaccountid.territoryid',
+          { lang: String(lcid), opps: '64000', dataset: 'linked' },
+        );
+        const accounts = new Map(data.accounts.map((a) => [a.accountid, a]));
+        const territories = new Map(data.territories.map((t) => [t.territoryid, t.name]));
+        const territoryOf = (o: LinkedOpportunity): string[] => {
+          const id = o.parentaccountid === null ? null : accounts.get(o.parentaccountid)!.territoryid;
+          return id === null ? [] : [territories.get(id)!];
+        };
+        expect(sortPanels(await comparePanels(frame))).toEqual(
+          sortPanels(expectedPanels(open, territoryOf, lcid)),
+        );
+        const calls = (await callsOf(page)).filter((c) => c.kind === 'aggregate');
+        expect(calls[0]!.errorCode).toBe(xrmCode.aggregateLimit);
+        expect(calls.filter((c) => c.outcome === 'ok').length).toBeGreaterThan(1);
+        expect(calls.every((c) => c.fetchXml!.includes('to="parentaccountid"'))).toBe(true);
+        const notes = await frame.$$eval('.crmkit-dash__note-title', (n) =>
+          n.map((x) => x.textContent ?? ''),
+        );
+        // The note of the split, with the number of parts the page added up.
+        const parts = calls.filter((c) => c.outcome === 'ok').length;
+        const split = dashboardStrings(lcid)['note.split']!.replace('{parts}', String(parts));
+        expect(notes).toContain(split);
+        expect(errors).toEqual([]);
+        expect(cspViolations).toEqual([]);
+        await page.screenshot({
+          path: path.join(testOutputDir, `webresource-funnel-territory-${locale}.png`),
+          fullPage: true,
+        });
+        await page.close();
+      },
+    );
 
     it.each([
       ['customerid_account.address1_stateorprovince', 'the state of the customer'],

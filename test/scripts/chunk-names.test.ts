@@ -76,4 +76,28 @@ describe('chunk file names', () => {
     );
     expect(() => chunkFileNames('pipeline-funnel', m)).toThrow(/download_file/);
   });
+
+  it('names shared code of many modules by a short hash that never reads as a language number', () => {
+    const d = 'dist/webresources/pipeline-funnel';
+    const m = metafile('AAAA');
+    const lazy = Array.from({ length: 40 }, (_, i) => `a-rather-long-lazy-module-${i}`);
+    const shared = `${d}/chunk-shared.js`;
+    m.outputs[shared] = out(undefined, []);
+    for (const name of lazy)
+      m.outputs[`${d}/chunk-${name}.js`] = out(`src/${name}.ts`, [[shared, 'import-statement']]);
+    // Two by two: 780 lists of more than 40 characters, each hashed.
+    const hashed = lazy.flatMap((a, i) =>
+      lazy.slice(i + 1).map((b) => {
+        const pair = `${d}/chunk-pair-${a}-${b}.js`;
+        const one = structuredClone(m);
+        one.outputs[pair] = out(undefined, []);
+        for (const name of [a, b])
+          one.outputs[`${d}/chunk-${name}.js`]!.imports.push({ path: pair, kind: 'import-statement' });
+        return chunkFileNames('pipeline-funnel', one).get(`chunk-pair-${a}-${b}.js`)!;
+      }),
+    );
+    expect(hashed.every((n) => /^pipeline_funnel\.shared\.h[0-9a-z]+\.js$/.test(n))).toBe(true);
+    expect(new Set(hashed).size).toBe(hashed.length);
+    expect(hashed.filter((n) => /\.\d+\.js$/.test(n))).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@
  */
 import type { IOutputs } from './manifest-types';
 import type { SurveyOutputs } from '../../../src/widgets/survey/aggregates';
-import type { RecordsHostInput } from '../../../src/widgets/survey/records-widget';
+import type { RecordsHostInput } from '../../../src/widgets/survey/records-options';
 import type { SurveyContext } from './host-input';
 import type { RecordContextInfo } from './stored-value';
 

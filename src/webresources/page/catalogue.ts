@@ -4,8 +4,10 @@
  * own strings, `funnel` / `survey` for the widget views it reuses.
  *
  * The built pages carry no strings (scripts/build-webresources.js empties the imports below):
- * each language's `dashboard` strings are in `<page>.<lcid>.js` beside the page
- * (`pipeline_funnel.1049.js`), the widget view's in `<page>.<namespace>.<lcid>.js`
+ * each language's `dashboard` strings of the first paint are in `<page>.<lcid>.js` beside the page
+ * (`pipeline_funnel.1049.js`), the rest of them (settings problems, failures, the help outside
+ * Dynamics, the campaign, the comparison, the drill-down) in `<page>.more.<lcid>.js`, fetched only
+ * when the page shows one of those; the widget view's in `<page>.<namespace>.<lcid>.js`
  * (`pipeline_funnel.funnel.1049.js`, fetched with the view's code while the queries run), and
  * `loadStrings` fetches the user's language only (English too only if that fails). Elsewhere
  * (tests) all four are here.
@@ -25,19 +27,30 @@ const catalogues = new Map<number, Namespaces>([
   [1026, bg],
   [1058, uk],
 ]);
+/** The languages whose strings this bundle carries (all four in tests, none in a built page). */
+const carried = new Set([...catalogues].filter(([, c]) => Object.keys(c).length > 0).map(([lcid]) => lcid));
+/** The strings files fetched so far, as `<lcid>:<file>`. */
+const fetched = new Set<string>();
+
+/**
+ * A strings file of a page: a namespace's (`dashboard`: the first paint's), or `more`: the
+ * `dashboard` strings shown only on demand (a problem, a failure, the help outside Dynamics, the
+ * campaign funnel, the comparison, the drill-down).
+ */
+export type StringsFile = Namespace | 'more';
 
 /**
  * The file of a page's strings in one language, beside the page: `pipeline_funnel.1049.js`. Its
  * name is already a valid web resource name, so a solution ships it under the same name (pages
  * share one web resource folder, hence the page's name in it).
  */
-export function stringsFileName(page: string, lcid: number, namespace: Namespace = 'dashboard'): string {
-  const part = namespace === 'dashboard' ? '' : `${namespace}.`;
+export function stringsFileName(page: string, lcid: number, file: StringsFile = 'dashboard'): string {
+  const part = file === 'dashboard' ? '' : `${file}.`;
   return `${page.replace(/[^A-Za-z0-9_]/g, '_')}.${part}${lcid}.js`;
 }
 
-const hasStrings = (lcid: number, namespace: Namespace): boolean =>
-  Object.keys(catalogues.get(lcid)?.[namespace] ?? {}).length > 0;
+const hasStrings = (lcid: number, file: StringsFile): boolean =>
+  carried.has(lcid) || fetched.has(`${lcid}:${file}`);
 
 export interface StringsSource {
   fetch: typeof fetch;
@@ -47,14 +60,19 @@ export interface StringsSource {
   page: string;
 }
 
-async function fetchStrings(from: StringsSource, lcid: number, namespace: Namespace): Promise<boolean> {
+async function fetchStrings(from: StringsSource, lcid: number, file: StringsFile): Promise<boolean> {
   try {
-    const file = stringsFileName(from.page, lcid, namespace);
-    const response = await from.fetch(new URL(`./${file}`, from.url).href);
+    const name = stringsFileName(from.page, lcid, file);
+    const response = await from.fetch(new URL(`./${name}`, from.url).href);
     if (!response.ok) return false;
     const parsed: unknown = await response.json();
     if (typeof parsed !== 'object' || parsed === null) return false;
-    catalogues.set(lcid, { ...catalogues.get(lcid), ...(parsed as Namespaces) });
+    // A namespace's strings may come in two files (`dashboard`: the first paint's, then `more`).
+    const had = catalogues.get(lcid) ?? {};
+    const merged: Record<string, Readonly<Record<string, string>>> = { ...had };
+    for (const [ns, texts] of Object.entries(parsed as Namespaces)) merged[ns] = { ...had[ns], ...texts };
+    catalogues.set(lcid, merged);
+    fetched.add(`${lcid}:${file}`);
     return true;
   } catch {
     return false;
@@ -64,29 +82,30 @@ async function fetchStrings(from: StringsSource, lcid: number, namespace: Namesp
 export type Namespace = 'dashboard' | 'funnel' | 'survey';
 
 /**
- * Makes one namespace's strings of `lcid`'s UI language available before its first Translate:
+ * Makes one strings file of `lcid`'s UI language available before its strings are first shown:
  * fetched from beside the page when the page does not carry them; English when they cannot be
- * had (then keys show only if English cannot be had either).
+ * had (then keys show only if English cannot be had either). Never rejects.
  */
 export async function loadStrings(
   from: StringsSource | undefined,
   lcid: number,
-  namespace: Namespace = 'dashboard',
+  file: StringsFile = 'dashboard',
 ): Promise<void> {
   const lang = uiLanguageOf(lcid);
-  if (hasStrings(lang, namespace) || from === undefined) return;
-  if (await fetchStrings(from, lang, namespace)) return;
-  if (lang !== BASE_LCID && !hasStrings(BASE_LCID, namespace)) await fetchStrings(from, BASE_LCID, namespace);
+  if (hasStrings(lang, file) || from === undefined) return;
+  if (await fetchStrings(from, lang, file)) return;
+  if (lang !== BASE_LCID && !hasStrings(BASE_LCID, file)) await fetchStrings(from, BASE_LCID, file);
 }
 
-/** A Translate for one namespace in the user's language, falling back to English. */
+/**
+ * A Translate for one namespace in the user's language, falling back to English. It reads the
+ * strings when it is called, so it also finds those of a file fetched after it was made (`more`).
+ */
 export function translatorFor(lcid: number, namespace: Namespace): Translate {
   const lang = uiLanguageOf(lcid);
-  const own = catalogues.get(lang)?.[namespace] ?? {};
-  const base = catalogues.get(BASE_LCID)?.[namespace] ?? {};
   return createTranslate(
-    (key) => own[key],
-    (key) => base[key],
+    (key) => catalogues.get(lang)?.[namespace]?.[key],
+    (key) => catalogues.get(BASE_LCID)?.[namespace]?.[key],
   );
 }
 

@@ -4,7 +4,7 @@
  * message bar rather than an empty chart.
  */
 import { createFormats, localeOf, type Formats, type Translate } from '../../widgets/shared/i18n';
-import { browserLcid, loadStrings, translatorFor, type Namespace } from './catalogue';
+import { browserLcid, loadStrings, translatorFor, type StringsFile } from './catalogue';
 import { loadClientConfig, type ClientConfig } from '../params/client-config';
 import { DataverseClient } from '../dataverse/dataverse-client';
 import type { PageName } from './outside-dynamics';
@@ -26,8 +26,11 @@ export interface PageContext {
   client: DataverseClient;
   /** Set by the page once it knows its table, so a privilege error can name it. */
   table: string;
-  /** Fetches a namespace's strings (the widget view's) before its first Translate (catalogue.ts). */
-  loadStrings: (namespace: Namespace) => Promise<void>;
+  /**
+   * Fetches a strings file before its strings are shown (catalogue.ts): the widget view's, or
+   * `more` (the page's strings shown only on demand). Never rejects.
+   */
+  loadStrings: (file: StringsFile) => Promise<void>;
 }
 
 export async function bootPage(
@@ -45,9 +48,13 @@ export async function bootPage(
   if (source.kind === 'outside') {
     const lcid = browserLcid(win.navigator.languages);
     win.document.documentElement.lang = localeOf(lcid);
-    await loadStrings(strings, lcid);
-    // Only a page opened outside Dynamics needs the help: a chunk of its own (on-demand.ts).
-    const { renderOutsideHelp } = await import('./outside-dynamics');
+    // Only a page opened outside Dynamics needs the help: a chunk of its own (on-demand.ts), its
+    // texts in the page's `more` strings.
+    const [{ renderOutsideHelp }] = await Promise.all([
+      import('./outside-dynamics'),
+      loadStrings(strings, lcid),
+      loadStrings(strings, lcid, 'more'),
+    ]);
     renderOutsideHelp(root, lcid, page);
     return;
   }
@@ -70,7 +77,7 @@ export async function bootPage(
     clientConfig: { funnel: new Map(), survey: new Map() },
     client,
     table: '',
-    loadStrings: (namespace) => loadStrings(strings, lcid, namespace),
+    loadStrings: (file) => loadStrings(strings, lcid, file),
   };
   try {
     if (typeof win.fetch === 'function') {
@@ -78,11 +85,20 @@ export async function bootPage(
     }
     await run(ctx);
   } catch (e) {
-    // The failure texts are a chunk of their own, fetched only when something failed.
-    const failure = await import('./failure-text').then(
-      ({ describeFailure }) => describeFailure(e, t, ctx.table),
-      () => ({ title: t('error.load'), lines: [], details: e instanceof Error ? e.message : String(e) }),
-    );
+    // The failure texts are a chunk of their own, fetched only when something failed, with their
+    // strings (all but `error.load`, which the first paint's strings carry for when they cannot load).
+    const [describe] = await Promise.all([
+      import('./failure-text').then(
+        (m) => m.describeFailure,
+        () => undefined,
+      ),
+      ctx.loadStrings('more'),
+    ]);
+    const failure = describe?.(e, t, ctx.table) ?? {
+      title: t('error.load'),
+      lines: [],
+      details: e instanceof Error ? e.message : String(e),
+    };
     shell.note('error', failure.title, failure.lines, failure.details);
   } finally {
     shell.idle();

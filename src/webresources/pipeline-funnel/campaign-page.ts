@@ -24,10 +24,12 @@ import { pageDownloads } from './page-downloads';
 export async function runCampaignFunnel(ctx: PageContext): Promise<void> {
   const { t, shell, formats } = ctx;
   const funnelStrings = ctx.loadStrings('funnel');
-  funnelStrings.catch(() => undefined);
+  // The campaign's texts are in the page's `more` strings (catalogue.ts).
+  const moreStrings = ctx.loadStrings('more');
   const config = readCampaignConfig(ctx.win.location.search, ctx.clientConfig);
   ctx.table = 'campaign';
   const campaign = await resolveCampaign(ctx.client, config.campaign);
+  await moreStrings;
   shell.setHeader(
     config.title ?? t('campaign.title', { name: campaign.name }),
     t('campaign.subtitle', { name: campaign.name, period: periodText(config.period, t, formats) }),
@@ -52,16 +54,21 @@ export async function runCampaignFunnel(ctx: PageContext): Promise<void> {
   const funnel = campaignFunnel(data.counts, labels, withResponses);
   const drill = el(ctx.win.document, 'section');
   const clientUrl = globalContext.getClientUrl?.();
-  const drillTo = stageDrill(drill, t, () => ({
+  const drillTo = stageDrill(
+    drill,
     t,
-    formats,
-    table: 'opportunity',
-    withAmount: true,
-    withOwner: false,
-    extra: [t('drill.customer'), t('drill.closeDate')],
-    ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
-    ...(clientUrl === undefined ? {} : { clientUrl }),
-  }));
+    () => moreStrings,
+    () => ({
+      t,
+      formats,
+      table: 'opportunity',
+      withAmount: true,
+      withOwner: false,
+      extra: [t('drill.customer'), t('drill.closeDate')],
+      ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
+      ...(clientUrl === undefined ? {} : { clientUrl }),
+    }),
+  );
   /** The won stage lists who bought, largest deal first; the other stages say where the list is. */
   const showStage = (action: StageAction): void => {
     if (action.stage.key !== 'won') {

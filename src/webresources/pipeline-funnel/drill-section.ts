@@ -7,7 +7,7 @@
 import { el } from '../../widgets/shared/dom';
 import type { Translate } from '../../widgets/shared/i18n';
 import type { StageRecord } from './stage-records';
-import type { StageRecordsViewOptions } from './stage-records-view';
+import type { StageRecordsState, StageRecordsViewOptions } from './stage-records-view';
 import { describeFailure, renderStageRecords } from './stage-drill-later';
 
 export interface StageDrill {
@@ -17,27 +17,38 @@ export interface StageDrill {
   say(text: string): void;
 }
 
-export function stageDrill(host: HTMLElement, t: Translate, view: () => StageRecordsViewOptions): StageDrill {
+/**
+ * `strings` fetches the drill-down's strings (the page's `more` file, catalogue.ts): the list is
+ * drawn once they are here, its records read meanwhile.
+ */
+export function stageDrill(
+  host: HTMLElement,
+  t: Translate,
+  strings: () => Promise<void>,
+  view: () => StageRecordsViewOptions,
+): StageDrill {
   let asked = 0;
   return {
     show(stage, count, load) {
       const mine = ++asked;
       const o = view();
-      if (load === undefined) {
-        renderStageRecords(host, o, { state: 'ready', stage, count: 0, records: [] });
-        return;
-      }
-      renderStageRecords(host, o, { state: 'loading', stage });
-      load().then(
-        (records) => {
-          if (mine === asked) renderStageRecords(host, o, { state: 'ready', stage, count, records });
-        },
-        (e: unknown) => {
-          if (mine !== asked) return;
-          const message = describeFailure(e, t, o.table).title;
-          renderStageRecords(host, o, { state: 'error', stage, message });
-        },
-      );
+      const records = load?.();
+      records?.catch(() => undefined);
+      const draw = (s: StageRecordsState): void => {
+        if (mine === asked) renderStageRecords(host, o, s);
+      };
+      void strings().then(async () => {
+        if (records === undefined) {
+          draw({ state: 'ready', stage, count: 0, records: [] });
+          return;
+        }
+        draw({ state: 'loading', stage });
+        try {
+          draw({ state: 'ready', stage, count, records: await records });
+        } catch (e) {
+          draw({ state: 'error', stage, message: describeFailure(e, t, o.table).title });
+        }
+      });
     },
     say(text) {
       asked++;

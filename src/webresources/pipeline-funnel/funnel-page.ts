@@ -20,10 +20,11 @@ import type { StageRecordsQuery } from './stage-records';
 import { loadStageRecords } from './stage-drill-later';
 import { stageDrill } from './drill-section';
 import { pageDownloads } from './page-downloads';
-import { resolveSegment, scopeOfSegment, type ResolvedSegment } from './segment-query';
 
 /** The funnel's figures and view: fetched while the totals are read (funnel-later.ts). */
 const funnelCode = onDemand(() => import('./funnel-later'));
+/** A segment through a lookup or by product: fetched only when one is set (linked-segment.ts). */
+const linkedCode = onDemand(() => import('./linked-segment'));
 
 export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   if (funnelKindOf(ctx.win.location.search, ctx.clientConfig) === 'campaign') {
@@ -35,6 +36,12 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const later = Promise.all([funnelCode(), ctx.loadStrings('funnel')]).then(([code]) => code);
   later.catch(() => undefined);
   const config = readFunnelConfig(ctx.win.location.search, ctx.clientConfig);
+  const via = config.segmentVia;
+  const linkedSegment = via === undefined ? undefined : linkedCode();
+  linkedSegment?.catch(() => undefined);
+  // By product and in a comparison the page shows strings of its `more` file (catalogue.ts).
+  const moreStrings =
+    via?.kind === 'product' || config.compare === 'previous' ? ctx.loadStrings('more') : undefined;
   ctx.table = config.table;
   shell.setHeader(
     config.title ?? t('pipeline-funnel.title'),
@@ -46,15 +53,23 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
   const scope = await scopeOf(config, ctx.client, now, domXmlParse, 'createdon', offsetAt);
   const metadataGet = later.then((m) => m.metadataGetOf(globalContext, ctx.win));
   const known = later.then(async (m) => m.loadKnownStages(await metadataGet, config.table, config.stage));
-  const via = config.segmentVia;
-  const segment = via === undefined ? undefined : await resolveSegment(via, await metadataGet, config.table);
-  const linked = segment === undefined ? undefined : { segment, noProductsLabel: t('segment.noProducts') };
+  const linkedModule = await linkedSegment;
+  const segment =
+    via === undefined || linkedModule === undefined
+      ? undefined
+      : await linkedModule.resolveSegment(via, await metadataGet, config.table);
+  await moreStrings;
+  const load = (s: QueryScope): Promise<FunnelData> =>
+    segment === undefined || linkedModule === undefined
+      ? loadFunnelData(config, ctx.client, s)
+      : linkedModule.loadLinkedFunnelData(config, ctx.client, s, {
+          segment,
+          noProductsLabel: t('segment.noProducts'),
+        });
   const previous = config.compare === 'previous' ? previousRange(scope.range, now) : undefined;
   const [data, before] = await Promise.all([
-    loadFunnelData(config, ctx.client, scope, linked),
-    previous === undefined
-      ? undefined
-      : loadFunnelData(config, ctx.client, { ...scope, range: previous }, linked),
+    load(scope),
+    previous === undefined ? undefined : load({ ...scope, range: previous }),
   ]);
   const knownStages = await known;
   const { computeFunnel, computeOverlappingFunnel, createFunnelView } = await later;
@@ -85,18 +100,27 @@ export async function runPipelineFunnel(ctx: PageContext): Promise<void> {
       : { code: config.currency };
   const drill = el(ctx.win.document, 'section');
   const clientUrl = globalContext.getClientUrl?.();
-  const drillTo = stageDrill(drill, t, () => ({
+  const drillTo = stageDrill(
+    drill,
     t,
-    formats,
-    table: config.table,
-    withAmount: config.amount !== undefined,
-    withOwner: config.owner !== undefined,
-    ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
-    ...(clientUrl === undefined ? {} : { clientUrl }),
-  }));
+    () => ctx.loadStrings('more'),
+    () => ({
+      t,
+      formats,
+      table: config.table,
+      withAmount: config.amount !== undefined,
+      withOwner: config.owner !== undefined,
+      ...(ctx.xrm.Navigation === undefined ? {} : { navigation: ctx.xrm.Navigation }),
+      ...(clientUrl === undefined ? {} : { clientUrl }),
+    }),
+  );
   /** A click (or Enter) on a stage lists its first records under the funnel, each opening its form. */
   const showStage = (action: StageAction): void => {
-    const query = stageQuery(config, scope, funnel, action, segment);
+    const narrow =
+      segment === undefined || linkedModule === undefined
+        ? undefined
+        : (s: QueryScope, key: string) => linkedModule.scopeOfSegment(s, segment, key);
+    const query = stageQuery(config, scope, funnel, action, narrow);
     drillTo.show(
       action.stage.label,
       action.stage.count,
@@ -131,7 +155,8 @@ export function stageQuery(
   scope: QueryScope,
   funnel: Funnel,
   action: StageAction,
-  segment?: ResolvedSegment,
+  /** The scope narrowed to one segment through a lookup or by product (linked-segment.ts). */
+  narrow?: (scope: QueryScope, key: string) => QueryScope,
 ): StageRecordsQuery | undefined {
   // In reached mode a stage's bar counts the records of that stage and of every later one.
   const stages = config.mode === 'reached' ? funnel.stages.slice(action.stageIndex) : [action.stage];
@@ -142,7 +167,6 @@ export function stageQuery(
   if (config.owner !== undefined) query.owner = config.owner;
   if (config.segment !== undefined && action.segmentKey !== null)
     query.segment = { column: config.segment, key: action.segmentKey };
-  if (segment !== undefined && segment.kind !== 'column' && action.segmentKey !== null)
-    query.scope = scopeOfSegment(scope, segment, action.segmentKey);
+  if (narrow !== undefined && action.segmentKey !== null) query.scope = narrow(scope, action.segmentKey);
   return query;
 }

@@ -3,46 +3,22 @@
  * regarding the open record. Lists them newest first (paged), adds, edits and deletes one's own
  * through the Web API, and hands the record's summary scores to the host after each change.
  */
-import type { Translate } from '../shared/i18n';
-import { el } from '../shared/dom';
-import { aggregate, type SurveyOutputs } from './aggregates';
 import { DEFAULT_DEFINITION, readDefinition, type SurveyDefinition } from './definition';
 import type { SurveyResponse } from './document';
-import { draftFor, draftProblem, type ResponseDraft } from './draft';
+import { draftFor, type ResponseDraft } from './draft';
 import { renderResponseForm, type FormChoices, type ResponseForm } from './form-view';
 import type { ParseProblem } from './json';
-import { renderResponseList } from './list-view';
 import * as m from './records-model';
-import { RecordsSync, type Outcome, type RecordsApi, type RecordsFault } from './records-sync';
-import { renderSummary } from './summary-view';
-import { reasonText } from './survey-view';
+import { RecordsSync, type Outcome, type RecordsFault } from './records-sync';
 import type { SurveyViewContext } from './view-context';
-import type { SurveyHostInput } from './widget-options';
 import { SurveyRegions } from './widget-regions';
 import { entitySetOf, tableChoices } from './records-metadata';
-import { faultText, recordsHeader, recordsState, showMoreButton, showRawAnswers } from './records-view';
+import { faultText, recordsHeader, recordsState } from './records-view';
+import { renderReadyRecords } from './records-ready-view';
+import { saveRequest } from './records-save';
+import type { RecordsHostInput, RecordsWidgetOptions } from './records-options';
 
 export { faultText } from './records-view';
-
-export interface RecordsHostInput extends Omit<SurveyHostInput, 'value' | 'maxLength'> {
-  /** The response table's logical name (the `responseTable` input). */
-  table: string;
-  /** The open record; the id is absent while a new record is not saved. */
-  entityType: string | undefined;
-  recordId: string | undefined;
-}
-
-export interface RecordsWidgetOptions {
-  t: Translate;
-  formats: SurveyViewContext['formats'];
-  lcid: number;
-  /** The host's Web API; null when the host offers none. */
-  api: RecordsApi | null;
-  /** PCF's `utils.getEntityMetadata`: the table's choice options and the record's entity set. */
-  metadata?: (entityName: string, attributes?: string[]) => PromiseLike<unknown>;
-  /** The summary scores after each change (the host writes them into the bound columns). */
-  onChange: (outputs: SurveyOutputs) => void;
-}
 
 export class RecordsWidget {
   private readonly regions: SurveyRegions;
@@ -197,27 +173,26 @@ export class RecordsWidget {
   private async save(draft: ResponseDraft): Promise<void> {
     const { schema, form, input } = this;
     if (schema === undefined || form === undefined || input === undefined || draft !== this.draft) return;
-    const problem = draftProblem(draft);
-    if (problem !== undefined) {
-      form.showMessage(this.options.t(problem));
-      return;
-    }
-    const t = this.options.t;
-    const subject = m.subjectOf(
-      this.definition,
-      draft,
-      (kind) => t(`summary.${kind}`),
-      draft.channel === '' ? '' : (this.labels.get(draft.channel) ?? ''),
-    );
-    const row = m.rowOfDraft(schema, this.definition, draft, subject, m.definitionVersion(input.definition));
-    const id = draft.editingId;
-    const recordId = m.plainId(input.recordId);
-    if (id !== undefined) {
-      await this.change((sync) => sync.update(id, row));
-    } else if (recordId !== undefined && input.entityType !== undefined) {
-      const set = this.entitySet ?? m.defaultEntitySet(input.entityType);
-      const binding = m.regardingBinding(schema, input.entityType, set, recordId);
-      await this.change((sync) => sync.create({ ...row, ...binding }));
+    const request = saveRequest(draft, {
+      schema,
+      definition: this.definition,
+      input,
+      t: this.options.t,
+      labels: this.labels,
+      entitySet: this.entitySet,
+    });
+    switch (request.kind) {
+      case 'problem':
+        form.showMessage(request.message);
+        return;
+      case 'update':
+        await this.change((sync) => sync.update(request.id, request.row));
+        return;
+      case 'create':
+        await this.change((sync) => sync.create(request.row));
+        return;
+      case 'none':
+        return;
     }
   }
 
@@ -259,54 +234,26 @@ export class RecordsWidget {
   }
 
   private renderReady(input: RecordsHostInput): void {
-    const ctx = this.ctx;
-    const { doc, t } = ctx;
+    const schema = this.schema!;
     const sync = this.sync!;
-    const read = this.read();
-    const responses = read.map((r) => r.response);
-    const raw = new Map(
-      read.flatMap((r) => (r.rawAnswers === undefined ? [] : [[r.response.id, r.rawAnswers]])),
+    renderReadyRecords(
+      this.ctx,
+      this.regions,
+      {
+        read: this.read(),
+        scores: sync.scores.map((row) => m.responseOfRow(schema, this.definition, row).response),
+        hasMore: sync.hasMore,
+        definition: this.definition,
+        definitionProblem: this.definitionProblem,
+        userId: m.plainId(input.userId),
+        editable: input.editable,
+      },
+      {
+        onEdit: (r) => this.openForm(r),
+        onDelete: (r) => void this.change((s) => s.delete(r.id)),
+        onShowMore: (shown) => void this.showMore(shown),
+      },
     );
-    const scores = sync.scores.map((row) => m.responseOfRow(this.schema!, this.definition, row).response);
-    const summary = { ...aggregate(scores, this.definition), last: responses[0] };
-    const problem = this.definitionProblem;
-    this.regions.body.replaceChildren(
-      ...(problem === undefined
-        ? []
-        : [
-            el(doc, 'div', {
-              className: 'crmkit-message crmkit-message--warning',
-              text: t('state.definitionInvalid', { reason: reasonText(t, problem) }),
-            }),
-          ]),
-      renderSummary(ctx, summary),
-    );
-    const userId = m.plainId(input.userId);
-    const list = renderResponseList(
-      ctx,
-      responses,
-      input.editable
-        ? {
-            canModify: (r) => r.authorId !== '' && r.authorId === userId && !raw.has(r.id),
-            onEdit: (r) => this.openForm(r),
-            onDelete: (r) => void this.change((s) => s.delete(r.id)),
-          }
-        : undefined,
-      { visible: responses.length },
-    );
-    showRawAnswers(ctx, list, raw);
-    if (sync.hasMore) {
-      const step = Math.min(m.RECORDS_PAGE_SIZE, Math.max(0, scores.length - responses.length));
-      list.append(
-        showMoreButton(
-          ctx,
-          step || m.RECORDS_PAGE_SIZE,
-          scores.length,
-          () => void this.showMore(responses.length),
-        ),
-      );
-    }
-    this.regions.listRegion.replaceChildren(list);
   }
 
   private async showMore(shown: number): Promise<void> {

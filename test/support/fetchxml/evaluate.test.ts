@@ -30,21 +30,37 @@ const lines: Row[] = [
   { opportunityproductid: 'L4', opportunityid: 'O2', productid: 'P1', extendedamount: 7 },
   { opportunityproductid: 'L5', opportunityid: 'O3', productid: 'P2', extendedamount: null },
 ];
+/** Leads created around the turn of a year: UTC+3 (Moscow) moves the first three into 2025. */
+const leads: Row[] = [
+  { leadid: 'L1', createdon: '2024-12-31T21:00:00Z', statecode: 0 },
+  { leadid: 'L2', createdon: '2024-12-31T22:30:00Z', statecode: 1 },
+  { leadid: 'L3', createdon: '2024-12-31T23:59:00Z', statecode: 0 },
+  { leadid: 'L4', createdon: '2024-12-31T20:59:00Z', statecode: 0 },
+  { leadid: 'L5', createdon: '2025-02-14T12:00:00Z', statecode: 0 },
+  { leadid: 'L6', createdon: null, statecode: 0 },
+];
 const all: Record<string, readonly Row[]> = {
   territory: territories,
   account: accounts,
   opportunity: opportunities,
   opportunityproduct: lines,
+  lead: leads,
 };
 const source: TableSource = {
   rows: (entity) => all[entity],
   columns: (entity) => (all[entity] === undefined ? undefined : new Set(Object.keys(all[entity][0]!))),
 };
 
-function run(xml: string, limit?: number, annotate?: Annotate): ReturnType<typeof evaluateFetch> {
+function run(
+  xml: string,
+  limit?: number,
+  annotate?: Annotate,
+  offsetMinutes?: number,
+): ReturnType<typeof evaluateFetch> {
   const options = {
     ...(limit === undefined ? {} : { limit }),
     ...(annotate === undefined ? {} : { annotate }),
+    ...(offsetMinutes === undefined ? {} : { offsetMinutes }),
   };
   return evaluateFetch(parseFetchXml(xml)!, source, options);
 }
@@ -166,6 +182,70 @@ describe("the stand-ins' FetchXML evaluator", () => {
     ).toHaveLength(5);
   });
 
+  describe('grouping by a part of a date (dategrouping)', () => {
+    const byPart = (part: string, timeZone = ''): string =>
+      `<fetch aggregate="true"><entity name="lead"><attribute name="createdon" alias="p" groupby="true" dategrouping="${part}"${timeZone}/><attribute name="leadid" alias="n" aggregate="count"/></entity></fetch>`;
+    /** The lead counts per part, as the evaluator answers them (no promised order). */
+    const counts = (xml: string, offsetMinutes?: number): Map<unknown, unknown> =>
+      new Map(run(xml, undefined, undefined, offsetMinutes).rows.map((r) => [r.p, r.n]));
+
+    it.each<[string, Record<string, number>]>([
+      ['year', { '2025': 4, '2024': 1 }],
+      ['month', { '1': 3, '12': 1, '2': 1 }],
+      ['day', { '1': 3, '31': 1, '14': 1 }],
+    ])("groups by the %s in the user's time zone (UTC+3 here), an empty date its own group", (part, want) => {
+      const got = counts(byPart(part), 180);
+      const groups = Object.entries(want).map(([k, n]): [number | null, number] => [Number(k), n]);
+      expect(got).toEqual(new Map([...groups, [null, 1]]));
+    });
+
+    it('groups in UTC when the attribute says usertimezone="false"', () => {
+      const timeZone = ' usertimezone="false"';
+      expect(counts(byPart('year', timeZone), 180)).toEqual(
+        new Map<unknown, number>([
+          [2024, 4],
+          [2025, 1],
+          [null, 1],
+        ]),
+      );
+      expect(counts(byPart('day', timeZone), 180)).toEqual(
+        new Map<unknown, number>([
+          [31, 4],
+          [14, 1],
+          [null, 1],
+        ]),
+      );
+    });
+
+    it('groups by several parts at once, with other grouped columns', () => {
+      const xml = `<fetch aggregate="true"><entity name="lead"><attribute name="createdon" alias="y" groupby="true" dategrouping="year"/><attribute name="createdon" alias="m" groupby="true" dategrouping="month"/><attribute name="statecode" alias="s" groupby="true"/><attribute name="leadid" alias="n" aggregate="count"/></entity></fetch>`;
+      expect(byStage(run(xml, undefined, undefined, 180).rows)).toEqual(
+        byStage([
+          { y: 2025, m: 1, s: 0, n: 2 },
+          { y: 2025, m: 1, s: 1, n: 1 },
+          { y: 2024, m: 12, s: 0, n: 1 },
+          { y: 2025, m: 2, s: 0, n: 1 },
+          { y: null, m: null, s: 0, n: 1 },
+        ]),
+      );
+    });
+
+    it.each([
+      [
+        'on an aggregated attribute',
+        '<fetch aggregate="true"><entity name="lead"><attribute name="createdon" alias="n" aggregate="count" dategrouping="year"/></entity></fetch>',
+      ],
+      [
+        'on a plain (not aggregate) query',
+        '<fetch><entity name="lead"><attribute name="createdon" dategrouping="month"/></entity></fetch>',
+      ],
+      ['as a part it does not stand in for (quarter)', byPart('quarter')],
+    ])('is refused %s', (_what, xml) => {
+      expect(() => run(xml)).toThrow(/dategrouping/);
+      expect(() => run(xml)).toThrow(expect.objectContaining({ code: refusalCodes.invalid }));
+    });
+  });
+
   it('hands each value to the annotation callback with its table, column and aggregate', () => {
     const seen: string[] = [];
     const annotate: Annotate = (out, key, value, info) => {
@@ -258,7 +338,7 @@ describe("the stand-ins' FetchXML evaluator", () => {
       '<fetch><entity name="opportunity"><filter><link-entity name="opportunityproduct" from="opportunityid" to="opportunityid" link-type="any"><filter><condition attribute="sku" operator="null"/></filter></link-entity></filter></entity></fetch>',
       refusalCodes.noAttribute,
     ],
-    ['an unknown table', '<fetch><entity name="lead"/></fetch>', refusalCodes.invalid],
+    ['an unknown table', '<fetch><entity name="competitor"/></fetch>', refusalCodes.invalid],
   ])('refuses %s', (_name, xml, code) => {
     let caught: unknown;
     try {

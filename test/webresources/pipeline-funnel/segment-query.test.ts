@@ -7,7 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { DataverseClient } from '../../../src/webresources/dataverse/dataverse-client';
 import type { QueryScope } from '../../../src/webresources/dataverse/fetchxml';
-import { loadFunnelData, type LinkedSegment } from '../../../src/webresources/pipeline-funnel/funnel-data';
+import {
+  loadLinkedFunnelData,
+  type LinkedSegment,
+} from '../../../src/webresources/pipeline-funnel/linked-data';
 import { readFunnelConfig } from '../../../src/webresources/pipeline-funnel/funnel-config';
 import { parseClientConfig } from '../../../src/webresources/params/client-config';
 import { stageRecordsFetch } from '../../../src/webresources/pipeline-funnel/stage-records';
@@ -38,9 +41,9 @@ const limit = 1500;
 
 async function load(
   linked: LinkedSegment,
-): Promise<{ api: EvaluatingWebApi; result: Awaited<ReturnType<typeof loadFunnelData>> }> {
+): Promise<{ api: EvaluatingWebApi; result: Awaited<ReturnType<typeof loadLinkedFunnelData>> }> {
   const api = new EvaluatingWebApi(source, limit);
-  const result = await loadFunnelData(
+  const result = await loadLinkedFunnelData(
     config,
     new DataverseClient(api, { sleep: () => Promise.resolve() }),
     scope,
