@@ -15,7 +15,7 @@ const STRING_CELL = 3;
 
 interface SheetInternals {
   /** The worksheet part's stream; rows are written into it as XML text. */
-  readonly stream: { write: (xml: string) => unknown };
+  readonly stream: { write: (xml: string | Buffer) => unknown };
   /** False until `<sheetData>` has been opened. */
   startedData: boolean;
   hasComments: boolean;
@@ -100,7 +100,7 @@ export function protectSheet(ws: Worksheet, allowed: readonly string[]): void {
   };
 }
 
-export function writeSheetXml(ws: Worksheet, xml: string): void {
+export function writeSheetXml(ws: Worksheet, xml: string | Buffer): void {
   (ws as unknown as SheetInternals).stream.write(xml);
 }
 
