@@ -47,7 +47,7 @@ function hash(key: string): number {
 }
 
 /** Fields as `<length>:<text>` (length in UTF-16 units): any text round-trips, separators included. */
-function encode(fields: readonly string[]): string {
+export function encode(fields: readonly string[]): string {
   let s = `${fields.length}:`;
   for (const f of fields) s += `${f.length}:${f}`;
   return s;
@@ -60,7 +60,7 @@ const BUFFER_BYTES = 1 << 14;
  * The records of `text` that are complete, and where the first incomplete one starts (records
  * may be cut where a read ended).
  */
-function decodeComplete(text: string, into: string[][]): number {
+export function decodeComplete(text: string, into: string[][]): number {
   let i = 0;
   const number = (at: number): [number, number] | undefined => {
     const colon = text.indexOf(':', at);

@@ -19,7 +19,7 @@ import { readReturnedWork, refuseLosingEdits, type ReturnedWork } from './return
 import type { ProgressCallbacks } from './progress-callbacks';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource } from './source';
-import { prepareSuggestions } from './suggestions';
+import { prepareSuggestions, type Suggestions } from './suggestions';
 import { englishCaptionsFor } from './workbook/captions';
 import type { WorkbookRowInput } from './workbook/types';
 import { targetLanguages, writeWorkbooks, type ExportOutput } from './write-workbooks';
@@ -187,6 +187,19 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
   const memory = o.memory ?? [];
   const suggestions =
     memory.length > 0 || o.consistency === true ? await prepareSuggestions({ ...o, memory }) : undefined;
+  try {
+    return await writeExport(o, format, plan, suggestions);
+  } finally {
+    suggestions?.labels.discard();
+  }
+}
+
+async function writeExport(
+  o: ExportOptions,
+  format: ExportFormat,
+  plan: ExportPlan,
+  suggestions: Suggestions | undefined,
+): Promise<ExportResult> {
   const mapRow = rowMapper(o, suggestions?.suggester);
   if (o.split === true) {
     await mkdir(o.output.path).catch((e: unknown) => {
@@ -209,6 +222,9 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
   }
   o.onPhase?.('exporting');
   const summaries = await writeWorkbooks({
+    ...(suggestions === undefined
+      ? {}
+      : { labels: (visitor, pace) => suggestions.labels.replay(visitor, pace) }),
     input: o.input,
     outputs: plan.outputs.map((p) => {
       const work = returned.get(p.output);

@@ -59,7 +59,7 @@ interface OpenSheet {
   /** Column letters by column number, computed once. */
   letters: readonly string[];
   /** Notes of suggested cells, written when the sheet closes. */
-  notes: SheetNotes;
+  notes: Required<SheetNotes>;
 }
 
 export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptions): WorkbookWriter {
@@ -151,11 +151,13 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         xml += textCellXml(ref, machineStyleId(rtl), suggestion.text);
         sheet.notes.refs.push(ref);
         sheet.notes.texts.push(`machine translation: ${provider}, ${date}`);
+        sheet.notes.fromMemory.push(0);
         machine.set(`${keyHash(label)}:${lcid}`, { textHash: textHash(suggestion.text), provider, date });
       } else if (suggestion !== undefined && suggestion.text !== '') {
         xml += textCellXml(ref, rtl ? ids.suggestionRtl : ids.suggestion, suggestion.text);
         sheet.notes.refs.push(ref);
-        sheet.notes.texts.push(`from memory: ${suggestion.source}`);
+        sheet.notes.texts.push(suggestion.source);
+        sheet.notes.fromMemory.push(1);
       } else {
         xml += textCellXml(ref, rtl ? ids.targetRtl : ids.target, text);
       }
@@ -176,7 +178,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       rows: 0,
       letters,
       pending: new SheetBytes(),
-      notes: { refs: [], texts: [] },
+      notes: { refs: [], texts: [], fromMemory: [] },
     };
   }
 
