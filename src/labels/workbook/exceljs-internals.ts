@@ -100,6 +100,10 @@ export function protectSheet(ws: Worksheet, allowed: readonly string[]): void {
   };
 }
 
+/**
+ * Writes sheet XML. The stream (a StreamBuf in batch mode, piped into the zip from the start) has
+ * copied a Buffer it is given by the time this returns, so the caller may reuse it.
+ */
 export function writeSheetXml(ws: Worksheet, xml: string | Buffer): void {
   (ws as unknown as SheetInternals).stream.write(xml);
 }

@@ -46,8 +46,11 @@ export { MAX_LABEL_LENGTH } from './sheet-frame';
 /** Excel's last row is 1,048,576; one goes to the header. */
 export const MAX_ROWS_PER_SHEET = 1_048_575;
 
-/** drain() waits while more sheet XML than this is waiting to be compressed. */
-const HIGH_WATER_BYTES = 8 * 1024 * 1024;
+/**
+ * drain() waits while more sheet XML than this is waiting to be compressed. Kept small: buffers
+ * that wait long outlive the young generation and pile up (60 MB of them) until a full collection.
+ */
+const HIGH_WATER_BYTES = 1024 * 1024;
 
 interface OpenSheet {
   layout: SheetLayout;
@@ -112,8 +115,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   }
 
   function flush(sheet: OpenSheet): void {
-    if (sheet.ws === undefined) return;
-    for (const bytes of sheet.pending.take()) writeSheetXml(sheet.ws, bytes);
+    if (sheet.ws !== undefined) sheet.pending.flush();
   }
 
   function closeSheet(sheet: OpenSheet): void {
@@ -165,21 +167,24 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     const token = input.token ?? rowToken(label, targets, label.texts);
     xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, token);
     sheet.pending.add(rowXml(r, xml));
-    if (sheet.pending.ready) flush(sheet);
     sheet.rows++;
   }
 
   function newSheet(name: LabelSheet): OpenSheet {
     const layout = sheetLayout(name, options.baseLcid, targets, language);
     const letters = Array.from({ length: layout.tokenCol + 1 }, (_, col) => columnName(col));
-    return {
+    const sheet: OpenSheet = {
       layout,
       ws: undefined,
       rows: 0,
       letters,
-      pending: new SheetBytes(),
+      pending: new SheetBytes((bytes) => {
+        if (sheet.ws === undefined) throw new Error('sheet XML before the sheet was opened');
+        writeSheetXml(sheet.ws, bytes);
+      }),
       notes: { refs: [], texts: [], fromMemory: [] },
     };
+    return sheet;
   }
 
   return {
