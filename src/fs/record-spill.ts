@@ -30,6 +30,12 @@ export interface RecordSpill {
   readonly spilled: boolean;
   /** The groups, each read whole and removed; one group of everything when nothing went to disk. */
   groups(): Generator<string[][]>;
+  /**
+   * The groups as groups() gives them, each read from disk a piece at a time as it is iterated (so
+   * a group of a million records costs no more memory than its consumer keeps): iterate each
+   * group once, before asking for the next.
+   */
+  groupStreams(): Generator<Iterable<string[]>>;
   /** Removes the files left (after a failure, or when the groups were not all read). */
   discard(): void;
 }
@@ -47,7 +53,7 @@ function hash(key: string): number {
 }
 
 /** Fields as `<length>:<text>` (length in UTF-16 units): any text round-trips, separators included. */
-function encode(fields: readonly string[]): string {
+export function encode(fields: readonly string[]): string {
   let s = `${fields.length}:`;
   for (const f of fields) s += `${f.length}:${f}`;
   return s;
@@ -60,7 +66,7 @@ const BUFFER_BYTES = 1 << 14;
  * The records of `text` that are complete, and where the first incomplete one starts (records
  * may be cut where a read ended).
  */
-function decodeComplete(text: string, into: string[][]): number {
+export function decodeComplete(text: string, into: string[][]): number {
   let i = 0;
   const number = (at: number): [number, number] | undefined => {
     const colon = text.indexOf(':', at);
@@ -104,6 +110,27 @@ function readPartition(file: string, bytes = Infinity, records: string[][] = [])
     closeSync(fd);
   }
   return records;
+}
+
+/** A partition file's records, read a piece at a time as they are asked for. */
+function* partitionRecords(file: string): Generator<string[]> {
+  const decoder = new TextDecoder();
+  const piece = Buffer.allocUnsafe(READ_BYTES);
+  const fd = openSync(file, 'r');
+  try {
+    let carry = '';
+    const records: string[][] = [];
+    for (;;) {
+      const n = readSync(fd, piece, 0, READ_BYTES, null);
+      const text = carry + decoder.decode(piece.subarray(0, n), { stream: n > 0 });
+      carry = text.slice(decodeComplete(text, records));
+      yield* records.splice(0);
+      if (n === 0) break;
+    }
+    if (carry !== '') throw new Error(`${file}: the spilled records end mid-record`);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
@@ -197,6 +224,31 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
     held = [];
   };
 
+  function* groupStreams(): Generator<Iterable<string[]>> {
+    if (held === undefined) {
+      try {
+        for (const file of files) flush(file);
+      } catch (e) {
+        if (!isFileSystemError(e)) throw e;
+        backToMemory();
+      }
+    }
+    if (held !== undefined) {
+      const all = held.map((r) => r.fields as string[]);
+      held = [];
+      yield all;
+      return;
+    }
+    try {
+      while (files.length > 0) {
+        yield partitionRecords(files[0]!.path);
+        removeFirst();
+      }
+    } finally {
+      discard();
+    }
+  }
+
   return {
     add(key, fields) {
       added++;
@@ -227,30 +279,9 @@ export function createRecordSpill(options: SpillOptions = {}): RecordSpill {
       return onDisk;
     },
     *groups() {
-      if (held === undefined) {
-        try {
-          for (const file of files) flush(file);
-        } catch (e) {
-          if (!isFileSystemError(e)) throw e;
-          backToMemory();
-        }
-      }
-      if (held !== undefined) {
-        const all = held.map((r) => r.fields as string[]);
-        held = [];
-        yield all;
-        return;
-      }
-      try {
-        while (files.length > 0) {
-          const records = readPartition(files[0]!.path);
-          removeFirst();
-          yield records;
-        }
-      } finally {
-        discard();
-      }
+      for (const group of groupStreams()) yield [...group];
     },
+    groupStreams,
     discard,
   };
 }

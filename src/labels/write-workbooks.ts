@@ -11,6 +11,7 @@ import { CrmKitError } from '../errors';
 import { writeAllAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
+import type { TranslationsReadResult, TranslationsVisitor } from './crm-xml/read';
 import { readLabels } from './read-labels';
 import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
@@ -72,6 +73,8 @@ export interface WriteWorkbooksOptions {
   onRows?: (n: number) => void;
   /** Called once every workbook is complete, before any replaces its output; throwing keeps them all. */
   beforeReplace?: () => void;
+  /** The labels of `input` read already (e.g. replayed from disk); default: read the file now. */
+  labels?: (visitor: TranslationsVisitor, pace: () => Promise<void>) => Promise<TranslationsReadResult>;
 }
 
 interface OutputState {
@@ -135,8 +138,11 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
           state.held.length = 0;
           return w;
         };
-        const result = await readLabels(
-          source,
+        const read =
+          options.labels ??
+          ((visitor: TranslationsVisitor, pace: () => Promise<void>) =>
+            readLabels(source, visitor, { pace }));
+        const result = await read(
           {
             sheet: (sheet, _languages, header) => {
               for (const state of states) {
@@ -153,12 +159,10 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
               return undefined;
             },
           },
-          {
-            // Waits for each workbook's DEFLATE to catch up: without it rows queue up in memory.
-            // A failed output ends the wait, and so the reader, instead of waiting for a drain forever.
-            pace: async () => {
-              for (const state of states) await Promise.race([state.writer?.drain(), temps[0]?.failed]);
-            },
+          // Waits for each workbook's DEFLATE to catch up: without it rows queue up in memory.
+          // A failed output ends the wait, and so the reader, instead of waiting for a drain forever.
+          async () => {
+            for (const state of states) await Promise.race([state.writer?.drain(), temps[0]?.failed]);
           },
         );
         const summaries: ExportSummary[] = [];

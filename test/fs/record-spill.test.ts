@@ -70,6 +70,47 @@ describe('a record spill', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('streams each group from disk with the same records, in the same order, as reading it whole', () => {
+    fc.assert(
+      fc.property(
+        records,
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 1, max: 5 }),
+        (list, limit, partitions) => {
+          const whole = createRecordSpill({ memoryLimit: limit, partitions, dir });
+          const streamed = createRecordSpill({ memoryLimit: limit, partitions, dir });
+          for (const [key, fields] of list) {
+            whole.add(key, [key, ...fields]);
+            streamed.add(key, [key, ...fields]);
+          }
+          const groups: string[][][] = [];
+          for (const group of streamed.groupStreams()) {
+            const records: string[][] = [];
+            for (const record of group) records.push(record);
+            groups.push(records);
+          }
+          expect(groups).toEqual([...whole.groups()]);
+        },
+      ),
+    );
+  });
+
+  it('reads a large group a piece at a time, long records whole', () => {
+    const spill = createRecordSpill({ memoryLimit: 0, partitions: 1, dir });
+    const long = 'Ж'.repeat(100_000);
+    for (let i = 0; i < 20_000; i++) spill.add('one key', [String(i), i % 5000 === 0 ? long : 'Скидка']);
+    let n = 0;
+    for (const group of spill.groupStreams()) {
+      for (const [i, text] of group) {
+        expect(i).toBe(String(n));
+        expect(text).toBe(n % 5000 === 0 ? long : 'Скидка');
+        n++;
+      }
+    }
+    expect(n).toBe(20_000);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('removes its files when discarded before they are read', () => {
     const spill = createRecordSpill({ memoryLimit: 1, partitions: 3, dir });
     for (let i = 0; i < 10; i++) spill.add(String(i), ['x']);

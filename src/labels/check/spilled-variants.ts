@@ -23,7 +23,7 @@ export function createSpilledVariantCollector(
   const settle = (): { all: Found; touched: Found } => {
     const all: Found = [];
     const touched: Found = [];
-    for (const group of spill.groups()) {
+    for (const group of spill.groupStreams()) {
       const collector = createVariantCollector();
       for (const [sheet, key, base, lcid, text, order, edited, cell] of group) {
         collector.add(

@@ -40,7 +40,7 @@ export function createSpilledMemory(spill: RecordSpill = createRecordSpill()): S
       return size;
     },
     *units() {
-      for (const group of spill.groups()) {
+      for (const group of spill.groupStreams()) {
         const memory = createMemory();
         for (const [baseLcid, base, lcid, text, source] of group)
           memory.add(Number(baseLcid), base!, Number(lcid), text!, source!);

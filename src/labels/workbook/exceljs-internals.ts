@@ -15,7 +15,7 @@ const STRING_CELL = 3;
 
 interface SheetInternals {
   /** The worksheet part's stream; rows are written into it as XML text. */
-  readonly stream: { write: (xml: string) => unknown };
+  readonly stream: { write: (xml: string | Buffer) => unknown };
   /** False until `<sheetData>` has been opened. */
   startedData: boolean;
   hasComments: boolean;
@@ -100,7 +100,11 @@ export function protectSheet(ws: Worksheet, allowed: readonly string[]): void {
   };
 }
 
-export function writeSheetXml(ws: Worksheet, xml: string): void {
+/**
+ * Writes sheet XML. The stream (a StreamBuf in batch mode, piped into the zip from the start) has
+ * copied a Buffer it is given by the time this returns, so the caller may reuse it.
+ */
+export function writeSheetXml(ws: Worksheet, xml: string | Buffer): void {
   (ws as unknown as SheetInternals).stream.write(xml);
 }
 
@@ -112,6 +116,16 @@ export function addDataValidation(ws: Worksheet, range: string, validation: Data
 export interface SheetNotes {
   refs: string[];
   texts: string[];
+  /**
+   * 1 where the note reads `from memory: <texts[i]>`: the memory's own source string is held, not
+   * a new string per note (an export with --memory makes hundreds of thousands of notes).
+   */
+  fromMemory?: number[];
+}
+
+/** A note's text as written. */
+function noteText(notes: SheetNotes, i: number): string {
+  return notes.fromMemory?.[i] === 1 ? `from memory: ${notes.texts[i]!}` : notes.texts[i]!;
 }
 
 interface CommentsWriterInternals {
@@ -186,13 +200,13 @@ function* notesPart(
   open: string,
   close: string,
   notes: SheetNotes,
-  render: (ref: string, text: string, index: number) => string,
+  render: (ref: string, index: number) => string,
 ): Generator<Buffer> {
   yield Buffer.from(open);
   for (let from = 0; from < notes.refs.length; from += NOTES_PER_PIECE) {
     const to = Math.min(notes.refs.length, from + NOTES_PER_PIECE);
     let xml = '';
-    for (let i = from; i < to; i++) xml += render(notes.refs[i]!, notes.texts[i]!, i);
+    for (let i = from; i < to; i++) xml += render(notes.refs[i]!, i);
     yield Buffer.from(xml);
   }
   yield Buffer.from(close);
@@ -218,14 +232,16 @@ export function addSheetNotes(
   const zip = (workbook as unknown as { zip: ArchiverInternals }).zip;
   zip.append(
     Readable.from(
-      notesPart(COMMENTS_OPEN, '</commentList></comments>', notes, (ref, text) => commentXml(ref, text)),
+      notesPart(COMMENTS_OPEN, '</commentList></comments>', notes, (ref, i) =>
+        commentXml(ref, noteText(notes, i)),
+      ),
       { objectMode: false },
     ),
     { name: `/xl/comments${writer.id}.xml` },
   );
   zip.append(
     Readable.from(
-      notesPart(VML_OPEN, '</xml>', notes, (ref, _text, i) => vmlShapeXml(ref, i)),
+      notesPart(VML_OPEN, '</xml>', notes, (ref, i) => vmlShapeXml(ref, i)),
       { objectMode: false },
     ),
     { name: `xl/drawings/vmlDrawing${writer.id}.vml` },

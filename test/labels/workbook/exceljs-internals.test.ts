@@ -139,10 +139,10 @@ describe('the exceljs internals the workbook writer relies on', () => {
     });
     const ws = workbook.addWorksheet('Sheet');
     internals.openSheetData(ws);
-    internals.writeSheetXml(
-      ws,
-      `<row r="1"><c r="A1" s="${bold}" t="inlineStr"><is><t>Head</t></is></c></row>`,
-    );
+    // Given as bytes, overwritten right after: the stream must have copied them (sheet-bytes.ts).
+    const row = Buffer.from(`<row r="1"><c r="A1" s="${bold}" t="inlineStr"><is><t>Head</t></is></c></row>`);
+    internals.writeSheetXml(ws, row);
+    row.fill(0x20);
     const pending = internals.pendingSheetBytes(ws);
     internals.addDataValidation(ws, 'A2:A2', {
       type: 'textLength',
