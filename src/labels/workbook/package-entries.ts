@@ -26,6 +26,8 @@ export type WorkbookSource = Readable | Uint8Array | { path: string };
 
 /** The parts of one workbook package. */
 export interface WorkbookPackage {
+  /** The workbook's file and part limit, when it is read from a file (a worker may open it again). */
+  file?: { path: string; maxEntryBytes: number };
   has(part: string): boolean;
   /** A whole (small) part as text; undefined when the package has no such part. */
   text(part: string): Promise<string | undefined>;
@@ -108,6 +110,7 @@ export async function openWorkbookPackage(
       return entry;
     };
     return {
+      file: { path, maxEntryBytes: limits.maxEntryBytes },
       has: (part) => entries.has(part),
       text: async (part) => {
         const entry = entries.get(part);

@@ -19,7 +19,7 @@ import {
 } from './package-entries';
 import { readPackageParts, readSharedStrings } from './package-parts';
 import { refuseMovedLabelSheets } from './sheet-names';
-import { cellAt, readSheetRows } from './sheet-rows';
+import { cellAt, readSheetRows, type ReadSheetOptions } from './sheet-rows';
 import type { WorkbookMeta, WorkbookProblem, WorkbookReadResult, WorkbookRow } from './types';
 
 export interface ReadWorkbookOptions {
@@ -28,6 +28,8 @@ export interface ReadWorkbookOptions {
   limits?: PackageLimits;
   /** Largest workbook file accepted, in bytes (default 1 GiB). */
   maxFileBytes?: number;
+  /** Scan the label sheets in a worker thread (see sheet-rows.ts `ReadSheetOptions`). */
+  sheets?: ReadSheetOptions;
 }
 
 /**
@@ -97,7 +99,7 @@ async function readPackage(
   const problems: WorkbookProblem[] = [];
   for (const { name, part } of labelSheets) {
     const reader = new LabelRowReader(fileName, name, meta, problems, onRow);
-    await readSheetRows(pkg, partOf(part), fileName, shared, (row) => reader.row(row));
+    await readSheetRows(pkg, partOf(part), fileName, shared, (row) => reader.row(row), options.sheets);
     reader.end();
     if (reader.changed.length > 0)
       await explainChangedKeys(pkg, part, fileName, shared, reader.changed, reader.keyCaptions());

@@ -1,0 +1,132 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportLabels } from '../../../src/labels';
+import { sampleXml } from '../../../src/labels/crm-xml/sample';
+import { importLabels } from '../../../src/labels/import';
+import { openWorkbookPackage, utf8Chunks } from '../../../src/labels/workbook/package-entries';
+import { readPackageParts, readSharedStrings } from '../../../src/labels/workbook/package-parts';
+import { RowPacker, unpackRows } from '../../../src/labels/workbook/read-sheet-protocol';
+import type { SheetWorkerFile } from '../../../src/labels/workbook/read-sheet-thread';
+import { readSheetRows, sheetRowScanner, type RawRow } from '../../../src/labels/workbook/sheet-rows';
+import { removeTempDirs, tempDir, XLSX } from '../support';
+
+/** The worker's TypeScript, loaded through tsx, as the bundle loads the built file. */
+const workerTs = new URL('../../../src/labels/workbook/read-sheet-worker.ts', import.meta.url);
+const tsWorker: SheetWorkerFile = {
+  script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerTs.href)}); });`,
+};
+
+let dir = '';
+const file = (name: string) => ({ path: path.join(dir, name), name });
+
+beforeAll(async () => {
+  dir = tempDir('crmkit-sheet-thread-');
+  writeFileSync(path.join(dir, 'in.xml'), [...sampleXml({ labels: 1500, seed: 5 })].join(''));
+  await exportLabels({ input: file('in.xml'), output: file('ours.xlsx') });
+  // Re-saved by another program with a shared strings table, and a few Russian edits.
+  const wb = XLSX.read(readFileSync(path.join(dir, 'ours.xlsx')), { type: 'buffer', cellStyles: true });
+  const ws = wb.Sheets['Localized Labels']!;
+  for (let r = 2; r < 200; r += 5) ws[`F${r}`] = { t: 's', v: `правка ${r} & <b>` };
+  writeFileSync(
+    path.join(dir, 'edited.xlsx'),
+    XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', bookSST: true }) as Buffer,
+  );
+}, 60_000);
+
+afterAll(removeTempDirs);
+
+async function sheetRows(
+  name: string,
+): Promise<{ xml: Buffer; shared: string[]; rows: RawRow[]; threaded: RawRow[] }> {
+  const pkg = await openWorkbookPackage(
+    { path: path.join(dir, name) },
+    name,
+    { maxEntryBytes: 2 ** 30 },
+    2 ** 30,
+  );
+  try {
+    const parts = await readPackageParts(pkg, name);
+    const part = parts.sheets.find((s) => s.name === 'Localized Labels')!.part;
+    const shared =
+      parts.sharedStringsPart === undefined
+        ? []
+        : await readSharedStrings(pkg, parts.sharedStringsPart, name);
+    const rows: RawRow[] = [];
+    await readSheetRows(pkg, part, name, shared, (r) => rows.push(r));
+    const threaded: RawRow[] = [];
+    await readSheetRows(pkg, part, name, shared, (r) => threaded.push(r), {
+      worker: true,
+      workerFile: tsWorker,
+    });
+    let xml = '';
+    for await (const chunk of pkg.chunks(part)) xml += chunk;
+    return { xml: Buffer.from(xml, 'utf8'), shared, rows, threaded };
+  } finally {
+    await pkg.close();
+  }
+}
+
+describe('reading a worksheet with the part scanned in a worker thread', () => {
+  it.each(['ours.xlsx', 'edited.xlsx'])(
+    'passes on the rows of %s that reading in this thread does, in the same order',
+    async (name) => {
+      const { rows, threaded, shared } = await sheetRows(name);
+      expect(rows.length).toBeGreaterThan(1500);
+      expect(threaded).toEqual(rows);
+      if (name === 'edited.xlsx') {
+        expect(threaded[1]?.texts[6]).toBe('правка 2 & <b>');
+        expect(shared.length).toBeGreaterThan(1000);
+      }
+    },
+    60_000,
+  );
+
+  it('imports byte-identically whether the label sheets are scanned in a worker thread or in this thread', async () => {
+    const run = async (output: string, threaded: boolean) =>
+      importLabels({
+        workbooks: [file('edited.xlsx')],
+        into: file('in.xml'),
+        output: file(output),
+        sheetWorker: threaded ? { worker: true, workerFile: tsWorker } : { worker: false },
+      });
+    const sequential = await run('sequential.xml', false);
+    const concurrent = await run('concurrent.xml', true);
+    expect(concurrent.changed).toEqual(sequential.changed);
+    expect(sequential.changed.get(1049)).toBe(40);
+    const out = readFileSync(path.join(dir, 'concurrent.xml'));
+    expect(out.equals(readFileSync(path.join(dir, 'sequential.xml')))).toBe(true);
+    expect(out.toString('utf8')).toContain('правка 2 &amp; &lt;b&gt;');
+  }, 60_000);
+
+  it('gives the same rows whatever the chunk boundaries of the part and the batches between the threads', async () => {
+    const { xml, shared, rows } = await sheetRows('edited.xlsx');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.integer({ min: 1, max: xml.length - 1 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.integer({ min: 1, max: 3_000 }),
+        async (cuts, chars, numbers) => {
+          const at = [0, ...cuts.sort((a, b) => a - b), xml.length];
+          const pieces = at.slice(1).map((end, i) => xml.subarray(at[i], end));
+          const packer = new RowPacker(chars, numbers);
+          const got: RawRow[] = [];
+          const take = () => {
+            const { ints, text } = packer.take();
+            got.push(...unpackRows(ints, text, shared));
+          };
+          const scanner = sheetRowScanner('edited.xlsx', undefined, (row) => packer.add(row));
+          for await (const chunk of utf8Chunks(pieces)) {
+            scanner.write(chunk);
+            if (packer.full) take();
+          }
+          scanner.close();
+          if (!packer.empty) take();
+          expect(got).toEqual(rows);
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+});
