@@ -55,6 +55,11 @@ export class Utf8Text {
     return head === '' ? body : head + body;
   }
 
+  /** The bytes held back so far: the start of a character whose rest has not come yet. */
+  get pending(): Buffer | undefined {
+    return this.held;
+  }
+
   /** Ends the stream: a character left incomplete is an error. */
   end(): void {
     if (this.held !== undefined) throw this.invalid();
