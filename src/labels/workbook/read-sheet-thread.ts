@@ -32,8 +32,9 @@ export async function readSheetRowsInWorker(
   const thread = new Worker('url' in worker ? worker.url : worker.script, {
     eval: !('url' in worker),
     workerData: input,
-    // Short-lived strings only: a small young generation keeps the worker's heap tight.
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    // Short-lived strings only. On 200,000 labels a 32 MB young generation took about a tenth less
+    // of the worker's time than 8 MB, for about 25 MB more at the peak; 16 MB is between.
+    resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
   let over = false;
   try {
