@@ -33,7 +33,14 @@ async function main(port: NonNullable<typeof parentPort>, input: SheetWorkerInpu
     Number.MAX_SAFE_INTEGER,
   );
   try {
-    const scanner = sheetRowScanner(`${input.fileName} › ${input.part}`, undefined, (row) => packer.add(row));
+    const scanner = sheetRowScanner(
+      `${input.fileName} › ${input.part}`,
+      undefined,
+      (row) => packer.add(row),
+      {
+        fast: true,
+      },
+    );
     for await (const chunk of pkg.chunks(input.part)) {
       scanner.write(chunk);
       if (!packer.full) continue;

@@ -6,7 +6,8 @@
 import { decodeCellText } from './cell-text';
 import type { WorkbookPackage } from './package-entries';
 import { bundledSheetWorker, readSheetRowsInWorker, type SheetWorkerFile } from './read-sheet-thread';
-import { attribute, XmlScanner } from './xml-scan';
+import { fastRows } from './sheet-fast-rows';
+import { attribute, decodeWorkbookText, XmlScanner } from './xml-scan';
 
 export interface RawRow {
   /** 1-based row number. */
@@ -78,11 +79,17 @@ export async function readSheetRows(
  * worker thread, which does not hold them) a shared-string cell's text is its index and its
  * column is listed in `row.sharedCols`, to be looked up by the reader that has them.
  */
+export interface SheetRowScanner {
+  write(text: string): void;
+  close(): void;
+}
+
 export function sheetRowScanner(
   where: string,
   sharedStrings: readonly string[] | undefined,
   onRow: (row: RawRow) => void,
-): XmlScanner {
+  options: { fast?: boolean } = {},
+): SheetRowScanner {
   let row: RawRow | undefined;
   let lastRow = 0;
   let lastCol = 0;
@@ -95,7 +102,7 @@ export function sheetRowScanner(
   let capture: 'v' | 't' | undefined;
   let inPhonetic = false;
 
-  return new XmlScanner(where, {
+  const scanner = new XmlScanner(where, {
     open(name, attrs) {
       switch (name) {
         case 'row': {
@@ -163,6 +170,18 @@ export function sheetRowScanner(
           break;
       }
     },
+  });
+  if (options.fast !== true) return scanner;
+  const clean = (): boolean => row === undefined && capture === undefined && !inPhonetic && scanner.between;
+  return fastRows(scanner, clean, (number, cells) => {
+    lastRow = number > 0 ? number : lastRow + 1;
+    const texts: string[] = [];
+    let at = 0;
+    for (const [ref, text] of cells) {
+      at = columnOfRef(ref) ?? at + 1;
+      texts[at] = text === undefined ? '' : decodeCellText(decodeWorkbookText(text, where));
+    }
+    onRow({ number: lastRow, texts, formulaCols: [] });
   });
 }
 
