@@ -1,17 +1,45 @@
 /**
  * Rows of a worksheet as a worker thread sends them to the reader: packed in batches, numbers in
  * an Int32Array (moved, not copied) and texts joined in one string, cut again by their lengths.
- * Per row: row number, cell count, formula count, then per cell column, text length and 1 for a
- * shared-string index (0 otherwise), then the formula columns.
+ * Per row: row number, cell count, formula count, 1 when the row's two hashes (16 characters
+ * each) follow its texts, then per cell column, text length and 1 for a shared-string index (0
+ * otherwise), then the formula columns.
  */
 import type { ErrorCode, Problem } from '../../errors';
+import type { LabelSheet, Lcid } from '../crm-xml/model';
 import type { RawRow } from './sheet-rows';
+import { keyHash, textsHash } from './token';
+
+/** A label sheet's layout, as far as hashing a row's key and texts needs it (label-rows.ts). */
+export interface RowHashing {
+  sheet: LabelSheet;
+  keyCount: number;
+  targetCols: readonly { lcid: Lcid; col: number }[];
+  /** The meta sheet's target languages, in its order. */
+  languages: readonly Lcid[];
+}
+
+/** The hashes label-rows.ts compares with the row token; not for a row with shared-string cells. */
+export function rowHashes(row: RawRow, hashing: RowHashing): RawRow['hashes'] {
+  if (row.sharedCols !== undefined) return undefined;
+  const cell = (col: number): string => row.texts[col] ?? '';
+  const key = {
+    sheet: hashing.sheet,
+    entity: cell(1),
+    objectId: cell(2),
+    column: hashing.keyCount === 3 ? cell(3) : '',
+  };
+  const texts = new Map<Lcid, string>();
+  for (const { lcid, col } of hashing.targetCols) texts.set(lcid, cell(col));
+  return { key: keyHash(key), texts: textsHash(hashing.languages, texts) };
+}
 
 export interface SheetWorkerInput {
   file: string;
   part: string;
   fileName: string;
   maxEntryBytes: number;
+  hashing?: RowHashing;
 }
 
 export type FromSheetWorker =
@@ -35,7 +63,8 @@ export class RowPacker {
     const { ints, texts } = this;
     const shared = row.sharedCols;
     const counted = ints.length + 1;
-    ints.push(row.number, 0, row.formulaCols.length);
+    const hashes = row.hashes;
+    ints.push(row.number, 0, row.formulaCols.length, hashes === undefined ? 0 : 1);
     let cells = 0;
     row.texts.forEach((text, col) => {
       ints.push(col, text.length, shared?.includes(col) === true ? 1 : 0);
@@ -45,6 +74,10 @@ export class RowPacker {
     });
     ints[counted] = cells;
     for (const col of row.formulaCols) ints.push(col);
+    if (hashes !== undefined) {
+      texts.push(hashes.key, hashes.texts);
+      this.length += 32;
+    }
   }
 
   /** Whether a batch is worth sending. */
@@ -77,13 +110,15 @@ export function* unpackRows(
     const row: RawRow = { number: ints[i]!, texts: [], formulaCols: [] };
     const cells = ints[i + 1]!;
     const formulas = ints[i + 2]!;
-    i += 3;
+    const hashed = ints[i + 3] === 1;
+    i += 4;
     for (let c = 0; c < cells; c++, i += 3) {
       const col = ints[i]!;
       const value = text.slice(at, (at += ints[i + 1]!));
       row.texts[col] = ints[i + 2] === 1 ? (sharedStrings[Number(value)] ?? '') : value;
     }
     for (let f = 0; f < formulas; f++) row.formulaCols.push(ints[i++]!);
+    if (hashed) row.hashes = { key: text.slice(at, at + 16), texts: text.slice(at + 16, (at += 32)) };
     yield row;
   }
 }

@@ -7,7 +7,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CrmKitError } from '../../errors';
-import { unpackRows, type FromSheetWorker, type SheetWorkerInput } from './read-sheet-protocol';
+import {
+  unpackRows,
+  type FromSheetWorker,
+  type RowHashing,
+  type SheetWorkerInput,
+} from './read-sheet-protocol';
 import type { RawRow } from './sheet-rows';
 
 /** The worker's code: its file, or a script that loads it (e.g. through a TypeScript loader in tests). */
@@ -27,8 +32,15 @@ export async function readSheetRowsInWorker(
   fileName: string,
   sharedStrings: readonly string[],
   onRow: (row: RawRow) => unknown,
+  hashing?: RowHashing,
 ): Promise<void> {
-  const input: SheetWorkerInput = { file: file.path, part, fileName, maxEntryBytes: file.maxEntryBytes };
+  const input: SheetWorkerInput = {
+    file: file.path,
+    part,
+    fileName,
+    maxEntryBytes: file.maxEntryBytes,
+    ...(hashing === undefined ? {} : { hashing }),
+  };
   const thread = new Worker('url' in worker ? worker.url : worker.script, {
     eval: !('url' in worker),
     workerData: input,

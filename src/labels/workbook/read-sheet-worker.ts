@@ -6,8 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isCrmKitError } from '../../errors';
 import { openWorkbookPackage } from './package-entries';
-import { RowPacker, type FromSheetWorker, type SheetWorkerInput } from './read-sheet-protocol';
-import { sheetRowScanner } from './sheet-rows';
+import { RowPacker, rowHashes, type FromSheetWorker, type SheetWorkerInput } from './read-sheet-protocol';
+import { sheetRowScanner, type RawRow } from './sheet-rows';
 
 const IN_FLIGHT = 3;
 
@@ -33,14 +33,15 @@ async function main(port: NonNullable<typeof parentPort>, input: SheetWorkerInpu
     Number.MAX_SAFE_INTEGER,
   );
   try {
-    const scanner = sheetRowScanner(
-      `${input.fileName} › ${input.part}`,
-      undefined,
-      (row) => packer.add(row),
-      {
-        fast: true,
-      },
-    );
+    const hashing = input.hashing;
+    const add = (row: RawRow): void => {
+      if (hashing !== undefined) {
+        const hashes = rowHashes(row, hashing);
+        if (hashes !== undefined) row.hashes = hashes;
+      }
+      packer.add(row);
+    };
+    const scanner = sheetRowScanner(`${input.fileName} › ${input.part}`, undefined, add, { fast: true });
     for await (const chunk of pkg.chunks(input.part)) {
       scanner.write(chunk);
       if (!packer.full) continue;

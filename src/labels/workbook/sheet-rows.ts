@@ -5,6 +5,7 @@
  */
 import { decodeCellText } from './cell-text';
 import type { WorkbookPackage } from './package-entries';
+import type { RowHashing } from './read-sheet-protocol';
 import { bundledSheetWorker, readSheetRowsInWorker, type SheetWorkerFile } from './read-sheet-thread';
 import { fastRows } from './sheet-fast-rows';
 import { attribute, decodeWorkbookText, XmlScanner } from './xml-scan';
@@ -18,6 +19,8 @@ export interface RawRow {
   formulaCols: number[];
   /** Columns whose text is still a shared-string index (only as a worker thread reads them). */
   sharedCols?: number[];
+  /** The row's key and texts hashes (token.ts), when a worker thread computed them (`RowHashing`). */
+  hashes?: { key: string; texts: string };
 }
 
 /** The text of a cell, '' when the cell is absent. */
@@ -45,6 +48,8 @@ export interface ReadSheetOptions {
   worker?: boolean;
   /** The worker's code (default: the bundled one beside the CLI, when it is there). */
   workerFile?: SheetWorkerFile;
+  /** What the worker needs to hash each row's key and texts as the row token does (label-rows.ts). */
+  hashing?: RowHashing;
 }
 
 export async function readSheetRows(
@@ -59,7 +64,7 @@ export async function readSheetRows(
   if (options.worker === true && pkg.file !== undefined) {
     const worker = options.workerFile ?? bundledSheetWorker();
     if (worker !== undefined) {
-      await readSheetRowsInWorker(worker, pkg.file, part, fileName, sharedStrings, onRow);
+      await readSheetRowsInWorker(worker, pkg.file, part, fileName, sharedStrings, onRow, options.hashing);
       return;
     }
   }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../../src/labels';
 import { sampleXml } from '../../../src/labels/crm-xml/sample';
@@ -82,6 +83,46 @@ describe('reading a worksheet with the part scanned in a worker thread', () => {
     },
     60_000,
   );
+
+  it('imports a workbook crmkit wrote, edited in place, byte-identically with its rows hashed in the worker thread', async () => {
+    // Texts typed into crmkit's own cells: the rows keep the shape the worker reads and hashes itself.
+    const zip = await JSZip.loadAsync(readFileSync(path.join(dir, 'ours.xlsx')));
+    for (const name of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))) {
+      const xml = await zip.file(name)!.async('string');
+      const edited = xml.replace(
+        /(<c r="F(\d+)" s="\d+" t="inlineStr"><is><t>)[^<]*(<\/t>)/g,
+        (all, open: string, row: string, close: string) =>
+          Number(row) % 9 === 0 ? `${open}правка ${row}${close}` : all,
+      );
+      zip.file(name, edited);
+    }
+    writeFileSync(
+      path.join(dir, 'ours-edited.xlsx'),
+      await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    );
+    // A translation changed in the file since the export: the rows the workbook left as they were
+    // (told by their hashes) must not bring the old text back.
+    const source = readFileSync(path.join(dir, 'in.xml'), 'utf8');
+    const changed = source.replace(/(<Data ss:Type="String">)[А-Яа-я][^<]*(<\/Data>)/, '$1новое в файле$2');
+    expect(changed).not.toBe(source);
+    writeFileSync(path.join(dir, 'in-changed.xml'), changed);
+    const run = async (output: string, threaded: boolean) =>
+      importLabels({
+        workbooks: [file('ours-edited.xlsx')],
+        into: file('in-changed.xml'),
+        output: file(output),
+        force: true,
+        sheetWorker: threaded ? { worker: true, workerFile: tsWorker } : { worker: false },
+      });
+    const sequential = await run('ours-sequential.xml', false);
+    const concurrent = await run('ours-concurrent.xml', true);
+    expect(sequential.changed.get(1049)).toBeGreaterThan(100);
+    expect(concurrent.changed).toEqual(sequential.changed);
+    expect(concurrent.problems).toEqual(sequential.problems);
+    const out = readFileSync(path.join(dir, 'ours-concurrent.xml'));
+    expect(out.equals(readFileSync(path.join(dir, 'ours-sequential.xml')))).toBe(true);
+    expect(out.toString('utf8')).toContain('новое в файле');
+  }, 60_000);
 
   it('imports byte-identically whether the label sheets are scanned in a worker thread or in this thread', async () => {
     const run = async (output: string, threaded: boolean) =>
