@@ -1,6 +1,6 @@
 // Bundles the CLI (src/cli/main.ts and everything it imports) into dist/crmkit.js, and the label
-// reader's worker thread into dist/labels-read-worker.js (src/labels/read-labels.ts loads it from
-// beside the bundle). Code splitting: what a command loads with `import()` (src/cli/features.ts)
+// reader's worker threads into dist/labels-read-worker.js and dist/labels-sheet-worker.js
+// (src/labels/read-labels.ts and src/labels/workbook/read-sheet-thread.ts load them from beside the bundle). Code splitting: what a command loads with `import()` (src/cli/features.ts)
 // lives in chunks of its own (dist/crmkit-<name>-<hash>.js), so `crmkit --help` parses none of it.
 // Dependencies stay external: they are resolved from node_modules at run time.
 import { build } from 'esbuild';
@@ -15,7 +15,11 @@ for (const f of readdirSync(out, { withFileTypes: true }).filter((e) => e.isFile
 }
 
 await build({
-  entryPoints: { crmkit: 'src/cli/main.ts', 'labels-read-worker': 'src/labels/read-worker.ts' },
+  entryPoints: {
+    crmkit: 'src/cli/main.ts',
+    'labels-read-worker': 'src/labels/read-worker.ts',
+    'labels-sheet-worker': 'src/labels/workbook/read-sheet-worker.ts',
+  },
   outdir: out,
   // Beside the entries (not in a subfolder): src/labels/read-labels.ts finds the worker by its
   // own module's URL, whichever chunk that module ends up in.

@@ -39,7 +39,7 @@ export const loadLabels = labels;
 export const exportLabels = async (o: Labels.ExportOptions): Promise<Labels.ExportResult> =>
   (await labels()).exportLabels(o);
 export const importLabels = async (o: Labels.ImportOptions): Promise<Labels.ImportSummary> =>
-  (await labels()).importLabels(o);
+  (await import('../labels/import')).importLabels(o);
 export const checkLabels = async (o: Labels.CheckOptions): Promise<Labels.CheckResult> =>
   (await labels()).checkLabels(o);
 export const labelStats = async (o: Labels.StatsOptions): Promise<Labels.CoverageStats> =>

@@ -12,7 +12,6 @@ import {
   importLabels,
   labelStats,
   loadEnv,
-  loadLabels,
   problemsJson,
   problemsTable,
   statsJson,
@@ -239,7 +238,7 @@ function registerImport(parent: Command, ctx: CommandContext): void {
     const total = [...summary.changed.values()].reduce((a, b) => a + b, 0);
     const perLanguage = [...summary.changed].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
     const notes = summary.warnings.length + summary.skipped.length;
-    const { isXliffName } = await loadLabels();
+    const { isXliffName } = await import('../labels/export-format');
     ctx.io.stdout(
       `Imported ${books.length} ${books.some((b) => isXliffName(b)) ? 'file(s)' : 'workbook(s)'} into ${output.name}: ${n(total)} label text(s) changed` +
         (perLanguage === '' ? '' : ` (${perLanguage})`) +

@@ -12,6 +12,7 @@ import { checkReadable, type NamedFile } from '../fs/open-input';
 import { sameText, type Lcid, type TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { readWorkbook } from './workbook/read';
+import type { ReadSheetOptions } from './workbook/sheet-rows';
 import type { WorkbookMeta } from './workbook/types';
 import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
@@ -36,6 +37,8 @@ export interface ImportOptions extends Pick<ProgressCallbacks, 'onRows'> {
   /** Refuse cleared translations and texts of only spaces instead of warning about them. */
   strict?: boolean;
   maxSize?: number;
+  /** The label sheets are scanned in a worker thread; this names its code (tests run the TypeScript). */
+  sheetWorker?: ReadSheetOptions;
   /** DEFLATE level of the output zip (default 3: deflate_fast, 2–3× cheaper than 6 on 100 MB). */
   level?: number;
 }
@@ -97,10 +100,15 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
     }
     await checkReadable(file);
     const screen = variantScreen();
-    const result = await readWorkbook({ path: file.path }, file.name, (row) => {
-      if (!row.unchangedSinceExport) edits.add(row, book, file.name);
-      screen.screen(row);
-    });
+    const result = await readWorkbook(
+      { path: file.path },
+      file.name,
+      (row) => {
+        if (!row.unchangedSinceExport) edits.add(row, book, file.name);
+        screen.screen(row);
+      },
+      { sheets: { worker: true, ...options.sheetWorker } },
+    );
     found.push(...result.problems.map((p) => workbookRowProblem(p, file.name)));
     metas.push({ file, meta: result.meta });
     const suspects = screen.suspects();

@@ -9,6 +9,7 @@ import { CrmKitError } from '../../errors';
 import type { TranslationsHeader } from './model';
 import { LabelRowSink, type TranslationsVisitor } from './labels-sink';
 import { SpreadsheetHandler } from './spreadsheet';
+import { Utf8Text } from './utf8-text';
 import { XmlScanner } from './xml-scan';
 
 export type { TranslationsVisitor } from './labels-sink';
@@ -21,13 +22,13 @@ export interface TranslationsReadResult {
   labelCount: number;
 }
 
+/** Bytes decoded at a time: the text stays under V8's large-object size (128 KB) even as UTF-16. */
+const DECODE_BYTES = 32 * 1024;
+
 /**
  * Reads `input` (UTF-8 bytes of CrmTranslations.xml). `where` names the file in messages.
  * With `output`, writes the patched file there (the caller ends the stream).
  */
-/** Bytes decoded at a time: the text stays under V8's large-object size (128 KB) even as UTF-16. */
-const DECODE_BYTES = 32 * 1024;
-
 export async function readTranslations(
   input: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   where: string,
@@ -41,28 +42,20 @@ export async function readTranslations(
   handler.scanner = scanner;
   sink.scanner = scanner;
   const hash = createHash('sha256');
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  const decode = (bytes?: Uint8Array): string => {
-    try {
-      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
-    } catch {
-      throw new CrmKitError('XML_MALFORMED', `${where}: not valid UTF-8 text`);
-    }
-  };
+  const text = new Utf8Text(() => new CrmKitError('XML_MALFORMED', `${where}: not valid UTF-8 text`));
   for await (const chunk of input) {
     hash.update(chunk);
     // Decoded in small pieces: a string of a whole 256 KB chunk would be born in V8's large-object
     // space, freed only by full collections, and the heap would grow with the file.
     for (let at = 0; at < chunk.length; at += DECODE_BYTES)
-      scanner.write(decode(chunk.subarray(at, at + DECODE_BYTES)));
+      scanner.write(text.decode(chunk.subarray(at, at + DECODE_BYTES)));
     if (output !== undefined && pending.length > 0) await flush(output, pending);
   }
-  scanner.write(decode());
+  text.end();
   scanner.end();
   if (output !== undefined) await flush(output, pending);
   return { header: sink.header(), fingerprint: hash.digest('hex'), labelCount: sink.labelCount };
 }
-
 async function flush(output: Writable, pending: string[]): Promise<void> {
   const text = pending.length === 1 ? (pending[0] ?? '') : pending.join('');
   pending.length = 0;

@@ -76,7 +76,7 @@ export class LabelRowReader {
       );
       return;
     }
-    if (token.keyHash !== keyHash(key)) {
+    if (token.keyHash !== (raw.hashes?.key ?? keyHash(key))) {
       const message = `a key cell (${this.keyCaptions().join(', ')}) was changed; the row is ignored`;
       const problem = this.problem(raw, key, 1, 'KEY_CHANGED', message);
       this.changed.push({ problem, tokenKeyHash: token.keyHash, key });
@@ -116,7 +116,7 @@ export class LabelRowReader {
       cells,
       baseCell: `${this.letters[layout.baseCol]!}${raw.number}`,
       rowNumber: raw.number,
-      unchangedSinceExport: token.textsHash === textsHash(this.meta.languages, texts),
+      unchangedSinceExport: token.textsHash === (raw.hashes?.texts ?? textsHash(this.meta.languages, texts)),
       exportedTextsHash: token.textsHash,
       token: cellAt(raw, layout.tokenCol).trim(),
       ...(machine.size === 0 ? {} : { machine }),

@@ -10,6 +10,7 @@ import { ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { CrmKitError } from '../../errors';
+import { Utf8Text } from '../crm-xml/utf8-text';
 import { listEntries, rawEntryBytes, type ZipEntry, type ZipFault } from '../../zip/directory';
 import { bytesStream, inflateEntry, inflateEntryStream } from '../../zip/entry-data';
 import { ZipFile } from '../../zip/zip-file';
@@ -26,6 +27,8 @@ export type WorkbookSource = Readable | Uint8Array | { path: string };
 
 /** The parts of one workbook package. */
 export interface WorkbookPackage {
+  /** The workbook's file and part limit, when it is read from a file (a worker may open it again). */
+  file?: { path: string; maxEntryBytes: number };
   has(part: string): boolean;
   /** A whole (small) part as text; undefined when the package has no such part. */
   text(part: string): Promise<string | undefined>;
@@ -108,6 +111,7 @@ export async function openWorkbookPackage(
       return entry;
     };
     return {
+      file: { path, maxEntryBytes: limits.maxEntryBytes },
       has: (part) => entries.has(part),
       text: async (part) => {
         const entry = entries.get(part);
@@ -148,10 +152,40 @@ export async function openWorkbookPackage(
   };
 }
 
-/** Decodes UTF-8 byte chunks into text chunks (a character split across two waits for the next). */
+/**
+ * Decodes UTF-8 byte chunks into text chunks (a character split across two waits for the next).
+ * Bytes that are not UTF-8 become U+FFFD as the standard decoder makes them: valid text is
+ * decoded the fast way (utf8-text.ts), and from the first invalid byte on, the standard decoder
+ * takes over, given the bytes held back so far.
+ */
 export async function* utf8Chunks(bytes: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  for await (const piece of bytes) yield decoder.decode(piece, { stream: true });
+  const invalid = new Error('not UTF-8');
+  const fast = new Utf8Text(() => invalid);
+  let decoder: TextDecoder | undefined;
+  for await (const piece of bytes) {
+    if (decoder === undefined) {
+      const held = fast.pending;
+      try {
+        const text = fast.decode(piece);
+        if (text !== '') yield text;
+        continue;
+      } catch (e) {
+        if (e !== invalid) throw e;
+        decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+        yield decoder.decode(held === undefined ? piece : Buffer.concat([held, piece]), { stream: true });
+        continue;
+      }
+    }
+    yield decoder.decode(piece, { stream: true });
+  }
+  if (decoder === undefined) {
+    const held = fast.pending;
+    if (held !== undefined) decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    if (decoder === undefined || held === undefined) return;
+    const rest = decoder.decode(held);
+    if (rest !== '') yield rest;
+    return;
+  }
   const rest = decoder.decode();
   if (rest !== '') yield rest;
 }

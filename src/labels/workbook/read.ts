@@ -8,7 +8,7 @@ import { CrmKitError } from '../../errors';
 import { LABEL_SHEETS } from '../crm-xml/model';
 import { explainChangedKeys } from './changed-keys';
 import { LabelRowReader } from './label-rows';
-import { META_SHEET } from './layout';
+import { META_SHEET, sheetLayout } from './layout';
 import { parseMeta, refuseMissingLabelSheets } from './meta';
 import {
   defaultPackageLimits,
@@ -19,7 +19,7 @@ import {
 } from './package-entries';
 import { readPackageParts, readSharedStrings } from './package-parts';
 import { refuseMovedLabelSheets } from './sheet-names';
-import { cellAt, readSheetRows } from './sheet-rows';
+import { cellAt, readSheetRows, type ReadSheetOptions } from './sheet-rows';
 import type { WorkbookMeta, WorkbookProblem, WorkbookReadResult, WorkbookRow } from './types';
 
 export interface ReadWorkbookOptions {
@@ -28,6 +28,8 @@ export interface ReadWorkbookOptions {
   limits?: PackageLimits;
   /** Largest workbook file accepted, in bytes (default 1 GiB). */
   maxFileBytes?: number;
+  /** Scan the label sheets in a worker thread (see sheet-rows.ts `ReadSheetOptions`). */
+  sheets?: ReadSheetOptions;
 }
 
 /**
@@ -97,7 +99,17 @@ async function readPackage(
   const problems: WorkbookProblem[] = [];
   for (const { name, part } of labelSheets) {
     const reader = new LabelRowReader(fileName, name, meta, problems, onRow);
-    await readSheetRows(pkg, partOf(part), fileName, shared, (row) => reader.row(row));
+    const layout = sheetLayout(name, meta.baseLcid, meta.languages);
+    const hashing = {
+      sheet: name,
+      keyCount: layout.keyCount,
+      targetCols: layout.targetCols,
+      languages: meta.languages,
+    };
+    await readSheetRows(pkg, partOf(part), fileName, shared, (row) => reader.row(row), {
+      ...options.sheets,
+      hashing,
+    });
     reader.end();
     if (reader.changed.length > 0)
       await explainChangedKeys(pkg, part, fileName, shared, reader.changed, reader.keyCaptions());

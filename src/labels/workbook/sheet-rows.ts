@@ -5,7 +5,10 @@
  */
 import { decodeCellText } from './cell-text';
 import type { WorkbookPackage } from './package-entries';
-import { attribute, XmlScanner } from './xml-scan';
+import type { RowHashing } from './read-sheet-protocol';
+import { bundledSheetWorker, readSheetRowsInWorker, type SheetWorkerFile } from './read-sheet-thread';
+import { fastRows } from './sheet-fast-rows';
+import { attribute, decodeWorkbookText, XmlScanner } from './xml-scan';
 
 export interface RawRow {
   /** 1-based row number. */
@@ -14,6 +17,10 @@ export interface RawRow {
   texts: string[];
   /** Columns whose cell holds a formula (its text is then the cached result). */
   formulaCols: number[];
+  /** Columns whose text is still a shared-string index (only as a worker thread reads them). */
+  sharedCols?: number[];
+  /** The row's key and texts hashes (token.ts), when a worker thread computed them (`RowHashing`). */
+  hashes?: { key: string; texts: string };
 }
 
 /** The text of a cell, '' when the cell is absent. */
@@ -33,6 +40,18 @@ export function columnOfRef(ref: string): number | undefined {
   return i === 0 || i > 3 || i === ref.length ? undefined : col;
 }
 
+export interface ReadSheetOptions {
+  /**
+   * Scan the part in a worker thread (read-sheet-thread.ts) when the package is a file and the
+   * worker is there: the rows reach `onRow` the same, in the same order.
+   */
+  worker?: boolean;
+  /** The worker's code (default: the bundled one beside the CLI, when it is there). */
+  workerFile?: SheetWorkerFile;
+  /** What the worker needs to hash each row's key and texts as the row token does (label-rows.ts). */
+  hashing?: RowHashing;
+}
+
 export async function readSheetRows(
   pkg: WorkbookPackage,
   part: string,
@@ -40,8 +59,42 @@ export async function readSheetRows(
   sharedStrings: readonly string[],
   /** Returns false to stop reading (the rest of the part is not inflated). */
   onRow: (row: RawRow) => unknown,
+  options: ReadSheetOptions = {},
 ): Promise<void> {
-  const where = `${fileName} › ${part}`;
+  if (options.worker === true && pkg.file !== undefined) {
+    const worker = options.workerFile ?? bundledSheetWorker();
+    if (worker !== undefined) {
+      await readSheetRowsInWorker(worker, pkg.file, part, fileName, sharedStrings, onRow, options.hashing);
+      return;
+    }
+  }
+  let stopped = false;
+  const scanner = sheetRowScanner(`${fileName} › ${part}`, sharedStrings, (row) => {
+    if (!stopped && onRow(row) === false) stopped = true;
+  });
+  for await (const chunk of pkg.chunks(part)) {
+    scanner.write(chunk);
+    if (stopped) return;
+  }
+  scanner.close();
+}
+
+/**
+ * The scanner of one worksheet part, calling `onRow` for each row. Without `sharedStrings` (in a
+ * worker thread, which does not hold them) a shared-string cell's text is its index and its
+ * column is listed in `row.sharedCols`, to be looked up by the reader that has them.
+ */
+export interface SheetRowScanner {
+  write(text: string): void;
+  close(): void;
+}
+
+export function sheetRowScanner(
+  where: string,
+  sharedStrings: readonly string[] | undefined,
+  onRow: (row: RawRow) => void,
+  options: { fast?: boolean } = {},
+): SheetRowScanner {
   let row: RawRow | undefined;
   let lastRow = 0;
   let lastCol = 0;
@@ -53,7 +106,6 @@ export async function readSheetRows(
   let inline = '';
   let capture: 'v' | 't' | undefined;
   let inPhonetic = false;
-  let stopped = false;
 
   const scanner = new XmlScanner(where, {
     open(name, attrs) {
@@ -106,12 +158,17 @@ export async function readSheetRows(
           break;
         case 'c':
           if (row !== undefined) {
-            row.texts[col] = cellText(type, value, inline, sharedStrings);
+            if (type === 's' && sharedStrings === undefined) {
+              row.texts[col] = value;
+              (row.sharedCols ??= []).push(col);
+            } else {
+              row.texts[col] = cellText(type, value, inline, sharedStrings ?? []);
+            }
             if (formula) row.formulaCols.push(col);
           }
           break;
         case 'row':
-          if (row !== undefined && !stopped && onRow(row) === false) stopped = true;
+          if (row !== undefined) onRow(row);
           row = undefined;
           break;
         default:
@@ -119,11 +176,18 @@ export async function readSheetRows(
       }
     },
   });
-  for await (const chunk of pkg.chunks(part)) {
-    scanner.write(chunk);
-    if (stopped) return;
-  }
-  scanner.close();
+  if (options.fast !== true) return scanner;
+  const clean = (): boolean => row === undefined && capture === undefined && !inPhonetic && scanner.between;
+  return fastRows(scanner, clean, (number, cells) => {
+    lastRow = number > 0 ? number : lastRow + 1;
+    const texts: string[] = [];
+    let at = 0;
+    for (const [ref, text] of cells) {
+      at = columnOfRef(ref) ?? at + 1;
+      texts[at] = text === undefined ? '' : decodeCellText(decodeWorkbookText(text, where));
+    }
+    onRow({ number: lastRow, texts, formulaCols: [] });
+  });
 }
 
 function cellText(type: string, value: string, inline: string, sharedStrings: readonly string[]): string {

@@ -16,7 +16,7 @@ export interface ScanHandler {
 }
 
 /** Decodes the five predefined entities and character references; anything else is an error. */
-function decodeWorkbookText(text: string, where: string): string {
+export function decodeWorkbookText(text: string, where: string): string {
   const decoded = decodeEntities(text);
   if (typeof decoded === 'string') return decoded;
   switch (decoded.kind) {
@@ -98,6 +98,14 @@ export class XmlScanner {
   write(chunk: string): void {
     const buf = this.carry === '' ? chunk : this.carry + chunk;
     this.carry = buf.slice(this.scan(buf));
+  }
+
+  /**
+   * Whether everything given so far is handled (nothing but white space waits for more) and the
+   * scanner is inside the root element: a complete element may then be handled by someone else.
+   */
+  get between(): boolean {
+    return this.depth > 0 && !this.rootClosed && this.carry.trim() === '';
   }
 
   /** Ends the document: everything must have been consumed and the root element closed. */

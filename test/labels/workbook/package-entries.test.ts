@@ -34,6 +34,28 @@ describe('utf8Chunks', () => {
     );
   });
 
+  it('decodes any bytes, UTF-8 or not, as the standard decoder does, wherever the chunks end', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 8 }).map((t) => [...Buffer.from(t, 'utf8')]),
+            fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 3 }),
+          ),
+          { maxLength: 8 },
+        ),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        async (parts, cutsAt) => {
+          const bytes = Buffer.from(parts.flat());
+          const cuts = cutsAt.map((c) => c % (bytes.length + 1));
+          const standard = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+          expect((await decodeInPieces(bytes, cuts)).join('')).toBe(standard);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it.each([
     ['half of a two-byte character', 'aЖb', [2]],
     ['three bytes of a four-byte emoji', 'a🚀b', [4]],

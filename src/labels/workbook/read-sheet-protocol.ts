@@ -1,0 +1,124 @@
+/**
+ * Rows of a worksheet as a worker thread sends them to the reader: packed in batches, numbers in
+ * an Int32Array (moved, not copied) and texts joined in one string, cut again by their lengths.
+ * Per row: row number, cell count, formula count, 1 when the row's two hashes (16 characters
+ * each) follow its texts, then per cell column, text length and 1 for a shared-string index (0
+ * otherwise), then the formula columns.
+ */
+import type { ErrorCode, Problem } from '../../errors';
+import type { LabelSheet, Lcid } from '../crm-xml/model';
+import type { RawRow } from './sheet-rows';
+import { keyHash, textsHash } from './token';
+
+/** A label sheet's layout, as far as hashing a row's key and texts needs it (label-rows.ts). */
+export interface RowHashing {
+  sheet: LabelSheet;
+  keyCount: number;
+  targetCols: readonly { lcid: Lcid; col: number }[];
+  /** The meta sheet's target languages, in its order. */
+  languages: readonly Lcid[];
+}
+
+/** The hashes label-rows.ts compares with the row token; not for a row with shared-string cells. */
+export function rowHashes(row: RawRow, hashing: RowHashing): RawRow['hashes'] {
+  if (row.sharedCols !== undefined) return undefined;
+  const cell = (col: number): string => row.texts[col] ?? '';
+  const key = {
+    sheet: hashing.sheet,
+    entity: cell(1),
+    objectId: cell(2),
+    column: hashing.keyCount === 3 ? cell(3) : '',
+  };
+  const texts = new Map<Lcid, string>();
+  for (const { lcid, col } of hashing.targetCols) texts.set(lcid, cell(col));
+  return { key: keyHash(key), texts: textsHash(hashing.languages, texts) };
+}
+
+export interface SheetWorkerInput {
+  file: string;
+  part: string;
+  fileName: string;
+  maxEntryBytes: number;
+  hashing?: RowHashing;
+}
+
+export type FromSheetWorker =
+  | { type: 'rows'; ints: Int32Array; text: string }
+  | { type: 'done' }
+  | { type: 'error'; code: ErrorCode; message: string; problems: Problem[] }
+  | { type: 'crash'; message: string };
+
+/** Collects rows into batches of about `chars` characters of text or `numbers` numbers. */
+export class RowPacker {
+  private ints: number[] = [];
+  private texts: string[] = [];
+  private length = 0;
+
+  constructor(
+    private readonly chars = 64 * 1024,
+    private readonly numbers = 16 * 1024,
+  ) {}
+
+  add(row: RawRow): void {
+    const { ints, texts } = this;
+    const shared = row.sharedCols;
+    const counted = ints.length + 1;
+    const hashes = row.hashes;
+    ints.push(row.number, 0, row.formulaCols.length, hashes === undefined ? 0 : 1);
+    let cells = 0;
+    row.texts.forEach((text, col) => {
+      ints.push(col, text.length, shared?.includes(col) === true ? 1 : 0);
+      texts.push(text);
+      this.length += text.length;
+      cells++;
+    });
+    ints[counted] = cells;
+    for (const col of row.formulaCols) ints.push(col);
+    if (hashes !== undefined) {
+      texts.push(hashes.key, hashes.texts);
+      this.length += 32;
+    }
+  }
+
+  /** Whether a batch is worth sending. */
+  get full(): boolean {
+    return this.length >= this.chars || this.ints.length >= this.numbers;
+  }
+
+  get empty(): boolean {
+    return this.ints.length === 0;
+  }
+
+  take(): { ints: Int32Array; text: string } {
+    const batch = { ints: Int32Array.from(this.ints), text: this.texts.join('') };
+    this.ints = [];
+    this.texts = [];
+    this.length = 0;
+    return batch;
+  }
+}
+
+/** The rows of a batch, shared-string cells looked up in `sharedStrings`. */
+export function* unpackRows(
+  ints: Int32Array,
+  text: string,
+  sharedStrings: readonly string[],
+): Generator<RawRow> {
+  let i = 0;
+  let at = 0;
+  while (i < ints.length) {
+    const row: RawRow = { number: ints[i]!, texts: [], formulaCols: [] };
+    const cells = ints[i + 1]!;
+    const formulas = ints[i + 2]!;
+    const hashed = ints[i + 3] === 1;
+    i += 4;
+    for (let c = 0; c < cells; c++, i += 3) {
+      const col = ints[i]!;
+      const value = text.slice(at, (at += ints[i + 1]!));
+      row.texts[col] = ints[i + 2] === 1 ? (sharedStrings[Number(value)] ?? '') : value;
+    }
+    for (let f = 0; f < formulas; f++) row.formulaCols.push(ints[i++]!);
+    if (hashed) row.hashes = { key: text.slice(at, at + 16), texts: text.slice(at + 16, (at += 32)) };
+    yield row;
+  }
+}
