@@ -5,7 +5,6 @@
  * and text-rules.ts; this module adds the workbook's own problems (rows the reader refused,
  * translations cleared or left as spaces) and what import checks in a text it would write.
  */
-import { hash } from 'node:crypto';
 import { displayKey, type Lcid } from '../crm-xml/model';
 import type { WorkbookProblem, WorkbookRow } from '../workbook/types';
 import { emptyBaseFinding, translationFindings } from './checker';
@@ -78,8 +77,6 @@ export function editFindings(
   return [...found, ...translationFindings(base, text, isKeptName)];
 }
 
-const digest = (text: string): string => hash('sha1', text.replace(/\r\n/g, '\n'), 'base64').slice(0, 12);
-
 /** The texts of a row the `inconsistent` rule sees: check leaves out empty and blank ones. */
 function variantTexts(row: WorkbookRow): [Lcid, string][] {
   if (row.base === '') return [];
@@ -88,44 +85,12 @@ function variantTexts(row: WorkbookRow): [Lcid, string][] {
 
 /**
  * The `inconsistent` rule as import applies it, in two passes over a workbook so that memory stays
- * small: `screen` sees every row and keeps a short digest per base text and language; `suspects`
- * gives the base texts translated several ways where one of the texts was edited; only when there
- * are some is the workbook read again, its rows with those base texts fed to `variants`.
+ * small: `variantScreen` (variant-screen.ts) sees every row and keeps fixed-size hashes per base
+ * text and language; its `suspects` are the base texts translated several ways where one of the
+ * texts was edited; only when there are some is the workbook read again, its rows with those base
+ * texts fed to `editedVariants`, which confirms them with the real texts.
  */
-export function variantScreen(): { screen(row: WorkbookRow): void; suspects(): Set<string> } {
-  /** `${lcid}:${base digest}` → `<touched 0|1><several 0|1><first text digest>`. */
-  const seen = new Map<string, string>();
-  const bases = new Map<string, string>();
-  return {
-    screen(row) {
-      const touched = !row.unchangedSinceExport;
-      let baseDigest: string | undefined;
-      for (const [lcid, text] of variantTexts(row)) {
-        baseDigest ??= digest(row.base);
-        const key = `${lcid}:${baseDigest}`;
-        const before = seen.get(key);
-        const textDigest = digest(text);
-        if (before === undefined) {
-          seen.set(key, `${touched ? 1 : 0}0${textDigest}`);
-        } else {
-          const t = touched || before[0] === '1' ? 1 : 0;
-          const several = before[1] === '1' || before.slice(2) !== textDigest ? 1 : 0;
-          seen.set(key, `${t}${several}${before.slice(2)}`);
-        }
-        if (touched) bases.set(baseDigest, row.base.replace(/\r\n/g, '\n'));
-      }
-    },
-    suspects() {
-      const out = new Set<string>();
-      for (const [key, state] of seen) {
-        if (!state.startsWith('11')) continue;
-        const base = bases.get(key.slice(key.indexOf(':') + 1));
-        if (base !== undefined) out.add(base);
-      }
-      return out;
-    },
-  };
-}
+export { variantScreen } from './variant-screen';
 
 /** The second pass: rows whose base text is a suspect, as check sees them; edited texts marked. */
 export function editedVariants(suspects: ReadonlySet<string>): {
