@@ -98,4 +98,52 @@ describe('the SalesFunnel record store', () => {
       ),
     );
   });
+
+  it("reads a choice column's formatted value once per value, and of the amount only its currency text", () => {
+    const reads = { stage: 0, segment: 0, amount: 0 };
+    const rows: MockRow[] = Array.from({ length: 1000 }, (_, i) => {
+      const stage = (i * 7) % 4;
+      const segment = i % 3;
+      const amount = i % 5 === 0 ? null : i * 10;
+      return {
+        id: `r${i}`,
+        values: { stagecode: 100 + stage, typecode: segment, value: amount },
+        formatted: {
+          get stagecode() {
+            reads.stage++;
+            return `Stage ${stage}`;
+          },
+          get typecode() {
+            reads.segment++;
+            return `Type ${segment}`;
+          },
+          get value() {
+            reads.amount++;
+            return amount === null ? '' : `${amount}.00 €`;
+          },
+        },
+      };
+    });
+    const ds = new MockDataSet(
+      rows,
+      [
+        { name: 'stagecode', alias: 'stage', dataType: 'OptionSet' },
+        { name: 'value', alias: 'amount', dataType: 'Currency' },
+        { name: 'typecode', alias: 'segment', dataType: 'OptionSet' },
+      ],
+      rows.length,
+    );
+    const store = new RecordStore();
+    store.add(ds, noSegment, rows.length);
+    const funnel = computeFunnel({ kind: 'columns', columns: store.columns() }, {});
+    expect(funnel.stages.map((s) => [s.label, s.count])).toEqual(
+      [0, 1, 2, 3].map((k) => [`Stage ${k}`, rows.filter((_, i) => (i * 7) % 4 === k).length]),
+    );
+    expect([...store.symbols]).toEqual(['€']);
+    expect(reads).toEqual({
+      stage: new Set(rows.map((r) => r.values.stagecode)).size,
+      segment: new Set(rows.map((r) => r.values.typecode)).size,
+      amount: rows.filter((r) => r.values.value !== null).length,
+    });
+  });
 });

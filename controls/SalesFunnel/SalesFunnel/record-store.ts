@@ -11,9 +11,52 @@
  */
 import { RefTable } from '../../../src/widgets/funnel/columns';
 import type { RecordColumns, SegmentRef, StageRef } from '../../../src/widgets/funnel/types';
-import { fieldReaders, funnelColumns } from './records';
+import { amountValue, fieldReaders, funnelColumns, refKeyedByRaw, symbolReader } from './records';
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
+type EntityRecord = ComponentFramework.PropertyHelper.DataSetApi.EntityRecord;
+
+/**
+ * A column's number (its ref's place in `table`) per record, found by the record's raw value where
+ * that alone gives the ref, as it does for choices and texts: one getValue and, mostly, one
+ * comparison with the previous record's value or one map lookup per record.
+ */
+class ColumnIndex {
+  private readonly byRaw = new Map<unknown, number>();
+  private lastRaw: unknown = NOT_READ;
+  private lastAt = -1;
+  constructor(
+    private readonly column: { name: string; dataType: string },
+    private readonly table: RefTable<StageRef>,
+    private readonly read: (record: EntityRecord) => StageRef | null,
+  ) {}
+
+  at(record: EntityRecord): number {
+    const raw: unknown = record.getValue(this.column.name);
+    if (raw === this.lastRaw) return this.lastAt;
+    let at = this.byRaw.get(raw);
+    if (at === undefined) {
+      at = this.table.at(this.read(record));
+      if (!refKeyedByRaw(this.column.dataType, raw)) return at;
+      this.byRaw.set(raw, at);
+    }
+    this.lastRaw = raw;
+    this.lastAt = at;
+    return at;
+  }
+}
+
+/** No raw value: nothing equals it. */
+const NOT_READ = Symbol('not read');
+const NO_COLUMN = { at: (): number => -1 };
+
+function columnIndex(
+  column: { name: string; dataType: string } | undefined,
+  table: RefTable<StageRef>,
+  read: (record: EntityRecord) => StageRef | null,
+): { at: (record: EntityRecord) => number } {
+  return column === undefined ? NO_COLUMN : new ColumnIndex(column, table, read);
+}
 
 export class RecordStore {
   /** The currency symbols of their amounts (undefined: an amount without one). */
@@ -74,8 +117,15 @@ export class RecordStore {
     if (!extendsRead && seen === undefined) seen = this.readIds = new Set(this.ids);
     let i = extendsRead ? done.count : 0;
     this.reserve(Math.min(max, this.ids.length + sorted.length - i));
-    const { ids, stages, segments, stageAt, segmentAt, amounts } = this;
+    const { ids, stageAt, segmentAt, amounts } = this;
+    // Each field is read as its raw value and numbered by it: formatted values are read only for a
+    // value not seen before (and for the currency of amounts), and nothing is allocated per record.
+    const stage = columnIndex(columns.stage, this.stages, read.stage);
     const segmentOf = read.segment;
+    const segment =
+      segmentOf === undefined ? undefined : columnIndex(columns.segment, this.segments, segmentOf);
+    const amountName = columns.amount?.name;
+    const symbolOf = columns.amount?.dataType === 'Currency' ? symbolReader() : undefined;
     // Amounts of a view mostly share one currency: add a symbol only when it changes.
     let lastSymbol: string | undefined | null = null;
     for (; i < sorted.length && ids.length < max; i++) {
@@ -88,12 +138,21 @@ export class RecordStore {
       if (entity === undefined) continue;
       const at = ids.length;
       ids.push(id);
-      stageAt[at] = stages.at(read.stage(entity));
-      segmentAt[at] = segmentOf === undefined ? -1 : segments.at(segmentOf(entity));
-      const amount = read.amount(entity);
-      amounts[at] = amount ?? Number.NaN;
-      if (amount === null) continue;
-      const symbol = read.symbol(entity);
+      stageAt[at] = stage.at(entity);
+      segmentAt[at] = segment === undefined ? -1 : segment.at(entity);
+      if (amountName === undefined) {
+        amounts[at] = Number.NaN;
+        continue;
+      }
+      const raw: unknown = entity.getValue(amountName);
+      const amount = typeof raw === 'number' && Number.isFinite(raw) ? raw : amountValue(raw);
+      if (amount === null) {
+        amounts[at] = Number.NaN;
+        continue;
+      }
+      amounts[at] = amount;
+      const symbol =
+        symbolOf === undefined ? undefined : symbolOf(entity.getFormattedValue(amountName) ?? '');
       if (symbol === lastSymbol) continue;
       this.symbols.add(symbol);
       lastSymbol = symbol;

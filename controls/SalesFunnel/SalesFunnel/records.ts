@@ -114,14 +114,26 @@ function scalarText(raw: unknown): string {
   return '';
 }
 
-function amountOf(record: EntityRecord, name: string): number | null {
-  const raw: unknown = record.getValue(name);
+/** A raw amount as a number; null when empty or not a finite number. */
+export function amountValue(raw: unknown): number | null {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : null;
   if (typeof raw === 'string' && raw.trim() !== '') {
     const n = Number(raw.trim());
     return Number.isFinite(n) ? n : null;
   }
   return null;
+}
+
+/**
+ * True when the raw value alone gives the column's ref (a choice's number or boolean, a text, an
+ * empty value), so records with equal raw values share it without reading their formatted values.
+ */
+export function refKeyedByRaw(dataType: string, raw: unknown): boolean {
+  if (typeof raw === 'string' || raw === null || raw === undefined) return true;
+  return (
+    (typeof raw === 'number' || typeof raw === 'boolean') &&
+    (dataType === 'OptionSet' || dataType === 'TwoOptions')
+  );
 }
 
 /**
@@ -147,15 +159,14 @@ export interface FieldReaders {
  * counting as one) share it. Their UTF-16 codes, two per number, key the cache; amounts of one
  * currency then have the same key, so the last answer is reused without a lookup.
  */
-function symbolReader(name: string): (record: EntityRecord) => string | undefined {
+export function symbolReader(): (formatted: string) => string | undefined {
   const symbolByEnds = new Map<number, Map<number, string | undefined>>();
   let last: { head: number; tail: number; symbol: string | undefined } = {
     head: -2,
     tail: -2,
     symbol: undefined,
   };
-  return (record) => {
-    const formatted = record.getFormattedValue(name) ?? '';
+  return (formatted) => {
     const n = formatted.length;
     const head = codeAt(formatted, 0) * 65_536 + codeAt(formatted, 1);
     const tail = codeAt(formatted, n - 2) * 65_536 + codeAt(formatted, n - 1);
@@ -185,9 +196,15 @@ export function fieldReaders(columns: FunnelColumns, noSegment: SegmentRef): Fie
     stage: stageOf,
     // A segment's ref is shared by the records of that segment, like a stage's.
     segment: segmentOf === undefined ? undefined : (record) => segmentOf(record) ?? noSegment,
-    amount: amountColumn === undefined ? () => null : (record) => amountOf(record, amountColumn.name),
-    symbol: amountColumn?.dataType === 'Currency' ? symbolReader(amountColumn.name) : () => undefined,
+    amount:
+      amountColumn === undefined ? () => null : (record) => amountValue(record.getValue(amountColumn.name)),
+    symbol: amountColumn?.dataType === 'Currency' ? currencyReader(amountColumn.name) : () => undefined,
   };
+}
+
+function currencyReader(name: string): (record: EntityRecord) => string | undefined {
+  const symbolOf = symbolReader();
+  return (record) => symbolOf(record.getFormattedValue(name) ?? '');
 }
 
 /**

@@ -26,7 +26,11 @@ export function createLabels(
   metric: FunnelMetric,
 ): FunnelLabels {
   const count = (n: number): string => formats.number(n);
-  const money = moneyFormat(formats.locale, currency);
+  // Amounts of no known currency are plain numbers: the count's formatter serves them too.
+  const money =
+    currency.code === undefined && currency.symbol === undefined
+      ? count
+      : moneyFormat(formats.locale, currency);
   const percent = (ratio: number | null): string =>
     ratio === null ? '—' : formats.percent(ratio, Math.abs(ratio) < 0.1 && ratio !== 0 ? 1 : 0);
   const value = metric === 'amount' ? money : count;

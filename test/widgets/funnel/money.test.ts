@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { commonCurrency, currencySymbolOf, formatMoney } from '../../../src/widgets/funnel/money';
+import {
+  commonCurrency,
+  currencySymbolOf,
+  formatMoney,
+  moneyFormat,
+} from '../../../src/widgets/funnel/money';
 
 describe('amounts in the records currency', () => {
   it.each([
@@ -28,5 +33,13 @@ describe('amounts in the records currency', () => {
       ),
     );
     expect(formatMoney(1234, 'en-US', {})).toBe('1,234');
+  });
+
+  it('builds the formatter of a locale and currency once and gives it to every later drawing', () => {
+    const euro = moneyFormat('bg-BG', { symbol: '€' });
+    expect(moneyFormat('bg-BG', { symbol: '€' })).toBe(euro);
+    expect(moneyFormat('bg-BG', { code: 'EUR' })).not.toBe(euro);
+    expect(moneyFormat('ru-RU', { symbol: '€' })).not.toBe(euro);
+    expect(euro(1234)).toBe(formatMoney(1234, 'bg-BG', { symbol: '€' }));
   });
 });
