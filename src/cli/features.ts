@@ -35,6 +35,9 @@ const solution = (): Promise<typeof Solution> => import('../solution');
 export const loadEnv = (): Promise<typeof Env> => import('../env');
 /** The labels library, for the commands that call several of its functions. */
 export const loadLabels = labels;
+/** The file-kind rules of the labels library (which names are XLIFF), without its spreadsheet code. */
+export const loadExportFormat = (): Promise<typeof import('../labels/export-format')> =>
+  import('../labels/export-format');
 
 export const exportLabels = async (o: Labels.ExportOptions): Promise<Labels.ExportResult> =>
   (await labels()).exportLabels(o);

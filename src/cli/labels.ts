@@ -12,6 +12,7 @@ import {
   importLabels,
   labelStats,
   loadEnv,
+  loadExportFormat,
   problemsJson,
   problemsTable,
   statsJson,
@@ -238,7 +239,7 @@ function registerImport(parent: Command, ctx: CommandContext): void {
     const total = [...summary.changed.values()].reduce((a, b) => a + b, 0);
     const perLanguage = [...summary.changed].map(([lcid, count]) => `${lcid}: ${n(count)}`).join(', ');
     const notes = summary.warnings.length + summary.skipped.length;
-    const { isXliffName } = await import('../labels/export-format');
+    const { isXliffName } = await loadExportFormat();
     ctx.io.stdout(
       `Imported ${books.length} ${books.some((b) => isXliffName(b)) ? 'file(s)' : 'workbook(s)'} into ${output.name}: ${n(total)} label text(s) changed` +
         (perLanguage === '' ? '' : ` (${perLanguage})`) +
