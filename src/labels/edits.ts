@@ -59,6 +59,8 @@ export class EditSet {
    * the file that was given up (import-pacing.ts) and the next pass sees the same proposals.
    */
   private readonly taken = new Set<string>();
+  /** The object ids of the keys: most labels of a file are told apart by theirs alone, cheaply. */
+  private readonly objectIds = new Set<string>();
   constructor(private readonly options: EditSetOptions = {}) {}
 
   get size(): number {
@@ -72,6 +74,7 @@ export class EditSet {
     if (langs === undefined) {
       langs = new Map();
       this.byKey.set(key, langs);
+      this.objectIds.add(detach(row.objectId));
     }
     for (const [lcid, text] of row.texts) {
       const cell = row.cells.get(lcid);
@@ -91,12 +94,9 @@ export class EditSet {
   }
 
   has(key: Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>): boolean {
-    return this.hasKey(labelKey(key));
-  }
-
-  /** `has` by the labelKey. */
-  hasKey(key: string): boolean {
-    return this.byKey.has(key) && !this.taken.has(key);
+    if (!this.objectIds.has(key.objectId)) return false;
+    const k = labelKey(key);
+    return this.byKey.has(k) && !this.taken.has(k);
   }
 
   /** Forgets every `take`: the proposals are all there again, in the order they were added. */

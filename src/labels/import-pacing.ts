@@ -7,7 +7,7 @@
  * given up and done again, so the file is always patched with the whole workbook known.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { labelKey, type Label } from './crm-xml/model';
+import type { Label } from './crm-xml/model';
 
 export interface PacingOptions {
   /** Bytes of the file handed to the scanner at a time; the workbook's rows are taken in between. */
@@ -25,14 +25,25 @@ export class PassGivenUp extends Error {
   }
 }
 
-/** Two independent 32-bit hashes of a key (FNV-1a and a multiply-rotate one), as one 53-bit number. */
-export function keyHash53(key: string): number {
+type Key = Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>;
+
+/**
+ * Two independent 32-bit hashes (FNV-1a and a multiply-rotate one) of a key's parts, as one
+ * 53-bit number; the parts are read where they are, not joined into a new string.
+ */
+export function keyHash53(key: Key): number {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
+  for (const part of [key.sheet, key.entity, key.objectId, key.column]) {
+    for (let i = 0; i < part.length; i++) {
+      const c = part.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    // A separator no text holds, so that ("ab", "c") and ("a", "bc") differ.
+    a = Math.imul(a ^ 0xffff1, 0x01000193);
+    b = Math.imul(b ^ 0xffff1, 0x5bd1e995);
     b ^= b >>> 15;
   }
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
@@ -62,13 +73,13 @@ export class PassPacer {
   }
 
   /** The workbook added an edit for `key`. */
-  edited(key: Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>): void {
+  edited(key: Key): void {
     if (!this.reading || this.passedCount === 0) return;
-    this.added.set(keyHash53(labelKey(key)), this.passedCount);
+    this.added.set(keyHash53(key), this.passedCount);
   }
 
-  /** The pass met the label whose labelKey is `key`. */
-  passed(key: string): void {
+  /** The pass met the label `key`. */
+  passed(key: Key): void {
     if (this.reading) {
       if (this.passedCount === this.passedKeys.length) {
         const grown = new Float64Array(this.passedKeys.length * 2);

@@ -9,7 +9,7 @@ import { finished } from 'node:stream/promises';
 import { CrmKitError, type Problem } from '../errors';
 import { writeAtomically } from '../fs/atomic';
 import { checkReadable, type NamedFile } from '../fs/open-input';
-import { labelKey, sameText, type Lcid, type TranslationsHeader } from './crm-xml/model';
+import { sameText, type Lcid, type TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { readWorkbook } from './workbook/read';
 import type { ReadSheetOptions } from './workbook/sheet-rows';
@@ -165,10 +165,8 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
             },
             wants: (key) => {
               options.onRows?.(1);
-              if (workbook === undefined || pacer === undefined) return edits.size > 0 && edits.has(key);
-              const k = labelKey(key);
-              pacer.passed(k);
-              return edits.size > 0 && edits.hasKey(k);
+              if (workbook !== undefined) pacer?.passed(key);
+              return edits.size > 0 && edits.has(key);
             },
             label: (label) => {
               const d = edits.take(label, baseLcid);
