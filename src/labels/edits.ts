@@ -54,10 +54,17 @@ export interface EditSetOptions {
 
 export class EditSet {
   private readonly byKey = new Map<string, Map<Lcid, Proposal[]>>();
+  /**
+   * Keys already decided (`take`): kept, in their place, so that `restore` can undo a pass over
+   * the file that was given up (import-pacing.ts) and the next pass sees the same proposals.
+   */
+  private readonly taken = new Set<string>();
+  /** The object ids of the keys: most labels of a file are told apart by theirs alone, cheaply. */
+  private readonly objectIds = new Set<string>();
   constructor(private readonly options: EditSetOptions = {}) {}
 
   get size(): number {
-    return this.byKey.size;
+    return this.byKey.size - this.taken.size;
   }
 
   /** `place`: where the row is, when not a workbook cell (`ru.xlf:42`). */
@@ -67,6 +74,7 @@ export class EditSet {
     if (langs === undefined) {
       langs = new Map();
       this.byKey.set(key, langs);
+      this.objectIds.add(detach(row.objectId));
     }
     for (const [lcid, text] of row.texts) {
       const cell = row.cells.get(lcid);
@@ -86,15 +94,26 @@ export class EditSet {
   }
 
   has(key: Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>): boolean {
-    return this.byKey.has(labelKey(key));
+    if (!this.objectIds.has(key.objectId)) return false;
+    const k = labelKey(key);
+    return this.byKey.has(k) && !this.taken.has(k);
+  }
+
+  /** Forgets every `take`: the proposals are all there again, in the order they were added. */
+  restore(): void {
+    this.taken.clear();
+  }
+
+  private *pending(): Generator<[string, Map<Lcid, Proposal[]>]> {
+    for (const entry of this.byKey) if (!this.taken.has(entry[0])) yield entry;
   }
 
   /** Decides the new texts of `label` and forgets its proposals. */
   take(label: Label, baseLcid: Lcid): Decision | undefined {
     const key = labelKey(label);
     const langs = this.byKey.get(key);
-    if (langs === undefined) return undefined;
-    this.byKey.delete(key);
+    if (langs === undefined || this.taken.has(key)) return undefined;
+    this.taken.add(key);
     const decision: Decision = { edits: new Map(), problems: [], conflicts: [], skipped: [] };
     const base = label.texts.get(baseLcid) ?? '';
     const name = displayKey(label);
@@ -160,7 +179,7 @@ export class EditSet {
   /** Proposals whose label was not in the file, one entry per row. */
   leftovers(): Problem[] {
     const out: Problem[] = [];
-    for (const [key, langs] of this.byKey) {
+    for (const [key, langs] of this.pending()) {
       const first = [...langs.values()][0]?.[0];
       const [, entity = '', objectId = '', column = ''] = key.split('\u0000');
       const name = column === '' ? `${entity} / ${objectId}` : `${entity} / ${objectId} / ${column}`;
@@ -175,7 +194,7 @@ export class EditSet {
   /** The same as problems (`not-in-file`, a warning), with the place of the row's first text. */
   leftoverProblems(): QaProblem[] {
     const out: QaProblem[] = [];
-    for (const [key, langs] of this.byKey) {
+    for (const [key, langs] of this.pending()) {
       const [lcid, proposals] = [...langs][0] ?? [];
       const first = proposals?.[0];
       const [sheet = 'Localized Labels', entity = '', objectId = '', column = ''] = key.split('\u0000');

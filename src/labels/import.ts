@@ -25,6 +25,7 @@ import { isXliffName } from './export-format';
 import { placeholderKey, readXliffFile, refuseOtherLanguages, xliffRows, xliffTarget } from './xliff-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
+import { PassGivenUp, PassPacer, type PacingOptions } from './import-pacing';
 
 export { ImportRefused };
 
@@ -41,6 +42,11 @@ export interface ImportOptions extends Pick<ProgressCallbacks, 'onRows'> {
   sheetWorker?: ReadSheetOptions;
   /** DEFLATE level of the output zip (default 3: deflate_fast, 2–3× cheaper than 6 on 100 MB). */
   level?: number;
+  /**
+   * With one workbook, patch the file while the workbook is read (import-pacing.ts); the output
+   * is the same either way (default true; tests set how closely the patch follows the workbook).
+   */
+  overlap?: boolean | Partial<PacingOptions>;
 }
 
 export interface ImportSummary {
@@ -87,149 +93,196 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
   const xliffWarnings: Problem[] = [];
   refuseInputAsOutput(options.output, [options.into, ...options.workbooks]);
   outputKind(options.output, /\.xml$/i.test(options.into.name) ? 'xml' : 'zip');
-  for (const [book, file] of options.workbooks.entries()) {
-    if (isXliffName(file.name)) {
-      const read = await readXliffFile(file, options.maxSize);
-      const units = xliffRows(read, file.name);
-      for (const { row, where } of units.rows) edits.add(row, book, file.name, where);
-      for (const [key, unit] of units.placeholders) placeholders.set(key, unit);
-      xliffWarnings.push(...units.warnings);
-      metas.push({ file, meta: read.header });
-      xliffLanguages.push({ file, lcid: xliffTarget(read, file.name) });
-      continue;
-    }
-    await checkReadable(file);
-    const screen = variantScreen();
-    const result = await readWorkbook(
-      { path: file.path },
-      file.name,
-      (row) => {
-        if (!row.unchangedSinceExport) edits.add(row, book, file.name);
-        screen.screen(row);
-      },
-      { sheets: { worker: true, ...options.sheetWorker } },
-    );
-    found.push(...result.problems.map((p) => workbookRowProblem(p, file.name)));
-    metas.push({ file, meta: result.meta });
-    const suspects = screen.suspects();
-    if (suspects.size === 0) continue;
-    // A base text translated several ways, one of them edited: read again for the report.
-    const variants = editedVariants(suspects);
-    await readWorkbook({ path: file.path }, file.name, (row) => variants.add(row));
-    inconsistent.push(...variants.problems(file.name));
-  }
+  const only = options.workbooks.length === 1 ? options.workbooks[0] : undefined;
+  const pacer =
+    options.overlap !== false && only !== undefined && !isXliffName(only.name)
+      ? new PassPacer(options.overlap === true ? {} : options.overlap)
+      : undefined;
 
-  const source = await openTranslationsSource(options.into.path, options.into.name, options.maxSize);
-  try {
-    const kind = outputKind(options.output, source.kind);
-    if (kind === 'zip' && source.kind === 'xml') {
-      throw new CrmKitError(
-        'USAGE',
-        `-o ${options.output.name}: an .xml input gives an .xml output, not a zip`,
-      );
-    }
-    const contentTypes = kind === 'zip' ? await source.contentTypes() : undefined;
-    const changed = new Map<Lcid, number>();
-    const conflicts: Problem[] = [];
-    const skipped: Problem[] = [];
-    let baseLcid = 0;
-
-    const patch = async (output: Writable) =>
-      readTranslations(
-        source.xml(),
-        source.where,
-        {
-          sheet: (_sheet, _languages, header) => {
-            baseLcid = header.baseLcid;
-          },
-          wants: (key) => {
-            options.onRows?.(1);
-            return edits.size > 0 && edits.has(key);
-          },
-          label: (label) => {
-            const d = edits.take(label, baseLcid);
-            if (d === undefined) return undefined;
-            let problems = d.problems;
-            for (const [lcid, text] of label.texts) {
-              const unit = placeholders.get(placeholderKey(label, lcid));
-              if (unit === undefined || sameText(unit.text, text)) continue;
-              // The XLIFF's own words (which <ph> was dropped or renumbered) say more than the text rule.
-              problems = problems.filter((p) => p.lcid !== lcid || !p.code.startsWith('placeholder-'));
-              problems = [...problems, ...unit.problems];
-            }
-            found.push(...problems);
-            conflicts.push(...d.conflicts);
-            skipped.push(...d.skipped);
-            for (const lcid of d.edits.keys()) changed.set(lcid, (changed.get(lcid) ?? 0) + 1);
-            return d.edits;
-          },
+  const readInputs = async (): Promise<void> => {
+    for (const [book, file] of options.workbooks.entries()) {
+      if (isXliffName(file.name)) {
+        const read = await readXliffFile(file, options.maxSize);
+        const units = xliffRows(read, file.name);
+        for (const { row, where } of units.rows) edits.add(row, book, file.name, where);
+        for (const [key, unit] of units.placeholders) placeholders.set(key, unit);
+        xliffWarnings.push(...units.warnings);
+        metas.push({ file, meta: read.header });
+        xliffLanguages.push({ file, lcid: xliffTarget(read, file.name) });
+        continue;
+      }
+      await checkReadable(file);
+      const screen = variantScreen();
+      const result = await readWorkbook(
+        { path: file.path },
+        file.name,
+        (row) => {
+          if (!row.unchangedSinceExport) {
+            edits.add(row, book, file.name);
+            pacer?.edited(row);
+          }
+          screen.screen(row);
+          pacer?.rowRead();
         },
-        output,
+        { sheets: { worker: true, ...options.sheetWorker } },
       );
+      found.push(...result.problems.map((p) => workbookRowProblem(p, file.name)));
+      metas.push({ file, meta: result.meta });
+      const suspects = screen.suspects();
+      if (suspects.size === 0) continue;
+      // A base text translated several ways, one of them edited: read again for the report.
+      const variants = editedVariants(suspects);
+      await readWorkbook({ path: file.path }, file.name, (row) => variants.add(row));
+      inconsistent.push(...variants.problems(file.name));
+    }
+  };
 
-    return await writeAtomically(options.output, async (temp, openStream) => {
-      let read: Awaited<ReturnType<typeof patch>>;
-      if (kind === 'zip') {
-        const fh = await open(temp, 'w');
-        try {
-          const zip = new ZipWriter(fh);
-          let result: Awaited<ReturnType<typeof patch>> | undefined;
-          await zip.addEntry(
-            TRANSLATIONS_ENTRY,
-            async (input) => {
-              result = await patch(input);
+  const patchFile = async (workbook: Promise<boolean> | undefined): Promise<ImportSummary> => {
+    const source = await openTranslationsSource(options.into.path, options.into.name, options.maxSize);
+    try {
+      const kind = outputKind(options.output, source.kind);
+      if (kind === 'zip' && source.kind === 'xml') {
+        throw new CrmKitError(
+          'USAGE',
+          `-o ${options.output.name}: an .xml input gives an .xml output, not a zip`,
+        );
+      }
+      const contentTypes = kind === 'zip' ? await source.contentTypes() : undefined;
+      const changed = new Map<Lcid, number>();
+      const conflicts: Problem[] = [];
+      const skipped: Problem[] = [];
+      /** The problems of the new texts, in file order. */
+      const patched: QaProblem[] = [];
+      let baseLcid = 0;
+
+      const patch = async (output: Writable) =>
+        readTranslations(
+          workbook === undefined || pacer === undefined ? source.xml() : pacer.pieces(source.xml()),
+          source.where,
+          {
+            sheet: (_sheet, _languages, header) => {
+              baseLcid = header.baseLcid;
             },
-            options.level ?? 3,
-          );
-          await zip.addBuffer(CONTENT_TYPES_ENTRY, contentTypes ?? Buffer.alloc(0));
-          await zip.finish();
-          if (result === undefined) throw new Error('the translations entry was not written');
-          read = result;
-        } finally {
-          await fh.close();
-        }
-      } else {
-        const out = openStream();
-        read = await patch(out);
-        out.end();
-        await finished(out);
-      }
+            wants: (key) => {
+              options.onRows?.(1);
+              if (workbook !== undefined) pacer?.passed(key);
+              return edits.size > 0 && edits.has(key);
+            },
+            label: (label) => {
+              const d = edits.take(label, baseLcid);
+              if (d === undefined) return undefined;
+              let problems = d.problems;
+              for (const [lcid, text] of label.texts) {
+                const unit = placeholders.get(placeholderKey(label, lcid));
+                if (unit === undefined || sameText(unit.text, text)) continue;
+                // The XLIFF's own words (which <ph> was dropped or renumbered) say more than the text rule.
+                problems = problems.filter((p) => p.lcid !== lcid || !p.code.startsWith('placeholder-'));
+                problems = [...problems, ...unit.problems];
+              }
+              patched.push(...problems);
+              conflicts.push(...d.conflicts);
+              skipped.push(...d.skipped);
+              for (const lcid of d.edits.keys()) changed.set(lcid, (changed.get(lcid) ?? 0) + 1);
+              return d.edits;
+            },
+          },
+          output,
+        );
 
-      const foreign = metas.filter((m) => m.meta.fingerprint !== read.fingerprint);
-      if (foreign.length > 0 && options.force !== true) {
-        const names = foreign.map((m) => `${m.file.name} (exported from ${m.meta.sourceName})`).join(', ');
-        throw new CrmKitError(
-          'WORKBOOK_MISMATCH',
-          `${names}: exported from another translations file than ${options.into.name}; use --force to merge by key anyway`,
-        );
-      }
-      if (options.force !== true) refuseOtherLanguages(xliffLanguages, read.header, options.into.name);
-      if (conflicts.length > 0) {
-        throw new CrmKitError(
-          'MERGE_CONFLICT',
-          `${conflicts.length} label(s) changed differently in two workbooks`,
-          conflicts,
-        );
-      }
-      found.push(...inconsistent);
-      const errors = found.filter((p) => p.severity === 'error');
-      if (errors.length > 0) throw new ImportRefused(errors);
-      const problems = found.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-      const warnings = [...warningLines(problems), ...xliffWarnings];
-      const leftovers = edits.leftovers();
-      if (foreign.length > 0) skipped.push(...leftovers);
-      else warnings.push(...leftovers);
-      problems.push(...edits.leftoverProblems());
-      return {
-        header: read.header,
-        changed,
-        problems,
-        warnings,
-        skipped,
-        foreign: foreign.map((m) => m.file.name),
-      };
-    });
-  } finally {
-    await source.close();
+      return await writeAtomically(options.output, async (temp, openStream) => {
+        let read: Awaited<ReturnType<typeof patch>>;
+        if (kind === 'zip') {
+          const fh = await open(temp, 'w');
+          try {
+            const zip = new ZipWriter(fh);
+            let result: Awaited<ReturnType<typeof patch>> | undefined;
+            await zip.addEntry(
+              TRANSLATIONS_ENTRY,
+              async (input) => {
+                result = await patch(input);
+              },
+              options.level ?? 3,
+            );
+            await zip.addBuffer(CONTENT_TYPES_ENTRY, contentTypes ?? Buffer.alloc(0));
+            await zip.finish();
+            if (result === undefined) throw new Error('the translations entry was not written');
+            read = result;
+          } finally {
+            await fh.close();
+          }
+        } else {
+          const out = openStream();
+          read = await patch(out);
+          out.end();
+          await finished(out);
+        }
+        // Patched while the workbook was read: its checks wait for the whole workbook.
+        if (workbook !== undefined && (await workbook)) throw new PassGivenUp();
+
+        const foreign = metas.filter((m) => m.meta.fingerprint !== read.fingerprint);
+        if (foreign.length > 0 && options.force !== true) {
+          const names = foreign.map((m) => `${m.file.name} (exported from ${m.meta.sourceName})`).join(', ');
+          throw new CrmKitError(
+            'WORKBOOK_MISMATCH',
+            `${names}: exported from another translations file than ${options.into.name}; use --force to merge by key anyway`,
+          );
+        }
+        if (options.force !== true) refuseOtherLanguages(xliffLanguages, read.header, options.into.name);
+        if (conflicts.length > 0) {
+          throw new CrmKitError(
+            'MERGE_CONFLICT',
+            `${conflicts.length} label(s) changed differently in two workbooks`,
+            conflicts,
+          );
+        }
+        const all = [...found, ...patched, ...inconsistent];
+        const errors = all.filter((p) => p.severity === 'error');
+        if (errors.length > 0) throw new ImportRefused(errors);
+        const problems = all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+        const warnings = [...warningLines(problems), ...xliffWarnings];
+        const leftovers = edits.leftovers();
+        if (foreign.length > 0) skipped.push(...leftovers);
+        else warnings.push(...leftovers);
+        problems.push(...edits.leftoverProblems());
+        return {
+          header: read.header,
+          changed,
+          problems,
+          warnings,
+          skipped,
+          foreign: foreign.map((m) => m.file.name),
+        };
+      });
+    } finally {
+      await source.close();
+    }
+  };
+
+  if (pacer === undefined) {
+    await readInputs();
+    return patchFile(undefined);
+  }
+  // The workbook is read while the file is patched; the patch is done again, once the workbook
+  // is read, when an edit came too late for it. A failed workbook's error comes first, as when
+  // the two are read one after the other.
+  const workbook = readInputs().then(
+    () => {
+      const late = pacer.workbookRead();
+      if (late) pacer.giveUp();
+      return late;
+    },
+    (e: unknown) => {
+      pacer.giveUp();
+      throw e;
+    },
+  );
+  workbook.catch(() => undefined);
+  try {
+    return await patchFile(workbook);
+  } catch (e) {
+    // Not late: the patch saw what it would have seen after the workbook, so did its failure.
+    if (!(await workbook)) throw e;
+    edits.restore();
+    return patchFile(undefined);
   }
 }

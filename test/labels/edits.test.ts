@@ -168,3 +168,31 @@ describe('the rules for a new text (those of labels check)', () => {
     expect(editFindings('base', '', 'было', true).map((f) => f.severity)).toEqual(['error']);
   });
 });
+
+describe('taking a pass over the file again', () => {
+  it('gives the same decision after restore, with a proposal added since the first take counted too', () => {
+    const set = new EditSet();
+    set.add(row({ 1049: 'Ок {0}' }), 0, 'book0.xlsx');
+    const first = set.take(label, 1033)!;
+    expect(set.has(label)).toBe(false);
+    expect(set.take(label, 1033)).toBeUndefined();
+    expect(set.leftovers()).toEqual([]);
+
+    set.restore();
+    expect(set.has(label)).toBe(true);
+    expect(set.take(label, 1033)).toEqual(first);
+
+    set.add(row({ 1049: 'Другое {0}' }), 1, 'book1.xlsx');
+    set.restore();
+    // The proposal that came late now meets the first one: a conflict, as if both were there at once.
+    expect(set.take(label, 1033)!.conflicts).toHaveLength(1);
+  });
+
+  it('tells a label of another object apart without an edit of its own', () => {
+    const set = new EditSet();
+    set.add(row({ 1049: 'Ок {0}' }), 0, 'book0.xlsx');
+    expect(set.has({ ...label, objectId: 'account.Other' })).toBe(false);
+    expect(set.has({ ...label, entity: 'contact' })).toBe(false);
+    expect(set.size).toBe(1);
+  });
+});
