@@ -25,6 +25,11 @@ export interface TranslationsReadResult {
 /** Bytes decoded at a time: the text stays under V8's large-object size (128 KB) even as UTF-16. */
 const DECODE_BYTES = 32 * 1024;
 
+export interface ReadTranslationsOptions {
+  /** Read the rows Dynamics writes in one walk each (default); false reads every row tag by tag. */
+  wholeRows?: boolean;
+}
+
 /**
  * Reads `input` (UTF-8 bytes of CrmTranslations.xml). `where` names the file in messages.
  * With `output`, writes the patched file there (the caller ends the stream).
@@ -34,9 +39,10 @@ export async function readTranslations(
   where: string,
   visitor: TranslationsVisitor,
   output?: Writable,
+  options: ReadTranslationsOptions = {},
 ): Promise<TranslationsReadResult> {
   const sink = new LabelRowSink(visitor, where);
-  const handler = new SpreadsheetHandler(sink, where);
+  const handler = new SpreadsheetHandler(sink, where, options.wholeRows ?? true);
   const pending: string[] = [];
   const scanner = new XmlScanner(handler, where, output === undefined ? undefined : (t) => pending.push(t));
   handler.scanner = scanner;

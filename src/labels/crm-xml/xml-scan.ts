@@ -21,6 +21,12 @@ export interface XmlHandler {
   wantText: boolean;
   /** Offset before which the scanner may forget the input (the start of an open row), or Infinity. */
   holdFrom: number;
+  /**
+   * Offered each start tag beginning `<R` inside the root, with the text held (`buf` starts at
+   * absolute offset `base`): reads a whole element itself and returns the offset of its last `>`,
+   * or -1 to have the scanner go on tag by tag.
+   */
+  wholeRow?(buf: string, lt: number, base: number): number;
 }
 
 /** A replacement of the source span [start, end) by `text` in the output. */
@@ -31,7 +37,7 @@ export interface Replacement {
 }
 
 const NAME = /^[A-Za-z_:][\w.:-]*$/;
-const ATTRS = /^(?:\s+[^\s=/>"']+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
+export const ATTRS = /^(?:\s+[^\s=/>"']+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 
 export class XmlScanner {
   private buf = '';
@@ -55,7 +61,8 @@ export class XmlScanner {
   ) {}
 
   write(chunk: string): void {
-    this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
+    // Joined into one flat string (`+` would make a rope): every character read is then a plain load.
+    this.buf = this.buf.length === 0 ? chunk : [this.buf, chunk].join('');
     if (!this.started) {
       if (this.buf.length === 0) return;
       this.started = true;
@@ -129,6 +136,13 @@ export class XmlScanner {
       } else if (Number.isNaN(c)) {
         break;
       } else {
+        if (c === 82 /* R */ && h.wholeRow !== undefined && this.stack.length > 0) {
+          end = h.wholeRow(buf, lt, this.base);
+          if (end !== -1) {
+            pos = end + 1;
+            continue;
+          }
+        }
         end = findTagEnd(buf, lt + 1);
         if (end === -1) break;
         this.openTag(buf, lt, end);
@@ -236,8 +250,10 @@ export class XmlScanner {
   }
 }
 
+export const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** Finds the `>` closing a start tag, skipping quoted attribute values (which may hold `>`). */
-function findTagEnd(buf: string, from: number): number {
+export function findTagEnd(buf: string, from: number): number {
   let quote = 0;
   for (let i = from; i < buf.length; i++) {
     const c = buf.charCodeAt(i);
