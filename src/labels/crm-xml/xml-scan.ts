@@ -37,6 +37,8 @@ export interface Replacement {
 }
 
 const NAME = /^[A-Za-z_:][\w.:-]*$/;
+/** A row start is kept waiting for its end (see `flush`) while the text from it is shorter than this. */
+const LONGEST_WAIT = 256 * 1024;
 export const ATTRS = /^(?:\s+[^\s=/>"']+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 
 export class XmlScanner {
@@ -68,12 +70,22 @@ export class XmlScanner {
       this.started = true;
       if (this.buf.charCodeAt(0) === 0xfeff) this.pos = 1;
     }
-    this.scan(false);
+    this.scan(false, true);
+    this.trim();
+  }
+
+  /**
+   * Reads what `write` left waiting: a row whose end had not come yet is read tag by tag now.
+   * Call it before letting any other error out (bad UTF-8, a failing input), so that an error
+   * in that text is still the one reported, as when everything is read at once.
+   */
+  flush(): void {
+    this.scan(false, false);
     this.trim();
   }
 
   end(): void {
-    this.scan(true);
+    this.scan(true, false);
     if (this.stack.length > 0 || !this.rootSeen) {
       const open = this.stack[this.stack.length - 1];
       this.fail(
@@ -111,7 +123,8 @@ export class XmlScanner {
     throw new CrmKitError(code, `${this.where}: line ${this.lineAt(this.base + index)}: ${message}`);
   }
 
-  private scan(final: boolean): void {
+  /** With `wait`, stops at a row whose end is not in the buffer yet, to read it whole later. */
+  private scan(final: boolean, wait: boolean): void {
     const buf = this.buf;
     const h = this.handler;
     let pos = this.pos;
@@ -142,6 +155,7 @@ export class XmlScanner {
             pos = end + 1;
             continue;
           }
+          if (wait && buf.length - lt < LONGEST_WAIT && buf.indexOf('</Row>', lt) === -1) break;
         }
         end = findTagEnd(buf, lt + 1);
         if (end === -1) break;

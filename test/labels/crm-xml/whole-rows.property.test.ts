@@ -23,14 +23,20 @@ interface Outcome {
   error?: { code: string; message: string };
 }
 
-function* pieces(bytes: Buffer, cuts: readonly number[]): Generator<Buffer> {
+/** How the input ends: as it is, cut at a point and followed by a byte UTF-8 never has, or failing there. */
+type Ending = { kind: 'whole' } | { kind: 'bad-utf8' | 'failing-input'; at: number };
+
+function* pieces(bytes: Buffer, cuts: readonly number[], ending: Ending): Generator<Buffer> {
+  const input = ending.kind === 'whole' ? bytes : bytes.subarray(0, Math.min(ending.at, bytes.length));
+  const body = ending.kind === 'bad-utf8' ? Buffer.concat([input, Buffer.from([0xff, 0x3c])]) : input;
   let at = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
-    const to = Math.min(cut, bytes.length);
-    if (to > at) yield bytes.subarray(at, to);
+    const to = Math.min(cut, body.length);
+    if (to > at) yield body.subarray(at, to);
     at = Math.max(at, to);
   }
-  if (at < bytes.length) yield bytes.subarray(at);
+  if (at < body.length) yield body.subarray(at);
+  if (ending.kind === 'failing-input') throw new Error('the input failed');
 }
 
 /** Reads (and, with `patch`, rewrites every third label's 1049 text) one way or the other. */
@@ -39,6 +45,7 @@ async function outcome(
   cuts: readonly number[],
   wholeRows: boolean,
   patch: boolean,
+  ending: Ending = { kind: 'whole' },
 ): Promise<Outcome> {
   const bytes = Buffer.from(xml, 'utf8');
   const labels: Outcome['labels'] = [];
@@ -59,7 +66,7 @@ async function outcome(
   };
   try {
     const result = await readTranslations(
-      pieces(bytes, cuts),
+      pieces(bytes, cuts, ending),
       'test.xml',
       { label },
       patch ? out : undefined,
@@ -67,8 +74,10 @@ async function outcome(
     );
     return { labels, result, output: Buffer.concat(parts).toString('utf8') };
   } catch (e) {
-    if (!isCrmKitError(e)) throw e;
-    return { labels, output: '', error: { code: e.code, message: e.message } };
+    if (isCrmKitError(e)) return { labels, output: '', error: { code: e.code, message: e.message } };
+    if (e instanceof Error && e.message === 'the input failed')
+      return { labels, output: '', error: { code: 'INPUT', message: e.message } };
+    throw e;
   }
 }
 
@@ -213,6 +222,36 @@ describe('rows read whole or tag by tag', () => {
       { numRuns: 300 },
     );
   });
+
+  it('let an error in a row still waiting for its end win over bad UTF-8 or a failing input after it', async () => {
+    const ending = fc.record({
+      kind: fc.constantFrom('bad-utf8' as const, 'failing-input' as const),
+      at: fc.nat({ max: 4000 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(file, cuts, ending, async (xml, at, end) => {
+        // The end falls a little after one of the cuts, so that a row is often left waiting.
+        end.at = (at[0] ?? 0) + (end.at % 64);
+        expect(await outcome(xml, at, true, false, end)).toEqual(await outcome(xml, at, false, false, end));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(['bad-utf8' as const, 'failing-input' as const])(
+    'reports a bad tag in a row cut off by the end of a piece before a later %s',
+    async (kind) => {
+      const xml = minimalXml(
+        '<Row><Cell><Data ss:Type="String">a</Data></Cell><Cell ss:Index=3><Data ss:Type="String">b</Data></Cell></Row>',
+        { languages: LANGUAGES },
+      );
+      const cut = Buffer.from(xml).indexOf('<Data ss:Type="String">b');
+      const ending: Ending = { kind, at: cut + 3 };
+      const read = await outcome(xml, [cut], true, false, ending);
+      expect(read.error?.message).toMatch(/^test\.xml: line 1: malformed attributes in <Cell>$/);
+      expect(read).toEqual(await outcome(xml, [cut], false, false, ending));
+    },
+  );
 
   it('read a generated Dynamics-style file the same way, in 32 KB pieces or one byte at a time', async () => {
     const xml = [...sampleXml({ labels: 400 })].join('');
