@@ -144,7 +144,8 @@ export class WholeRows implements RowCells {
     const end = this.match(buf, lt);
     if (end !== -1) return end;
     const walked = this.walk(buf, lt);
-    this.plainCount = walked !== -1 && this.allPlain() ? this.count : 0;
+    // A row left to the scanner (often one not all in the buffer yet) does not change the shape tried.
+    if (walked !== -1) this.plainCount = this.allPlain() ? this.count : 0;
     return walked;
   }
 
