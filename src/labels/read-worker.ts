@@ -10,7 +10,11 @@ import { readTranslations } from './crm-xml/read';
 import { openTranslationsSource } from './source';
 import type { ToMain, WorkerInput } from './read-protocol';
 
-const BATCH = 1000;
+/**
+ * Labels per message. Small: a label's texts are slices of the scanner's text and keep it alive
+ * until the batch is sent, and the main thread holds the batches in flight.
+ */
+const BATCH = 250;
 const IN_FLIGHT = 2;
 
 async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import { CrmKitError } from '../../errors';
 import { LABEL_SHEETS, type Label, type LabelSheet, type Lcid, type TranslationsHeader } from './model';
-import { cellAt, type RowLayout } from './row-layout';
+import type { RowCells, RowLayout } from './row-layout';
 import type { RowSink } from './spreadsheet';
 import { rowReplacements } from './patch';
 import type { XmlScanner } from './xml-scan';
@@ -29,6 +29,11 @@ const KEY_HEADERS: Record<LabelSheet, readonly string[]> = {
   'Display Strings': ['Entity name', 'Display String Key'],
   'Localized Labels': ['Entity name', 'Object ID', 'Object Column Name'],
 };
+
+/** The text of a row's cell at a 1-based column ('' for none, and for column 0: no such column). */
+function textAt(row: RowCells, column: number): string {
+  return column === 0 ? '' : (row.textAt(column) ?? '');
+}
 
 export class LabelRowSink implements RowSink {
   scanner: XmlScanner | undefined;
@@ -57,31 +62,30 @@ export class LabelRowSink implements RowSink {
     this.current = undefined;
   }
 
-  row(row: RowLayout): void {
+  row(row: RowCells): void {
     const sheet = this.current;
     if (sheet === undefined) return;
     if (sheet === 'Information') {
-      const [name, value] = row.cells;
+      const [name, value] = row.layout().cells;
       if (name !== undefined)
         this.info.set(name.text.trim().replace(/:$/, '').toLowerCase(), value?.text ?? '');
       return;
     }
     if (this.columns === undefined) {
-      this.headerRow(sheet, row);
+      this.headerRow(sheet, row.layout());
       return;
     }
     const cols = this.columns;
-    const text = (c: number): string => (c === 0 ? '' : (cellAt(row, c)?.text ?? ''));
-    const entity = text(cols.entity);
-    const objectId = text(cols.objectId);
-    const column = text(cols.column);
+    const entity = textAt(row, cols.entity);
+    const objectId = textAt(row, cols.objectId);
+    const column = textAt(row, cols.column);
     if (entity === '' && objectId === '' && column === '') return;
     if (this.visitor.wants?.({ sheet, entity, objectId, column }) === false) {
       this.labelCount++;
       return;
     }
     const texts = new Map<Lcid, string>();
-    for (const [lcid, c] of cols.languages) texts.set(lcid, text(c));
+    for (const [lcid, c] of cols.languages) texts.set(lcid, textAt(row, c));
     this.labelCount++;
     const edits = this.visitor.label?.({ sheet, entity, objectId, column, texts });
     if (edits === undefined || edits.size === 0 || this.scanner === undefined) return;
@@ -91,7 +95,7 @@ export class LabelRowSink implements RowSink {
       if (t !== undefined) byColumn.set(c, t);
     }
     const where = `${this.where} › ${sheet} › ${entity} / ${objectId}${column === '' ? '' : ` / ${column}`}`;
-    for (const r of rowReplacements(row, byColumn, where)) this.scanner.replace(r);
+    for (const r of rowReplacements(row.layout(), byColumn, where)) this.scanner.replace(r);
   }
 
   header(): TranslationsHeader {

@@ -25,6 +25,11 @@ export interface TranslationsReadResult {
 /** Bytes decoded at a time: the text stays under V8's large-object size (128 KB) even as UTF-16. */
 const DECODE_BYTES = 32 * 1024;
 
+export interface ReadTranslationsOptions {
+  /** Read the rows Dynamics writes in one walk each (default); false reads every row tag by tag. */
+  wholeRows?: boolean;
+}
+
 /**
  * Reads `input` (UTF-8 bytes of CrmTranslations.xml). `where` names the file in messages.
  * With `output`, writes the patched file there (the caller ends the stream).
@@ -34,24 +39,39 @@ export async function readTranslations(
   where: string,
   visitor: TranslationsVisitor,
   output?: Writable,
+  options: ReadTranslationsOptions = {},
 ): Promise<TranslationsReadResult> {
   const sink = new LabelRowSink(visitor, where);
-  const handler = new SpreadsheetHandler(sink, where);
+  const handler = new SpreadsheetHandler(sink, where, options.wholeRows ?? true);
   const pending: string[] = [];
   const scanner = new XmlScanner(handler, where, output === undefined ? undefined : (t) => pending.push(t));
   handler.scanner = scanner;
   sink.scanner = scanner;
   const hash = createHash('sha256');
   const text = new Utf8Text(() => new CrmKitError('XML_MALFORMED', `${where}: not valid UTF-8 text`));
-  for await (const chunk of input) {
-    hash.update(chunk);
-    // Decoded in small pieces: a string of a whole 256 KB chunk would be born in V8's large-object
-    // space, freed only by full collections, and the heap would grow with the file.
-    for (let at = 0; at < chunk.length; at += DECODE_BYTES)
-      scanner.write(text.decode(chunk.subarray(at, at + DECODE_BYTES)));
-    if (output !== undefined && pending.length > 0) await flush(output, pending);
+  // The scanner may keep the start of a row waiting for its end: whatever else fails (the input,
+  // its UTF-8) lets the scanner read that text first, so that an error in it wins as it would
+  // have when read at once.
+  let scanning = false;
+  const scan = (piece: string): void => {
+    scanning = true;
+    scanner.write(piece);
+    scanning = false;
+  };
+  try {
+    for await (const chunk of input) {
+      hash.update(chunk);
+      // Decoded in small pieces: a string of a whole 256 KB chunk would be born in V8's large-object
+      // space, freed only by full collections, and the heap would grow with the file.
+      for (let at = 0; at < chunk.length; at += DECODE_BYTES)
+        scan(text.decode(chunk.subarray(at, at + DECODE_BYTES)));
+      if (output !== undefined && pending.length > 0) await flush(output, pending);
+    }
+    text.end();
+  } catch (e) {
+    if (!scanning) scanner.flush();
+    throw e;
   }
-  text.end();
   scanner.end();
   if (output !== undefined) await flush(output, pending);
   return { header: sink.header(), fingerprint: hash.digest('hex'), labelCount: sink.labelCount };

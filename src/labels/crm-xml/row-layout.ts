@@ -38,6 +38,27 @@ export interface RowLayout {
   closeStart: number;
 }
 
+/** A finished row as the label sheets read it: texts by column, and where its cells sit on demand. */
+export interface RowCells {
+  /** The decoded text of the cell whose first column is `column` ('' without Data), or undefined. */
+  textAt(column: number): string | undefined;
+  /** Every cell's place in the source (built on demand: only headers and patched rows need it). */
+  layout(): RowLayout;
+}
+
+/** RowCells over a layout already built. */
+export class LayoutCells implements RowCells {
+  constructor(private readonly row: RowLayout) {}
+
+  textAt(column: number): string | undefined {
+    return cellAt(this.row, column)?.text;
+  }
+
+  layout(): RowLayout {
+    return this.row;
+  }
+}
+
 /** The cell whose first column is `column`, or undefined (a missing or merged-over cell). */
 export function cellAt(row: RowLayout, column: number): CellSpan | undefined {
   for (const cell of row.cells) {

@@ -3,14 +3,15 @@
  * `ss:MergeAcross`, `<Cell/>`, rich text and comments), handed on one finished row at a time.
  */
 import { CrmKitError } from '../../errors';
-import { attribute, type CellSpan, type RowLayout } from './row-layout';
+import { attribute, LayoutCells, type CellSpan, type RowCells } from './row-layout';
+import { WholeRows } from './whole-rows';
 import { decodeXmlText } from './xml-text';
 import type { XmlHandler, XmlScanner } from './xml-scan';
 
 export interface RowSink {
   /** A worksheet starts; return false to skip its rows. */
   worksheet(name: string): boolean;
-  row(row: RowLayout, sheet: string): void;
+  row(row: RowCells, sheet: string): void;
   worksheetEnd(name: string): void;
 }
 
@@ -32,11 +33,26 @@ export class SpreadsheetHandler implements XmlHandler {
   private inComment = false;
   private raw = '';
   private rootChecked = false;
+  private readonly wholeRows: WholeRows | undefined;
 
+  /** `wholeRows`: read the rows Dynamics writes in one walk each (false: tag by tag, for tests). */
   constructor(
     private readonly sink: RowSink,
     private readonly where: string,
-  ) {}
+    wholeRows = true,
+  ) {
+    this.wholeRows = wholeRows ? new WholeRows() : undefined;
+  }
+
+  wholeRow(buf: string, lt: number, base: number): number {
+    const rows = this.wholeRows;
+    // Only where a `<Row>` starts a new row and nothing else is open (as the tag-by-tag path reads it).
+    if (rows === undefined || !this.keep || this.holdFrom !== Infinity || this.cell !== undefined) return -1;
+    if (this.dataDepth > 0 || this.inComment) return -1;
+    const end = rows.read(buf, lt, base);
+    if (end !== -1) this.sink.row(rows, this.sheet ?? '');
+    return end;
+  }
 
   open(name: string, attrs: string, start: number, end: number, selfClosing: boolean): void {
     if (this.dataDepth > 0) {
@@ -163,7 +179,7 @@ export class SpreadsheetHandler implements XmlHandler {
   private finishRow(closeStart: number): void {
     const cells = this.cells;
     this.cells = [];
-    this.sink.row({ cells, closeStart }, this.sheet ?? '');
+    this.sink.row(new LayoutCells({ cells, closeStart }), this.sheet ?? '');
     this.holdFrom = Infinity;
   }
 

@@ -21,6 +21,12 @@ export interface XmlHandler {
   wantText: boolean;
   /** Offset before which the scanner may forget the input (the start of an open row), or Infinity. */
   holdFrom: number;
+  /**
+   * Offered each start tag beginning `<R` inside the root, with the text held (`buf` starts at
+   * absolute offset `base`): reads a whole element itself and returns the offset of its last `>`,
+   * or -1 to have the scanner go on tag by tag.
+   */
+  wholeRow?(buf: string, lt: number, base: number): number;
 }
 
 /** A replacement of the source span [start, end) by `text` in the output. */
@@ -31,7 +37,9 @@ export interface Replacement {
 }
 
 const NAME = /^[A-Za-z_:][\w.:-]*$/;
-const ATTRS = /^(?:\s+[^\s=/>"']+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
+/** A row start is kept waiting for its end (see `flush`) while the text from it is shorter than this. */
+const LONGEST_WAIT = 256 * 1024;
+export const ATTRS = /^(?:\s+[^\s=/>"']+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*$/;
 
 export class XmlScanner {
   private buf = '';
@@ -55,18 +63,29 @@ export class XmlScanner {
   ) {}
 
   write(chunk: string): void {
-    this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
+    // Joined into one flat string (`+` would make a rope): every character read is then a plain load.
+    this.buf = this.buf.length === 0 ? chunk : [this.buf, chunk].join('');
     if (!this.started) {
       if (this.buf.length === 0) return;
       this.started = true;
       if (this.buf.charCodeAt(0) === 0xfeff) this.pos = 1;
     }
-    this.scan(false);
+    this.scan(false, true);
+    this.trim();
+  }
+
+  /**
+   * Reads what `write` left waiting: a row whose end had not come yet is read tag by tag now.
+   * Call it before letting any other error out (bad UTF-8, a failing input), so that an error
+   * in that text is still the one reported, as when everything is read at once.
+   */
+  flush(): void {
+    this.scan(false, false);
     this.trim();
   }
 
   end(): void {
-    this.scan(true);
+    this.scan(true, false);
     if (this.stack.length > 0 || !this.rootSeen) {
       const open = this.stack[this.stack.length - 1];
       this.fail(
@@ -104,7 +123,8 @@ export class XmlScanner {
     throw new CrmKitError(code, `${this.where}: line ${this.lineAt(this.base + index)}: ${message}`);
   }
 
-  private scan(final: boolean): void {
+  /** With `wait`, stops at a row whose end is not in the buffer yet, to read it whole later. */
+  private scan(final: boolean, wait: boolean): void {
     const buf = this.buf;
     const h = this.handler;
     let pos = this.pos;
@@ -129,6 +149,14 @@ export class XmlScanner {
       } else if (Number.isNaN(c)) {
         break;
       } else {
+        if (c === 82 /* R */ && h.wholeRow !== undefined && this.stack.length > 0) {
+          end = h.wholeRow(buf, lt, this.base);
+          if (end !== -1) {
+            pos = end + 1;
+            continue;
+          }
+          if (wait && buf.length - lt < LONGEST_WAIT && buf.indexOf('</Row>', lt) === -1) break;
+        }
         end = findTagEnd(buf, lt + 1);
         if (end === -1) break;
         this.openTag(buf, lt, end);
@@ -236,8 +264,10 @@ export class XmlScanner {
   }
 }
 
+export const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** Finds the `>` closing a start tag, skipping quoted attribute values (which may hold `>`). */
-function findTagEnd(buf: string, from: number): number {
+export function findTagEnd(buf: string, from: number): number {
   let quote = 0;
   for (let i = from; i < buf.length; i++) {
     const c = buf.charCodeAt(i);
