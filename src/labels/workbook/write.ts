@@ -23,7 +23,7 @@ import {
 } from './exceljs-internals';
 import { isRightToLeft } from './languages';
 import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
-import { rowXml, textCellXml } from './row-xml';
+import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
 import { SheetBytes } from './sheet-bytes';
 import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet-frame';
 import {
@@ -61,6 +61,8 @@ interface OpenSheet {
   pending: SheetBytes;
   /** Column letters by column number, computed once. */
   letters: readonly string[];
+  /** The start of a cell (`<c r="` and the letters) by column number. */
+  starts: readonly string[];
   /** Notes of suggested cells, written when the sheet closes. */
   notes: Required<SheetNotes>;
 }
@@ -85,11 +87,23 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     targetRtl: styleId(workbook, targetRtlStyle),
     suggestionRtl: styleId(workbook, suggestionRtlStyle),
   };
+  /** The cell pieces of each style, made once. */
+  const styles = {
+    key: cellStyle(ids.key),
+    text: cellStyle(ids.text),
+    target: cellStyle(ids.target),
+    suggestion: cellStyle(ids.suggestion),
+    targetRtl: cellStyle(ids.targetRtl),
+    suggestionRtl: cellStyle(ids.suggestionRtl),
+  };
   /** Machine translation styles, added to the workbook only when one is written. */
-  let machineIds: { ltr: number; rtl: number } | undefined;
-  const machineStyleId = (rtl: boolean): number => {
-    machineIds ??= { ltr: styleId(workbook, machineStyle), rtl: styleId(workbook, machineRtlStyle) };
-    return rtl ? machineIds.rtl : machineIds.ltr;
+  let machineStyles: { ltr: CellStyle; rtl: CellStyle } | undefined;
+  const machineCellStyle = (rtl: boolean): CellStyle => {
+    machineStyles ??= {
+      ltr: cellStyle(styleId(workbook, machineStyle)),
+      rtl: cellStyle(styleId(workbook, machineRtlStyle)),
+    };
+    return rtl ? machineStyles.rtl : machineStyles.ltr;
   };
   /** Machine translations written, for the hidden sheet (`<key hash>:<lcid>`). */
   const machine = new Map<string, MachineMark>();
@@ -137,35 +151,36 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       );
     }
     sheet.ws ??= openWorksheet(sheet);
-    const { layout, letters } = sheet;
-    const r = sheet.rows + 2;
-    let xml = textCellXml(`A${r}`, ids.key, label.entity) + textCellXml(`B${r}`, ids.key, label.objectId);
-    if (layout.keyCount === 3) xml += textCellXml(`C${r}`, ids.key, label.column);
-    xml += textCellXml(`${letters[layout.contextCol]}${r}`, ids.text, describeLabel(label, language).context);
-    xml += textCellXml(`${letters[layout.baseCol]}${r}`, ids.text, label.texts.get(options.baseLcid) ?? '');
+    const { layout, letters, starts } = sheet;
+    const r = String(sheet.rows + 2);
+    let xml =
+      cellXml(starts[1]!, r, styles.key, label.entity) + cellXml(starts[2]!, r, styles.key, label.objectId);
+    if (layout.keyCount === 3) xml += cellXml(starts[3]!, r, styles.key, label.column);
+    xml += cellXml(starts[layout.contextCol]!, r, styles.text, describeLabel(label, language).context);
+    xml += cellXml(starts[layout.baseCol]!, r, styles.text, label.texts.get(options.baseLcid) ?? '');
     for (const { lcid, col } of layout.targetCols) {
-      const ref = `${letters[col]}${r}`;
       const text = label.texts.get(lcid) ?? '';
       const suggestion = text === '' ? suggestions?.get(lcid) : undefined;
       const rtl = isRightToLeft(lcid);
       if (suggestion?.machine !== undefined && suggestion.text !== '') {
         const { provider, date } = suggestion.machine;
-        xml += textCellXml(ref, machineStyleId(rtl), suggestion.text);
+        const ref = `${letters[col]!}${r}`;
+        xml += cellXml(starts[col]!, r, machineCellStyle(rtl), suggestion.text);
         sheet.notes.refs.push(ref);
         sheet.notes.texts.push(`machine translation: ${provider}, ${date}`);
         sheet.notes.fromMemory.push(0);
         machine.set(`${keyHash(label)}:${lcid}`, { textHash: textHash(suggestion.text), provider, date });
       } else if (suggestion !== undefined && suggestion.text !== '') {
-        xml += textCellXml(ref, rtl ? ids.suggestionRtl : ids.suggestion, suggestion.text);
-        sheet.notes.refs.push(ref);
+        xml += cellXml(starts[col]!, r, rtl ? styles.suggestionRtl : styles.suggestion, suggestion.text);
+        sheet.notes.refs.push(`${letters[col]!}${r}`);
         sheet.notes.texts.push(suggestion.source);
         sheet.notes.fromMemory.push(1);
       } else {
-        xml += textCellXml(ref, rtl ? ids.targetRtl : ids.target, text);
+        xml += cellXml(starts[col]!, r, rtl ? styles.targetRtl : styles.target, text);
       }
     }
     const token = input.token ?? rowToken(label, targets, label.texts);
-    xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, token);
+    xml += cellXml(starts[layout.tokenCol]!, r, styles.key, token);
     sheet.pending.add(rowXml(r, xml));
     sheet.rows++;
   }
@@ -178,6 +193,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       ws: undefined,
       rows: 0,
       letters,
+      starts: letters.map(cellStart),
       pending: new SheetBytes((bytes) => {
         if (sheet.ws === undefined) throw new Error('sheet XML before the sheet was opened');
         writeSheetXml(sheet.ws, bytes);
