@@ -1,7 +1,8 @@
 /**
  * Streams labels into the translator's .xlsx. exceljs's streaming writer makes the package
- * (styles, workbook, protection, validation, notes, zip with DEFLATE level 1, several times
- * faster than the default on this large repetitive XML); the rows themselves are written as XML
+ * (styles, workbook, protection, validation, notes) and crmkit's streaming zip writer zips it
+ * (useStreamZip: DEFLATE level 1, several times faster than the default on this large repetitive
+ * XML, CRC by zlib); the rows themselves are written as XML
  * text straight into the sheet's stream (see row-xml.ts), so memory stays flat and a row costs
  * one string, not a dozen objects. Each row is encoded to UTF-8 as it is made (sheet-bytes.ts), and
  * DEFLATE hands back 256 KB at a time (fewer callbacks on this thread; the same compressed bytes).
@@ -18,6 +19,7 @@ import {
   definedNamesList,
   pendingSheetBytes,
   styleId,
+  useStreamZip,
   writeSheetXml,
   type SheetNotes,
 } from './exceljs-internals';
@@ -71,12 +73,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   if (options.targetLanguages.includes(options.baseLcid)) {
     throw new Error(`the base language ${options.baseLcid} cannot also be a target language`);
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-    zip: { zlib: { level: 1, chunkSize: 256 * 1024 } },
-  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: false });
+  const zip = useStreamZip(workbook, out, { level: 1, chunkSize: 256 * 1024 });
   workbook.creator = 'crmkit';
   const ids = {
     header: styleId(workbook, headerStyle),
@@ -225,6 +223,9 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       const ws = current.ws;
       if (ws === undefined) return;
       while (pendingSheetBytes(ws) > HIGH_WATER_BYTES) {
+        const failure = zip.failure;
+        if (failure !== undefined)
+          throw failure instanceof Error ? failure : new Error('the workbook could not be zipped');
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
     },
