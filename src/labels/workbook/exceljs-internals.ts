@@ -203,6 +203,22 @@ export function useStreamZip(
   return writer;
 }
 
+/** The options of exceljs's streaming WorkbookWriter. */
+export type WorkbookWriterOptions = Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>;
+
+const requireWriter = createRequire(import.meta.url);
+
+/**
+ * exceljs's streaming WorkbookWriter, loaded from its own module: exceljs's index loads its
+ * reader, CSV and whole-workbook modules too, which costs an export twice the time to start.
+ */
+export function newWorkbookWriter(options: WorkbookWriterOptions): ExcelJS.stream.xlsx.WorkbookWriter {
+  const WorkbookWriter = requireWriter(
+    'exceljs/lib/stream/xlsx/workbook-writer',
+  ) as typeof ExcelJS.stream.xlsx.WorkbookWriter;
+  return new WorkbookWriter(options);
+}
+
 /* exceljs's XML text escaping and cell address decoding, so that the notes' parts are the ones its
    comment and VML shape renderers write: commentXml and vmlShapeXml below write them as text, 30
    times faster (test/labels/workbook/note-xml.test.ts compares them with those renderers). */

@@ -8,7 +8,6 @@
  * DEFLATE hands back 256 KB at a time (fewer callbacks on this thread; the same compressed bytes).
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { CrmKitError } from '../../errors';
 import { describeLabel } from '../crm-xml/describe';
@@ -17,6 +16,7 @@ import { captions, workbookLanguage } from './captions';
 import {
   addSheetNotes,
   definedNamesList,
+  newWorkbookWriter,
   pendingSheetBytes,
   styleId,
   useStreamZip,
@@ -73,7 +73,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   if (options.targetLanguages.includes(options.baseLcid)) {
     throw new Error(`the base language ${options.baseLcid} cannot also be a target language`);
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: false });
+  const workbook = newWorkbookWriter({ useStyles: true, useSharedStrings: false });
   const zip = useStreamZip(workbook, out, { level: 1, chunkSize: 256 * 1024 });
   workbook.creator = 'crmkit';
   const ids = {
