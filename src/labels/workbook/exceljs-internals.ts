@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { DataValidation, Style, Worksheet } from 'exceljs';
+import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { StreamZipWriter, type StreamZipOptions } from '../../zip/stream-write';
 
 /** exceljs's ValueType.String: style ids of text cells carry no number format. */
@@ -206,16 +207,11 @@ export function useStreamZip(
 /** The options of exceljs's streaming WorkbookWriter. */
 export type WorkbookWriterOptions = Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>;
 
-const requireWriter = createRequire(import.meta.url);
-
 /**
- * exceljs's streaming WorkbookWriter, loaded from its own module: exceljs's index loads its
+ * exceljs's streaming WorkbookWriter, imported from its own module: exceljs's index loads its
  * reader, CSV and whole-workbook modules too, which costs an export twice the time to start.
  */
 export function newWorkbookWriter(options: WorkbookWriterOptions): ExcelJS.stream.xlsx.WorkbookWriter {
-  const WorkbookWriter = requireWriter(
-    'exceljs/lib/stream/xlsx/workbook-writer',
-  ) as typeof ExcelJS.stream.xlsx.WorkbookWriter;
   return new WorkbookWriter(options);
 }
 
