@@ -12,12 +12,12 @@ import { encodeCellText } from './cell-text';
 const keepsSpace = /^\s|\s$|\n|\t/;
 
 /**
- * Characters that need escaping or encoding (a literal `_xHHHH_` starts with `_x`); most label
- * texts have none. White space at the ends is told by isSpace: one regular expression with both
- * would try `\s$` at every character.
+ * Characters that may need escaping or encoding (`_` for a literal `_xHHHH_`); most label texts
+ * have none. One character class, no alternative: `|_x` or `|^\s|\s$` would be tried at every
+ * character. White space at the ends is told by isSpace.
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
-const needsCare = /[&<>\u0000-\u001F\u007F\uFFFE\uFFFF]|_x/;
+const needsCare = /[&<>_\u0000-\u001F\u007F\uFFFE\uFFFF]/;
 
 /** The characters `\s` matches (ECMAScript white space and line terminators). */
 export function isSpace(code: number): boolean {
