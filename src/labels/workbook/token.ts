@@ -5,7 +5,7 @@
  * (CR LF → LF), because spreadsheet programs re-saving a file may do that (see `sameText`).
  *
  * Format 2 (written now) hashes in JavaScript (row-hash.ts: 64 bits, not cryptographic: the hash
- * detects edits, nobody gains by forging one), a fifth of the cost of two SHA-1 calls a row.
+ * detects edits, nobody gains by forging one), under half the cost of two SHA-1 calls a row.
  * Format 1 (SHA-1, cut to 64 bits) is still read: a token is checked with the hashes of its own
  * format. The machine translation mark's `textHash` stays SHA-1, in the meta sheet of either.
  */
