@@ -8,7 +8,7 @@
  * matches (both changed a cell) the cells are `unknown`.
  */
 import { sameText, type Label, type Lcid } from '../crm-xml/model';
-import { textsHash } from '../workbook/token';
+import { textsHash, type TokenVersion } from '../workbook/token';
 import type { ChangedBy } from './types';
 
 /** Past this many differing languages in one row the combinations are not tried (2^12 hashes). */
@@ -19,6 +19,8 @@ export interface RowView {
   languages: readonly Lcid[];
   /** The token's hash of the texts as exported. */
   exportedHash: string | undefined;
+  /** The token's format, which says how `exportedHash` was made (default: the current one). */
+  tokenVersion?: TokenVersion;
   base: string;
   texts: ReadonlyMap<Lcid, string>;
 }
@@ -44,7 +46,7 @@ function attribute(row: RowView, env: Label, differing: readonly Lcid[]): Map<Lc
     differing.forEach((l, i) =>
       exported.set(l, mask & (1 << i) ? (row.texts.get(l) ?? '') : envText(env, l)),
     );
-    if (textsHash(row.languages, exported) !== row.exportedHash) continue;
+    if (textsHash(row.languages, exported, row.tokenVersion) !== row.exportedHash) continue;
     return new Map(differing.map((l, i) => [l, mask & (1 << i) ? 'environment' : 'push']));
   }
   return unknown;
@@ -54,7 +56,7 @@ export function decideRow(row: RowView, env: Label, baseLcid: Lcid): RowDecision
   const differing = row.languages.filter(
     (l) => l !== baseLcid && !sameText(row.texts.get(l) ?? '', envText(env, l)),
   );
-  const textsChanged = textsHash(row.languages, env.texts) !== row.exportedHash;
+  const textsChanged = textsHash(row.languages, env.texts, row.tokenVersion) !== row.exportedHash;
   const baseChanged = !sameText(row.base, envText(env, baseLcid));
   const cells = textsChanged
     ? attribute(row, env, differing)

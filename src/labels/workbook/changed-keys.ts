@@ -8,7 +8,7 @@
 import { displayKey, type LabelSheet } from '../crm-xml/model';
 import type { WorkbookPackage } from './package-entries';
 import { cellAt, readSheetRows } from './sheet-rows';
-import { keyHash } from './token';
+import { keyHash, type TokenVersion } from './token';
 import type { WorkbookProblem } from './types';
 
 interface Key {
@@ -20,6 +20,8 @@ interface Key {
 
 export interface ChangedKey {
   problem: WorkbookProblem;
+  /** The token's format, which says how `tokenKeyHash` was made. */
+  tokenVersion: TokenVersion;
   tokenKeyHash: string;
   key: Key;
 }
@@ -47,8 +49,11 @@ export async function explainChangedKeys(
 ): Promise<void> {
   const keyCount = captions.length;
   const fields = FIELDS.slice(0, keyCount);
+  /** By `<format>.<key hash>`: each row is looked up with the hash of every format among them. */
   const byHash = new Map<string, ChangedKey[]>();
-  for (const c of changed) byHash.set(c.tokenKeyHash, [...(byHash.get(c.tokenKeyHash) ?? []), c]);
+  const tokenHash = (c: ChangedKey): string => `${c.tokenVersion}.${c.tokenKeyHash}`;
+  for (const c of changed) byHash.set(tokenHash(c), [...(byHash.get(tokenHash(c)) ?? []), c]);
+  const versions = [...new Set(changed.map((c) => c.tokenVersion))];
   const found = new Map<ChangedKey, Key>();
   const values = fields.map(() => new Set<string>());
   const sheet = changed[0]?.key.sheet ?? 'Localized Labels';
@@ -61,13 +66,15 @@ export async function explainChangedKeys(
       column: keyCount === 3 ? cellAt(row, 3) : '',
     };
     fields.forEach((f, i) => values[i]?.add(key[f]));
-    for (const c of byHash.get(keyHash(key)) ?? []) found.set(c, key);
+    for (const version of versions) {
+      for (const c of byHash.get(`${version}.${keyHash(key, version)}`) ?? []) found.set(c, key);
+    }
   });
   for (const c of changed.filter((x) => !found.has(x)).slice(0, SEARCHED_BY_CELL)) {
     search: for (const [i, field] of fields.entries()) {
       for (const value of values[i] ?? []) {
         const candidate = withCell(c.key, field, value);
-        if (keyHash(candidate) === c.tokenKeyHash) {
+        if (keyHash(candidate, c.tokenVersion) === c.tokenKeyHash) {
           found.set(c, candidate);
           break search;
         }

@@ -9,7 +9,7 @@ import type { ChangedKey } from './changed-keys';
 import { checkHeader } from './header';
 import { columnName, sheetLayout, type SheetLayout } from './layout';
 import { cellAt, type RawRow } from './sheet-rows';
-import { keyHash, parseToken, textHash, textsHash } from './token';
+import { TOKEN_VERSION, keyHash, parseToken, textHash, textsHash } from './token';
 import type { WorkbookMeta, WorkbookProblem, WorkbookRow } from './types';
 
 export class LabelRowReader {
@@ -76,10 +76,12 @@ export class LabelRowReader {
       );
       return;
     }
-    if (token.keyHash !== (raw.hashes?.key ?? keyHash(key))) {
+    // The worker hashes rows as the current format does; an older token is checked with its own.
+    const hashes = token.version === TOKEN_VERSION ? raw.hashes : undefined;
+    if (token.keyHash !== (hashes?.key ?? keyHash(key, token.version))) {
       const message = `a key cell (${this.keyCaptions().join(', ')}) was changed; the row is ignored`;
       const problem = this.problem(raw, key, 1, 'KEY_CHANGED', message);
-      this.changed.push({ problem, tokenKeyHash: token.keyHash, key });
+      this.changed.push({ problem, tokenVersion: token.version, tokenKeyHash: token.keyHash, key });
       return;
     }
     for (const col of raw.formulaCols) {
@@ -116,8 +118,10 @@ export class LabelRowReader {
       cells,
       baseCell: `${this.letters[layout.baseCol]!}${raw.number}`,
       rowNumber: raw.number,
-      unchangedSinceExport: token.textsHash === (raw.hashes?.texts ?? textsHash(this.meta.languages, texts)),
+      unchangedSinceExport:
+        token.textsHash === (hashes?.texts ?? textsHash(this.meta.languages, texts, token.version)),
       exportedTextsHash: token.textsHash,
+      tokenVersion: token.version,
       token: cellAt(raw, layout.tokenCol).trim(),
       ...(machine.size === 0 ? {} : { machine }),
     });

@@ -3,11 +3,21 @@
  * cell was changed; the texts hash tells that the row's target texts are still those exported,
  * without holding the source file in memory. Texts are hashed with line breaks normalised
  * (CR LF → LF), because spreadsheet programs re-saving a file may do that (see `sameText`).
+ *
+ * Format 2 (written now) hashes in JavaScript (row-hash.ts: 64 bits, not cryptographic: the hash
+ * detects edits, nobody gains by forging one), under half the cost of two SHA-1 calls a row.
+ * Format 1 (SHA-1, cut to 64 bits) is still read: a token is checked with the hashes of its own
+ * format. The machine translation mark's `textHash` stays SHA-1, in the meta sheet of either.
  */
 import { hash } from 'node:crypto';
 import type { Lcid } from '../crm-xml/model';
+import { RowHash } from './row-hash';
 
-const TOKEN_VERSION = '1';
+/** A row token's format: 1 (SHA-1) or 2 (row-hash.ts). */
+export type TokenVersion = 1 | 2;
+
+/** The format written. */
+export const TOKEN_VERSION: TokenVersion = 2;
 
 interface KeyParts {
   sheet: string;
@@ -20,17 +30,37 @@ function short(data: string): string {
   return hash('sha1', data, 'hex').slice(0, 16);
 }
 
-export function keyHash(key: KeyParts): string {
-  return short(`${key.sheet}\u0000${key.entity}\u0000${key.objectId}\u0000${key.column}`);
+const rowHash = new RowHash();
+
+export function keyHash(key: KeyParts, version: TokenVersion = TOKEN_VERSION): string {
+  if (version === 1) return short(`${key.sheet}\u0000${key.entity}\u0000${key.objectId}\u0000${key.column}`);
+  rowHash.start(0x6b6579);
+  rowHash.text(key.sheet, false);
+  rowHash.text(key.entity, false);
+  rowHash.text(key.objectId, false);
+  rowHash.text(key.column, false);
+  return rowHash.hex();
 }
 
 /** Hash of the target texts in column order (languages included, so columns cannot swap). */
-export function textsHash(languages: readonly Lcid[], texts: ReadonlyMap<Lcid, string>): string {
-  let data = '';
-  for (const lcid of languages) {
-    data += `${lcid}\u0001${(texts.get(lcid) ?? '').replace(/\r\n/g, '\n')}\u0000`;
+export function textsHash(
+  languages: readonly Lcid[],
+  texts: ReadonlyMap<Lcid, string>,
+  version: TokenVersion = TOKEN_VERSION,
+): string {
+  if (version === 1) {
+    let data = '';
+    for (const lcid of languages) {
+      data += `${lcid}\u0001${(texts.get(lcid) ?? '').replace(/\r\n/g, '\n')}\u0000`;
+    }
+    return short(data);
   }
-  return short(data);
+  rowHash.start(0x746578);
+  for (const lcid of languages) {
+    rowHash.number(lcid);
+    rowHash.text(texts.get(lcid) ?? '', true);
+  }
+  return rowHash.hex();
 }
 
 /** Hash of one text (line breaks normalised): what a machine translation mark remembers. */
@@ -47,12 +77,14 @@ export function rowToken(
 }
 
 export interface ParsedToken {
+  /** The format: compare the hashes with those of `keyHash` and `textsHash` of this version. */
+  version: TokenVersion;
   keyHash: string;
   textsHash: string;
 }
 
 export function parseToken(token: string): ParsedToken | undefined {
-  const match = /^1\.([0-9a-f]{16})\.([0-9a-f]{16})$/.exec(token.trim());
+  const match = /^([12])\.([0-9a-f]{16})\.([0-9a-f]{16})$/.exec(token.trim());
   if (match === null) return undefined;
-  return { keyHash: match[1]!, textsHash: match[2]! };
+  return { version: match[1] === '1' ? 1 : 2, keyHash: match[2]!, textsHash: match[3]! };
 }

@@ -5,6 +5,7 @@
  * (unlocked), and a hidden row token; a hidden sheet records which file the workbook came from.
  */
 import type { Label, LabelSheet, Lcid } from '../crm-xml/model';
+import type { TokenVersion } from './token';
 
 /** What the hidden sheet records: enough for import to tell a workbook of another file. */
 export interface WorkbookMeta {
@@ -111,6 +112,8 @@ export interface WorkbookRow {
   unchangedSinceExport: boolean;
   /** The token's hash of the target texts as exported (`textsHash` of token.ts): push compares it with the environment's. */
   exportedTextsHash?: string;
+  /** The token's format, which says how `exportedTextsHash` was made (token.ts). */
+  tokenVersion?: TokenVersion;
   /** The hidden row token as read (to write the workbook again without losing it). */
   token?: string;
   /** Machine translations of the row, by language; `reviewed` once the text differs from the service's. */

@@ -1,13 +1,13 @@
 /**
  * Streams labels into the translator's .xlsx. exceljs's streaming writer makes the package
- * (styles, workbook, protection, validation, notes, zip with DEFLATE level 1, several times
- * faster than the default on this large repetitive XML); the rows themselves are written as XML
+ * (styles, workbook, protection, validation, notes) and crmkit's streaming zip writer zips it
+ * (useStreamZip: DEFLATE level 1, several times faster than the default on this large repetitive
+ * XML, CRC by zlib); the rows themselves are written as XML
  * text straight into the sheet's stream (see row-xml.ts), so memory stays flat and a row costs
  * one string, not a dozen objects. Each row is encoded to UTF-8 as it is made (sheet-bytes.ts), and
  * DEFLATE hands back 256 KB at a time (fewer callbacks on this thread; the same compressed bytes).
  */
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { CrmKitError } from '../../errors';
 import { describeLabel } from '../crm-xml/describe';
@@ -16,14 +16,16 @@ import { captions, workbookLanguage } from './captions';
 import {
   addSheetNotes,
   definedNamesList,
+  newWorkbookWriter,
   pendingSheetBytes,
   styleId,
+  useStreamZip,
   writeSheetXml,
   type SheetNotes,
 } from './exceljs-internals';
 import { isRightToLeft } from './languages';
 import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
-import { rowXml, textCellXml } from './row-xml';
+import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
 import { SheetBytes } from './sheet-bytes';
 import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet-frame';
 import {
@@ -61,6 +63,8 @@ interface OpenSheet {
   pending: SheetBytes;
   /** Column letters by column number, computed once. */
   letters: readonly string[];
+  /** The start of a cell (`<c r="` and the letters) by column number. */
+  starts: readonly string[];
   /** Notes of suggested cells, written when the sheet closes. */
   notes: Required<SheetNotes>;
 }
@@ -69,12 +73,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   if (options.targetLanguages.includes(options.baseLcid)) {
     throw new Error(`the base language ${options.baseLcid} cannot also be a target language`);
   }
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: false,
-    zip: { zlib: { level: 1, chunkSize: 256 * 1024 } },
-  });
+  const workbook = newWorkbookWriter({ useStyles: true, useSharedStrings: false });
+  const zip = useStreamZip(workbook, out, { level: 1, chunkSize: 256 * 1024 });
   workbook.creator = 'crmkit';
   const ids = {
     header: styleId(workbook, headerStyle),
@@ -85,11 +85,23 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     targetRtl: styleId(workbook, targetRtlStyle),
     suggestionRtl: styleId(workbook, suggestionRtlStyle),
   };
+  /** The cell pieces of each style, made once. */
+  const styles = {
+    key: cellStyle(ids.key),
+    text: cellStyle(ids.text),
+    target: cellStyle(ids.target),
+    suggestion: cellStyle(ids.suggestion),
+    targetRtl: cellStyle(ids.targetRtl),
+    suggestionRtl: cellStyle(ids.suggestionRtl),
+  };
   /** Machine translation styles, added to the workbook only when one is written. */
-  let machineIds: { ltr: number; rtl: number } | undefined;
-  const machineStyleId = (rtl: boolean): number => {
-    machineIds ??= { ltr: styleId(workbook, machineStyle), rtl: styleId(workbook, machineRtlStyle) };
-    return rtl ? machineIds.rtl : machineIds.ltr;
+  let machineStyles: { ltr: CellStyle; rtl: CellStyle } | undefined;
+  const machineCellStyle = (rtl: boolean): CellStyle => {
+    machineStyles ??= {
+      ltr: cellStyle(styleId(workbook, machineStyle)),
+      rtl: cellStyle(styleId(workbook, machineRtlStyle)),
+    };
+    return rtl ? machineStyles.rtl : machineStyles.ltr;
   };
   /** Machine translations written, for the hidden sheet (`<key hash>:<lcid>`). */
   const machine = new Map<string, MachineMark>();
@@ -137,35 +149,36 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       );
     }
     sheet.ws ??= openWorksheet(sheet);
-    const { layout, letters } = sheet;
-    const r = sheet.rows + 2;
-    let xml = textCellXml(`A${r}`, ids.key, label.entity) + textCellXml(`B${r}`, ids.key, label.objectId);
-    if (layout.keyCount === 3) xml += textCellXml(`C${r}`, ids.key, label.column);
-    xml += textCellXml(`${letters[layout.contextCol]}${r}`, ids.text, describeLabel(label, language).context);
-    xml += textCellXml(`${letters[layout.baseCol]}${r}`, ids.text, label.texts.get(options.baseLcid) ?? '');
+    const { layout, letters, starts } = sheet;
+    const r = String(sheet.rows + 2);
+    let xml =
+      cellXml(starts[1]!, r, styles.key, label.entity) + cellXml(starts[2]!, r, styles.key, label.objectId);
+    if (layout.keyCount === 3) xml += cellXml(starts[3]!, r, styles.key, label.column);
+    xml += cellXml(starts[layout.contextCol]!, r, styles.text, describeLabel(label, language).context);
+    xml += cellXml(starts[layout.baseCol]!, r, styles.text, label.texts.get(options.baseLcid) ?? '');
     for (const { lcid, col } of layout.targetCols) {
-      const ref = `${letters[col]}${r}`;
       const text = label.texts.get(lcid) ?? '';
       const suggestion = text === '' ? suggestions?.get(lcid) : undefined;
       const rtl = isRightToLeft(lcid);
       if (suggestion?.machine !== undefined && suggestion.text !== '') {
         const { provider, date } = suggestion.machine;
-        xml += textCellXml(ref, machineStyleId(rtl), suggestion.text);
+        const ref = `${letters[col]!}${r}`;
+        xml += cellXml(starts[col]!, r, machineCellStyle(rtl), suggestion.text);
         sheet.notes.refs.push(ref);
         sheet.notes.texts.push(`machine translation: ${provider}, ${date}`);
         sheet.notes.fromMemory.push(0);
         machine.set(`${keyHash(label)}:${lcid}`, { textHash: textHash(suggestion.text), provider, date });
       } else if (suggestion !== undefined && suggestion.text !== '') {
-        xml += textCellXml(ref, rtl ? ids.suggestionRtl : ids.suggestion, suggestion.text);
-        sheet.notes.refs.push(ref);
+        xml += cellXml(starts[col]!, r, rtl ? styles.suggestionRtl : styles.suggestion, suggestion.text);
+        sheet.notes.refs.push(`${letters[col]!}${r}`);
         sheet.notes.texts.push(suggestion.source);
         sheet.notes.fromMemory.push(1);
       } else {
-        xml += textCellXml(ref, rtl ? ids.targetRtl : ids.target, text);
+        xml += cellXml(starts[col]!, r, rtl ? styles.targetRtl : styles.target, text);
       }
     }
     const token = input.token ?? rowToken(label, targets, label.texts);
-    xml += textCellXml(`${letters[layout.tokenCol]}${r}`, ids.key, token);
+    xml += cellXml(starts[layout.tokenCol]!, r, styles.key, token);
     sheet.pending.add(rowXml(r, xml));
     sheet.rows++;
   }
@@ -178,6 +191,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       ws: undefined,
       rows: 0,
       letters,
+      starts: letters.map(cellStart),
       pending: new SheetBytes((bytes) => {
         if (sheet.ws === undefined) throw new Error('sheet XML before the sheet was opened');
         writeSheetXml(sheet.ws, bytes);
@@ -209,6 +223,9 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       const ws = current.ws;
       if (ws === undefined) return;
       while (pendingSheetBytes(ws) > HIGH_WATER_BYTES) {
+        const failure = zip.failure;
+        if (failure !== undefined)
+          throw failure instanceof Error ? failure : new Error('the workbook could not be zipped');
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
     },

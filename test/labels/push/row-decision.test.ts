@@ -91,6 +91,20 @@ describe('decideRow', () => {
     expect(d).toMatchObject({ textsChanged: true, conflict: true });
   });
 
+  it('judges a row of a format 1 token (an older workbook) by the hash of that format', () => {
+    const exported = { 1049: 'Счёт', 1026: '' };
+    const formatOne = {
+      ...row(exported, { 1049: 'Организация', 1026: '' }),
+      exportedHash: textsHash(LANGS, texts(exported), 1),
+      tokenVersion: 1 as const,
+    };
+    const unchanged = decideRow(formatOne, env({ 1033: 'Account', ...exported }), 1033);
+    expect(unchanged).toMatchObject({ textsChanged: false, conflict: false });
+    const changed = decideRow(formatOne, env({ 1033: 'Account', 1049: 'Счёт', 1026: 'Сметка' }), 1033);
+    expect(Object.fromEntries(changed.cells)).toEqual({ 1049: 'push', 1026: 'environment' });
+    expect(changed.textsChanged).toBe(true);
+  });
+
   it('attributes every cell when each side changed different languages (any texts)', () => {
     const t = fc.string({ maxLength: 8 });
     fc.assert(

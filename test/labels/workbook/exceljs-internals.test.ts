@@ -92,6 +92,11 @@ describe('the exceljs internals the workbook writer relies on', () => {
         'styles.addStyleModel': 'function',
         _definedNames: 'object',
         'zip.append': 'function',
+        'zip.abort': 'function',
+        stream: 'object',
+        promise: 'object',
+        addThemes: 'function',
+        addOfficeRels: 'function',
       }),
       ...shapeProblems('WorksheetWriter', ws, {
         'stream.write': 'function',
@@ -130,7 +135,9 @@ describe('the exceljs internals the workbook writer relies on', () => {
     // Loaded here, after the checks above, since it loads exceljs's private modules when imported.
     const internals = await import('../../../src/labels/workbook/exceljs-internals');
     const chunks: Buffer[] = [];
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: collect(chunks), useStyles: true });
+    const out = collect(chunks);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true });
+    internals.useStreamZip(workbook, out, { level: 1 });
     const bold = internals.styleId(workbook, { font: { bold: true } });
     internals.definedNamesList(workbook).push({
       name: '_xlnm._FilterDatabase',
@@ -154,7 +161,8 @@ describe('the exceljs internals the workbook writer relies on', () => {
     ws.commit();
     await workbook.commit();
 
-    const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+    const zip = await JSZip.loadAsync(Buffer.concat(chunks), { checkCRC32: true });
+    const names = Object.keys(zip.files);
     const part = async (name: string): Promise<string> => (await zip.file(name)?.async('string')) ?? '';
     const sheet = await part('xl/worksheets/sheet1.xml');
     const expectations: [boolean, string][] = [
@@ -173,6 +181,11 @@ describe('the exceljs internals the workbook writer relies on', () => {
       ],
       [(await part('xl/comments1.xml')).includes('a note'), 'the note is not in xl/comments1.xml'],
       [(await part('xl/drawings/vmlDrawing1.vml')).includes('<v:shape '), 'no note shape in vmlDrawing1.vml'],
+      [
+        (await part('xl/theme/theme1.xml')).includes('<a:theme') && (await part('_rels/.rels')) !== '',
+        'the theme and the package relationships (added before useStreamZip) are not in the zip',
+      ],
+      [new Set(names).size === names.length, `a part is in the zip twice: ${names.join(', ')}`],
     ];
     const problems = expectations.filter(([holds]) => !holds).map(([, problem]) => problem);
     expect(problems, changed(problems)).toEqual([]);
