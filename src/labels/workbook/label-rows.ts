@@ -9,7 +9,7 @@ import type { ChangedKey } from './changed-keys';
 import { checkHeader } from './header';
 import { columnName, sheetLayout, type SheetLayout } from './layout';
 import { cellAt, type RawRow } from './sheet-rows';
-import { TOKEN_VERSION, keyHash, parseToken, textHash, textsHash } from './token';
+import { keyHash, parseToken, textHash, textsHash } from './token';
 import type { WorkbookMeta, WorkbookProblem, WorkbookRow } from './types';
 
 export class LabelRowReader {
@@ -76,8 +76,8 @@ export class LabelRowReader {
       );
       return;
     }
-    // The worker hashes rows as the current format does; an older token is checked with its own.
-    const hashes = token.version === TOKEN_VERSION ? raw.hashes : undefined;
+    // The worker hashed the row in the format of this same token (read-sheet-protocol.ts rowHashes).
+    const hashes = raw.hashes;
     if (token.keyHash !== (hashes?.key ?? keyHash(key, token.version))) {
       const message = `a key cell (${this.keyCaptions().join(', ')}) was changed; the row is ignored`;
       const problem = this.problem(raw, key, 1, 'KEY_CHANGED', message);

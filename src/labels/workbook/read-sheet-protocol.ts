@@ -8,7 +8,7 @@
 import type { ErrorCode, Problem } from '../../errors';
 import type { LabelSheet, Lcid } from '../crm-xml/model';
 import type { RawRow } from './sheet-rows';
-import { keyHash, textsHash } from './token';
+import { keyHash, parseToken, textsHash, TOKEN_VERSION } from './token';
 
 /** A label sheet's layout, as far as hashing a row's key and texts needs it (label-rows.ts). */
 export interface RowHashing {
@@ -17,9 +17,14 @@ export interface RowHashing {
   targetCols: readonly { lcid: Lcid; col: number }[];
   /** The meta sheet's target languages, in its order. */
   languages: readonly Lcid[];
+  /** The row token's column: a row is hashed in the format of its own token (token.ts). */
+  tokenCol: number;
 }
 
-/** The hashes label-rows.ts compares with the row token; not for a row with shared-string cells. */
+/**
+ * The hashes label-rows.ts compares with the row token, in the format of that token (an older
+ * workbook's rows are hashed as it was written); not for a row with shared-string cells.
+ */
 export function rowHashes(row: RawRow, hashing: RowHashing): RawRow['hashes'] {
   if (row.sharedCols !== undefined) return undefined;
   const cell = (col: number): string => row.texts[col] ?? '';
@@ -31,7 +36,8 @@ export function rowHashes(row: RawRow, hashing: RowHashing): RawRow['hashes'] {
   };
   const texts = new Map<Lcid, string>();
   for (const { lcid, col } of hashing.targetCols) texts.set(lcid, cell(col));
-  return { key: keyHash(key), texts: textsHash(hashing.languages, texts) };
+  const version = parseToken(cell(hashing.tokenCol))?.version ?? TOKEN_VERSION;
+  return { key: keyHash(key, version), texts: textsHash(hashing.languages, texts, version) };
 }
 
 export interface SheetWorkerInput {

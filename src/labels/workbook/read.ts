@@ -105,6 +105,7 @@ async function readPackage(
       keyCount: layout.keyCount,
       targetCols: layout.targetCols,
       languages: meta.languages,
+      tokenCol: layout.tokenCol,
     };
     await readSheetRows(pkg, partOf(part), fileName, shared, (row) => reader.row(row), {
       ...options.sheets,

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import type { Lcid } from '../../../src/labels/crm-xml/model';
 import { readWorkbook } from '../../../src/labels/workbook/read';
+import { rowHashes } from '../../../src/labels/workbook/read-sheet-protocol';
 import type { SheetWorkerFile } from '../../../src/labels/workbook/read-sheet-thread';
 import { keyHash, parseToken, rowToken, textsHash, TOKEN_VERSION } from '../../../src/labels/workbook/token';
 import type { WorkbookReadResult, WorkbookRow } from '../../../src/labels/workbook/types';
@@ -231,5 +232,41 @@ describe('a workbook holding tokens of both formats (format 1 rows kept by an ex
         ['a2', false],
       ]);
     }
+  });
+});
+
+describe('the sheet worker hashing a row', () => {
+  const hashing = {
+    sheet: 'Localized Labels' as const,
+    keyCount: 3,
+    targetCols: [{ lcid: 1049 as Lcid, col: 5 }],
+    languages: [1049] as Lcid[],
+    tokenCol: 7,
+  };
+  const k = key('account', '{0001}', 'name');
+  const t = texts([[1049, 'Имя\r\nфирмы']]);
+  const row = (token: string) => ({
+    number: 2,
+    texts: ['', 'account', '{0001}', 'name', 'Name', 'Имя\r\nфирмы', '', token],
+    formulaCols: [],
+  });
+
+  it("hashes in the format of the row's own token, so a format 1 row needs no second hashing", () => {
+    expect(rowHashes(row(`1.${'0'.repeat(16)}.${'0'.repeat(16)}`), hashing)).toEqual({
+      key: keyHash(k, 1),
+      texts: textsHash([1049], t, 1),
+    });
+    expect(rowHashes(row(rowToken(k, [1049], t)), hashing)).toEqual({
+      key: keyHash(k, 2),
+      texts: textsHash([1049], t, 2),
+    });
+    expect(keyHash(k, 1)).not.toBe(keyHash(k, 2));
+  });
+
+  it('hashes a row without a readable token in the current format', () => {
+    expect(rowHashes(row('typed by hand'), hashing)).toEqual({
+      key: keyHash(k, TOKEN_VERSION),
+      texts: textsHash([1049], t, TOKEN_VERSION),
+    });
   });
 });
