@@ -9,6 +9,14 @@
 import { once } from 'node:events';
 import type { Readable, Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import {
+  centralDirectory,
+  dosDateTime,
+  entryHeader,
+  nameFlags,
+  type DosStamp,
+  type ZipEntryRecord,
+} from './records';
 
 /** What an entry's bytes come from: all at once, or a stream of Buffers (or strings). */
 export type EntrySource = string | Uint8Array | Readable;
@@ -22,29 +30,12 @@ export interface StreamZipOptions {
   modified?: Date;
 }
 
-interface Written {
-  name: Buffer;
-  flags: number;
-  offset: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-}
-
 const LIMIT = 0xffffffff;
-
-/** DOS date and time of a Date (local fields as zip tools expect). */
-function dosDateTime(d: Date): { date: number; time: number } {
-  return {
-    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-  };
-}
 
 export class StreamZipWriter {
   private pos = 0;
-  private readonly written: Written[] = [];
-  private readonly stamp: { date: number; time: number };
+  private readonly written: ZipEntryRecord[] = [];
+  private readonly stamp: DosStamp;
   /** Entries written so far, in order; each waits for the one before. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -70,14 +61,7 @@ export class StreamZipWriter {
   async finish(): Promise<void> {
     await this.queue;
     const start = this.pos;
-    const directory = Buffer.concat(this.written.map((e) => this.header(e, true)));
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.written.length, 8);
-    end.writeUInt16LE(this.written.length, 10);
-    end.writeUInt32LE(directory.length, 12);
-    end.writeUInt32LE(start, 16);
-    await this.write(Buffer.concat([directory, end]));
+    await this.write(centralDirectory(this.written, start, this.stamp));
     this.out.end();
   }
 
@@ -89,9 +73,16 @@ export class StreamZipWriter {
 
   private async entry(name: string, source: EntrySource): Promise<void> {
     const nameBytes = Buffer.from(name, 'utf8');
-    const flags = 0x8 | (nameBytes.length === name.length ? 0 : 0x800); // longer in UTF-8: not ASCII
-    const entry: Written = { name: nameBytes, flags, offset: this.pos, crc: 0, compressedSize: 0, size: 0 };
-    await this.write(this.header(entry, false));
+    const flags = 0x8 | nameFlags(name, nameBytes);
+    const entry: ZipEntryRecord = {
+      name: nameBytes,
+      flags,
+      offset: this.pos,
+      crc: 0,
+      compressedSize: 0,
+      size: 0,
+    };
+    await this.write(entryHeader(entry, false, this.stamp));
     const deflate = createDeflateRaw({ level: this.options.level, chunkSize: this.options.chunkSize });
     const compressed = (async () => {
       for await (const chunk of deflate as AsyncIterable<Buffer>) {
@@ -125,36 +116,5 @@ export class StreamZipWriter {
     descriptor.writeUInt32LE(entry.size, 12);
     await this.write(descriptor);
     this.written.push(entry);
-  }
-
-  /** A local header (CRC and sizes left 0: the data descriptor has them) or a central directory entry. */
-  private header(e: Written, central: boolean): Buffer {
-    const b = Buffer.alloc((central ? 46 : 30) + e.name.length);
-    let p = 0;
-    b.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, p);
-    p += 4;
-    if (central) {
-      b.writeUInt16LE(20, p);
-      p += 2;
-    }
-    b.writeUInt16LE(20, p); // version needed
-    b.writeUInt16LE(e.flags, p + 2);
-    b.writeUInt16LE(8, p + 4); // deflate
-    b.writeUInt16LE(this.stamp.time, p + 6);
-    b.writeUInt16LE(this.stamp.date, p + 8);
-    if (central) {
-      b.writeUInt32LE(e.crc >>> 0, p + 10);
-      b.writeUInt32LE(e.compressedSize, p + 14);
-      b.writeUInt32LE(e.size, p + 18);
-    }
-    b.writeUInt16LE(e.name.length, p + 22);
-    if (central) {
-      // extra, comment, disk, internal and external attributes stay 0; then the local header's offset
-      b.writeUInt32LE(e.offset, p + 36);
-      e.name.copy(b, 46);
-    } else {
-      e.name.copy(b, 30);
-    }
-    return b;
   }
 }

@@ -7,6 +7,14 @@
 import type { FileHandle } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
+import {
+  centralDirectory,
+  dosDateTime,
+  entryHeader,
+  nameFlags,
+  type DosStamp,
+  type ZipEntryRecord,
+} from './records';
 
 /** Where the zip's bytes go: positional writes, since a local header is completed after its data. */
 export interface ZipTarget {
@@ -46,28 +54,10 @@ function fileTarget(fh: FileHandle): ZipTarget {
 /** How many bytes may wait for DEFLATE before a producer is asked to wait. */
 const BUFFERED_BYTES = 4 * 1024 * 1024;
 
-interface Written {
-  name: Buffer;
-  /** 0x800 when the name needs UTF-8 (readers take a name without it as CP437/Latin-1). */
-  flags: number;
-  offset: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-}
-
-/** DOS date and time of a Date (local fields as zip tools expect). */
-function dosDateTime(d: Date): { date: number; time: number } {
-  return {
-    date: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
-    time: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
-  };
-}
-
 export class ZipWriter {
   private pos = 0;
-  private readonly written: Written[] = [];
-  private readonly stamp: { date: number; time: number };
+  private readonly written: ZipEntryRecord[] = [];
+  private readonly stamp: DosStamp;
   private readonly target: ZipTarget;
 
   /** Writes into an open file (the caller closes it) or a target such as a MemoryTarget. */
@@ -120,9 +110,9 @@ export class ZipWriter {
     await Promise.race([produce(input), finished]);
     input.end();
     await finished;
-    const flags = nameBytes.length === name.length ? 0 : 0x800; // longer in UTF-8: not ASCII
-    const entry: Written = { name: nameBytes, flags, offset, crc: crc >>> 0, compressedSize, size };
-    await target.writeAt(this.header(entry, false), offset);
+    const flags = nameFlags(name, nameBytes);
+    const entry: ZipEntryRecord = { name: nameBytes, flags, offset, crc: crc >>> 0, compressedSize, size };
+    await target.writeAt(entryHeader(entry, false, this.stamp), offset);
     this.written.push(entry);
   }
 
@@ -133,46 +123,9 @@ export class ZipWriter {
   /** Writes the central directory; the caller closes a file. */
   async finish(): Promise<void> {
     const start = this.pos;
-    const parts = this.written.map((e) => this.header(e, true));
-    const cd = Buffer.concat(parts);
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.written.length, 8);
-    end.writeUInt16LE(this.written.length, 10);
-    end.writeUInt32LE(cd.length, 12);
-    end.writeUInt32LE(start, 16);
-    const all = Buffer.concat([cd, end]);
+    const all = centralDirectory(this.written, start, this.stamp);
     await this.target.writeAt(all, start);
     this.pos += all.length;
-  }
-
-  private header(e: Written, central: boolean): Buffer {
-    const b = Buffer.alloc((central ? 46 : 30) + e.name.length);
-    let p = 0;
-    b.writeUInt32LE(central ? 0x02014b50 : 0x04034b50, p);
-    p += 4;
-    if (central) {
-      b.writeUInt16LE(20, p);
-      p += 2;
-    }
-    b.writeUInt16LE(20, p); // version needed
-    b.writeUInt16LE(e.flags, p + 2);
-    b.writeUInt16LE(8, p + 4); // deflate
-    b.writeUInt16LE(this.stamp.time, p + 6);
-    b.writeUInt16LE(this.stamp.date, p + 8);
-    b.writeUInt32LE(e.crc, p + 10);
-    b.writeUInt32LE(e.compressedSize, p + 14);
-    b.writeUInt32LE(e.size, p + 18);
-    b.writeUInt16LE(e.name.length, p + 22);
-    b.writeUInt16LE(0, p + 24); // extra
-    if (central) {
-      // comment, disk, internal attrs (2+2+2), external attrs (4), local header offset
-      b.writeUInt32LE(e.offset, p + 36);
-      e.name.copy(b, 46);
-    } else {
-      e.name.copy(b, 30);
-    }
-    return b;
   }
 }
 
