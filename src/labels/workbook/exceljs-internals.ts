@@ -6,11 +6,9 @@
  * output with SheetJS and LibreOffice, check the result).
  */
 import { createRequire } from 'node:module';
-import { PassThrough, Readable, type Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type { DataValidation, Style, Worksheet } from 'exceljs';
-import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
-import { StreamZipWriter, type StreamZipOptions } from '../../zip/stream-write';
 
 /** exceljs's ValueType.String: style ids of text cells carry no number format. */
 const STRING_CELL = 3;
@@ -130,89 +128,16 @@ function noteText(notes: SheetNotes, i: number): string {
   return notes.fromMemory?.[i] === 1 ? `from memory: ${notes.texts[i]!}` : notes.texts[i]!;
 }
 
+/** The zip a streaming WorkbookWriter appends its parts to (exceljs-writer.ts puts crmkit's in place). */
+interface ArchiverInternals {
+  append: (source: Readable, data: { name: string }) => void;
+}
+
 interface CommentsWriterInternals {
   /** The sheet's number, which names its comments and drawing parts. */
   readonly id: number;
   _addRelationships: () => void;
   _addCommentRefs: () => void;
-}
-
-/** The zip a streaming WorkbookWriter appends its parts to: exceljs's archiver, or ZipInternals below. */
-interface ArchiverInternals {
-  append: (source: Readable, data: { name: string }) => void;
-}
-
-/** What exceljs's WorkbookWriter asks of its zip (archiver's interface) and where it keeps it. */
-interface ZipInternals {
-  append: (
-    source: string | Buffer | Readable | { pipe: (to: Writable) => void },
-    data: { name: string },
-  ) => void;
-  on: (event: string, listener: (e: unknown) => void) => ZipInternals;
-  finalize: () => void;
-}
-
-interface ZipHolderInternals {
-  zip: ZipInternals | { abort: () => unknown };
-  stream: Writable;
-  promise: Promise<unknown>;
-  addThemes: () => Promise<void>;
-  addOfficeRels: () => Promise<void>;
-}
-
-/**
- * Puts crmkit's streaming zip writer (src/zip/stream-write.ts) in place of the archiver exceljs's
- * WorkbookWriter makes: the same parts in the same order, CRC by zlib rather than in JavaScript,
- * and none of archiver's stream layers on this thread. Call it right after making the
- * WorkbookWriter without a stream of its own: its archiver then holds only the theme and the
- * package relationships (added again here), and is stopped. The zip's bytes go to `out`, ended
- * when the workbook is committed.
- */
-export function useStreamZip(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  out: Writable,
-  options: StreamZipOptions,
-): StreamZipWriter {
-  const book = workbook as unknown as ZipHolderInternals;
-  (book.zip as { abort: () => unknown }).abort();
-  const writer = new StreamZipWriter(out, options);
-  const onError: ((e: unknown) => void)[] = [];
-  const zip: ZipInternals = {
-    append: (source, { name }) => {
-      let data: string | Uint8Array | Readable;
-      if (typeof source === 'string' || source instanceof Uint8Array || source instanceof Readable)
-        data = source;
-      else {
-        // exceljs's StreamBuf is no Readable: it writes into what it is piped to, from now on.
-        const pass = new PassThrough();
-        source.pipe(pass);
-        data = pass;
-      }
-      writer.append(name.replace(/^\/+/, ''), data);
-    },
-    on: (event, listener) => {
-      if (event === 'error') onError.push(listener);
-      return zip;
-    },
-    finalize: () => {
-      writer.finish().catch((e: unknown) => onError.forEach((listener) => listener(e)));
-    },
-  };
-  book.zip = zip;
-  book.stream = out;
-  book.promise = Promise.all([book.addThemes(), book.addOfficeRels()]);
-  return writer;
-}
-
-/** The options of exceljs's streaming WorkbookWriter. */
-export type WorkbookWriterOptions = Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>;
-
-/**
- * exceljs's streaming WorkbookWriter, imported from its own module: exceljs's index loads its
- * reader, CSV and whole-workbook modules too, which costs an export twice the time to start.
- */
-export function newWorkbookWriter(options: WorkbookWriterOptions): ExcelJS.stream.xlsx.WorkbookWriter {
-  return new WorkbookWriter(options);
 }
 
 /* exceljs's XML text escaping and cell address decoding, so that the notes' parts are the ones its

@@ -1,4 +1,4 @@
-/** exceljs's streaming WorkbookWriter module, imported alone (exceljs-internals.ts): its typings name only the index. */
+/** exceljs's streaming WorkbookWriter module, imported alone (exceljs-writer.ts): its typings name only the index. */
 declare module 'exceljs/lib/stream/xlsx/workbook-writer.js' {
   import type ExcelJS from 'exceljs';
 

@@ -16,13 +16,12 @@ import { captions, workbookLanguage } from './captions';
 import {
   addSheetNotes,
   definedNamesList,
-  newWorkbookWriter,
   pendingSheetBytes,
   styleId,
-  useStreamZip,
   writeSheetXml,
   type SheetNotes,
 } from './exceljs-internals';
+import { newWorkbookWriter, useStreamZip } from './exceljs-writer';
 import { isRightToLeft } from './languages';
 import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
 import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';

@@ -134,10 +134,11 @@ describe('the exceljs internals the workbook writer relies on', () => {
   it('still put into the file what the writer feeds them', async () => {
     // Loaded here, after the checks above, since it loads exceljs's private modules when imported.
     const internals = await import('../../../src/labels/workbook/exceljs-internals');
+    const { useStreamZip } = await import('../../../src/labels/workbook/exceljs-writer');
     const chunks: Buffer[] = [];
     const out = collect(chunks);
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true });
-    internals.useStreamZip(workbook, out, { level: 1 });
+    useStreamZip(workbook, out, { level: 1 });
     const bold = internals.styleId(workbook, { font: { bold: true } });
     internals.definedNamesList(workbook).push({
       name: '_xlnm._FilterDatabase',
