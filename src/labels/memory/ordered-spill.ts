@@ -4,7 +4,8 @@
  * every label (and every past translation) here; the later passes replay them, which costs a
  * fraction of scanning the XML again, with memory flat (read back in small pieces). Records are
  * encoded as src/fs/record-spill.ts does (any text round-trips). The file is removed on `discard`
- * and when the command is interrupted (see temp-files.ts).
+ * and when the command is interrupted (see temp-files.ts). A write the disk refuses (full, past
+ * the file size limit) is an IO error naming the file and what the file system said.
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decodeComplete, encode } from '../../fs/record-spill';
 import { trackTemp, untrackTemp } from '../../fs/temp-files';
+import { isFileSystemError, outputError } from '../../fs/write-error';
 
 /** Bytes gathered before a write, and read back at a time. */
 const PIECE_BYTES = 64 * 1024;
@@ -32,7 +34,13 @@ export interface OrderedSpill {
 export function createOrderedSpill(dir = tmpdir()): OrderedSpill {
   const file = path.join(dir, `crmkit-labels-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   trackTemp(file);
-  let fd: number | undefined = openSync(file, 'wx', 0o600);
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'wx', 0o600);
+  } catch (e) {
+    untrackTemp(file, false);
+    throw isFileSystemError(e) ? outputError(e, file) : e;
+  }
   let buffer = Buffer.allocUnsafe(PIECE_BYTES);
   let used = 0;
   let count = 0;
@@ -40,7 +48,12 @@ export function createOrderedSpill(dir = tmpdir()): OrderedSpill {
 
   const writeAll = (bytes: Uint8Array): void => {
     if (fd === undefined) throw new Error('records added after the spill was read');
-    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    try {
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (e) {
+      // A full disk (or a file size limit) is the user's to fix, not a crash: say which file.
+      throw isFileSystemError(e) ? outputError(e, file) : e;
+    }
   };
   const flush = (): void => {
     if (used > 0) writeAll(buffer.subarray(0, used));
