@@ -9,25 +9,27 @@ import { finished } from 'node:stream/promises';
 import { CrmKitError, type Problem } from '../errors';
 import { writeAtomically } from '../fs/atomic';
 import { checkReadable, type NamedFile } from '../fs/open-input';
-import { sameText, type Lcid, type TranslationsHeader } from './crm-xml/model';
+import { sameText, type Lcid } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { readWorkbook } from './workbook/read';
 import type { ReadSheetOptions } from './workbook/sheet-rows';
 import type { WorkbookMeta } from './workbook/types';
 import { ZipWriter } from '../zip/write';
 import { EditSet } from './edits';
-import { SEVERITY_ORDER, type QaProblem } from './check/problem';
+import type { QaProblem } from './check/problem';
 import { editedVariants, variantScreen, workbookRowProblem } from './check/rules';
-import { ImportRefused, warningLines } from './import-report';
+import { ImportRefused } from './import-report';
+import { importVerdict, type ImportSummary } from './import-verdict';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { refuseInputAsOutput } from './outputs';
 import { isXliffName } from './export-format';
-import { placeholderKey, readXliffFile, refuseOtherLanguages, xliffRows, xliffTarget } from './xliff-input';
+import { placeholderKey, readXliffFile, xliffRows, xliffTarget } from './xliff-input';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { CONTENT_TYPES_ENTRY, openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
 import { PassGivenUp, PassPacer, type PacingOptions } from './import-pacing';
 
 export { ImportRefused };
+export type { ImportSummary };
 
 export interface ImportOptions extends Pick<ProgressCallbacks, 'onRows'> {
   workbooks: readonly NamedFile[];
@@ -47,23 +49,6 @@ export interface ImportOptions extends Pick<ProgressCallbacks, 'onRows'> {
    * is the same either way (default true; tests set how closely the patch follows the workbook).
    */
   overlap?: boolean | Partial<PacingOptions>;
-}
-
-export interface ImportSummary {
-  header: TranslationsHeader;
-  /** Labels changed, by language. */
-  changed: Map<Lcid, number>;
-  /**
-   * The warnings the rules found in the workbooks (rows ignored, texts written), as `labels
-   * check` reports them: same code, severity and place. Errors refuse the import (ImportRefused).
-   */
-  problems: QaProblem[];
-  /** What to print: `problems` as lines (cleared and blank translations summed up), then leftovers. */
-  warnings: Problem[];
-  /** What --force left out (rows of another file's workbook that no longer match). */
-  skipped: Problem[];
-  /** Workbooks whose fingerprint differs from the file (only with --force). */
-  foreign: string[];
 }
 
 /** What `-o` writes, by its extension: .zip or .xml; any other name is refused. */
@@ -219,39 +204,19 @@ export async function importLabels(options: ImportOptions): Promise<ImportSummar
         // Patched while the workbook was read: its checks wait for the whole workbook.
         if (workbook !== undefined && (await workbook)) throw new PassGivenUp();
 
-        const foreign = metas.filter((m) => m.meta.fingerprint !== read.fingerprint);
-        if (foreign.length > 0 && options.force !== true) {
-          const names = foreign.map((m) => `${m.file.name} (exported from ${m.meta.sourceName})`).join(', ');
-          throw new CrmKitError(
-            'WORKBOOK_MISMATCH',
-            `${names}: exported from another translations file than ${options.into.name}; use --force to merge by key anyway`,
-          );
-        }
-        if (options.force !== true) refuseOtherLanguages(xliffLanguages, read.header, options.into.name);
-        if (conflicts.length > 0) {
-          throw new CrmKitError(
-            'MERGE_CONFLICT',
-            `${conflicts.length} label(s) changed differently in two workbooks`,
-            conflicts,
-          );
-        }
-        const all = [...found, ...patched, ...inconsistent];
-        const errors = all.filter((p) => p.severity === 'error');
-        if (errors.length > 0) throw new ImportRefused(errors);
-        const problems = all.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-        const warnings = [...warningLines(problems), ...xliffWarnings];
-        const leftovers = edits.leftovers();
-        if (foreign.length > 0) skipped.push(...leftovers);
-        else warnings.push(...leftovers);
-        problems.push(...edits.leftoverProblems());
-        return {
-          header: read.header,
-          changed,
-          problems,
-          warnings,
+        return importVerdict({
+          read,
+          into: options.into,
+          force: options.force === true,
+          metas,
+          xliffLanguages,
+          xliffWarnings,
+          conflicts,
+          problems: [...found, ...patched, ...inconsistent],
+          edits,
           skipped,
-          foreign: foreign.map((m) => m.file.name),
-        };
+          changed,
+        });
       });
     } finally {
       await source.close();
