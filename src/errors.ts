@@ -134,6 +134,24 @@ export function isCrmKitError(e: unknown): e is CrmKitError {
   return e instanceof CrmKitError;
 }
 
+/**
+ * How a worker thread's failure crosses to the thread that started it: a CrmKitError as its code,
+ * message and problems (thrown again as the same error there), anything else as a crash with its stack.
+ */
+export type ThreadFailure =
+  | { type: 'error'; code: ErrorCode; message: string; problems: Problem[] }
+  | { type: 'crash'; message: string };
+
+export function threadFailure(e: unknown): ThreadFailure {
+  if (isCrmKitError(e)) return { type: 'error', code: e.code, message: e.message, problems: [...e.problems] };
+  return { type: 'crash', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}
+
+/** The error a ThreadFailure stands for, to throw on this thread. */
+export function errorOfThreadFailure(m: ThreadFailure): Error {
+  return m.type === 'error' ? new CrmKitError(m.code, m.message, m.problems) : new Error(m.message);
+}
+
 /** Formats a place: `file › Sheet!D14` (sheet and cell optional). */
 export function at(file: string, sheet?: string, cell?: string): string {
   if (sheet === undefined) return file;

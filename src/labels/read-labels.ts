@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CrmKitError } from '../errors';
+import { errorOfThreadFailure } from '../errors';
 import type { Label, LabelSheet, Lcid } from './crm-xml/model';
 import { readTranslations, type TranslationsReadResult, type TranslationsVisitor } from './crm-xml/read';
 import type { ToMain, WorkerInput } from './read-protocol';
@@ -78,10 +78,8 @@ export async function readLabels(
               resolve(m.result);
               break;
             case 'error':
-              reject(new CrmKitError(m.code, m.message, m.problems));
-              break;
             case 'crash':
-              reject(new Error(m.message));
+              reject(errorOfThreadFailure(m));
               break;
           }
         } catch (e) {

@@ -1,5 +1,5 @@
 /** Messages between `readLabels` (main thread) and its worker. */
-import type { ErrorCode, Problem } from '../errors';
+import type { ThreadFailure } from '../errors';
 import type { LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import type { TranslationsReadResult } from './crm-xml/read';
 
@@ -13,5 +13,4 @@ export type ToMain =
   | { type: 'sheet'; sheet: LabelSheet; languages: Lcid[]; header: TranslationsHeader }
   | { type: 'labels'; count: number; data: string }
   | { type: 'done'; result: TranslationsReadResult }
-  | { type: 'error'; code: ErrorCode; message: string; problems: Problem[] }
-  | { type: 'crash'; message: string };
+  | ThreadFailure;

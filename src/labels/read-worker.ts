@@ -4,7 +4,7 @@
  * waiting for the main thread to acknowledge so that memory stays flat.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isCrmKitError } from '../errors';
+import { threadFailure } from '../errors';
 import type { LabelSheet, Lcid } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { openTranslationsSource } from './source';
@@ -59,9 +59,7 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
     flush();
     post({ type: 'done', result });
   } catch (e) {
-    if (isCrmKitError(e))
-      post({ type: 'error', code: e.code, message: e.message, problems: [...e.problems] });
-    else post({ type: 'crash', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    post(threadFailure(e));
   } finally {
     await source.close();
     port.close();

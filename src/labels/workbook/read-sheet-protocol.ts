@@ -5,7 +5,7 @@
  * each) follow its texts, then per cell column, text length and 1 for a shared-string index (0
  * otherwise), then the formula columns.
  */
-import type { ErrorCode, Problem } from '../../errors';
+import type { ThreadFailure } from '../../errors';
 import type { LabelSheet, Lcid } from '../crm-xml/model';
 import type { RawRow } from './sheet-rows';
 import { keyHash, parseToken, textsHash, TOKEN_VERSION } from './token';
@@ -49,10 +49,7 @@ export interface SheetWorkerInput {
 }
 
 export type FromSheetWorker =
-  | { type: 'rows'; ints: Int32Array; text: string }
-  | { type: 'done' }
-  | { type: 'error'; code: ErrorCode; message: string; problems: Problem[] }
-  | { type: 'crash'; message: string };
+  { type: 'rows'; ints: Int32Array; text: string } | { type: 'done' } | ThreadFailure;
 
 /** Collects rows into batches of about `chars` characters of text or `numbers` numbers. */
 export class RowPacker {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CrmKitError } from '../../errors';
+import { errorOfThreadFailure } from '../../errors';
 import {
   unpackRows,
   type FromSheetWorker,
@@ -73,10 +73,8 @@ export async function readSheetRowsInWorker(
               resolve();
               break;
             case 'error':
-              reject(new CrmKitError(m.code, m.message, m.problems));
-              break;
             case 'crash':
-              reject(new Error(m.message));
+              reject(errorOfThreadFailure(m));
               break;
           }
         } catch (e) {

@@ -4,7 +4,7 @@
  * acknowledge so that at most a few batches are in flight.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { isCrmKitError } from '../../errors';
+import { threadFailure } from '../../errors';
 import { openWorkbookPackage } from './package-entries';
 import { RowPacker, rowHashes, type FromSheetWorker, type SheetWorkerInput } from './read-sheet-protocol';
 import { sheetRowScanner, type RawRow } from './sheet-rows';
@@ -60,9 +60,7 @@ if (parentPort !== null) {
   const port = parentPort;
   main(port, workerData as SheetWorkerInput)
     .catch((e: unknown) => {
-      const m: FromSheetWorker = isCrmKitError(e)
-        ? { type: 'error', code: e.code, message: e.message, problems: [...e.problems] }
-        : { type: 'crash', message: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+      const m: FromSheetWorker = threadFailure(e);
       port.postMessage(m);
     })
     .finally(() => port.close());
