@@ -8,6 +8,7 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Label } from './crm-xml/model';
+import { RowHash } from './workbook/row-hash';
 
 export interface PacingOptions {
   /** Bytes of the file handed to the scanner at a time; the workbook's rows are taken in between. */
@@ -27,26 +28,12 @@ export class PassGivenUp extends Error {
 
 type Key = Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>;
 
-/**
- * Two independent 32-bit hashes (FNV-1a and a multiply-rotate one) of a key's parts, as one
- * 53-bit number; the parts are read where they are, not joined into a new string.
- */
+/** A key's hash (row-hash.ts over its four parts, each followed by its length) as a 53-bit number. */
+const hashing = new RowHash();
 export function keyHash53(key: Key): number {
-  let a = 0x811c9dc5;
-  let b = 0x9747b28c;
-  for (const part of [key.sheet, key.entity, key.objectId, key.column]) {
-    for (let i = 0; i < part.length; i++) {
-      const c = part.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x5bd1e995);
-      b ^= b >>> 15;
-    }
-    // A separator no text holds, so that ("ab", "c") and ("a", "bc") differ.
-    a = Math.imul(a ^ 0xffff1, 0x01000193);
-    b = Math.imul(b ^ 0xffff1, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
+  hashing.start(0);
+  for (const part of [key.sheet, key.entity, key.objectId, key.column]) hashing.text(part, false);
+  return hashing.number53();
 }
 
 export class PassPacer {

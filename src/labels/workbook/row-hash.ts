@@ -72,6 +72,11 @@ export class RowHash {
     this.n++;
   }
 
+  /** The hash of everything added since start() as one number of 53 bits (a safe integer), for in-memory sets. */
+  number53(): number {
+    return fmix(this.a ^ this.n) * 0x200000 + (fmix(this.b ^ this.n) & 0x1fffff);
+  }
+
   /** The hash of everything added since start(): 16 lower-case hex digits. */
   hex(): string {
     return hex8(fmix(this.a ^ this.n)) + hex8(fmix(this.b ^ this.n));
