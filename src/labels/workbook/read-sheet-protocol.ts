@@ -58,7 +58,7 @@ export class RowPacker {
   private length = 0;
 
   constructor(
-    private readonly chars = 64 * 1024,
+    private readonly chars = 32 * 1024,
     private readonly numbers = 16 * 1024,
   ) {}
 
