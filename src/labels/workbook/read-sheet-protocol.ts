@@ -69,12 +69,15 @@ export class RowPacker {
     const hashes = row.hashes;
     ints.push(row.number, 0, row.formulaCols.length, hashes === undefined ? 0 : 1);
     let cells = 0;
-    row.texts.forEach((text, col) => {
+    const all = row.texts;
+    for (let col = 0; col < all.length; col++) {
+      const text = all[col];
+      if (text === undefined) continue;
       ints.push(col, text.length, shared?.includes(col) === true ? 1 : 0);
       texts.push(text);
       this.length += text.length;
       cells++;
-    });
+    }
     ints[counted] = cells;
     for (const col of row.formulaCols) ints.push(col);
     if (hashes !== undefined) {
