@@ -41,7 +41,8 @@ function walkCells(text: string, from: number, to: number, cells: FastCells): vo
   while (p < to) {
     let i = p + 6; // after `<c r="`
     let column = 0;
-    for (let c = text.charCodeAt(i); c >= 65 && c <= 90; c = text.charCodeAt(++i)) column = column * 26 + c - 64;
+    for (let c = text.charCodeAt(i); c >= 65 && c <= 90; c = text.charCodeAt(++i))
+      column = column * 26 + c - 64;
     const styleEnd = text.indexOf('"', text.indexOf('"', i) + 5);
     cells.columns[n] = column;
     if (text.charCodeAt(styleEnd + 1) === 47 /* / */) {
@@ -56,6 +57,14 @@ function walkCells(text: string, from: number, to: number, cells: FastCells): vo
     n++;
   }
   cells.count = n;
+}
+
+/** Where the end of `text` (from `from` on) may begin a `<row r="` whose rest is still to come. */
+function rowStartAtEnd(text: string, from: number): number {
+  for (let k = Math.max(from, text.length - ROW_START.length + 1); k < text.length; k++) {
+    if (ROW_START.startsWith(text.slice(k))) return k;
+  }
+  return text.length;
 }
 
 export function fastRows(
@@ -75,41 +84,54 @@ export function fastRows(
     onRow(Number.isInteger(r) ? r : 0, cells);
     return ROW.lastIndex;
   };
+  /** Reads `text` (what was held, then new text) as far as it can, holding back what may continue. */
+  const read = (text: string): void => {
+    held = '';
+    let pos = 0;
+    for (;;) {
+      const at = text.indexOf(ROW_START, pos);
+      if (at === -1) {
+        // The end may hold the start of `<row r="`: kept for the next piece.
+        const keep = rowStartAtEnd(text, pos);
+        if (keep > pos) scanner.write(text.slice(pos, keep));
+        held = text.slice(keep);
+        return;
+      }
+      if (at > pos) scanner.write(text.slice(pos, at));
+      pos = at;
+      if (!clean()) {
+        scanner.write(text.slice(pos, pos + 1));
+        pos++;
+        continue;
+      }
+      const next = take(text, pos);
+      if (next !== -1) {
+        pos = next;
+        continue;
+      }
+      const end = text.indexOf('</row>', pos);
+      if (end === -1 && text.length - pos < LONGEST_ROW) {
+        held = text.slice(pos);
+        return;
+      }
+      const upTo = end === -1 ? text.length : end + 6;
+      scanner.write(text.slice(pos, upTo));
+      pos = upTo;
+    }
+  };
   return {
     write(chunk) {
-      const text = held === '' ? chunk : held + chunk;
-      held = '';
-      let pos = 0;
-      for (;;) {
-        const at = text.indexOf(ROW_START, pos);
-        if (at === -1) {
-          // The end may hold the start of `<row r="`: kept for the next piece.
-          const keep = Math.max(pos, text.length - ROW_START.length + 1);
-          if (keep > pos) scanner.write(text.slice(pos, keep));
-          held = text.slice(keep);
-          return;
+      let rest = chunk;
+      if (held !== '') {
+        // What was held (mostly the start of a row) is completed by the piece up to its first row
+        // end, so that the rest of the piece is read as it is, not copied into a joined string.
+        const close = chunk.indexOf('</row>');
+        if (close !== -1) {
+          read(held + chunk.slice(0, close + 6));
+          rest = chunk.slice(close + 6);
         }
-        if (at > pos) scanner.write(text.slice(pos, at));
-        pos = at;
-        if (!clean()) {
-          scanner.write(text.slice(pos, pos + 1));
-          pos++;
-          continue;
-        }
-        const next = take(text, pos);
-        if (next !== -1) {
-          pos = next;
-          continue;
-        }
-        const end = text.indexOf('</row>', pos);
-        if (end === -1 && text.length - pos < LONGEST_ROW) {
-          held = text.slice(pos);
-          return;
-        }
-        const upTo = end === -1 ? text.length : end + 6;
-        scanner.write(text.slice(pos, upTo));
-        pos = upTo;
       }
+      read(held === '' ? rest : held + rest);
     },
     close() {
       if (held !== '') scanner.write(held);
