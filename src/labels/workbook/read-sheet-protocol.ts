@@ -8,7 +8,7 @@
 import type { ThreadFailure } from '../../errors';
 import type { LabelSheet, Lcid } from '../crm-xml/model';
 import type { RawRow } from './sheet-rows';
-import { keyHash, parseToken, textsHash, TOKEN_VERSION } from './token';
+import { keyHash, parseToken, textsHashOf, TOKEN_VERSION } from './token';
 
 /** A label sheet's layout, as far as hashing a row's key and texts needs it (label-rows.ts). */
 export interface RowHashing {
@@ -34,10 +34,14 @@ export function rowHashes(row: RawRow, hashing: RowHashing): RawRow['hashes'] {
     objectId: cell(2),
     column: hashing.keyCount === 3 ? cell(3) : '',
   };
-  const texts = new Map<Lcid, string>();
-  for (const { lcid, col } of hashing.targetCols) texts.set(lcid, cell(col));
   const version = parseToken(cell(hashing.tokenCol))?.version ?? TOKEN_VERSION;
-  return { key: keyHash(key, version), texts: textsHash(hashing.languages, texts, version) };
+  const textOf = (lcid: Lcid): string => {
+    const cols = hashing.targetCols;
+    // The last column of a language, as a map of them would hold.
+    for (let i = cols.length - 1; i >= 0; i--) if (cols[i]!.lcid === lcid) return cell(cols[i]!.col);
+    return '';
+  };
+  return { key: keyHash(key, version), texts: textsHashOf(hashing.languages, textOf, version) };
 }
 
 export interface SheetWorkerInput {

@@ -48,17 +48,24 @@ export function textsHash(
   texts: ReadonlyMap<Lcid, string>,
   version: TokenVersion = TOKEN_VERSION,
 ): string {
+  return textsHashOf(languages, (lcid) => texts.get(lcid) ?? '', version);
+}
+
+/** `textsHash` with each language's text given by `textOf` (no map built per row). */
+export function textsHashOf(
+  languages: readonly Lcid[],
+  textOf: (lcid: Lcid) => string,
+  version: TokenVersion = TOKEN_VERSION,
+): string {
   if (version === 1) {
     let data = '';
-    for (const lcid of languages) {
-      data += `${lcid}\u0001${(texts.get(lcid) ?? '').replace(/\r\n/g, '\n')}\u0000`;
-    }
+    for (const lcid of languages) data += `${lcid}\u0001${textOf(lcid).replace(/\r\n/g, '\n')}\u0000`;
     return short(data);
   }
   rowHash.start(0x746578);
   for (const lcid of languages) {
     rowHash.number(lcid);
-    rowHash.text(texts.get(lcid) ?? '', true);
+    rowHash.text(textOf(lcid), true);
   }
   return rowHash.hex();
 }
