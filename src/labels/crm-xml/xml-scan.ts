@@ -71,6 +71,21 @@ export class XmlScanner {
   ) {}
 
   write(chunk: string): void {
+    let rest = chunk;
+    if (this.started && this.buf.length > 0) {
+      // What is held (mostly the start of a row) is completed by the text up to the first row end
+      // and read first: the rest of the piece then mostly becomes the buffer as it is, instead of
+      // being copied into a joined one.
+      const close = chunk.indexOf('</Row>');
+      if (close !== -1) {
+        this.read(chunk.slice(0, close + 6));
+        rest = chunk.slice(close + 6);
+      }
+    }
+    this.read(rest);
+  }
+
+  private read(chunk: string): void {
     // Joined into one flat string (`+` would make a rope): every character read is then a plain load.
     this.buf = this.buf.length === 0 ? chunk : [this.buf, chunk].join('');
     if (!this.started) {
