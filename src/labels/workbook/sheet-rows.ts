@@ -183,7 +183,8 @@ export function sheetRowScanner(
     const texts: string[] = [];
     for (let i = 0; i < cells.count; i++) {
       const text = cells.texts[i];
-      texts[cells.columns[i] ?? 0] = text === undefined ? '' : decodeCellText(decodeWorkbookText(text, where));
+      texts[cells.columns[i] ?? 0] =
+        text === undefined ? '' : decodeCellText(decodeWorkbookText(text, where));
     }
     onRow({ number: lastRow, texts, formulaCols: [] });
   });
