@@ -32,7 +32,10 @@ type Key = Pick<Label, 'sheet' | 'entity' | 'objectId' | 'column'>;
 const hashing = new RowHash();
 export function keyHash53(key: Key): number {
   hashing.start(0);
-  for (const part of [key.sheet, key.entity, key.objectId, key.column]) hashing.text(part, false);
+  hashing.text(key.sheet, false);
+  hashing.text(key.entity, false);
+  hashing.text(key.objectId, false);
+  hashing.text(key.column, false);
   return hashing.number53();
 }
 

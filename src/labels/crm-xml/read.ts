@@ -1,13 +1,15 @@
 /**
  * Streams a CrmTranslations.xml (as bytes) through the scanner: labels go to the visitor, the
  * SHA-256 fingerprint of the bytes is computed on the way, and — when an output is given — the
- * file is copied to it with only the labels the visitor changed rewritten.
+ * file is copied to it (as its own bytes, patched-bytes.ts) with only the labels the visitor
+ * changed rewritten.
  */
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { CrmKitError } from '../../errors';
 import type { TranslationsHeader } from './model';
 import { LabelRowSink, type TranslationsVisitor } from './labels-sink';
+import { PatchedBytes } from './patched-bytes';
 import { SpreadsheetHandler } from './spreadsheet';
 import { Utf8Text } from './utf8-text';
 import { XmlScanner } from './xml-scan';
@@ -43,8 +45,8 @@ export async function readTranslations(
 ): Promise<TranslationsReadResult> {
   const sink = new LabelRowSink(visitor, where);
   const handler = new SpreadsheetHandler(sink, where, options.wholeRows ?? true);
-  const pending: string[] = [];
-  const scanner = new XmlScanner(handler, where, output === undefined ? undefined : (t) => pending.push(t));
+  const patched = output === undefined ? undefined : new PatchedBytes();
+  const scanner = new XmlScanner(handler, where, patched);
   handler.scanner = scanner;
   sink.scanner = scanner;
   const hash = createHash('sha256');
@@ -63,9 +65,12 @@ export async function readTranslations(
       hash.update(chunk);
       // Decoded in small pieces: a string of a whole 256 KB chunk would be born in V8's large-object
       // space, freed only by full collections, and the heap would grow with the file.
-      for (let at = 0; at < chunk.length; at += DECODE_BYTES)
-        scan(text.decode(chunk.subarray(at, at + DECODE_BYTES)));
-      if (output !== undefined && pending.length > 0) await flush(output, pending);
+      for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+        const piece = text.decode(chunk.subarray(at, at + DECODE_BYTES));
+        patched?.add(piece, text.decodedBytes());
+        scan(piece);
+      }
+      if (output !== undefined && patched !== undefined) await flush(output, patched.take());
     }
     text.end();
   } catch (e) {
@@ -73,14 +78,12 @@ export async function readTranslations(
     throw e;
   }
   scanner.end();
-  if (output !== undefined) await flush(output, pending);
+  if (output !== undefined && patched !== undefined) await flush(output, patched.end());
   return { header: sink.header(), fingerprint: hash.digest('hex'), labelCount: sink.labelCount };
 }
-async function flush(output: Writable, pending: string[]): Promise<void> {
-  const text = pending.length === 1 ? (pending[0] ?? '') : pending.join('');
-  pending.length = 0;
-  if (text.length === 0) return;
-  if (!output.write(text, 'utf8')) {
+async function flush(output: Writable, bytes: Buffer): Promise<void> {
+  if (bytes.length === 0) return;
+  if (!output.write(bytes)) {
     await new Promise<void>((resolve, reject) => {
       const onDrain = (): void => {
         output.off('error', onError);

@@ -27,9 +27,14 @@ function completeEnd(bytes: Uint8Array): number {
 const asBuffer = (b: Uint8Array): Buffer =>
   Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
 
+const NO_BYTES = Buffer.alloc(0);
+
 export class Utf8Text {
   /** The start of a character whose remaining bytes are in the next piece. */
   private held: Buffer | undefined;
+  /** The bytes of the text `decode` returned last: a character completed from held bytes, then the rest. */
+  private lastHead: Buffer | undefined;
+  private lastBody: Buffer = NO_BYTES;
 
   /** `invalid` makes the error thrown for bytes that are not UTF-8. */
   constructor(private readonly invalid: () => Error) {}
@@ -39,6 +44,8 @@ export class Utf8Text {
     let bytes = asBuffer(piece);
     let head = '';
     const held = this.held;
+    this.lastHead = undefined;
+    this.lastBody = NO_BYTES;
     if (held !== undefined) {
       const need = charLength(held[0]!) - held.length;
       if (bytes.length < need) {
@@ -46,13 +53,23 @@ export class Utf8Text {
         return '';
       }
       this.held = undefined;
-      head = this.text(Buffer.concat([held, bytes.subarray(0, need)]));
+      const completed = Buffer.concat([held, bytes.subarray(0, need)]);
+      head = this.text(completed);
+      this.lastHead = completed;
       bytes = bytes.subarray(need);
     }
     const end = completeEnd(bytes);
     if (end < bytes.length) this.held = Buffer.from(bytes.subarray(end));
-    const body = this.text(bytes.subarray(0, end));
+    const complete = bytes.subarray(0, end);
+    const body = this.text(complete);
+    this.lastBody = complete;
     return head === '' ? body : head + body;
+  }
+
+  /** The UTF-8 bytes of the text the last `decode` returned (valid until the next `decode`). */
+  decodedBytes(): Buffer {
+    const head = this.lastHead;
+    return head === undefined ? this.lastBody : Buffer.concat([head, this.lastBody]);
   }
 
   /** The bytes held back so far: the start of a character whose rest has not come yet. */

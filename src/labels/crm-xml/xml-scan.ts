@@ -6,8 +6,8 @@
  * the patcher needs anyway. It still refuses what matters: DOCTYPE/ENTITY declarations (no entity
  * expansion ever), mismatched or unclosed tags, stray `<`, truncated input, content after the root.
  *
- * Offsets are UTF-16 code-unit offsets into the decoded text; re-encoding unchanged text as UTF-8
- * gives back the input bytes, so the patcher can copy spans verbatim.
+ * Offsets are UTF-16 code-unit offsets into the decoded text; the output is told which spans of
+ * the source to copy (patched-bytes.ts copies them as the input's own bytes) and the new texts.
  */
 import { CrmKitError } from '../../errors';
 import { escapeText } from '../../xml/escape';
@@ -27,6 +27,14 @@ export interface XmlHandler {
    * or -1 to have the scanner go on tag by tag.
    */
   wholeRow?(buf: string, lt: number, base: number): number;
+}
+
+/** Where the patched file goes: spans of the source unchanged, and new texts, in order. */
+export interface XmlOutput {
+  /** The source between two absolute offsets, unchanged (after a replacement, from its end on). */
+  copy(start: number, end: number): void;
+  /** A new text in place of the replaced span. */
+  text(text: string): void;
 }
 
 /** A replacement of the source span [start, end) by `text` in the output. */
@@ -59,10 +67,25 @@ export class XmlScanner {
   constructor(
     private readonly handler: XmlHandler,
     private readonly where: string,
-    private readonly output?: (text: string) => void,
+    private readonly output?: XmlOutput,
   ) {}
 
   write(chunk: string): void {
+    let rest = chunk;
+    if (this.started && this.buf.length > 0) {
+      // What is held (mostly the start of a row) is completed by the text up to the first row end
+      // and read first: the rest of the piece then mostly becomes the buffer as it is, instead of
+      // being copied into a joined one.
+      const close = chunk.indexOf('</Row>');
+      if (close !== -1) {
+        this.read(chunk.slice(0, close + 6));
+        rest = chunk.slice(close + 6);
+      }
+    }
+    this.read(rest);
+  }
+
+  private read(chunk: string): void {
     // Joined into one flat string (`+` would make a rope): every character read is then a plain load.
     this.buf = this.buf.length === 0 ? chunk : [this.buf, chunk].join('');
     if (!this.started) {
@@ -94,7 +117,7 @@ export class XmlScanner {
       );
     }
     if (this.output !== undefined) {
-      this.output(this.buf.slice(this.emitted - this.base));
+      this.output.copy(this.emitted, this.base + this.buf.length);
       this.emitted = this.base + this.buf.length;
     }
   }
@@ -103,7 +126,8 @@ export class XmlScanner {
   replace(r: Replacement): void {
     if (this.output === undefined) return;
     if (r.start < this.emitted) throw new Error(`replacement at ${r.start} before output position`);
-    this.output(this.buf.slice(this.emitted - this.base, r.start - this.base) + r.text);
+    this.output.copy(this.emitted, r.start);
+    this.output.text(r.text);
     this.emitted = r.end;
   }
 
@@ -251,7 +275,7 @@ export class XmlScanner {
   private trim(): void {
     const cut = Math.min(this.base + this.pos, this.handler.holdFrom);
     if (this.output !== undefined && cut > this.emitted) {
-      this.output(this.buf.slice(this.emitted - this.base, cut - this.base));
+      this.output.copy(this.emitted, cut);
       this.emitted = cut;
     }
     const drop = (this.output === undefined ? cut : Math.min(cut, this.emitted)) - this.base;

@@ -162,7 +162,7 @@ export async function* utf8Chunks(bytes: AsyncIterable<Buffer> | Iterable<Buffer
   const invalid = new Error('not UTF-8');
   const fast = new Utf8Text(() => invalid);
   let decoder: TextDecoder | undefined;
-  for await (const piece of bytes) {
+  for await (const piece of smallPieces(bytes)) {
     if (decoder === undefined) {
       const held = fast.pending;
       try {
@@ -188,6 +188,20 @@ export async function* utf8Chunks(bytes: AsyncIterable<Buffer> | Iterable<Buffer
   }
   const rest = decoder.decode();
   if (rest !== '') yield rest;
+}
+
+/**
+ * Bytes decoded at a time: the text of a piece (two bytes a character once one is not Latin-1)
+ * stays under V8's large-object size (128 KB), so it is born and dies in the young generation;
+ * a string of a whole 256 KB inflated chunk would wait for a full collection.
+ */
+const DECODE_BYTES = 32 * 1024;
+
+async function* smallPieces(bytes: AsyncIterable<Buffer> | Iterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const chunk of bytes) {
+    if (chunk.length <= DECODE_BYTES) yield chunk;
+    else for (let at = 0; at < chunk.length; at += DECODE_BYTES) yield chunk.subarray(at, at + DECODE_BYTES);
+  }
 }
 
 /** Collects a stream into memory, refusing more than `maxBytes`. */

@@ -8,7 +8,7 @@
 import type { ThreadFailure } from '../../errors';
 import type { LabelSheet, Lcid } from '../crm-xml/model';
 import type { RawRow } from './sheet-rows';
-import { keyHash, parseToken, textsHash, TOKEN_VERSION } from './token';
+import { keyHash, parseToken, textsHashOf, TOKEN_VERSION } from './token';
 
 /** A label sheet's layout, as far as hashing a row's key and texts needs it (label-rows.ts). */
 export interface RowHashing {
@@ -34,10 +34,14 @@ export function rowHashes(row: RawRow, hashing: RowHashing): RawRow['hashes'] {
     objectId: cell(2),
     column: hashing.keyCount === 3 ? cell(3) : '',
   };
-  const texts = new Map<Lcid, string>();
-  for (const { lcid, col } of hashing.targetCols) texts.set(lcid, cell(col));
   const version = parseToken(cell(hashing.tokenCol))?.version ?? TOKEN_VERSION;
-  return { key: keyHash(key, version), texts: textsHash(hashing.languages, texts, version) };
+  const textOf = (lcid: Lcid): string => {
+    const cols = hashing.targetCols;
+    // The last column of a language, as a map of them would hold.
+    for (let i = cols.length - 1; i >= 0; i--) if (cols[i]!.lcid === lcid) return cell(cols[i]!.col);
+    return '';
+  };
+  return { key: keyHash(key, version), texts: textsHashOf(hashing.languages, textOf, version) };
 }
 
 export interface SheetWorkerInput {
@@ -53,30 +57,48 @@ export type FromSheetWorker =
 
 /** Collects rows into batches of about `chars` characters of text or `numbers` numbers. */
 export class RowPacker {
-  private ints: number[] = [];
+  /** The numbers of the batch so far: the first `used` (written in place, no array of numbers to copy). */
+  private ints: Int32Array;
+  private used = 0;
   private texts: string[] = [];
   private length = 0;
 
   constructor(
-    private readonly chars = 64 * 1024,
+    private readonly chars = 32 * 1024,
     private readonly numbers = 16 * 1024,
-  ) {}
+  ) {
+    this.ints = new Int32Array(numbers + 1024);
+  }
 
   add(row: RawRow): void {
-    const { ints, texts } = this;
+    const { texts } = this;
     const shared = row.sharedCols;
-    const counted = ints.length + 1;
     const hashes = row.hashes;
-    ints.push(row.number, 0, row.formulaCols.length, hashes === undefined ? 0 : 1);
+    const all = row.texts;
+    // At most: 4 for the row, 3 per cell, 1 per formula.
+    this.room(4 + 3 * all.length + row.formulaCols.length);
+    const ints = this.ints;
+    let n = this.used;
+    ints[n] = row.number;
+    const counted = n + 1;
+    ints[n + 2] = row.formulaCols.length;
+    ints[n + 3] = hashes === undefined ? 0 : 1;
+    n += 4;
     let cells = 0;
-    row.texts.forEach((text, col) => {
-      ints.push(col, text.length, shared?.includes(col) === true ? 1 : 0);
+    for (let col = 0; col < all.length; col++) {
+      const text = all[col];
+      if (text === undefined) continue;
+      ints[n] = col;
+      ints[n + 1] = text.length;
+      ints[n + 2] = shared?.includes(col) === true ? 1 : 0;
+      n += 3;
       texts.push(text);
       this.length += text.length;
       cells++;
-    });
+    }
     ints[counted] = cells;
-    for (const col of row.formulaCols) ints.push(col);
+    for (const col of row.formulaCols) ints[n++] = col;
+    this.used = n;
     if (hashes !== undefined) {
       texts.push(hashes.key, hashes.texts);
       this.length += 32;
@@ -85,19 +107,27 @@ export class RowPacker {
 
   /** Whether a batch is worth sending. */
   get full(): boolean {
-    return this.length >= this.chars || this.ints.length >= this.numbers;
+    return this.length >= this.chars || this.used >= this.numbers;
   }
 
   get empty(): boolean {
-    return this.ints.length === 0;
+    return this.used === 0;
   }
 
   take(): { ints: Int32Array; text: string } {
-    const batch = { ints: Int32Array.from(this.ints), text: this.texts.join('') };
-    this.ints = [];
+    const batch = { ints: this.ints.slice(0, this.used), text: this.texts.join('') };
+    this.used = 0;
     this.texts = [];
     this.length = 0;
     return batch;
+  }
+
+  /** Makes room for `count` more numbers. */
+  private room(count: number): void {
+    if (this.used + count <= this.ints.length) return;
+    const grown = new Int32Array(Math.max(this.ints.length * 2, this.used + count));
+    grown.set(this.ints.subarray(0, this.used));
+    this.ints = grown;
   }
 }
 

@@ -181,10 +181,10 @@ export function sheetRowScanner(
   return fastRows(scanner, clean, (number, cells) => {
     lastRow = number > 0 ? number : lastRow + 1;
     const texts: string[] = [];
-    let at = 0;
-    for (const [ref, text] of cells) {
-      at = columnOfRef(ref) ?? at + 1;
-      texts[at] = text === undefined ? '' : decodeCellText(decodeWorkbookText(text, where));
+    for (let i = 0; i < cells.count; i++) {
+      const text = cells.texts[i];
+      texts[cells.columns[i] ?? 0] =
+        text === undefined ? '' : decodeCellText(decodeWorkbookText(text, where));
     }
     onRow({ number: lastRow, texts, formulaCols: [] });
   });

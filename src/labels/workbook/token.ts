@@ -48,17 +48,24 @@ export function textsHash(
   texts: ReadonlyMap<Lcid, string>,
   version: TokenVersion = TOKEN_VERSION,
 ): string {
+  return textsHashOf(languages, (lcid) => texts.get(lcid) ?? '', version);
+}
+
+/** `textsHash` with each language's text given by `textOf` (no map built per row). */
+export function textsHashOf(
+  languages: readonly Lcid[],
+  textOf: (lcid: Lcid) => string,
+  version: TokenVersion = TOKEN_VERSION,
+): string {
   if (version === 1) {
     let data = '';
-    for (const lcid of languages) {
-      data += `${lcid}\u0001${(texts.get(lcid) ?? '').replace(/\r\n/g, '\n')}\u0000`;
-    }
+    for (const lcid of languages) data += `${lcid}\u0001${textOf(lcid).replace(/\r\n/g, '\n')}\u0000`;
     return short(data);
   }
   rowHash.start(0x746578);
   for (const lcid of languages) {
     rowHash.number(lcid);
-    rowHash.text(texts.get(lcid) ?? '', true);
+    rowHash.text(textOf(lcid), true);
   }
   return rowHash.hex();
 }
@@ -83,8 +90,27 @@ export interface ParsedToken {
   textsHash: string;
 }
 
+const TOKEN = /^([12])\.([0-9a-f]{16})\.([0-9a-f]{16})$/;
+const TOKEN_LENGTH = 35;
+
+/** Whether `text` holds lower-case hex digits from `from` to `to`. */
+function hexDigits(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
 export function parseToken(token: string): ParsedToken | undefined {
-  const match = /^([12])\.([0-9a-f]{16})\.([0-9a-f]{16})$/.exec(token.trim());
+  // A token as written (no space around it) is checked by hand, once per row on both threads.
+  const version = token.charCodeAt(0) - 48;
+  if (token.length === TOKEN_LENGTH && (version === 1 || version === 2)) {
+    if (token.charCodeAt(1) !== 46 || token.charCodeAt(18) !== 46) return undefined;
+    if (!hexDigits(token, 2, 18) || !hexDigits(token, 19, TOKEN_LENGTH)) return undefined;
+    return { version, keyHash: token.slice(2, 18), textsHash: token.slice(19) };
+  }
+  const match = TOKEN.exec(token.trim());
   if (match === null) return undefined;
   return { version: match[1] === '1' ? 1 : 2, keyHash: match[2]!, textsHash: match[3]! };
 }

@@ -95,6 +95,36 @@ describe('row tokens', () => {
     expect(parseToken(`2.${'0'.repeat(15)}.${'0'.repeat(16)}`)).toBeUndefined();
   });
 
+  it('parse exactly the texts the token pattern takes (after trimming), and nothing else', () => {
+    const pattern = /^([12])\.([0-9a-f]{16})\.([0-9a-f]{16})$/;
+    /** Mostly 16 good digits, sometimes a near miss. */
+    const hex = (odd: RegExp) =>
+      fc.oneof(
+        { weight: 4, arbitrary: fc.stringMatching(/^[0-9a-f]{16}$/) },
+        { weight: 1, arbitrary: fc.stringMatching(odd) },
+      );
+    const near = fc
+      .tuple(
+        fc.constantFrom('', ' ', '\t', '\u00a0', 'x'),
+        fc.constantFrom('1', '2', '3', '0', 'a'),
+        fc.constantFrom('.', ',', ''),
+        hex(/^[0-9a-fA-Fg.]{15,17}$/),
+        fc.constantFrom('.', '-'),
+        hex(/^[0-9a-fA-F\n]{15,17}$/),
+        fc.constantFrom('', ' ', '\n', '.'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(near, fc.string()), (text) => {
+        const m = pattern.exec(text.trim());
+        const expected =
+          m === null ? undefined : { version: m[1] === '1' ? 1 : 2, keyHash: m[2], textsHash: m[3] };
+        expect(parseToken(text)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('hash texts with CR LF read as LF, and nothing else as equal', () => {
     const langs = [1049];
     const of = (text: string): string => textsHash(langs, texts([[1049, text]]));
