@@ -111,7 +111,11 @@ export class RecordStore {
     const rows = totals.rows;
     // The amounts' last shape (amount-shapes.ts), checked here (hasShape inline) rather than by a call per record.
     let { head, tail, symbol } = NOT_SHAPED;
-    for (; i < sorted.length && ids.length < max; i++) {
+    const stageName = stage?.name ?? '';
+    const segmentName = segment?.name ?? '';
+    const end = sorted.length;
+    let count = ids.length;
+    for (; i < end && count < max; i++) {
       const id = sorted[i]!;
       if (seen !== undefined) {
         if (seen.has(id)) continue;
@@ -119,10 +123,10 @@ export class RecordStore {
       }
       const entity = entities[id];
       if (entity === undefined) continue;
-      const at = ids.length;
+      const at = count++;
       ids.push(id);
       if (stage !== undefined) {
-        const raw: unknown = entity.getValue(stage.name);
+        const raw: unknown = entity.getValue(stageName);
         if (raw !== stageRaw) {
           const known = stage.byRaw.get(raw);
           stageNumber = known ?? stage.number(entity, raw);
@@ -131,7 +135,7 @@ export class RecordStore {
       }
       stageAt[at] = stageNumber;
       if (segment !== undefined) {
-        const raw: unknown = entity.getValue(segment.name);
+        const raw: unknown = entity.getValue(segmentName);
         if (raw !== segmentRaw) {
           const known = segment.byRaw.get(raw);
           segmentNumber = known ?? segment.number(entity, raw);
@@ -170,7 +174,7 @@ export class RecordStore {
       if (value - value === 0) cell.sum += value;
       else cell.missing++;
     }
-    totals.records = ids.length;
+    totals.records = count;
     if (extendsRead && i > 0) this.consumed = { count: i, first: sorted[0]!, last: sorted[i - 1]! };
   }
 
