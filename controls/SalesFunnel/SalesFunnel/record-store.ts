@@ -18,6 +18,13 @@ import { amountValue, funnelColumns, rawRefReader, type FunnelColumns } from './
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
 
+/**
+ * How many records a call of the reading loop goes through. A fresh page runs the loop unoptimised
+ * at first; the browser optimises a function called again and again sooner than it replaces a
+ * long loop running once (on-stack replacement), and until then a record costs several times more.
+ */
+const RUN = 256;
+
 /** No raw value: nothing equals it. */
 const NOT_READ = Symbol('not read');
 
@@ -115,65 +122,69 @@ export class RecordStore {
     const segmentName = segment?.name ?? '';
     const end = sorted.length;
     let count = ids.length;
-    for (; i < end && count < max; i++) {
-      const id = sorted[i]!;
-      if (seen !== undefined) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-      }
-      const entity = entities[id];
-      if (entity === undefined) continue;
-      const at = count++;
-      ids.push(id);
-      if (stage !== undefined) {
-        const raw: unknown = entity.getValue(stageName);
-        if (raw !== stageRaw) {
-          const known = stage.byRaw.get(raw);
-          stageNumber = known ?? stage.number(entity, raw);
-          stageRaw = known === undefined ? NOT_READ : raw;
+    // Records are read in runs by a function of their own (see RUN), which sees them up to `stop`.
+    const readTo = (stop: number): void => {
+      for (; i < stop && count < max; i++) {
+        const id = sorted[i]!;
+        if (seen !== undefined) {
+          if (seen.has(id)) continue;
+          seen.add(id);
         }
-      }
-      stageAt[at] = stageNumber;
-      if (segment !== undefined) {
-        const raw: unknown = entity.getValue(segmentName);
-        if (raw !== segmentRaw) {
-          const known = segment.byRaw.get(raw);
-          segmentNumber = known ?? segment.number(entity, raw);
-          segmentRaw = known === undefined ? NOT_READ : raw;
+        const entity = entities[id];
+        if (entity === undefined) continue;
+        const at = count++;
+        ids.push(id);
+        if (stage !== undefined) {
+          const raw: unknown = entity.getValue(stageName);
+          if (raw !== stageRaw) {
+            const known = stage.byRaw.get(raw);
+            stageNumber = known ?? stage.number(entity, raw);
+            stageRaw = known === undefined ? NOT_READ : raw;
+          }
         }
-      }
-      segmentAt[at] = segmentNumber;
-      let value = Number.NaN;
-      if (amount !== undefined) {
-        const raw: unknown = entity.getValue(amount);
-        value = typeof raw === 'number' ? raw : (amountValue(raw) ?? Number.NaN);
-        // x − x is 0 for finite numbers only: NaN and infinities are no amount.
-        if (value - value === 0) {
-          if (shapes !== undefined) {
-            const text = entity.getFormattedValue(amount) ?? '';
-            const first = text.charCodeAt(head.length);
-            const last = text.charCodeAt(text.length - tail.length - 1);
-            const same =
-              first >= 48 &&
-              first <= 57 &&
-              last >= 48 &&
-              last <= 57 &&
-              (head === '' || text.startsWith(head)) &&
-              (tail === '' || text.endsWith(tail));
-            if (!same) ({ head, tail, symbol } = shapes.read(text));
+        stageAt[at] = stageNumber;
+        if (segment !== undefined) {
+          const raw: unknown = entity.getValue(segmentName);
+          if (raw !== segmentRaw) {
+            const known = segment.byRaw.get(raw);
+            segmentNumber = known ?? segment.number(entity, raw);
+            segmentRaw = known === undefined ? NOT_READ : raw;
           }
-          if (symbol !== lastSymbol) {
-            this.symbols.add(symbol);
-            lastSymbol = symbol;
-          }
-        } else value = Number.NaN;
+        }
+        segmentAt[at] = segmentNumber;
+        let value = Number.NaN;
+        if (amount !== undefined) {
+          const raw: unknown = entity.getValue(amount);
+          value = typeof raw === 'number' ? raw : (amountValue(raw) ?? Number.NaN);
+          // x − x is 0 for finite numbers only: NaN and infinities are no amount.
+          if (value - value === 0) {
+            if (shapes !== undefined) {
+              const text = entity.getFormattedValue(amount) ?? '';
+              const first = text.charCodeAt(head.length);
+              const last = text.charCodeAt(text.length - tail.length - 1);
+              const same =
+                first >= 48 &&
+                first <= 57 &&
+                last >= 48 &&
+                last <= 57 &&
+                (head === '' || text.startsWith(head)) &&
+                (tail === '' || text.endsWith(tail));
+              if (!same) ({ head, tail, symbol } = shapes.read(text));
+            }
+            if (symbol !== lastSymbol) {
+              this.symbols.add(symbol);
+              lastSymbol = symbol;
+            }
+          } else value = Number.NaN;
+        }
+        amounts[at] = value;
+        const cell = rows[stageNumber + 1]?.[segmentNumber + 1] ?? totals.cell(stageNumber, segmentNumber);
+        cell.count++;
+        if (value - value === 0) cell.sum += value;
+        else cell.missing++;
       }
-      amounts[at] = value;
-      const cell = rows[stageNumber + 1]?.[segmentNumber + 1] ?? totals.cell(stageNumber, segmentNumber);
-      cell.count++;
-      if (value - value === 0) cell.sum += value;
-      else cell.missing++;
-    }
+    };
+    while (i < end && count < max) readTo(Math.min(end, i + RUN));
     totals.records = count;
     if (extendsRead && i > 0) this.consumed = { count: i, first: sorted[0]!, last: sorted[i - 1]! };
   }
