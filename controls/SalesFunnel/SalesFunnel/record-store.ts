@@ -12,9 +12,9 @@
 import { RefTable } from '../../../src/widgets/funnel/columns';
 import { PairTotals } from '../../../src/widgets/funnel/pair-totals';
 import type { RecordColumns, SegmentRef, StageRef } from '../../../src/widgets/funnel/types';
-import { AmountShapes, NOT_SHAPED } from './amount-shapes';
-import { ColumnNumbers, columnsKey } from './column-numbers';
-import { amountValue, funnelColumns, rawRefReader, type FunnelColumns } from './records';
+import { NOT_SHAPED } from './amount-shapes';
+import { columnReading, columnsKey, type ColumnReading } from './column-numbers';
+import { amountValue, funnelColumns, type FunnelColumns } from './records';
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
 
@@ -27,17 +27,6 @@ const RUN = 256;
 
 /** No raw value: nothing equals it. */
 const NOT_READ = Symbol('not read');
-
-/** How the mapped columns are read, kept from page to page so that a value keeps its ref and number. */
-interface Reading {
-  key: string;
-  noSegment: SegmentRef;
-  stage: ColumnNumbers | undefined;
-  segment: ColumnNumbers | undefined;
-  amount: string | undefined;
-  /** The currency of a currency column's amounts (undefined for other amounts). */
-  shapes: AmountShapes | undefined;
-}
 
 export class RecordStore {
   /** The currency symbols of their amounts (undefined: an amount without one). */
@@ -52,7 +41,7 @@ export class RecordStore {
   private amounts = new Float64Array(0);
   /** The records counted per pair of stage and segment numbers as they were read. */
   private totals = new PairTotals();
-  private reading: Reading | undefined;
+  private reading: ColumnReading | undefined;
   /** Their ids, built only when a page does not simply extend what was read. */
   private readIds: Set<string> | undefined;
   /** How many of the dataset's ids were gone through, and the first and last of them. */
@@ -190,24 +179,10 @@ export class RecordStore {
   }
 
   /** The readers of the mapped columns: those of the last page while the columns stay the same. */
-  private readingOf(columns: FunnelColumns, noSegment: SegmentRef): Reading {
-    const key = columnsKey(columns);
+  private readingOf(columns: FunnelColumns, noSegment: SegmentRef): ColumnReading {
     const kept = this.reading;
-    if (kept !== undefined && kept.key === key && kept.noSegment === noSegment) return kept;
-    const { stage, segment } = columns;
-    const segmentOf = segment === undefined ? undefined : rawRefReader(segment, false);
-    this.reading = {
-      key,
-      noSegment,
-      stage: stage === undefined ? undefined : new ColumnNumbers(stage, this.stages, rawRefReader(stage)),
-      segment:
-        segment === undefined || segmentOf === undefined
-          ? undefined
-          : new ColumnNumbers(segment, this.segments, (r, raw) => segmentOf(r, raw) ?? noSegment),
-      amount: columns.amount?.name,
-      shapes: columns.amount?.dataType === 'Currency' ? new AmountShapes() : undefined,
-    };
-    return this.reading;
+    if (kept !== undefined && kept.key === columnsKey(columns) && kept.noSegment === noSegment) return kept;
+    return (this.reading = columnReading(columns, noSegment, this.stages, this.segments));
   }
 
   /** Room for `count` records in all in the columns of numbers (the records read so far kept). */
