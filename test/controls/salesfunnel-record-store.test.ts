@@ -64,6 +64,13 @@ describe('the SalesFunnel record store', () => {
           const kept = picked.slice(0, max);
           expect(store.length).toBe(kept.length);
           const funnel = computeFunnel({ kind: 'columns', columns: store.columns() });
+          // The totals counted while reading are those a pass over the columns counts.
+          expect(
+            computeFunnel({ kind: 'columns', columns: { ...store.columns(), totals: undefined } }),
+          ).toEqual(funnel);
+          // A value read on several pages keeps one ref.
+          const keys = store.columns().stageRefs.map((r) => r.key);
+          expect(keys).toEqual([...new Set(keys)]);
           // Counted here in plain loops.
           const stageOf = (p: (typeof kept)[number]): string | null => p.stage?.trim() || null;
           const amountOf = (p: (typeof kept)[number]): number | null =>
@@ -145,5 +152,34 @@ describe('the SalesFunnel record store', () => {
       segment: new Set(rows.map((r) => r.values.typecode)).size,
       amount: rows.filter((r) => r.values.value !== null).length,
     });
+  });
+
+  it('keeps one ref per stage and segment across pages, and counts only the records read when asked for fewer', () => {
+    const rows: MockRow[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `r${i}`,
+      values: { stagecode: 100 + (i % 3), typecode: i % 2, value: i },
+      formatted: { stagecode: `Stage ${i % 3}`, typecode: `Type ${i % 2}`, value: `${i}.00 €` },
+    }));
+    const ds = new MockDataSet(
+      rows,
+      [
+        { name: 'stagecode', alias: 'stage', dataType: 'OptionSet' },
+        { name: 'value', alias: 'amount', dataType: 'Currency' },
+        { name: 'typecode', alias: 'segment', dataType: 'OptionSet' },
+      ],
+      7,
+    );
+    const store = new RecordStore();
+    store.add(ds, noSegment, 100);
+    while (ds.paging.hasNextPage) {
+      ds.paging.loadNextPage();
+      ds.deliverPage();
+      store.add(ds, noSegment, 100);
+    }
+    expect(store.columns().stageRefs.map((r) => r.label)).toEqual(['Stage 0', 'Stage 1', 'Stage 2']);
+    expect(store.columns().segmentRefs.map((r) => r.label)).toEqual(['Type 0', 'Type 1']);
+    const firstTen = computeFunnel({ kind: 'columns', columns: store.columns(10) });
+    expect(firstTen.records).toBe(10);
+    expect(firstTen.totalAmount).toBe(45);
   });
 });

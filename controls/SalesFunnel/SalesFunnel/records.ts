@@ -4,7 +4,7 @@
  * mapped to the property-sets, whatever their type (choice, text, lookup, two options).
  */
 import type { FunnelRecord, SegmentRef, StageRef } from '../../../src/widgets/funnel/types';
-import { currencySymbolOf } from '../../../src/widgets/funnel/money';
+import { AmountShapes, hasShape, NOT_SHAPED } from './amount-shapes';
 import { viewColumn } from './segment-column';
 
 type DataSet = ComponentFramework.PropertyTypes.DataSet;
@@ -33,12 +33,15 @@ export function funnelColumns(ds: DataSet, segmentColumn?: string | null): Funne
 type ColumnRef = { name: string; dataType: string };
 
 /**
- * Reads a column's value as a key, label and (for choices) rank. The refs are shared between
+ * Reads a column's value (`raw`, as getValue gave it) as a key, label and (for choices) rank. The refs are shared between
  * records with the same value (a choice, a lookup id, a text), so 50,000 records make a handful
  * of objects; a choice is looked up by its raw value and formatted once per distinct value, and a
  * text needs no formatted value at all. Segments (`withRank` false) carry no rank.
  */
-function refReader(column: ColumnRef, withRank = true): (record: EntityRecord) => StageRef | null {
+export function rawRefReader(
+  column: ColumnRef,
+  withRank = true,
+): (record: EntityRecord, raw: unknown) => StageRef | null {
   const known = new Map<string, StageRef>();
   const byRaw = new Map<unknown, StageRef>();
   const intern = (cacheKey: string, make: () => StageRef | null): StageRef | null => {
@@ -88,11 +91,9 @@ function refReader(column: ColumnRef, withRank = true): (record: EntityRecord) =
     if (formatted === '') return null;
     return intern(formatted, () => ({ key: formatted.replace(/\s+/g, ' '), label: formatted }));
   };
-  const name = column.name;
   // The path of nearly every record: a choice or text seen before. It creates no closure, so a
   // call allocates nothing (refOf's closures make each of its calls allocate a context).
-  return (record) => {
-    const raw: unknown = record.getValue(name);
+  return (record, raw) => {
     if (typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'string') {
       const hit = byRaw.get(raw);
       if (hit !== undefined) return hit;
@@ -101,11 +102,11 @@ function refReader(column: ColumnRef, withRank = true): (record: EntityRecord) =
   };
 }
 
-/** The UTF-16 code at `i`, with every digit as 48 ('0') and −1 outside the text. */
-function codeAt(text: string, i: number): number {
-  if (i < 0 || i >= text.length) return -1;
-  const c = text.charCodeAt(i);
-  return c >= 48 && c <= 57 ? 48 : c;
+/** rawRefReader over a record: reads the column's value first. */
+function refReader(column: ColumnRef, withRank = true): (record: EntityRecord) => StageRef | null {
+  const refOf = rawRefReader(column, withRank);
+  const name = column.name;
+  return (record) => refOf(record, record.getValue(name));
 }
 
 function scalarText(raw: unknown): string {
@@ -154,36 +155,6 @@ export interface FieldReaders {
 }
 
 /**
- * The currency symbol of a currency column's formatted amounts, found once per kind of text: the
- * symbol sits at the start or the end, so amounts sharing two characters at both ends (digits
- * counting as one) share it. Their UTF-16 codes, two per number, key the cache; amounts of one
- * currency then have the same key, so the last answer is reused without a lookup.
- */
-export function symbolReader(): (formatted: string) => string | undefined {
-  const symbolByEnds = new Map<number, Map<number, string | undefined>>();
-  let last: { head: number; tail: number; symbol: string | undefined } = {
-    head: -2,
-    tail: -2,
-    symbol: undefined,
-  };
-  return (formatted) => {
-    const n = formatted.length;
-    const head = codeAt(formatted, 0) * 65_536 + codeAt(formatted, 1);
-    const tail = codeAt(formatted, n - 2) * 65_536 + codeAt(formatted, n - 1);
-    if (head === last.head && tail === last.tail) return last.symbol;
-    let byTail = symbolByEnds.get(head);
-    if (byTail === undefined) symbolByEnds.set(head, (byTail = new Map<number, string | undefined>()));
-    let symbol = byTail.get(tail);
-    if (symbol === undefined && !byTail.has(tail)) {
-      symbol = currencySymbolOf(formatted);
-      byTail.set(tail, symbol);
-    }
-    last = { head, tail, symbol };
-    return symbol;
-  };
-}
-
-/**
  * The readers of a record's fields from the mapped columns; `noSegment` is the segment of records
  * whose segment column is empty. Create them once per page (or per view) so equal values share
  * their refs.
@@ -203,8 +174,13 @@ export function fieldReaders(columns: FunnelColumns, noSegment: SegmentRef): Fie
 }
 
 function currencyReader(name: string): (record: EntityRecord) => string | undefined {
-  const symbolOf = symbolReader();
-  return (record) => symbolOf(record.getFormattedValue(name) ?? '');
+  const shapes = new AmountShapes();
+  let shape = NOT_SHAPED;
+  return (record) => {
+    const text = record.getFormattedValue(name) ?? '';
+    if (!hasShape(text, shape)) shape = shapes.read(text);
+    return shape.symbol;
+  };
 }
 
 /**

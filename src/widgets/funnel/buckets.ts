@@ -4,6 +4,7 @@
  * the records; records sharing their stage and segment refs share the lookups.
  */
 import { columnsOf } from './columns';
+import { pairTotalsOf } from './pair-totals';
 import type { FunnelInput, RecordColumns, SegmentRef, StageRef } from './types';
 
 /** Sums of one (segment, stage) cell, or of a series' records without a stage. */
@@ -93,58 +94,21 @@ export function bucket(input: FunnelInput): Buckets {
   return b;
 }
 
-/** Above this many (stage, segment) pairs of ref numbers, pairs are numbered through a Map rather than a table. */
-const PAIR_TABLE_MAX = 1 << 20;
-
-/** Each record's pair of ref numbers, numbered densely through a Map (for columns with very many refs). */
-function densePairs(columns: RecordColumns): { keys: Int32Array; count: number } {
-  const { stageAt, segmentAt } = columns;
-  const width = columns.segmentRefs.length + 1;
-  const numbers = new Map<number, number>();
-  const keys = new Int32Array(columns.length);
-  for (let i = 0; i < keys.length; i++) {
-    const key = (stageAt[i]! + 1) * width + segmentAt[i]! + 1;
-    let at = numbers.get(key);
-    if (at === undefined) numbers.set(key, (at = numbers.size));
-    keys[i] = at;
-  }
-  return { keys, count: numbers.size };
-}
-
 /**
- * Counts the records of the columns into the cells: one pass summing per pair of stage and segment
- * numbers with typed arrays alone, then the cell of each pair found by key, pairs in the order first
- * seen. Each record's place is its numbers, kept as they are.
+ * Counts the records of the columns into the cells: their sums per pair of stage and segment
+ * numbers (those the reader kept as it read them when they cover the columns, else one pass),
+ * then the cell of each pair found by key, pairs in the order first seen. Each record's place is
+ * its numbers, kept as they are.
  */
 function countRecords(b: Buckets, columns: RecordColumns): void {
-  const { stageRefs, stageAt, segmentRefs, segmentAt, amounts } = columns;
-  const n = columns.length;
-  // Pair key: (stage number + 1) × width + segment number + 1 (the +1s: −1 is none).
-  const width = segmentRefs.length + 1;
-  const dense = (stageRefs.length + 1) * width > PAIR_TABLE_MAX ? densePairs(columns) : undefined;
-  const size = dense === undefined ? (stageRefs.length + 1) * width : dense.count;
-  const counts = new Int32Array(size);
-  const missing = new Int32Array(size);
-  const sums = new Float64Array(size);
-  /** The first record of each pair, in the order first seen. */
-  const firsts: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const key = dense === undefined ? (stageAt[i]! + 1) * width + segmentAt[i]! + 1 : dense.keys[i]!;
-    const count = counts[key]!;
-    if (count === 0) firsts.push(i);
-    counts[key] = count + 1;
-    const amount = amounts[i]!;
-    // NaN (no amount) and infinities count as missing: x − x is 0 for finite numbers only.
-    if (amount - amount === 0) sums[key]! += amount;
-    else missing[key]! += 1;
-  }
-  for (const first of firsts) {
-    const stage = stageAt[first]!;
-    const segment = segmentAt[first]!;
-    const key = dense === undefined ? (stage + 1) * width + segment + 1 : dense.keys[first]!;
+  const { stageRefs, segmentRefs, totals } = columns;
+  const pairs =
+    totals !== undefined && totals.records === columns.length ? totals.pairs : pairTotalsOf(columns).pairs;
+  for (const pair of pairs) {
+    const { stage, segment } = pair;
     const cell = cellOf(b, stage < 0 ? null : stageRefs[stage]!, segment < 0 ? null : segmentRefs[segment]!);
-    cell.count += counts[key]!;
-    cell.amount += sums[key]!;
-    cell.missing += missing[key]!;
+    cell.count += pair.count;
+    cell.amount += pair.sum;
+    cell.missing += pair.missing;
   }
 }

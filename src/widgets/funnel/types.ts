@@ -57,6 +57,23 @@ export interface RecordColumns {
   segmentRefs: readonly SegmentRef[];
   segmentAt: Int32Array;
   amounts: Float64Array;
+  /** The records' sums per pair of stage and segment numbers, when the reader kept them (used when they cover `length`). */
+  totals?: RecordPairTotals;
+}
+
+/** The records of one pair of stage and segment numbers (−1: none): how many, the sum of their finite amounts, how many had none. */
+export interface PairCell {
+  stage: number;
+  segment: number;
+  count: number;
+  sum: number;
+  missing: number;
+}
+
+/** The first `records` records of columns counted per pair of numbers (pair-totals.ts), pairs in the order first seen. */
+export interface RecordPairTotals {
+  pairs: readonly PairCell[];
+  records: number;
 }
 
 export type FunnelInput =

@@ -92,13 +92,14 @@ export function createFormats(lcid: Lcid, timeZone?: string): Formats {
       numberFormat(`p${maximumFractionDigits}`, { style: 'percent', maximumFractionDigits }).format(ratio),
     currency: (value, currencyCode, currencySymbol) => {
       if (currencyCode !== undefined && currencyCode !== '') {
-        return new Intl.NumberFormat(locale, {
+        return numberFormat(`c${currencyCode}`, {
           style: 'currency',
           currency: currencyCode,
           maximumFractionDigits: 0,
         }).format(value);
       }
-      const amount = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+      // A plain whole number: the formatter of number(value) serves.
+      const amount = numberFormat('n0', { maximumFractionDigits: 0 }).format(value);
       return currencySymbol === undefined || currencySymbol === '' ? amount : `${currencySymbol}${amount}`;
     },
     date: (value) =>

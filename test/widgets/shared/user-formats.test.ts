@@ -62,4 +62,19 @@ describe('an IANA time zone for formats', () => {
       }).format(at),
     );
   });
+
+  it('formats whole amounts with a currency code, a symbol or none, the same on every call', () => {
+    const formats = createFormats(1026);
+    const euro = new Intl.NumberFormat('bg-BG', {
+      style: 'currency',
+      currency: 'EUR',
+      maximumFractionDigits: 0,
+    });
+    const plain = new Intl.NumberFormat('bg-BG', { maximumFractionDigits: 0 });
+    for (const value of [1234.4, 1234567.6]) {
+      expect(formats.currency(value, 'EUR')).toBe(euro.format(value));
+      expect(formats.currency(value)).toBe(plain.format(value));
+      expect(formats.currency(value, '', '€')).toBe(`€${plain.format(value)}`);
+    }
+  });
 });
