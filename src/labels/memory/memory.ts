@@ -3,6 +3,10 @@
  * When several translations of one base text exist, the one seen most often wins (on a tie, the
  * one that reached that count first), so a memory built from many solutions suggests the team's
  * usual wording.
+ *
+ * Held compactly (an export with --memory at 1,000,000 labels keeps about half a million pairs):
+ * a base text is one string and a number, a (base text, language) pair a few array slots and its
+ * best translation's string; only a pair seen with a second translation gets objects of its own.
  */
 import type { Lcid } from '../crm-xml/model';
 import { detach } from './detach';
@@ -11,10 +15,6 @@ export interface MemoryMatch {
   text: string;
   /** Where it came from (a file name), shown as "from memory: <source>". */
   source: string;
-}
-
-interface Candidate extends MemoryMatch {
-  count: number;
 }
 
 /** A base text with its best translation per language, as written to TMX. */
@@ -49,24 +49,28 @@ export interface MemoryOptions {
   keep?: (baseLcid: Lcid, base: string, lcid: Lcid) => boolean;
 }
 
-/** One language of a base text: the current best translation, and the others seen. */
-interface Slot {
-  lcid: Lcid;
-  top: Candidate;
-  more?: Candidate[];
+/** A translation other than a pair's best, with how often it was seen. */
+interface Candidate extends MemoryMatch {
+  count: number;
 }
 
-/** Kept small (a few hundred thousand of them in a big memory): slots in an array, not a Map. */
-interface Entry {
-  baseLcid: Lcid;
-  base: string;
-  slots: Slot[];
-}
+/** No slot: the end of an entry's list of languages. */
+const NONE = -1;
 
 export function createMemory(options: MemoryOptions = {}): TranslationMemory {
   const keep = options.keep;
-  // Base language → normalised base text → entry: no key strings are built per lookup.
-  const byBase = new Map<Lcid, Map<string, Entry>>();
+  // Base language → normalised base text → entry number: no key strings are built per lookup.
+  const byBase = new Map<Lcid, Map<string, number>>();
+  // Entries (base texts): their first slot.
+  const entryFirst: number[] = [];
+  // Slots ((base text, language) pairs), listed per entry in the order met: the best translation,
+  // its source and count; the others seen (rare) are in `more`.
+  const slotLcid: Lcid[] = [];
+  const slotNext: number[] = [];
+  const slotText: string[] = [];
+  const slotSource: string[] = [];
+  const slotCount: number[] = [];
+  const more = new Map<number, Candidate[]>();
   // Most translations share a handful of sources (file names): one string each.
   const sources = new Map<string, string>();
   const intern = (source: string): string => {
@@ -76,11 +80,49 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     if (sources.size < 10_000) sources.set(kept, kept);
     return kept;
   };
-  let size = 0;
 
-  const slotOf = (entry: Entry, lcid: Lcid): Slot | undefined => {
-    for (const slot of entry.slots) if (slot.lcid === lcid) return slot;
-    return undefined;
+  /** The entry's slot for `lcid`, or NONE. */
+  const slotOf = (entry: number, lcid: Lcid): number => {
+    for (let s = entryFirst[entry]!; s !== NONE; s = slotNext[s]!) if (slotLcid[s] === lcid) return s;
+    return NONE;
+  };
+  const newSlot = (entry: number, lcid: Lcid, text: string, source: string): void => {
+    const s = slotLcid.length;
+    slotLcid.push(lcid);
+    slotNext.push(NONE);
+    slotText.push(text);
+    slotSource.push(source);
+    slotCount.push(1);
+    let last = entryFirst[entry]!;
+    if (last === NONE) {
+      entryFirst[entry] = s;
+      return;
+    }
+    while (slotNext[last] !== NONE) last = slotNext[last]!;
+    slotNext[last] = s;
+  };
+  /** Counts one more sighting of `text` for slot `s`; a translation seen more often takes the lead. */
+  const count = (s: number, text: string, source: () => string): void => {
+    if (slotText[s] === text) {
+      slotCount[s]! += 1;
+      return;
+    }
+    const others = more.get(s);
+    const other = others?.find((c) => c.text === text);
+    if (other === undefined) {
+      const candidate = { text: detach(text), source: source(), count: 1 };
+      if (others === undefined) more.set(s, [candidate]);
+      else others.push(candidate);
+      return;
+    }
+    other.count += 1;
+    if (other.count > slotCount[s]!) {
+      const top: Candidate = { text: slotText[s]!, source: slotSource[s]!, count: slotCount[s]! };
+      more.set(s, [...others!.filter((c) => c !== other), top]);
+      slotText[s] = other.text;
+      slotSource[s] = other.source;
+      slotCount[s] = other.count;
+    }
   };
 
   return {
@@ -93,54 +135,36 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
       }
       const b = normalize(base);
       let entry = entries.get(b);
-      const slot = entry === undefined ? undefined : slotOf(entry, lcid);
-      if (slot === undefined && keep !== undefined && !keep(baseLcid, b, lcid)) return;
-      if (entry === undefined) {
-        entry = { baseLcid, base: detach(b), slots: [] };
-        entries.set(entry.base, entry);
-      }
+      const slot = entry === undefined ? NONE : slotOf(entry, lcid);
+      if (slot === NONE && keep !== undefined && !keep(baseLcid, b, lcid)) return;
       const t = normalize(text);
-      const candidate = (): Candidate => ({
-        text: detach(t),
-        source: intern(typeof source === 'string' ? source : source()),
-        count: 1,
-      });
-      if (slot === undefined) {
-        entry.slots.push({ lcid, top: candidate() });
-        size += 1;
+      const sourceOf = (): string => intern(typeof source === 'string' ? source : source());
+      if (slot !== NONE) {
+        count(slot, t, sourceOf);
         return;
       }
-      if (slot.top.text === t) {
-        slot.top.count += 1;
-        return;
+      if (entry === undefined) {
+        entry = entryFirst.length;
+        entryFirst.push(NONE);
+        entries.set(detach(b), entry);
       }
-      const other = slot.more?.find((c) => c.text === t);
-      if (other === undefined) {
-        (slot.more ??= []).push(candidate());
-        return;
-      }
-      other.count += 1;
-      // A translation seen more often than the current best takes its place.
-      if (other.count > slot.top.count) {
-        slot.more = [...(slot.more ?? []).filter((c) => c !== other), slot.top];
-        slot.top = other;
-      }
+      newSlot(entry, lcid, detach(t), sourceOf());
     },
     lookup(baseLcid, base, lcid) {
       const entry = byBase.get(baseLcid)?.get(normalize(base));
-      const top = entry === undefined ? undefined : slotOf(entry, lcid)?.top;
-      return top === undefined ? undefined : { text: top.text, source: top.source };
+      const s = entry === undefined ? NONE : slotOf(entry, lcid);
+      return s === NONE ? undefined : { text: slotText[s]!, source: slotSource[s]! };
     },
     get size() {
-      return size;
+      return slotLcid.length;
     },
     *units() {
-      for (const entries of byBase.values()) {
-        for (const entry of entries.values()) {
+      for (const [baseLcid, entries] of byBase) {
+        for (const [base, entry] of entries) {
           const translations = new Map<Lcid, MemoryMatch>();
-          for (const slot of entry.slots)
-            translations.set(slot.lcid, { text: slot.top.text, source: slot.top.source });
-          yield { baseLcid: entry.baseLcid, base: entry.base, translations };
+          for (let s = entryFirst[entry]!; s !== NONE; s = slotNext[s]!)
+            translations.set(slotLcid[s]!, { text: slotText[s]!, source: slotSource[s]! });
+          yield { baseLcid, base, translations };
         }
       }
     },
