@@ -5,11 +5,14 @@
  * usual wording.
  *
  * Held compactly (an export with --memory at 1,000,000 labels keeps about half a million pairs):
- * a base text is one string and a number, a (base text, language) pair a few array slots and its
- * best translation's string; only a pair seen with a second translation gets objects of its own.
+ * texts as characters in a pool (text-pool.ts), base texts found through a hash table of numbers,
+ * a (base text, language) pair as a few numbers; only a pair seen with a second translation gets
+ * objects of its own.
  */
 import type { Lcid } from '../crm-xml/model';
 import { detach } from './detach';
+import { IntList } from './int-list';
+import { createTextPool } from './text-pool';
 
 export interface MemoryMatch {
   text: string;
@@ -54,22 +57,38 @@ interface Candidate extends MemoryMatch {
   count: number;
 }
 
-/** No slot: the end of an entry's list of languages. */
+/** No entry, no slot: the end of an entry's list of languages. */
 const NONE = -1;
+
+/** FNV-1a over the base language and the UTF-16 code units of the (normalised) base text. */
+function hashOf(baseLcid: Lcid, base: string): number {
+  let h = Math.imul(0x811c9dc5 ^ baseLcid, 0x01000193);
+  for (let i = 0; i < base.length; i++) h = Math.imul(h ^ base.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
 
 export function createMemory(options: MemoryOptions = {}): TranslationMemory {
   const keep = options.keep;
-  // Base language → normalised base text → entry number: no key strings are built per lookup.
-  const byBase = new Map<Lcid, Map<string, number>>();
-  // Entries (base texts): their first slot.
-  const entryFirst: number[] = [];
+  // Base texts and translations: characters only (text-pool.ts), known by start and length.
+  const pool = createTextPool();
+  // Entries (base texts): base language, hash, base text, first slot.
+  const entryLcid = new IntList();
+  const entryHash = new IntList();
+  const entryStart = new IntList();
+  const entryLength = new IntList();
+  const entryFirst = new IntList();
+  // Open addressing by hash: entry number + 1, 0 where free; at most half full.
+  let table = new Int32Array(1024);
+  // Base languages in the order met (units come grouped by base language, as met).
+  const baseLcids: Lcid[] = [];
   // Slots ((base text, language) pairs), listed per entry in the order met: the best translation,
   // its source and count; the others seen (rare) are in `more`.
-  const slotLcid: Lcid[] = [];
-  const slotNext: number[] = [];
-  const slotText: string[] = [];
+  const slotLcid = new IntList();
+  const slotNext = new IntList();
+  const slotStart = new IntList();
+  const slotLength = new IntList();
+  const slotCount = new IntList();
   const slotSource: string[] = [];
-  const slotCount: number[] = [];
   const more = new Map<number, Candidate[]>();
   // Most translations share a handful of sources (file names): one string each.
   const sources = new Map<string, string>();
@@ -81,30 +100,68 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     return kept;
   };
 
+  const find = (baseLcid: Lcid, base: string, hash: number): number => {
+    const mask = table.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const e = table[i]! - 1;
+      if (e === NONE) return NONE;
+      if (
+        entryHash.get(e) === hash &&
+        entryLcid.get(e) === baseLcid &&
+        pool.equals(entryStart.get(e), entryLength.get(e), base)
+      )
+        return e;
+    }
+  };
+  const place = (e: number, into: Int32Array): void => {
+    const mask = into.length - 1;
+    let i = entryHash.get(e) & mask;
+    while (into[i] !== 0) i = (i + 1) & mask;
+    into[i] = e + 1;
+  };
+  const newEntry = (baseLcid: Lcid, base: string, hash: number): number => {
+    const e = entryLcid.length;
+    if (!baseLcids.includes(baseLcid)) baseLcids.push(baseLcid);
+    entryLcid.push(baseLcid);
+    entryHash.push(hash);
+    entryStart.push(pool.add(base));
+    entryLength.push(base.length);
+    entryFirst.push(NONE);
+    if ((e + 1) * 2 > table.length) {
+      const grown = new Int32Array(table.length * 2);
+      for (let other = 0; other < e; other++) place(other, grown);
+      table = grown;
+    }
+    place(e, table);
+    return e;
+  };
   /** The entry's slot for `lcid`, or NONE. */
   const slotOf = (entry: number, lcid: Lcid): number => {
-    for (let s = entryFirst[entry]!; s !== NONE; s = slotNext[s]!) if (slotLcid[s] === lcid) return s;
+    for (let s = entryFirst.get(entry); s !== NONE; s = slotNext.get(s))
+      if (slotLcid.get(s) === lcid) return s;
     return NONE;
   };
   const newSlot = (entry: number, lcid: Lcid, text: string, source: string): void => {
     const s = slotLcid.length;
     slotLcid.push(lcid);
     slotNext.push(NONE);
-    slotText.push(text);
+    slotStart.push(pool.add(text));
+    slotLength.push(text.length);
     slotSource.push(source);
     slotCount.push(1);
-    let last = entryFirst[entry]!;
+    let last = entryFirst.get(entry);
     if (last === NONE) {
-      entryFirst[entry] = s;
+      entryFirst.set(entry, s);
       return;
     }
-    while (slotNext[last] !== NONE) last = slotNext[last]!;
-    slotNext[last] = s;
+    while (slotNext.get(last) !== NONE) last = slotNext.get(last);
+    slotNext.set(last, s);
   };
+  const textOf = (s: number): string => pool.text(slotStart.get(s), slotLength.get(s));
   /** Counts one more sighting of `text` for slot `s`; a translation seen more often takes the lead. */
   const count = (s: number, text: string, source: () => string): void => {
-    if (slotText[s] === text) {
-      slotCount[s]! += 1;
+    if (pool.equals(slotStart.get(s), slotLength.get(s), text)) {
+      slotCount.set(s, slotCount.get(s) + 1);
       return;
     }
     const others = more.get(s);
@@ -116,26 +173,23 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
       return;
     }
     other.count += 1;
-    if (other.count > slotCount[s]!) {
-      const top: Candidate = { text: slotText[s]!, source: slotSource[s]!, count: slotCount[s]! };
+    if (other.count > slotCount.get(s)) {
+      const top: Candidate = { text: textOf(s), source: slotSource[s]!, count: slotCount.get(s) };
       more.set(s, [...others!.filter((c) => c !== other), top]);
-      slotText[s] = other.text;
+      slotStart.set(s, pool.add(other.text));
+      slotLength.set(s, other.text.length);
       slotSource[s] = other.source;
-      slotCount[s] = other.count;
+      slotCount.set(s, other.count);
     }
   };
 
   return {
     add(baseLcid, base, lcid, text, source) {
       if (base.trim() === '' || text.trim() === '' || lcid === baseLcid) return;
-      let entries = byBase.get(baseLcid);
-      if (entries === undefined) {
-        entries = new Map();
-        byBase.set(baseLcid, entries);
-      }
       const b = normalize(base);
-      let entry = entries.get(b);
-      const slot = entry === undefined ? NONE : slotOf(entry, lcid);
+      const hash = hashOf(baseLcid, b);
+      let entry = find(baseLcid, b, hash);
+      const slot = entry === NONE ? NONE : slotOf(entry, lcid);
       if (slot === NONE && keep !== undefined && !keep(baseLcid, b, lcid)) return;
       const t = normalize(text);
       const sourceOf = (): string => intern(typeof source === 'string' ? source : source());
@@ -143,28 +197,26 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
         count(slot, t, sourceOf);
         return;
       }
-      if (entry === undefined) {
-        entry = entryFirst.length;
-        entryFirst.push(NONE);
-        entries.set(detach(b), entry);
-      }
-      newSlot(entry, lcid, detach(t), sourceOf());
+      if (entry === NONE) entry = newEntry(baseLcid, b, hash);
+      newSlot(entry, lcid, t, sourceOf());
     },
     lookup(baseLcid, base, lcid) {
-      const entry = byBase.get(baseLcid)?.get(normalize(base));
-      const s = entry === undefined ? NONE : slotOf(entry, lcid);
-      return s === NONE ? undefined : { text: slotText[s]!, source: slotSource[s]! };
+      const b = normalize(base);
+      const entry = find(baseLcid, b, hashOf(baseLcid, b));
+      const s = entry === NONE ? NONE : slotOf(entry, lcid);
+      return s === NONE ? undefined : { text: textOf(s), source: slotSource[s]! };
     },
     get size() {
       return slotLcid.length;
     },
     *units() {
-      for (const [baseLcid, entries] of byBase) {
-        for (const [base, entry] of entries) {
+      for (const baseLcid of baseLcids) {
+        for (let e = 0; e < entryLcid.length; e++) {
+          if (entryLcid.get(e) !== baseLcid) continue;
           const translations = new Map<Lcid, MemoryMatch>();
-          for (let s = entryFirst[entry]!; s !== NONE; s = slotNext[s]!)
-            translations.set(slotLcid[s]!, { text: slotText[s]!, source: slotSource[s]! });
-          yield { baseLcid, base, translations };
+          for (let s = entryFirst.get(e); s !== NONE; s = slotNext.get(s))
+            translations.set(slotLcid.get(s), { text: textOf(s), source: slotSource[s]! });
+          yield { baseLcid, base: pool.text(entryStart.get(e), entryLength.get(e)), translations };
         }
       }
     },
