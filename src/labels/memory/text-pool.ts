@@ -7,9 +7,6 @@
 /** Code units per block (2 MB); a longer text gets a block of its own. */
 const BLOCK = 1 << 20;
 
-/** Texts decoded a piece of this many code units at a time (String.fromCharCode's argument count). */
-const DECODE_PIECE = 4096;
-
 export interface TextPool {
   /** Copies `text` into the pool; returns where it starts. */
   add(text: string): number;
@@ -19,38 +16,42 @@ export interface TextPool {
   equals(start: number, length: number, text: string): boolean;
 }
 
+/** A block as bytes (written and read as UTF-16LE, lone surrogates kept) and as code units. */
+interface Block {
+  bytes: Buffer;
+  units: Uint16Array;
+}
+
 export function createTextPool(): TextPool {
-  const blocks: Uint16Array[] = [];
+  const blocks: Block[] = [];
   let used = BLOCK;
-  const units = (start: number, length: number): Uint16Array => {
+  const blockOf = (start: number): { block: Block; at: number } => {
     const at = start % BLOCK;
-    return blocks[(start - at) / BLOCK]!.subarray(at, at + length);
+    return { block: blocks[(start - at) / BLOCK]!, at };
   };
   return {
     add(text) {
       if (text.length > BLOCK || used + text.length > BLOCK) {
-        blocks.push(new Uint16Array(Math.max(BLOCK, text.length)));
+        const bytes = Buffer.alloc(Math.max(BLOCK, text.length) * 2);
+        blocks.push({ bytes, units: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) });
         used = 0;
       }
       const block = blocks[blocks.length - 1]!;
       const start = (blocks.length - 1) * BLOCK + used;
-      for (let i = 0; i < text.length; i++) block[used + i] = text.charCodeAt(i);
+      block.bytes.write(text, used * 2, 'utf16le');
       // A block holding a text longer than BLOCK is full: the next text starts a new one.
       used = text.length > BLOCK ? BLOCK : used + text.length;
       return start;
     },
     text(start, length) {
-      const chars = units(start, length);
-      if (length <= DECODE_PIECE) return String.fromCharCode(...chars);
-      let text = '';
-      for (let i = 0; i < length; i += DECODE_PIECE)
-        text += String.fromCharCode(...chars.subarray(i, i + DECODE_PIECE));
-      return text;
+      const { block, at } = blockOf(start);
+      return block.bytes.toString('utf16le', at * 2, (at + length) * 2);
     },
     equals(start, length, text) {
       if (length !== text.length) return false;
-      const chars = units(start, length);
-      for (let i = 0; i < length; i++) if (chars[i] !== text.charCodeAt(i)) return false;
+      const { block, at } = blockOf(start);
+      const units = block.units;
+      for (let i = 0; i < length; i++) if (units[at + i] !== text.charCodeAt(i)) return false;
       return true;
     },
   };
