@@ -1,38 +1,24 @@
 /**
  * Suggestions for an export's empty cells (`labels export --memory`, `--consistency`), as
  * suggestions.ts makes them (same suggestions), for a translations zip or CrmTranslations.xml.
- * First the input (in the reader's worker thread) is read for which cells are empty while the memory
- * files are read on this thread, on both cores at once; past translations are kept on disk
- * (ordered-spill.ts), since which of them are worth keeping is known only once the whole input was
- * read. Then the past memory is built from the spill, keeping only what can fill an empty cell,
- * while the reader's worker reads the input again for the file's own translations (consistency).
- * The export reads the input a third time, as a plain export does: reading is the worker's, and
- * costs this thread less than keeping the input's labels on disk and reading them back did.
+ * The input is read first, in the reader's worker thread, for which cells are empty. Then the past
+ * translations worth keeping (those that can fill an empty cell) and the file's own (consistency)
+ * are read into their memories at the same time: translations zips and XML in a reader worker
+ * each, on both cores. The export reads the input once more, as a plain export does. Nothing is
+ * kept on disk: reading is the workers', and costs this thread less than records read back.
  */
 import type { NamedFile } from '../fs/open-input';
 import { displayKey, type Lcid } from './crm-xml/model';
-import { readMemoryFiles, type MemorySink } from './load-memory';
+import { readMemoryFiles } from './load-memory';
 import { createMemory, type MemoryOptions, type TranslationMemory } from './memory/memory';
-import { createOrderedSpill, type OrderedSpill } from './memory/ordered-spill';
 import { createSuggester } from './memory/suggest';
 import { createWantedBases, type WantedBases } from './memory/wanted';
 import { readLabels } from './read-labels';
 import type { SuggestionOptions, Suggestions } from './suggestions';
 import type { TranslationsReadResult, TranslationsVisitor } from './crm-xml/read';
-import { openTranslationsSource } from './source';
+import { openTranslationsSource, type TranslationsSource } from './source';
 
 type Keep = NonNullable<MemoryOptions['keep']>;
-
-/** Past translations as records: base language, base text, language, text, source. */
-function spilledSink(spill: OrderedSpill): MemorySink {
-  return {
-    add(baseLcid, base, lcid, text, source) {
-      // What a memory would ignore is not worth a record.
-      if (base.trim() === '' || text.trim() === '' || lcid === baseLcid) return;
-      spill.add([String(baseLcid), base, String(lcid), text, typeof source === 'string' ? source : source()]);
-    },
-  };
-}
 
 /** Awaits every promise; throws the first failure once none is left running. */
 async function allSettled(work: readonly Promise<unknown>[]): Promise<void> {
@@ -85,45 +71,37 @@ async function sameFileMemory(o: SuggestionOptions, keep: Keep, baseLcid: Lcid):
   return memory;
 }
 
-/** The past translations worth keeping, from their spill. */
-async function pastMemory(past: OrderedSpill, keep: Keep): Promise<TranslationMemory> {
-  const memory = createMemory({ keep });
-  await past.replay(([lcid, base, target, text, source]) =>
-    memory.add(Number(lcid), base!, Number(target), text!, source!),
-  );
-  return memory;
-}
+/** Reads a translations zip or XML in a reader worker thread. */
+const readInWorker = (
+  source: TranslationsSource,
+  visitor: TranslationsVisitor,
+): Promise<TranslationsReadResult> => readLabels(source, visitor);
 
 export async function prepareExportSuggestions(o: SuggestionOptions): Promise<Suggestions> {
-  const past = o.memory.length > 0 ? createOrderedSpill() : undefined;
-  try {
-    o.onPhase?.('reading the file for empty cells');
-    const input = wantedTranslations(o);
-    let files: NamedFile[] | undefined;
-    if (past !== undefined) {
-      o.onPhase?.('reading memory');
-      const reading = readMemoryFiles(o.memory, spilledSink(past), {
-        exclude: [o.input.path],
-        maxEntrySize: o.maxSize,
-        ...(o.onRows === undefined ? {} : { onRows: o.onRows }),
-      }).then((read) => (files = read));
-      await allSettled([input, reading]);
-    }
-    const { wanted, baseLcid } = await input;
-    const keep: Keep = (lcid, text, target) => lcid === baseLcid && wanted.wants(text, target);
-    o.onPhase?.('reading the file for consistency');
-    // Both on this thread, the input's scan in the worker: the past spill is read back while the
-    // worker reads the input.
-    const sameFile = sameFileMemory(o, keep, baseLcid);
-    const memory = past === undefined ? undefined : pastMemory(past, keep);
-    await allSettled(memory === undefined ? [sameFile] : [sameFile, memory]);
-    const suggester = createSuggester({
-      baseLcid,
-      sameFile: await sameFile,
-      ...(memory === undefined ? {} : { memory: await memory }),
+  o.onPhase?.('reading the file for empty cells');
+  const { wanted, baseLcid } = await wantedTranslations(o);
+  const keep: Keep = (lcid, text, target) => lcid === baseLcid && wanted.wants(text, target);
+  let files: NamedFile[] | undefined;
+  let memory: TranslationMemory | undefined;
+  const reads: Promise<unknown>[] = [];
+  if (o.memory.length > 0) {
+    o.onPhase?.('reading memory');
+    memory = createMemory({ keep });
+    const reading = readMemoryFiles(o.memory, memory, {
+      exclude: [o.input.path],
+      maxEntrySize: o.maxSize,
+      readTranslationsSource: readInWorker,
+      ...(o.onRows === undefined ? {} : { onRows: o.onRows }),
     });
-    return { suggester, memoryFiles: files?.length };
-  } finally {
-    past?.discard();
+    reads.push(reading.then((read) => (files = read)));
   }
+  o.onPhase?.('reading the file for consistency');
+  const sameFile = sameFileMemory(o, keep, baseLcid);
+  await allSettled([sameFile, ...reads]);
+  const suggester = createSuggester({
+    baseLcid,
+    sameFile: await sameFile,
+    ...(memory === undefined ? {} : { memory }),
+  });
+  return { suggester, memoryFiles: files?.length };
 }
