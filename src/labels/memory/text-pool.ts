@@ -31,7 +31,7 @@ export function createTextPool(): TextPool {
   };
   return {
     add(text) {
-      if (text.length > BLOCK || used + text.length > BLOCK) {
+      if (blocks.length === 0 || used + text.length > BLOCK) {
         const bytes = Buffer.alloc(Math.max(BLOCK, text.length) * 2);
         blocks.push({ bytes, units: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) });
         used = 0;

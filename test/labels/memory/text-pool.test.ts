@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createTextPool } from '../../../src/labels/memory/text-pool';
+
+describe('text pool', () => {
+  it('gives back every text as added, lone surrogates and texts longer than a block included', () => {
+    const pool = createTextPool();
+    const texts = ['', 'Save', 'Сохранить', '\ud800 lone \udc00', '😀 pair', 'x'.repeat(1_500_000), 'after'];
+    const starts = texts.map((t) => pool.add(t));
+    texts.forEach((t, i) => {
+      expect(pool.text(starts[i]!, t.length)).toBe(t);
+      expect(pool.equals(starts[i]!, t.length, t)).toBe(true);
+    });
+    expect(pool.equals(starts[1]!, 4, 'Sav')).toBe(false);
+    expect(pool.equals(starts[1]!, 4, 'Savf')).toBe(false);
+  });
+
+  it('fills block after block without moving what it holds', () => {
+    const pool = createTextPool();
+    const added = Array.from({ length: 40_000 }, (_, i) => {
+      const text = `text number ${i} `.repeat(3);
+      return { text, start: pool.add(text) };
+    });
+    for (const { text, start } of added) expect(pool.text(start, text.length)).toBe(text);
+  });
+});
