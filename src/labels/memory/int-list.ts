@@ -16,7 +16,7 @@ export class IntList {
 
   push(value: number): void {
     if (this.used === this.items.length) {
-      const grown = new Int32Array(this.items.length * 2);
+      const grown = new Int32Array(Math.ceil(this.items.length * 1.5));
       grown.set(this.items);
       this.items = grown;
     }

@@ -4,8 +4,11 @@
  * where it starts (a number) and its length. What a large translation memory keeps of its texts.
  */
 
-/** Code units per block (2 MB); a longer text gets a block of its own. */
+/** Code units per block at most (2 MB); a longer text gets a block of its own. */
 const BLOCK = 1 << 20;
+
+/** The first block's code units: blocks double up to BLOCK, so a small pool stays small. */
+const FIRST_BLOCK = 1 << 12;
 
 export interface TextPool {
   /** Copies `text` into the pool; returns where it starts. */
@@ -24,23 +27,27 @@ interface Block {
 
 export function createTextPool(): TextPool {
   const blocks: Block[] = [];
-  let used = BLOCK;
+  // Code units used of the last block, and its size.
+  let used = 0;
+  let size = 0;
   const blockOf = (start: number): { block: Block; at: number } => {
     const at = start % BLOCK;
     return { block: blocks[(start - at) / BLOCK]!, at };
   };
   return {
     add(text) {
-      if (blocks.length === 0 || used + text.length > BLOCK) {
-        const bytes = Buffer.alloc(Math.max(BLOCK, text.length) * 2);
-        blocks.push({ bytes, units: new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2) });
+      if (blocks.length === 0 || used + text.length > size) {
+        // Every block starts at a multiple of BLOCK in the numbering, whatever its size.
+        size = Math.max(text.length, Math.min(BLOCK, FIRST_BLOCK * 2 ** blocks.length));
+        // Its own memory (not a slice of a shared one): the code-unit view is aligned.
+        const bytes = Buffer.allocUnsafeSlow(size * 2);
+        blocks.push({ bytes, units: new Uint16Array(bytes.buffer, bytes.byteOffset, size) });
         used = 0;
       }
       const block = blocks[blocks.length - 1]!;
       const start = (blocks.length - 1) * BLOCK + used;
       block.bytes.write(text, used * 2, 'utf16le');
-      // A block holding a text longer than BLOCK is full: the next text starts a new one.
-      used = text.length > BLOCK ? BLOCK : used + text.length;
+      used += text.length;
       return start;
     },
     text(start, length) {
