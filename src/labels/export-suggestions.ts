@@ -79,8 +79,11 @@ const readInWorker = (
 
 export async function prepareExportSuggestions(o: SuggestionOptions): Promise<Suggestions> {
   o.onPhase?.('reading the file for empty cells');
-  const { wanted, baseLcid } = await wantedTranslations(o);
-  const keep: Keep = (lcid, text, target) => lcid === baseLcid && wanted.wants(text, target);
+  const first = await wantedTranslations(o);
+  const baseLcid = first.baseLcid;
+  // Dropped once the memories are built (the export only looks up): not held through the export.
+  let wanted: WantedBases | undefined = first.wanted;
+  const keep: Keep = (lcid, text, target) => lcid === baseLcid && wanted?.wants(text, target) === true;
   let files: NamedFile[] | undefined;
   let memory: TranslationMemory | undefined;
   const reads: Promise<unknown>[] = [];
@@ -98,6 +101,7 @@ export async function prepareExportSuggestions(o: SuggestionOptions): Promise<Su
   o.onPhase?.('reading the file for consistency');
   const sameFile = sameFileMemory(o, keep, baseLcid);
   await allSettled([sameFile, ...reads]);
+  wanted = undefined;
   const suggester = createSuggester({
     baseLcid,
     sameFile: await sameFile,

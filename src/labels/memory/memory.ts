@@ -12,7 +12,7 @@
 import type { Lcid } from '../crm-xml/model';
 import { detach } from './detach';
 import { IntList } from './int-list';
-import { createTextPool } from './text-pool';
+import { createTextPool, isNarrow } from './text-pool';
 
 export interface MemoryMatch {
   text: string;
@@ -69,8 +69,15 @@ function hashOf(baseLcid: Lcid, base: string): number {
 
 export function createMemory(options: MemoryOptions = {}): TranslationMemory {
   const keep = options.keep;
-  // Base texts and translations: characters only (text-pool.ts), known by start and length.
+  // Base texts and translations: characters only (text-pool.ts), known by start and length; base
+  // texts of code units below 256 one byte each (their start ≥ 0), others two (start -1 - n).
   const pool = createTextPool();
+  const narrowPool = createTextPool(true);
+  const addBase = (base: string): number => (isNarrow(base) ? narrowPool.add(base) : -1 - pool.add(base));
+  const baseEquals = (start: number, length: number, base: string): boolean =>
+    start >= 0 ? narrowPool.equals(start, length, base) : pool.equals(-1 - start, length, base);
+  const baseText = (start: number, length: number): string =>
+    start >= 0 ? narrowPool.text(start, length) : pool.text(-1 - start, length);
   // Entries (base texts): base language, hash, base text, first slot.
   const entryLcid = new IntList();
   const entryHash = new IntList();
@@ -108,7 +115,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
       if (
         entryHash.get(e) === hash &&
         entryLcid.get(e) === baseLcid &&
-        pool.equals(entryStart.get(e), entryLength.get(e), base)
+        baseEquals(entryStart.get(e), entryLength.get(e), base)
       )
         return e;
     }
@@ -124,7 +131,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     if (!baseLcids.includes(baseLcid)) baseLcids.push(baseLcid);
     entryLcid.push(baseLcid);
     entryHash.push(hash);
-    entryStart.push(pool.add(base));
+    entryStart.push(addBase(base));
     entryLength.push(base.length);
     entryFirst.push(NONE);
     if ((e + 1) * 2 > table.length) {
@@ -216,7 +223,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
           const translations = new Map<Lcid, MemoryMatch>();
           for (let s = entryFirst.get(e); s !== NONE; s = slotNext.get(s))
             translations.set(slotLcid.get(s), { text: textOf(s), source: slotSource[s]! });
-          yield { baseLcid, base: pool.text(entryStart.get(e), entryLength.get(e)), translations };
+          yield { baseLcid, base: baseText(entryStart.get(e), entryLength.get(e)), translations };
         }
       }
     },

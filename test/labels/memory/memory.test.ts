@@ -120,4 +120,13 @@ describe('a large translation memory', () => {
     expect(memory.lookup(1033, 'Save', 1049)).toEqual({ text: 'A', source: '1' });
     expect(memory.size).toBe(1);
   });
+
+  it('finds base texts of any characters: Latin-1, Cyrillic, lone surrogates', () => {
+    const memory = createMemory();
+    const bases = ['Café', 'Сохранить', '\ud800 lone', 'Cafe'];
+    bases.forEach((base, i) => memory.add(1033, base, 1026, `t${i}`, 'a.zip'));
+    bases.forEach((base, i) => expect(memory.lookup(1033, base, 1026)?.text).toBe(`t${i}`));
+    expect(memory.lookup(1033, 'Сохранитъ', 1026)).toBeUndefined();
+    expect([...memory.units()].map((u) => u.base)).toEqual(bases);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTextPool } from '../../../src/labels/memory/text-pool';
+import { createTextPool, isNarrow } from '../../../src/labels/memory/text-pool';
 
 describe('text pool', () => {
   it('gives back every text as added, lone surrogates and texts longer than a block included', () => {
@@ -21,5 +21,22 @@ describe('text pool', () => {
       return { text, start: pool.add(text) };
     });
     for (const { text, start } of added) expect(pool.text(start, text.length)).toBe(text);
+  });
+
+  it('holds texts of code units below 256 one byte each in a narrow pool, and tells which texts fit', () => {
+    const pool = createTextPool(true);
+    const texts = ['Save', 'Café \u00ff\u0000', '', 'x'.repeat(5000)];
+    const starts = texts.map((t) => pool.add(t));
+    texts.forEach((t, i) => {
+      expect(pool.text(starts[i]!, t.length)).toBe(t);
+      expect(pool.equals(starts[i]!, t.length, t)).toBe(true);
+    });
+    expect(pool.equals(starts[0]!, 4, 'Sav\u0165')).toBe(false);
+    expect([isNarrow('Café'), isNarrow('Сохранить'), isNarrow('\u0100'), isNarrow('')]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
   });
 });
