@@ -5,14 +5,14 @@
  * usual wording.
  *
  * Held compactly (an export with --memory at 1,000,000 labels keeps about half a million pairs):
- * texts as characters in a pool (text-pool.ts), base texts found through a hash table of numbers,
- * a (base text, language) pair as a few numbers; only a pair seen with a second translation gets
- * objects of its own.
+ * texts as characters in pools (text-pool.ts; one byte each for a text of one alphabet), base
+ * texts found through a hash table of numbers, a (base text, language) pair as a few numbers; only
+ * a pair seen with a second translation gets objects of its own.
  */
 import type { Lcid } from '../crm-xml/model';
 import { detach } from './detach';
 import { IntList } from './int-list';
-import { createTextPool, isNarrow } from './text-pool';
+import { createNarrowTextPool, createTextPool, pageOf } from './text-pool';
 
 export interface MemoryMatch {
   text: string;
@@ -57,6 +57,9 @@ interface Candidate extends MemoryMatch {
   count: number;
 }
 
+/** Texts this long or longer are kept two bytes per code unit (a narrow text's length has 22 bits). */
+const NARROW_LENGTH = 1 << 21;
+
 /** No entry, no slot: the end of an entry's list of languages. */
 const NONE = -1;
 
@@ -69,15 +72,25 @@ function hashOf(baseLcid: Lcid, base: string): number {
 
 export function createMemory(options: MemoryOptions = {}): TranslationMemory {
   const keep = options.keep;
-  // Base texts and translations: characters only (text-pool.ts), known by start and length; base
-  // texts of code units below 256 one byte each (their start ≥ 0), others two (start -1 - n).
-  const pool = createTextPool();
-  const narrowPool = createTextPool(true);
-  const addBase = (base: string): number => (isNarrow(base) ? narrowPool.add(base) : -1 - pool.add(base));
-  const baseEquals = (start: number, length: number, base: string): boolean =>
-    start >= 0 ? narrowPool.equals(start, length, base) : pool.equals(-1 - start, length, base);
-  const baseText = (start: number, length: number): string =>
-    start >= 0 ? narrowPool.text(start, length) : pool.text(-1 - start, length);
+  // Base texts and translations: characters only (text-pool.ts), each known by two numbers: in
+  // the narrow pool, start ≥ 0 and length × 512 + page; in the wide pool, -1 - start and length.
+  const wide = createTextPool();
+  const narrow = createNarrowTextPool();
+  /** Stores `text`; its first number is returned, its second is `fieldOf(text)` after. */
+  let lastField = 0;
+  const store = (text: string): number => {
+    const page = text.length < NARROW_LENGTH ? pageOf(text) : -1;
+    if (page === -1) {
+      lastField = text.length;
+      return -1 - wide.add(text);
+    }
+    lastField = text.length * 512 + page;
+    return narrow.add(text, page);
+  };
+  const stored = (start: number, field: number): string =>
+    start >= 0 ? narrow.text(start, field >> 9, field & 511) : wide.text(-1 - start, field);
+  const same = (start: number, field: number, text: string): boolean =>
+    start >= 0 ? narrow.equals(start, field >> 9, text, field & 511) : wide.equals(-1 - start, field, text);
   // Entries (base texts): base language, hash, base text, first slot.
   const entryLcid = new IntList();
   const entryHash = new IntList();
@@ -115,7 +128,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
       if (
         entryHash.get(e) === hash &&
         entryLcid.get(e) === baseLcid &&
-        baseEquals(entryStart.get(e), entryLength.get(e), base)
+        same(entryStart.get(e), entryLength.get(e), base)
       )
         return e;
     }
@@ -131,8 +144,8 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     if (!baseLcids.includes(baseLcid)) baseLcids.push(baseLcid);
     entryLcid.push(baseLcid);
     entryHash.push(hash);
-    entryStart.push(addBase(base));
-    entryLength.push(base.length);
+    entryStart.push(store(base));
+    entryLength.push(lastField);
     entryFirst.push(NONE);
     if ((e + 1) * 2 > table.length) {
       const grown = new Int32Array(table.length * 2);
@@ -152,8 +165,8 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     const s = slotLcid.length;
     slotLcid.push(lcid);
     slotNext.push(NONE);
-    slotStart.push(pool.add(text));
-    slotLength.push(text.length);
+    slotStart.push(store(text));
+    slotLength.push(lastField);
     slotSource.push(source);
     slotCount.push(1);
     let last = entryFirst.get(entry);
@@ -164,10 +177,10 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     while (slotNext.get(last) !== NONE) last = slotNext.get(last);
     slotNext.set(last, s);
   };
-  const textOf = (s: number): string => pool.text(slotStart.get(s), slotLength.get(s));
+  const textOf = (s: number): string => stored(slotStart.get(s), slotLength.get(s));
   /** Counts one more sighting of `text` for slot `s`; a translation seen more often takes the lead. */
   const count = (s: number, text: string, source: () => string): void => {
-    if (pool.equals(slotStart.get(s), slotLength.get(s), text)) {
+    if (same(slotStart.get(s), slotLength.get(s), text)) {
       slotCount.set(s, slotCount.get(s) + 1);
       return;
     }
@@ -183,8 +196,8 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     if (other.count > slotCount.get(s)) {
       const top: Candidate = { text: textOf(s), source: slotSource[s]!, count: slotCount.get(s) };
       more.set(s, [...others!.filter((c) => c !== other), top]);
-      slotStart.set(s, pool.add(other.text));
-      slotLength.set(s, other.text.length);
+      slotStart.set(s, store(other.text));
+      slotLength.set(s, lastField);
       slotSource[s] = other.source;
       slotCount.set(s, other.count);
     }
@@ -223,7 +236,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
           const translations = new Map<Lcid, MemoryMatch>();
           for (let s = entryFirst.get(e); s !== NONE; s = slotNext.get(s))
             translations.set(slotLcid.get(s), { text: textOf(s), source: slotSource[s]! });
-          yield { baseLcid, base: baseText(entryStart.get(e), entryLength.get(e)), translations };
+          yield { baseLcid, base: stored(entryStart.get(e), entryLength.get(e)), translations };
         }
       }
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTextPool, isNarrow } from '../../../src/labels/memory/text-pool';
+import { createNarrowTextPool, createTextPool, pageOf } from '../../../src/labels/memory/text-pool';
 
 describe('text pool', () => {
   it('gives back every text as added, lone surrogates and texts longer than a block included', () => {
@@ -23,20 +23,18 @@ describe('text pool', () => {
     for (const { text, start } of added) expect(pool.text(start, text.length)).toBe(text);
   });
 
-  it('holds texts of code units below 256 one byte each in a narrow pool, and tells which texts fit', () => {
-    const pool = createTextPool(true);
-    const texts = ['Save', 'Café \u00ff\u0000', '', 'x'.repeat(5000)];
-    const starts = texts.map((t) => pool.add(t));
+  it('holds texts of one alphabet one byte per code unit in a narrow pool, and tells which texts fit', () => {
+    const pool = createNarrowTextPool();
+    const texts = ['Save', 'Café \u00ff\u0000', '', 'x'.repeat(5000), 'Счета 5, отдел продаж.', 'Ґ ґ 3'];
+    const starts = texts.map((t) => pool.add(t, pageOf(t)));
     texts.forEach((t, i) => {
-      expect(pool.text(starts[i]!, t.length)).toBe(t);
-      expect(pool.equals(starts[i]!, t.length, t)).toBe(true);
+      expect(pool.text(starts[i]!, t.length, pageOf(t))).toBe(t);
+      expect(pool.equals(starts[i]!, t.length, t, pageOf(t))).toBe(true);
     });
-    expect(pool.equals(starts[0]!, 4, 'Sav\u0165')).toBe(false);
-    expect([isNarrow('Café'), isNarrow('Сохранить'), isNarrow('\u0100'), isNarrow('')]).toEqual([
-      true,
-      false,
-      false,
-      true,
+    expect(pool.equals(starts[0]!, 4, 'Savé', 1)).toBe(false);
+    expect(pool.equals(starts[4]!, texts[4]!.length, texts[4]!.replace('С', 'C'), 8)).toBe(false);
+    expect(['Café', 'Сохранить', 'Зберегти ґ', 'Ж\u00e9', '\ud800', '', 'abc'].map(pageOf)).toEqual([
+      1, 8, -1, -1, 0x1b0, 1, 1,
     ]);
   });
 });
