@@ -19,7 +19,8 @@ import { readReturnedWork, refuseLosingEdits, type ReturnedWork } from './return
 import type { ProgressCallbacks } from './progress-callbacks';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource } from './source';
-import { prepareExportSuggestions, type ExportSuggestions } from './export-suggestions';
+import { prepareExportSuggestions } from './export-suggestions';
+import type { Suggestions } from './suggestions';
 import { englishCaptionsFor } from './workbook/captions';
 import type { WorkbookRowInput } from './workbook/types';
 import { targetLanguages, writeWorkbooks, type ExportOutput } from './write-workbooks';
@@ -189,18 +190,14 @@ export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
     memory.length > 0 || o.consistency === true
       ? await prepareExportSuggestions({ ...o, memory })
       : undefined;
-  try {
-    return await writeExport(o, format, plan, suggestions);
-  } finally {
-    suggestions?.labels.discard();
-  }
+  return writeExport(o, format, plan, suggestions);
 }
 
 async function writeExport(
   o: ExportOptions,
   format: ExportFormat,
   plan: ExportPlan,
-  suggestions: ExportSuggestions | undefined,
+  suggestions: Suggestions | undefined,
 ): Promise<ExportResult> {
   const mapRow = rowMapper(o, suggestions?.suggester);
   if (o.split === true) {
@@ -224,9 +221,6 @@ async function writeExport(
   }
   o.onPhase?.('exporting');
   const summaries = await writeWorkbooks({
-    ...(suggestions === undefined
-      ? {}
-      : { labels: (visitor, pace) => suggestions.labels.replay(visitor, pace) }),
     input: o.input,
     outputs: plan.outputs.map((p) => {
       const work = returned.get(p.output);

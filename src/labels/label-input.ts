@@ -5,7 +5,7 @@
  * extension, but for XLIFF (.xlf, .xliff).
  */
 import { openInput, type NamedFile } from '../fs/open-input';
-import { readTranslations } from './crm-xml/read';
+import { readTranslations, type TranslationsReadResult, type TranslationsVisitor } from './crm-xml/read';
 import {
   allLanguages,
   type Label,
@@ -14,7 +14,7 @@ import {
   type TranslationsHeader,
 } from './crm-xml/model';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
-import { openTranslationsSource, TRANSLATIONS_ENTRY } from './source';
+import { openTranslationsSource, TRANSLATIONS_ENTRY, type TranslationsSource } from './source';
 import { readWorkbook } from './workbook/read';
 import type { QaProblem } from './check/problem';
 import { workbookRowProblem } from './check/rules';
@@ -58,6 +58,14 @@ export interface InputResult extends InputStart {
 export interface InputOptions {
   /** Largest XML accepted inside a zip, in bytes. */
   maxEntrySize?: number;
+  /**
+   * Reads a translations zip or CrmTranslations.xml (default: on this thread); e.g. `readLabels`,
+   * which reads it in a worker thread. Workbooks, XLIFF and TMX are read on this thread.
+   */
+  readTranslationsSource?: (
+    source: TranslationsSource,
+    visitor: TranslationsVisitor,
+  ) => Promise<TranslationsReadResult>;
 }
 
 async function kindOf(input: NamedFile): Promise<LabelInputKind> {
@@ -81,6 +89,11 @@ async function kindOf(input: NamedFile): Promise<LabelInputKind> {
   }
 }
 
+const readOnThisThread = (
+  source: TranslationsSource,
+  visitor: TranslationsVisitor,
+): Promise<TranslationsReadResult> => readTranslations(source.xml(), source.where, visitor);
+
 /**
  * Reads `input` once, calling `start` with its kind, base language and target languages before the
  * first row; `start` returns the row consumer.
@@ -103,7 +116,7 @@ export async function readLabelInput(
       consume = start({ kind, baseLcid, targets: allLanguages(header).filter((l) => l !== baseLcid) });
       return consume;
     };
-    const read = await readTranslations(source.xml(), source.where, {
+    const read = await (options.readTranslationsSource ?? readOnThisThread)(source, {
       sheet(_sheet, _languages, header) {
         if (consume === undefined) begin(header);
       },

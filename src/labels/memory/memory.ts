@@ -3,18 +3,21 @@
  * When several translations of one base text exist, the one seen most often wins (on a tie, the
  * one that reached that count first), so a memory built from many solutions suggests the team's
  * usual wording.
+ *
+ * Held compactly (an export with --memory at 1,000,000 labels keeps about half a million pairs):
+ * texts as characters in pools (text-pool.ts; one byte each for a text of one alphabet), base
+ * texts found through a hash table of numbers, a (base text, language) pair as a few numbers; only
+ * a pair seen with a second translation gets objects of its own.
  */
 import type { Lcid } from '../crm-xml/model';
 import { detach } from './detach';
+import { IntList } from './int-list';
+import { createNarrowTextPool, createTextPool, pageOf } from './text-pool';
 
 export interface MemoryMatch {
   text: string;
   /** Where it came from (a file name), shown as "from memory: <source>". */
   source: string;
-}
-
-interface Candidate extends MemoryMatch {
-  count: number;
 }
 
 /** A base text with its best translation per language, as written to TMX. */
@@ -49,24 +52,64 @@ export interface MemoryOptions {
   keep?: (baseLcid: Lcid, base: string, lcid: Lcid) => boolean;
 }
 
-/** One language of a base text: the current best translation, and the others seen. */
-interface Slot {
-  lcid: Lcid;
-  top: Candidate;
-  more?: Candidate[];
+/** A translation other than a pair's best, with how often it was seen. */
+interface Candidate extends MemoryMatch {
+  count: number;
 }
 
-/** Kept small (a few hundred thousand of them in a big memory): slots in an array, not a Map. */
-interface Entry {
-  baseLcid: Lcid;
-  base: string;
-  slots: Slot[];
+/** Texts this long or longer are kept two bytes per code unit (a narrow text's length has 22 bits). */
+const NARROW_LENGTH = 1 << 21;
+
+/** No entry, no slot: the end of an entry's list of languages. */
+const NONE = -1;
+
+/** FNV-1a over the base language and the UTF-16 code units of the (normalised) base text. */
+function hashOf(baseLcid: Lcid, base: string): number {
+  let h = Math.imul(0x811c9dc5 ^ baseLcid, 0x01000193);
+  for (let i = 0; i < base.length; i++) h = Math.imul(h ^ base.charCodeAt(i), 0x01000193);
+  return h | 0;
 }
 
 export function createMemory(options: MemoryOptions = {}): TranslationMemory {
   const keep = options.keep;
-  // Base language → normalised base text → entry: no key strings are built per lookup.
-  const byBase = new Map<Lcid, Map<string, Entry>>();
+  // Base texts and translations: characters only (text-pool.ts), each known by two numbers: in
+  // the narrow pool, start ≥ 0 and length × 512 + page; in the wide pool, -1 - start and length.
+  const wide = createTextPool();
+  const narrow = createNarrowTextPool();
+  /** Stores `text`; its first number is returned, its second is `fieldOf(text)` after. */
+  let lastField = 0;
+  const store = (text: string): number => {
+    const page = text.length < NARROW_LENGTH ? pageOf(text) : -1;
+    if (page === -1) {
+      lastField = text.length;
+      return -1 - wide.add(text);
+    }
+    lastField = text.length * 512 + page;
+    return narrow.add(text, page);
+  };
+  const stored = (start: number, field: number): string =>
+    start >= 0 ? narrow.text(start, field >> 9, field & 511) : wide.text(-1 - start, field);
+  const same = (start: number, field: number, text: string): boolean =>
+    start >= 0 ? narrow.equals(start, field >> 9, text, field & 511) : wide.equals(-1 - start, field, text);
+  // Entries (base texts): base language, hash, base text, first slot.
+  const entryLcid = new IntList();
+  const entryHash = new IntList();
+  const entryStart = new IntList();
+  const entryLength = new IntList();
+  const entryFirst = new IntList();
+  // Open addressing by hash: entry number + 1, 0 where free; at most half full.
+  let table = new Int32Array(1024);
+  // Base languages in the order met (units come grouped by base language, as met).
+  const baseLcids: Lcid[] = [];
+  // Slots ((base text, language) pairs), listed per entry in the order met: the best translation,
+  // its source and count; the others seen (rare) are in `more`.
+  const slotLcid = new IntList();
+  const slotNext = new IntList();
+  const slotStart = new IntList();
+  const slotLength = new IntList();
+  const slotCount = new IntList();
+  const slotSource: string[] = [];
+  const more = new Map<number, Candidate[]>();
   // Most translations share a handful of sources (file names): one string each.
   const sources = new Map<string, string>();
   const intern = (source: string): string => {
@@ -76,71 +119,124 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     if (sources.size < 10_000) sources.set(kept, kept);
     return kept;
   };
-  let size = 0;
 
-  const slotOf = (entry: Entry, lcid: Lcid): Slot | undefined => {
-    for (const slot of entry.slots) if (slot.lcid === lcid) return slot;
-    return undefined;
+  const find = (baseLcid: Lcid, base: string, hash: number): number => {
+    const mask = table.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const e = table[i]! - 1;
+      if (e === NONE) return NONE;
+      if (
+        entryHash.get(e) === hash &&
+        entryLcid.get(e) === baseLcid &&
+        same(entryStart.get(e), entryLength.get(e), base)
+      )
+        return e;
+    }
+  };
+  const place = (e: number, into: Int32Array): void => {
+    const mask = into.length - 1;
+    let i = entryHash.get(e) & mask;
+    while (into[i] !== 0) i = (i + 1) & mask;
+    into[i] = e + 1;
+  };
+  const newEntry = (baseLcid: Lcid, base: string, hash: number): number => {
+    const e = entryLcid.length;
+    if (!baseLcids.includes(baseLcid)) baseLcids.push(baseLcid);
+    entryLcid.push(baseLcid);
+    entryHash.push(hash);
+    entryStart.push(store(base));
+    entryLength.push(lastField);
+    entryFirst.push(NONE);
+    if ((e + 1) * 2 > table.length) {
+      const grown = new Int32Array(table.length * 2);
+      for (let other = 0; other < e; other++) place(other, grown);
+      table = grown;
+    }
+    place(e, table);
+    return e;
+  };
+  /** The entry's slot for `lcid`, or NONE. */
+  const slotOf = (entry: number, lcid: Lcid): number => {
+    for (let s = entryFirst.get(entry); s !== NONE; s = slotNext.get(s))
+      if (slotLcid.get(s) === lcid) return s;
+    return NONE;
+  };
+  const newSlot = (entry: number, lcid: Lcid, text: string, source: string): void => {
+    const s = slotLcid.length;
+    slotLcid.push(lcid);
+    slotNext.push(NONE);
+    slotStart.push(store(text));
+    slotLength.push(lastField);
+    slotSource.push(source);
+    slotCount.push(1);
+    let last = entryFirst.get(entry);
+    if (last === NONE) {
+      entryFirst.set(entry, s);
+      return;
+    }
+    while (slotNext.get(last) !== NONE) last = slotNext.get(last);
+    slotNext.set(last, s);
+  };
+  const textOf = (s: number): string => stored(slotStart.get(s), slotLength.get(s));
+  /** Counts one more sighting of `text` for slot `s`; a translation seen more often takes the lead. */
+  const count = (s: number, text: string, source: () => string): void => {
+    if (same(slotStart.get(s), slotLength.get(s), text)) {
+      slotCount.set(s, slotCount.get(s) + 1);
+      return;
+    }
+    const others = more.get(s);
+    const other = others?.find((c) => c.text === text);
+    if (other === undefined) {
+      const candidate = { text: detach(text), source: source(), count: 1 };
+      if (others === undefined) more.set(s, [candidate]);
+      else others.push(candidate);
+      return;
+    }
+    other.count += 1;
+    if (other.count > slotCount.get(s)) {
+      const top: Candidate = { text: textOf(s), source: slotSource[s]!, count: slotCount.get(s) };
+      more.set(s, [...others!.filter((c) => c !== other), top]);
+      slotStart.set(s, store(other.text));
+      slotLength.set(s, lastField);
+      slotSource[s] = other.source;
+      slotCount.set(s, other.count);
+    }
   };
 
   return {
     add(baseLcid, base, lcid, text, source) {
       if (base.trim() === '' || text.trim() === '' || lcid === baseLcid) return;
-      let entries = byBase.get(baseLcid);
-      if (entries === undefined) {
-        entries = new Map();
-        byBase.set(baseLcid, entries);
-      }
       const b = normalize(base);
-      let entry = entries.get(b);
-      const slot = entry === undefined ? undefined : slotOf(entry, lcid);
-      if (slot === undefined && keep !== undefined && !keep(baseLcid, b, lcid)) return;
-      if (entry === undefined) {
-        entry = { baseLcid, base: detach(b), slots: [] };
-        entries.set(entry.base, entry);
-      }
+      const hash = hashOf(baseLcid, b);
+      let entry = find(baseLcid, b, hash);
+      const slot = entry === NONE ? NONE : slotOf(entry, lcid);
+      if (slot === NONE && keep !== undefined && !keep(baseLcid, b, lcid)) return;
       const t = normalize(text);
-      const candidate = (): Candidate => ({
-        text: detach(t),
-        source: intern(typeof source === 'string' ? source : source()),
-        count: 1,
-      });
-      if (slot === undefined) {
-        entry.slots.push({ lcid, top: candidate() });
-        size += 1;
+      const sourceOf = (): string => intern(typeof source === 'string' ? source : source());
+      if (slot !== NONE) {
+        count(slot, t, sourceOf);
         return;
       }
-      if (slot.top.text === t) {
-        slot.top.count += 1;
-        return;
-      }
-      const other = slot.more?.find((c) => c.text === t);
-      if (other === undefined) {
-        (slot.more ??= []).push(candidate());
-        return;
-      }
-      other.count += 1;
-      // A translation seen more often than the current best takes its place.
-      if (other.count > slot.top.count) {
-        slot.more = [...(slot.more ?? []).filter((c) => c !== other), slot.top];
-        slot.top = other;
-      }
+      if (entry === NONE) entry = newEntry(baseLcid, b, hash);
+      newSlot(entry, lcid, t, sourceOf());
     },
     lookup(baseLcid, base, lcid) {
-      const entry = byBase.get(baseLcid)?.get(normalize(base));
-      const top = entry === undefined ? undefined : slotOf(entry, lcid)?.top;
-      return top === undefined ? undefined : { text: top.text, source: top.source };
+      const b = normalize(base);
+      const entry = find(baseLcid, b, hashOf(baseLcid, b));
+      const s = entry === NONE ? NONE : slotOf(entry, lcid);
+      return s === NONE ? undefined : { text: textOf(s), source: slotSource[s]! };
     },
     get size() {
-      return size;
+      return slotLcid.length;
     },
     *units() {
-      for (const entries of byBase.values()) {
-        for (const entry of entries.values()) {
+      for (const baseLcid of baseLcids) {
+        for (let e = 0; e < entryLcid.length; e++) {
+          if (entryLcid.get(e) !== baseLcid) continue;
           const translations = new Map<Lcid, MemoryMatch>();
-          for (const slot of entry.slots)
-            translations.set(slot.lcid, { text: slot.top.text, source: slot.top.source });
-          yield { baseLcid: entry.baseLcid, base: entry.base, translations };
+          for (let s = entryFirst.get(e); s !== NONE; s = slotNext.get(s))
+            translations.set(slotLcid.get(s), { text: textOf(s), source: slotSource[s]! });
+          yield { baseLcid, base: stored(entryStart.get(e), entryLength.get(e)), translations };
         }
       }
     },

@@ -27,6 +27,57 @@ export interface WantedBases {
 /** Languages get one bit each (31 fit in a small integer); any later language is always wanted. */
 const MAX_BITS = 31;
 
+/**
+ * Hash → languages translated in every row with that base text (AND of the rows' masks), in two
+ * typed arrays by open addressing (a Map of a million numbers takes several times the room).
+ */
+class MaskTable {
+  private hashes = new Int32Array(1 << 14);
+  private masks = new Int32Array(1 << 14);
+  private used = new Uint8Array(1 << 14);
+  private count = 0;
+
+  /** The slot of `hash`, or of where it would go. */
+  private slot(hash: number): number {
+    const mask = this.hashes.length - 1;
+    let i = hash & mask;
+    while (this.used[i] === 1 && this.hashes[i] !== hash) i = (i + 1) & mask;
+    return i;
+  }
+
+  get(hash: number): number | undefined {
+    const i = this.slot(hash);
+    return this.used[i] === 1 ? this.masks[i] : undefined;
+  }
+
+  /** Records a row's mask: ANDed with those of the rows before. */
+  and(hash: number, rowMask: number): void {
+    const i = this.slot(hash);
+    if (this.used[i] === 1) {
+      this.masks[i]! &= rowMask;
+      return;
+    }
+    this.used[i] = 1;
+    this.hashes[i] = hash;
+    this.masks[i] = rowMask;
+    if (++this.count * 2 > this.hashes.length) this.grow();
+  }
+
+  private grow(): void {
+    const { hashes, masks, used } = this;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.masks = new Int32Array(hashes.length * 2);
+    this.used = new Uint8Array(hashes.length * 2);
+    for (let i = 0; i < hashes.length; i++) {
+      if (used[i] !== 1) continue;
+      const j = this.slot(hashes[i]!);
+      this.used[j] = 1;
+      this.hashes[j] = hashes[i]!;
+      this.masks[j] = masks[i]!;
+    }
+  }
+}
+
 export function createWantedBases(): WantedBases {
   const bits = new Map<Lcid, number>();
   const bitOf = (lcid: Lcid): number | undefined => {
@@ -37,16 +88,13 @@ export function createWantedBases(): WantedBases {
     }
     return bit;
   };
-  // Hash → languages translated in every row with that base text (AND of the rows' masks).
-  const everywhere = new Map<number, number>();
+  const everywhere = new MaskTable();
   return {
     note(base, targets) {
       if (base.trim() === '') return;
       let mask = 0;
       for (const [lcid, text] of targets) if (text !== '') mask |= bitOf(lcid) ?? 0;
-      const h = baseHash(base);
-      const known = everywhere.get(h);
-      everywhere.set(h, known === undefined ? mask : known & mask);
+      everywhere.and(baseHash(base), mask);
     },
     wants(base, lcid) {
       const mask = everywhere.get(baseHash(base));

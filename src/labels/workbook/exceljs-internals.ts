@@ -112,20 +112,13 @@ export function addDataValidation(ws: Worksheet, range: string, validation: Data
   (ws as unknown as SheetInternals).dataValidations.add(range, validation);
 }
 
-/** The notes of one sheet, kept compact until the sheet closes: cell and the note's text. */
+/** The notes of one sheet (see sheet-notes.ts): how many, and each one's cell and text. */
 export interface SheetNotes {
-  refs: string[];
-  texts: string[];
-  /**
-   * 1 where the note reads `from memory: <texts[i]>`: the memory's own source string is held, not
-   * a new string per note (an export with --memory makes hundreds of thousands of notes).
-   */
-  fromMemory?: number[];
-}
-
-/** A note's text as written. */
-function noteText(notes: SheetNotes, i: number): string {
-  return notes.fromMemory?.[i] === 1 ? `from memory: ${notes.texts[i]!}` : notes.texts[i]!;
+  readonly count: number;
+  /** The `i`-th note's cell, e.g. `E14`. */
+  ref(i: number): string;
+  /** The `i`-th note's text as written. */
+  text(i: number): string;
 }
 
 /** The zip a streaming WorkbookWriter appends its parts to (exceljs-writer.ts puts crmkit's in place). */
@@ -204,10 +197,10 @@ function* notesPart(
   render: (ref: string, index: number) => string,
 ): Generator<Buffer> {
   yield Buffer.from(open);
-  for (let from = 0; from < notes.refs.length; from += NOTES_PER_PIECE) {
-    const to = Math.min(notes.refs.length, from + NOTES_PER_PIECE);
+  for (let from = 0; from < notes.count; from += NOTES_PER_PIECE) {
+    const to = Math.min(notes.count, from + NOTES_PER_PIECE);
     let xml = '';
-    for (let i = from; i < to; i++) xml += render(notes.refs[i]!, i);
+    for (let i = from; i < to; i++) xml += render(notes.ref(i), i);
     yield Buffer.from(xml);
   }
   yield Buffer.from(close);
@@ -224,7 +217,7 @@ export function addSheetNotes(
   ws: Worksheet,
   notes: SheetNotes,
 ): void {
-  if (notes.refs.length === 0) return;
+  if (notes.count === 0) return;
   const sheet = ws as unknown as SheetInternals;
   const writer = sheet._sheetCommentsWriter as unknown as CommentsWriterInternals;
   writer._addRelationships();
@@ -234,7 +227,7 @@ export function addSheetNotes(
   zip.append(
     Readable.from(
       notesPart(COMMENTS_OPEN, '</commentList></comments>', notes, (ref, i) =>
-        commentXml(ref, noteText(notes, i)),
+        commentXml(ref, notes.text(i)),
       ),
       { objectMode: false },
     ),

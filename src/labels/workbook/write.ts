@@ -19,13 +19,13 @@ import {
   pendingSheetBytes,
   styleId,
   writeSheetXml,
-  type SheetNotes,
 } from './exceljs-internals';
 import { newWorkbookWriter, useStreamZip } from './exceljs-writer';
 import { isRightToLeft } from './languages';
 import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
 import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
 import { SheetBytes } from './sheet-bytes';
+import { createSheetNotes, type SheetNoteList } from './sheet-notes';
 import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet-frame';
 import {
   headerStyle,
@@ -65,7 +65,7 @@ interface OpenSheet {
   /** The start of a cell (`<c r="` and the letters) by column number. */
   starts: readonly string[];
   /** Notes of suggested cells, written when the sheet closes. */
-  notes: Required<SheetNotes>;
+  notes: SheetNoteList;
 }
 
 export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptions): WorkbookWriter {
@@ -148,7 +148,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       );
     }
     sheet.ws ??= openWorksheet(sheet);
-    const { layout, letters, starts } = sheet;
+    const { layout, starts } = sheet;
     const r = String(sheet.rows + 2);
     let xml =
       cellXml(starts[1]!, r, styles.key, label.entity) + cellXml(starts[2]!, r, styles.key, label.objectId);
@@ -161,17 +161,12 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       const rtl = isRightToLeft(lcid);
       if (suggestion?.machine !== undefined && suggestion.text !== '') {
         const { provider, date } = suggestion.machine;
-        const ref = `${letters[col]!}${r}`;
         xml += cellXml(starts[col]!, r, machineCellStyle(rtl), suggestion.text);
-        sheet.notes.refs.push(ref);
-        sheet.notes.texts.push(`machine translation: ${provider}, ${date}`);
-        sheet.notes.fromMemory.push(0);
+        sheet.notes.add(sheet.rows + 2, col, `machine translation: ${provider}, ${date}`, false);
         machine.set(`${keyHash(label)}:${lcid}`, { textHash: textHash(suggestion.text), provider, date });
       } else if (suggestion !== undefined && suggestion.text !== '') {
         xml += cellXml(starts[col]!, r, rtl ? styles.suggestionRtl : styles.suggestion, suggestion.text);
-        sheet.notes.refs.push(`${letters[col]!}${r}`);
-        sheet.notes.texts.push(suggestion.source);
-        sheet.notes.fromMemory.push(1);
+        sheet.notes.add(sheet.rows + 2, col, suggestion.source, true);
       } else {
         xml += cellXml(starts[col]!, r, rtl ? styles.targetRtl : styles.target, text);
       }
@@ -195,7 +190,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         if (sheet.ws === undefined) throw new Error('sheet XML before the sheet was opened');
         writeSheetXml(sheet.ws, bytes);
       }),
-      notes: { refs: [], texts: [], fromMemory: [] },
+      notes: createSheetNotes(letters),
     };
     return sheet;
   }

@@ -81,3 +81,52 @@ describe('suggestions for the export', () => {
     expect(suggester.suggest(label('1', { 1033: 'Name', 1049: '', 1058: '' }), [1049])).toBeUndefined();
   });
 });
+
+describe('a large translation memory', () => {
+  it('finds every one of many base texts, per base language, and gives its units in the order met', () => {
+    const memory = createMemory();
+    for (let i = 0; i < 20_000; i++) {
+      memory.add(1033, `Base ${i}`, 1049, `Перевод ${i}`, 'a.zip');
+      memory.add(1049, `Base ${i}`, 1033, `Translation ${i}`, 'b.zip');
+    }
+    expect(memory.size).toBe(40_000);
+    expect(memory.lookup(1033, 'Base 12345', 1049)).toEqual({ text: 'Перевод 12345', source: 'a.zip' });
+    expect(memory.lookup(1049, 'Base 19999', 1033)).toEqual({ text: 'Translation 19999', source: 'b.zip' });
+    expect(memory.lookup(1033, 'Base 20000', 1049)).toBeUndefined();
+    const units = [...memory.units()];
+    expect(units.map((u) => u.baseLcid)).toEqual([
+      ...Array<number>(20_000).fill(1033),
+      ...Array<number>(20_000).fill(1049),
+    ]);
+    expect(units[1]).toEqual({
+      baseLcid: 1033,
+      base: 'Base 1',
+      translations: new Map([[1049, { text: 'Перевод 1', source: 'a.zip' }]]),
+    });
+  });
+
+  it('lets a translation that overtakes the best one lead, and keeps the first to reach a count on a tie', () => {
+    const memory = createMemory();
+    const add = (text: string, source: string): void => memory.add(1033, 'Save', 1049, text, source);
+    add('A', '1');
+    add('B', '2');
+    add('C', '3');
+    add('B', '4');
+    expect(memory.lookup(1033, 'Save', 1049)).toEqual({ text: 'B', source: '2' });
+    add('C', '5');
+    expect(memory.lookup(1033, 'Save', 1049)).toEqual({ text: 'B', source: '2' });
+    add('A', '6');
+    add('A', '7');
+    expect(memory.lookup(1033, 'Save', 1049)).toEqual({ text: 'A', source: '1' });
+    expect(memory.size).toBe(1);
+  });
+
+  it('finds base texts of any characters: Latin-1, Cyrillic, lone surrogates', () => {
+    const memory = createMemory();
+    const bases = ['Café', 'Сохранить', '\ud800 lone', 'Cafe'];
+    bases.forEach((base, i) => memory.add(1033, base, 1026, `t${i}`, 'a.zip'));
+    bases.forEach((base, i) => expect(memory.lookup(1033, base, 1026)?.text).toBe(`t${i}`));
+    expect(memory.lookup(1033, 'Сохранитъ', 1026)).toBeUndefined();
+    expect([...memory.units()].map((u) => u.base)).toEqual(bases);
+  });
+});

@@ -158,7 +158,7 @@ describe('the exceljs internals the workbook writer relies on', () => {
       formulae: [5],
     });
     internals.protectSheet(ws, ['sort']);
-    internals.addSheetNotes(workbook, ws, { refs: ['A1'], texts: ['a note'] });
+    internals.addSheetNotes(workbook, ws, { count: 1, ref: () => 'A1', text: () => 'a note' });
     ws.commit();
     await workbook.commit();
 
