@@ -12,7 +12,8 @@ import { writeAllAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import type { TranslationsReadResult, TranslationsVisitor } from './crm-xml/read';
-import { readLabels } from './read-labels';
+import { readLabels, type LabelWorkerFile, type RowsFromWorker } from './read-labels';
+import type { BatchPolicy } from './read-protocol';
 import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './workbook/types';
@@ -75,6 +76,10 @@ export interface WriteWorkbooksOptions {
   beforeReplace?: () => void;
   /** The labels of `input` read already (e.g. replayed from disk); default: read the file now. */
   labels?: (visitor: TranslationsVisitor, pace: () => Promise<void>) => Promise<TranslationsReadResult>;
+  /** The label reader's worker (default: the bundled one when it is there), or false for none. */
+  worker?: boolean | LabelWorkerFile;
+  /** How the worker batches the rows it makes (default: read-batches.ts). */
+  batches?: BatchPolicy;
 }
 
 interface OutputState {
@@ -138,13 +143,21 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
           state.held.length = 0;
           return w;
         };
+        let sheetNow: LabelSheet = 'Localized Labels';
+        const rows = rowsFromWorker(states, () => sheetNow, options.onRows);
         const read =
           options.labels ??
           ((visitor: TranslationsVisitor, pace: () => Promise<void>) =>
-            readLabels(source, visitor, { pace }));
+            readLabels(source, visitor, {
+              pace,
+              ...(options.worker === undefined ? {} : { worker: options.worker }),
+              ...(options.batches === undefined ? {} : { batches: options.batches }),
+              ...(rows === undefined ? {} : { rows }),
+            }));
         const result = await read(
           {
             sheet: (sheet, _languages, header) => {
+              sheetNow = sheet;
               for (const state of states) {
                 if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
                 start(state, sheet);
@@ -184,4 +197,31 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
   } finally {
     await source.close();
   }
+}
+
+/**
+ * Rows of a plain export (every row the label as it is, no edits to keep) are made by the label
+ * reader's worker, from the recipes of the workbooks' writers: this thread only compresses them.
+ * Undefined when an output maps rows, keeps a translator's edits, or is not a workbook.
+ */
+function rowsFromWorker(
+  states: readonly OutputState[],
+  sheetNow: () => LabelSheet,
+  onRows: ((n: number) => void) | undefined,
+): RowsFromWorker | undefined {
+  if (states.some((s) => s.spec.mapRow !== undefined || s.spec.returned !== undefined)) return undefined;
+  return {
+    recipes: (sheet) => {
+      const recipes = states.map((s) => s.writer?.rowRecipe?.(sheet));
+      return recipes.every((r) => r !== undefined) ? recipes : undefined;
+    },
+    add: (count, xml) => {
+      onRows?.(count);
+      const sheet = sheetNow();
+      states.forEach((state, i) => {
+        state.rows[sheet] += count;
+        state.writer?.addRowsXml?.(count, xml[i] ?? new Uint8Array());
+      });
+    },
+  };
 }

@@ -10,7 +10,6 @@
 import type { Writable } from 'node:stream';
 import type { Worksheet } from 'exceljs';
 import { CrmKitError } from '../../errors';
-import { describeLabel } from '../crm-xml/describe';
 import type { LabelSheet } from '../crm-xml/model';
 import { captions, workbookLanguage } from './captions';
 import {
@@ -23,8 +22,9 @@ import {
 } from './exceljs-internals';
 import { newWorkbookWriter, useStreamZip } from './exceljs-writer';
 import { isRightToLeft } from './languages';
-import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
-import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
+import { FORMAT_VERSION, sheetLayout, type SheetLayout } from './layout';
+import { LabelRowXml, type RowRecipe } from './label-row-xml';
+import { cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
 import { SheetBytes } from './sheet-bytes';
 import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet-frame';
 import {
@@ -39,7 +39,7 @@ import {
   targetStyle,
 } from './styles';
 import { openingView, printTitles } from './sheet-view';
-import { keyHash, rowToken, textHash } from './token';
+import { keyHash, textHash } from './token';
 import type { MachineMark, WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
 
 export { MAX_LABEL_LENGTH } from './sheet-frame';
@@ -60,10 +60,8 @@ interface OpenSheet {
   rows: number;
   /** Row XML not yet handed to the sheet stream, as UTF-8 (written in chunks: fewer, larger buffers). */
   pending: SheetBytes;
-  /** Column letters by column number, computed once. */
-  letters: readonly string[];
-  /** The start of a cell (`<c r="` and the letters) by column number. */
-  starts: readonly string[];
+  /** Makes the rows' XML (and knows the columns' letters). */
+  xml: LabelRowXml;
   /** Notes of suggested cells, written when the sheet closes. */
   notes: Required<SheetNotes>;
 }
@@ -84,13 +82,9 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     targetRtl: styleId(workbook, targetRtlStyle),
     suggestionRtl: styleId(workbook, suggestionRtlStyle),
   };
-  /** The cell pieces of each style, made once. */
+  /** The cell pieces of the suggestion styles, made once (the others are LabelRowXml's). */
   const styles = {
-    key: cellStyle(ids.key),
-    text: cellStyle(ids.text),
-    target: cellStyle(ids.target),
     suggestion: cellStyle(ids.suggestion),
-    targetRtl: cellStyle(ids.targetRtl),
     suggestionRtl: cellStyle(ids.suggestionRtl),
   };
   /** Machine translation styles, added to the workbook only when one is written. */
@@ -119,7 +113,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   const rowsPerSheet: number[] = [];
 
   function openWorksheet(sheet: OpenSheet): Worksheet {
-    const ws = openLabelWorksheet(workbook, sheet.layout, sheet.letters, ids.header);
+    const ws = openLabelWorksheet(workbook, sheet.layout, sheet.xml.letters, ids.header);
     sheetsWritten++;
     labelSheets.push(sheet.layout.sheet);
     return ws;
@@ -139,23 +133,24 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     rowsPerSheet.push(sheet.rows);
   }
 
-  function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
-    const { label, suggestions } = input;
-    if (sheet.rows >= MAX_ROWS_PER_SHEET) {
+  function refuseRows(sheet: OpenSheet, count: number): void {
+    if (sheet.rows + count > MAX_ROWS_PER_SHEET) {
       throw new CrmKitError(
         'VALIDATION',
         `${options.sourceName} › ${sheet.layout.sheet}: more than ${MAX_ROWS_PER_SHEET} labels do not fit in one Excel sheet`,
       );
     }
+  }
+
+  function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
+    const { label, suggestions } = input;
+    refuseRows(sheet, 1);
     sheet.ws ??= openWorksheet(sheet);
-    const { layout, letters, starts } = sheet;
+    const { xml: cells } = sheet;
+    const { letters, starts } = cells;
     const r = String(sheet.rows + 2);
-    let xml =
-      cellXml(starts[1]!, r, styles.key, label.entity) + cellXml(starts[2]!, r, styles.key, label.objectId);
-    if (layout.keyCount === 3) xml += cellXml(starts[3]!, r, styles.key, label.column);
-    xml += cellXml(starts[layout.contextCol]!, r, styles.text, describeLabel(label, language).context);
-    xml += cellXml(starts[layout.baseCol]!, r, styles.text, label.texts.get(options.baseLcid) ?? '');
-    for (const { lcid, col } of layout.targetCols) {
+    let xml = cells.head(label, r);
+    sheet.layout.targetCols.forEach(({ lcid, col }, i) => {
       const text = label.texts.get(lcid) ?? '';
       const suggestion = text === '' ? suggestions?.get(lcid) : undefined;
       const rtl = isRightToLeft(lcid);
@@ -173,24 +168,34 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         sheet.notes.texts.push(suggestion.source);
         sheet.notes.fromMemory.push(1);
       } else {
-        xml += cellXml(starts[col]!, r, rtl ? styles.targetRtl : styles.target, text);
+        xml += cells.target(i, text, r);
       }
-    }
-    const token = input.token ?? rowToken(label, targets, label.texts);
-    xml += cellXml(starts[layout.tokenCol]!, r, styles.key, token);
+    });
+    xml += cells.token(label, r, input.token);
     sheet.pending.add(rowXml(r, xml));
     sheet.rows++;
   }
 
   function newSheet(name: LabelSheet): OpenSheet {
     const layout = sheetLayout(name, options.baseLcid, targets, language);
-    const letters = Array.from({ length: layout.tokenCol + 1 }, (_, col) => columnName(col));
+    const recipe: RowRecipe = {
+      sheet: name,
+      keyCount: layout.keyCount,
+      contextCol: layout.contextCol,
+      baseCol: layout.baseCol,
+      targetCols: layout.targetCols,
+      tokenCol: layout.tokenCol,
+      baseLcid: options.baseLcid,
+      targets,
+      language,
+      styles: { key: ids.key, text: ids.text, target: ids.target, targetRtl: ids.targetRtl },
+      rowsBefore: 0,
+    };
     const sheet: OpenSheet = {
       layout,
       ws: undefined,
       rows: 0,
-      letters,
-      starts: letters.map(cellStart),
+      xml: new LabelRowXml(recipe),
       pending: new SheetBytes((bytes) => {
         if (sheet.ws === undefined) throw new Error('sheet XML before the sheet was opened');
         writeSheetXml(sheet.ws, bytes);
@@ -214,6 +219,20 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         throw new Error(`a "${input.label.sheet}" label was added to the sheet "${current.layout.sheet}"`);
       }
       addRow(current, input);
+    },
+
+    rowRecipe(sheet: LabelSheet): RowRecipe | undefined {
+      if (current?.layout.sheet !== sheet) return undefined;
+      return { ...current.xml.recipe, rowsBefore: current.rows };
+    },
+
+    addRowsXml(count: number, xml: Uint8Array): void {
+      if (current === undefined) throw new Error('addRowsXml before startSheet');
+      refuseRows(current, count);
+      current.ws ??= openWorksheet(current);
+      current.pending.flush();
+      writeSheetXml(current.ws, Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength));
+      current.rows += count;
     },
 
     async drain(): Promise<void> {
