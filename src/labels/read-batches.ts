@@ -49,18 +49,20 @@ class RowBytes {
   }
 }
 
-/** Rows of one sheet: a maker per recipe, and the sheet's rows so far in each. */
+/** Rows of one sheet: a maker per recipe, the sheet's rows so far in each, the XML of each batch. */
 interface RowMaking {
   makers: LabelRowXml[];
   next: number[];
+  xml: RowBytes[];
 }
 
 export class Batches {
   private fields: string[] = [];
-  private xml: RowBytes[] = [];
   private count = 0;
-  /** Whether the batch being gathered is rows. */
-  private asRows = false;
+  /** Rows of the batch being gathered, by recipe (a recipe may leave labels out: missingOnly). */
+  private rows: number[] = [];
+  /** The rows being made, while the batch being gathered is rows. */
+  private making: RowMaking | undefined;
   /** How the labels of each sheet go: made into rows when asked, or as labels (null). */
   private readonly plans = new Map<LabelSheet, RowMaking | null>();
   /** Batches posted. */
@@ -96,14 +98,20 @@ export class Batches {
     const makers = recipes?.map((r) => new LabelRowXml(r));
     this.plans.set(
       sheet,
-      makers === undefined ? null : { makers, next: makers.map((m) => m.recipe.rowsBefore) },
+      makers === undefined
+        ? null
+        : { makers, next: makers.map((m) => m.recipe.rowsBefore), xml: makers.map(() => new RowBytes()) },
     );
   }
 
   add(label: Label, languages: readonly Lcid[]): void {
-    const making = this.plans.get(label.sheet) ?? null;
-    if (this.count === 0) this.asRows = making !== null && this.nextAsRows();
-    if (making === null || !this.asRows) {
+    const plan = this.plans.get(label.sheet) ?? null;
+    if (this.count === 0) {
+      this.making = plan !== null && this.nextAsRows() ? plan : undefined;
+      this.rows = plan === null ? [] : plan.makers.map(() => 0);
+    }
+    const making = this.making;
+    if (making === undefined) {
       this.fields.push(
         label.sheet === 'Display Strings' ? 'D' : 'L',
         label.entity,
@@ -111,12 +119,18 @@ export class Batches {
         label.column,
       );
       for (const lcid of languages) this.fields.push(label.texts.get(lcid) ?? '');
-      if (making !== null) for (let i = 0; i < making.next.length; i++) making.next[i]!++;
+      // The main thread makes these rows: the numbers of the rows made here go on after them.
+      if (plan !== null)
+        plan.makers.forEach((maker, i) => {
+          if (maker.takes(label)) plan.next[i]!++;
+        });
     } else {
-      const { makers, next } = making;
+      const { makers, next, xml } = making;
       for (let i = 0; i < makers.length; i++) {
-        (this.xml[i] ??= new RowBytes()).add(makers[i]!.row(label, next[i]!));
+        if (!makers[i]!.takes(label)) continue;
+        xml[i]!.add(makers[i]!.row(label, next[i]!));
         next[i]!++;
+        this.rows[i]!++;
       }
     }
     if (++this.count >= this.policy.size) this.flush();
@@ -124,12 +138,17 @@ export class Batches {
 
   flush(): void {
     if (this.count === 0) return;
-    if (!this.asRows) {
+    if (this.making === undefined) {
       const message: ToMain = { type: 'labels', count: this.count, data: this.fields.join('\u0000') };
       this.port.postMessage(message);
     } else {
-      const taken = this.xml.map((x) => x.take());
-      const message: ToMain = { type: 'rows', count: this.count, xml: taken.map((t) => t.bytes) };
+      const taken = this.making.xml.map((x) => x.take());
+      const message: ToMain = {
+        type: 'rows',
+        count: this.count,
+        rows: this.rows,
+        xml: taken.map((t) => t.bytes),
+      };
       this.port.postMessage(
         message,
         taken.map((t) => t.memory),

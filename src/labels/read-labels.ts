@@ -32,8 +32,11 @@ export interface RowsFromWorker {
    * per recipe and label), or undefined to have the sheet's labels visited.
    */
   recipes(sheet: LabelSheet): RowRecipe[] | undefined;
-  /** `count` rows of the current sheet, made with its recipes: their XML as UTF-8, one per recipe (the receiver's to keep). */
-  add(count: number, xml: readonly Uint8Array[]): void;
+  /**
+   * `count` labels of the current sheet made into rows with its recipes: by recipe, the rows made
+   * of them and their XML as UTF-8 (the receiver's to keep).
+   */
+  add(count: number, rows: readonly number[], xml: readonly Uint8Array[]): void;
 }
 
 export interface ReadLabelsOptions {
@@ -114,7 +117,7 @@ export async function readLabels(
               break;
             case 'rows':
               if (rows === undefined) throw new Error('rows from the label reader that were not asked for');
-              rows.add(m.count, m.xml);
+              rows.add(m.count, m.rows, m.xml);
               tookIn();
               break;
             case 'done':

@@ -30,8 +30,11 @@ export interface WorkerInput {
 export type ToMain =
   | { type: 'sheet'; sheet: LabelSheet; languages: Lcid[]; header: TranslationsHeader }
   | { type: 'labels'; count: number; data: string }
-  /** Rows of the current sheet made from the plan's recipes: their XML as UTF-8, one per recipe. */
-  | { type: 'rows'; count: number; xml: Uint8Array[] }
+  /**
+   * `count` labels of the current sheet made into rows with the plan's recipes: by recipe, the
+   * rows made of them and their XML as UTF-8.
+   */
+  | { type: 'rows'; count: number; rows: number[]; xml: Uint8Array[] }
   | { type: 'done'; result: TranslationsReadResult }
   | ThreadFailure;
 

@@ -16,6 +16,7 @@ import { readLabels, type LabelWorkerFile, type RowsFromWorker } from './read-la
 import type { BatchPolicy } from './read-protocol';
 import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
+import { isMissing, type RowRecipe } from './workbook/label-row-xml';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './workbook/types';
 import { openTranslationsSource } from './source';
 
@@ -58,7 +59,9 @@ export interface ExportOutput {
   output: NamedFile;
   /** Target languages of this workbook; default every non-base language of the file. */
   languages?: readonly Lcid[];
-  /** Decorates (suggestions) or skips (missing-only) a row of this workbook, given its targets. */
+  /** Only the labels with a text missing in this workbook's languages (`isMissing`) are rows. */
+  missingOnly?: boolean;
+  /** Decorates (suggestions) or skips a row of this workbook, given its targets. */
   mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
   /** The translator's edits in the existing output, told of every row written (returned-work.ts). */
   returned?: ReturnedWork;
@@ -122,6 +125,7 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
           state.writer.startSheet(sheet);
         };
         const add = (state: OutputState, label: Label): void => {
+          if (state.spec.missingOnly === true && !isMissing(label, state.targets)) return;
           const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
           if (row === undefined) return;
           state.spec.returned?.settle(row, state.targets);
@@ -212,15 +216,21 @@ function rowsFromWorker(
   if (states.some((s) => s.spec.mapRow !== undefined || s.spec.returned !== undefined)) return undefined;
   return {
     recipes: (sheet) => {
-      const recipes = states.map((s) => s.writer?.rowRecipe?.(sheet));
-      return recipes.every((r) => r !== undefined) ? recipes : undefined;
+      const recipes: RowRecipe[] = [];
+      for (const state of states) {
+        const recipe = state.writer?.rowRecipe?.(sheet);
+        if (recipe === undefined) return undefined;
+        recipes.push({ ...recipe, missingOnly: state.spec.missingOnly === true });
+      }
+      return recipes;
     },
-    add: (count, xml) => {
+    add: (count, rows, xml) => {
       onRows?.(count);
       const sheet = sheetNow();
       states.forEach((state, i) => {
-        state.rows[sheet] += count;
-        state.writer?.addRowsXml?.(count, xml[i] ?? new Uint8Array());
+        const n = rows[i] ?? 0;
+        state.rows[sheet] += n;
+        state.writer?.addRowsXml?.(n, xml[i] ?? new Uint8Array());
       });
     },
   };

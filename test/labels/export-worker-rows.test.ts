@@ -2,7 +2,8 @@
  * A plain export's rows made in the label reader's worker (read-batches.ts) are the rows this
  * thread makes: for arbitrary labels of both sheets, whatever the batch sizes and whichever
  * batches the worker makes into rows, every part of the workbook is byte for byte the one written
- * with no worker at all (but the package's time stamp), one workbook or one per language.
+ * with no worker at all (but the package's time stamp), one workbook or one per language, of
+ * every row or of the rows with a text missing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -85,7 +86,7 @@ async function parts(file: string): Promise<Map<string, Buffer>> {
 async function exportWith(
   dir: string,
   name: string,
-  split: boolean,
+  { split, missingOnly }: { split: boolean; missingOnly: boolean },
   reader: { worker: false } | { worker: LabelWorkerFile; batches: BatchPolicy },
 ): Promise<string[]> {
   const input = { path: path.join(dir, 'in.xml'), name: 'in.xml' };
@@ -93,6 +94,7 @@ async function exportWith(
     const file = `${name}${i}.xlsx`;
     return {
       output: { path: path.join(dir, file), name: file },
+      missingOnly,
       ...(languages === undefined ? {} : { languages }),
     };
   });
@@ -101,19 +103,19 @@ async function exportWith(
 }
 
 describe('rows made in the label reader worker', () => {
-  it('give the workbook this thread writes, byte for byte, for any labels, batches and split', async () => {
+  it('give the workbook this thread writes, byte for byte, for any labels and batches, split or not, missing only or not', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(label, { maxLength: 4 }),
         fc.array(label, { maxLength: 12 }),
         fc.integer({ min: 1, max: 5 }),
         fc.constantFrom<BatchPolicy['rows']>('always', 'alternate'),
-        fc.boolean(),
-        async (displayStrings, labels, size, rows, split) => {
+        fc.record({ split: fc.boolean(), missingOnly: fc.boolean() }),
+        async (displayStrings, labels, size, rows, form) => {
           const dir = tempDir('crmkit-worker-rows-');
           writeFileSync(path.join(dir, 'in.xml'), xmlOf(displayStrings, labels));
-          const here = await exportWith(dir, 'here', split, { worker: false });
-          const there = await exportWith(dir, 'there', split, { worker: tsWorker, batches: { size, rows } });
+          const here = await exportWith(dir, 'here', form, { worker: false });
+          const there = await exportWith(dir, 'there', form, { worker: tsWorker, batches: { size, rows } });
           for (const [i, file] of here.entries()) {
             const expected = await parts(file);
             const actual = await parts(there[i]!);
@@ -122,7 +124,7 @@ describe('rows made in the label reader worker', () => {
           }
         },
       ),
-      { numRuns: 12 },
+      { numRuns: 16 },
     );
   }, 120_000);
 });

@@ -30,6 +30,13 @@ export interface RowRecipe {
   styles: { key: number; text: number; target: number; targetRtl: number };
   /** Data rows of the sheet written before the first row made from this recipe. */
   rowsBefore: number;
+  /** Only labels with a target text missing are rows (see isMissing). */
+  missingOnly: boolean;
+}
+
+/** Whether one of the label's texts in `targets` is empty (or only white space): `--missing-only` writes its row. */
+export function isMissing(label: Label, targets: readonly Lcid[]): boolean {
+  return targets.some((lcid) => (label.texts.get(lcid) ?? '').trim() === '');
 }
 
 export class LabelRowXml {
@@ -52,6 +59,11 @@ export class LabelRowXml {
     this.targetStyle = cellStyle(recipe.styles.target);
     this.targetRtlStyle = cellStyle(recipe.styles.targetRtl);
     this.rtl = recipe.targetCols.map(({ lcid }) => isRightToLeft(lcid));
+  }
+
+  /** Whether the label is a row of this recipe's sheet. */
+  takes(label: Label): boolean {
+    return !this.recipe.missingOnly || isMissing(label, this.recipe.targets);
   }
 
   /** The key, Context and base text cells of row `r` (its number as text). */

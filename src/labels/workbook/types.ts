@@ -89,7 +89,7 @@ export interface WorkbookWriter {
    * thread; undefined when this writer does not take rows made so.
    */
   rowRecipe?(sheet: LabelSheet): RowRecipe | undefined;
-  /** Adds `count` rows made from the recipe rowRecipe gave, in order, as their XML in UTF-8 (kept, not copied). */
+  /** Adds `count` rows made from the recipe rowRecipe gave (or one like it but for `missingOnly`), in order, as their XML in UTF-8 (kept, not copied). */
   addRowsXml?(count: number, xml: Uint8Array): void;
   /**
    * Resolves once the rows added so far are mostly compressed. addRow only queues XML; a caller

@@ -190,6 +190,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       language,
       styles: { key: ids.key, text: ids.text, target: ids.target, targetRtl: ids.targetRtl },
       rowsBefore: 0,
+      missingOnly: false,
     };
     const sheet: OpenSheet = {
       layout,
@@ -228,6 +229,8 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
 
     addRowsXml(count: number, xml: Uint8Array): void {
       if (current === undefined) throw new Error('addRowsXml before startSheet');
+      // No rows open no sheet (a sheet without rows is left out, as addRow leaves it).
+      if (count === 0) return;
       refuseRows(current, count);
       current.ws ??= openWorksheet(current);
       current.pending.flush();
