@@ -86,7 +86,7 @@ export async function readLabels(
   const worker = new Worker('url' in file ? file.url : file.script, {
     eval: !('url' in file),
     workerData: input,
-    resourceLimits: { maxYoungGenerationSizeMb: 32 },
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
   const languages: Partial<Record<LabelSheet, readonly Lcid[]>> = {};
   try {

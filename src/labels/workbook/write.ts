@@ -3,9 +3,11 @@
  * (styles, workbook, protection, validation, notes) and crmkit's streaming zip writer zips it
  * (useStreamZip: DEFLATE level 1, several times faster than the default on this large repetitive
  * XML, CRC by zlib); the rows themselves are written as XML
- * text straight into the sheet's stream (see row-xml.ts), so memory stays flat and a row costs
- * one string, not a dozen objects. Each row is encoded to UTF-8 as it is made (sheet-bytes.ts), and
- * DEFLATE hands back 256 KB at a time (fewer callbacks on this thread; the same compressed bytes).
+ * text straight into the sheet's stream (see row-xml.ts, label-row-xml.ts), so memory stays flat
+ * and a row costs one string, not a dozen objects. Each row is encoded to UTF-8 as it is made
+ * (sheet-bytes.ts), and DEFLATE hands back 256 KB at a time (fewer callbacks on this thread; the
+ * same compressed bytes). Rows of labels written as they are may also come made elsewhere, from
+ * this writer's recipe (rowRecipe, addRowsXml: the label reader's worker makes them).
  */
 import type { Writable } from 'node:stream';
 import type { Worksheet } from 'exceljs';
