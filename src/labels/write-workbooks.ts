@@ -16,6 +16,7 @@ import { readLabels, type LabelWorkerFile, type RowsFromWorker } from './read-la
 import type { BatchPolicy } from './read-protocol';
 import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
+import { loadWorkbookWriter } from './workbook/exceljs-writer';
 import { isMissing, type RowRecipe } from './workbook/label-row-xml';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './workbook/types';
 import { openTranslationsSource } from './source';
@@ -158,7 +159,7 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
               ...(options.batches === undefined ? {} : { batches: options.batches }),
               ...(rows === undefined ? {} : { rows }),
             }));
-        const result = await read(
+        const reading = read(
           {
             sheet: (sheet, _languages, header) => {
               sheetNow = sheet;
@@ -182,6 +183,10 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
             for (const state of states) await Promise.race([state.writer?.drain(), temps[0]?.failed]);
           },
         );
+        // exceljs's writer, needed once the header is read, loads while the reader's thread starts.
+        reading.catch(() => undefined);
+        if (states.some((s) => s.spec.createWriter === undefined)) loadWorkbookWriter();
+        const result = await reading;
         const summaries: ExportSummary[] = [];
         for (const state of states) {
           const w = state.writer ?? open(state, result.header);
