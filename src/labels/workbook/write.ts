@@ -73,7 +73,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     throw new Error(`the base language ${options.baseLcid} cannot also be a target language`);
   }
   const workbook = newWorkbookWriter({ useStyles: true, useSharedStrings: false });
-  const zip = useStreamZip(workbook, out, { level: 1, chunkSize: 256 * 1024 });
+  const zip = useStreamZip(workbook, out, { level: 1, memLevel: 9, chunkSize: 256 * 1024 });
   workbook.creator = 'crmkit';
   const ids = {
     header: styleId(workbook, headerStyle),
