@@ -12,12 +12,13 @@ import { writeAllAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import type { TranslationsReadResult, TranslationsVisitor } from './crm-xml/read';
-import { readLabels, type LabelWorkerFile, type RowsFromWorker } from './read-labels';
+import { readLabels, type LabelWorkerFile } from './read-labels';
 import type { BatchPolicy } from './read-protocol';
 import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
 import { loadWorkbookWriter } from './workbook/exceljs-writer';
-import { isMissing, type RowRecipe } from './workbook/label-row-xml';
+import { isMissing } from './workbook/label-row-xml';
+import { rowsFromWorker } from './worker-rows';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './workbook/types';
 import { openTranslationsSource } from './source';
 
@@ -206,37 +207,4 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
   } finally {
     await source.close();
   }
-}
-
-/**
- * Rows of a plain export (every row the label as it is, no edits to keep) are made by the label
- * reader's worker, from the recipes of the workbooks' writers: this thread only compresses them.
- * Undefined when an output maps rows, keeps a translator's edits, or is not a workbook.
- */
-function rowsFromWorker(
-  states: readonly OutputState[],
-  sheetNow: () => LabelSheet,
-  onRows: ((n: number) => void) | undefined,
-): RowsFromWorker | undefined {
-  if (states.some((s) => s.spec.mapRow !== undefined || s.spec.returned !== undefined)) return undefined;
-  return {
-    recipes: (sheet) => {
-      const recipes: RowRecipe[] = [];
-      for (const state of states) {
-        const recipe = state.writer?.rowRecipe?.(sheet);
-        if (recipe === undefined) return undefined;
-        recipes.push({ ...recipe, missingOnly: state.spec.missingOnly === true });
-      }
-      return recipes;
-    },
-    add: (count, rows, xml) => {
-      onRows?.(count);
-      const sheet = sheetNow();
-      states.forEach((state, i) => {
-        const n = rows[i] ?? 0;
-        state.rows[sheet] += n;
-        state.writer?.addRowsXml?.(n, xml[i] ?? new Uint8Array());
-      });
-    },
-  };
 }
