@@ -11,7 +11,7 @@ import path from 'node:path';
 import { CrmKitError } from '../errors';
 import type { NamedFile } from '../fs/open-input';
 import { errnoOf, outputError } from '../fs/write-error';
-import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
+import type { LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import type { Suggester } from './memory/suggest';
 import { refuseInputAsOutput } from './outputs';
@@ -165,15 +165,10 @@ async function planOutputs(o: ExportOptions, format: ExportFormat): Promise<Expo
   return { header, outputs };
 }
 
-function isMissing(label: Label, targets: readonly Lcid[]): boolean {
-  return targets.some((lcid) => (label.texts.get(lcid) ?? '').trim() === '');
-}
-
-function rowMapper(o: ExportOptions, suggester: Suggester | undefined): ExportOutput['mapRow'] {
-  if (o.missingOnly !== true && suggester === undefined) return undefined;
+function rowMapper(suggester: Suggester | undefined): ExportOutput['mapRow'] {
+  if (suggester === undefined) return undefined;
   return (label, targets) => {
-    if (o.missingOnly === true && !isMissing(label, targets)) return undefined;
-    const suggestions = suggester?.suggest(label, targets);
+    const suggestions = suggester.suggest(label, targets);
     const row: WorkbookRowInput = suggestions === undefined ? { label } : { label, suggestions };
     return row;
   };
@@ -199,7 +194,7 @@ async function writeExport(
   plan: ExportPlan,
   suggestions: Suggestions | undefined,
 ): Promise<ExportResult> {
-  const mapRow = rowMapper(o, suggestions?.suggester);
+  const mapRow = rowMapper(suggestions?.suggester);
   if (o.split === true) {
     await mkdir(o.output.path).catch((e: unknown) => {
       if (errnoOf(e) !== 'EEXIST') throw outputError(e, o.output.name);
@@ -226,6 +221,7 @@ async function writeExport(
       const work = returned.get(p.output);
       return {
         ...p,
+        missingOnly: o.missingOnly === true,
         mapRow,
         ...(work === undefined ? {} : { returned: work }),
         ...(createWriter === undefined ? {} : { createWriter }),

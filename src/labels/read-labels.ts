@@ -1,7 +1,9 @@
 /**
  * Reads the labels of a translations source for export: in a worker thread when the bundled
  * worker is there (the XML is scanned on one core while the workbook is written on the other),
- * otherwise in this thread. Same visitor calls, same order, same result either way.
+ * otherwise in this thread. Same visitor calls, same order, same result either way; except that
+ * the worker may be asked to make the workbook rows of a sheet itself (`rows`), which then come
+ * as rows instead of labels.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,8 +11,12 @@ import { Worker } from 'node:worker_threads';
 import { errorOfThreadFailure } from '../errors';
 import type { Label, LabelSheet, Lcid } from './crm-xml/model';
 import { readTranslations, type TranslationsReadResult, type TranslationsVisitor } from './crm-xml/read';
-import type { ToMain, WorkerInput } from './read-protocol';
+import type { BatchPolicy, ToMain, ToWorker, WorkerInput } from './read-protocol';
 import type { TranslationsSource } from './source';
+import type { RowRecipe } from './workbook/label-row-xml';
+
+/** The worker's code: its file, or a script that loads it (e.g. through a TypeScript loader in tests). */
+export type LabelWorkerFile = { url: URL } | { script: string };
 
 /** Built next to dist/crmkit.js by scripts/build-cli.js; absent when running the TypeScript. */
 const workerFile = new URL('./labels-read-worker.js', import.meta.url);
@@ -19,9 +25,27 @@ export function workerAvailable(): boolean {
   return workerFile.protocol === 'file:' && existsSync(fileURLToPath(workerFile));
 }
 
+/** Rows the worker makes instead of passing labels on (label-row-xml.ts). */
+export interface RowsFromWorker {
+  /**
+   * Asked after the visitor's `sheet` call: the recipes to make the sheet's rows with (one row
+   * per recipe and label), or undefined to have the sheet's labels visited.
+   */
+  recipes(sheet: LabelSheet): RowRecipe[] | undefined;
+  /**
+   * `count` labels of the current sheet made into rows with its recipes: by recipe, the rows made
+   * of them and their XML as UTF-8 (the receiver's to keep).
+   */
+  add(count: number, rows: readonly number[], xml: readonly Uint8Array[]): void;
+}
+
 export interface ReadLabelsOptions {
-  /** Read in a worker thread (default: when the bundled worker is there). */
-  worker?: boolean;
+  /** Read in a worker thread (default: when the bundled worker is there), or in this one (false). */
+  worker?: boolean | LabelWorkerFile;
+  /** Have the worker make the rows of the sheets `recipes` gives recipes for (only in a worker). */
+  rows?: RowsFromWorker;
+  /** How the worker batches those sheets (default: read-batches.ts). */
+  batches?: BatchPolicy;
   /**
    * Awaited between batches of labels: the consumer's back-pressure (e.g. until the workbook
    * writer has compressed what it was given), so that a fast reader never runs far ahead.
@@ -36,7 +60,11 @@ export async function readLabels(
   options: ReadLabelsOptions = {},
 ): Promise<TranslationsReadResult> {
   const pace = options.pace;
-  if (!(options.worker ?? workerAvailable())) {
+  const file =
+    options.worker === true || options.worker === undefined
+      ? workerAvailable() && { url: workerFile }
+      : options.worker;
+  if (file === false) {
     if (pace === undefined) return readTranslations(source.xml(), source.where, visitor);
     const xml = source.xml();
     const paced = async function* (): AsyncGenerator<Buffer> {
@@ -47,9 +75,16 @@ export async function readLabels(
     };
     return readTranslations(paced(), source.where, visitor);
   }
-  const input: WorkerInput = source.origin;
+  const rows = options.rows;
+  const taken = rows === undefined ? undefined : new Int32Array(new SharedArrayBuffer(4));
+  const input: WorkerInput = {
+    ...source.origin,
+    ...(taken === undefined ? {} : { taken }),
+    ...(options.batches === undefined ? {} : { batches: options.batches }),
+  };
   // A small young generation keeps the reader's heap (mostly short-lived strings) tight.
-  const worker = new Worker(workerFile, {
+  const worker = new Worker('url' in file ? file.url : file.script, {
+    eval: !('url' in file),
     workerData: input,
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   });
@@ -58,21 +93,32 @@ export async function readLabels(
     return await new Promise<TranslationsReadResult>((resolve, reject) => {
       worker.on('error', reject);
       worker.on('exit', () => reject(new Error('the label reader stopped unexpectedly')));
+      const send = (m: ToWorker): void => worker.postMessage(m);
+      const tookIn = (): void => {
+        if (taken !== undefined) Atomics.add(taken, 0, 1);
+        if (pace === undefined) send({ type: 'ack' });
+        else
+          pace().then(
+            () => send({ type: 'ack' }),
+            (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
+          );
+      };
       worker.on('message', (m: ToMain) => {
         try {
           switch (m.type) {
             case 'sheet':
               languages[m.sheet] = m.languages;
               visitor.sheet?.(m.sheet, m.languages, m.header);
+              if (rows !== undefined) send({ type: 'plan', sheet: m.sheet, recipes: rows.recipes(m.sheet) });
               break;
             case 'labels':
               unpack(m.data, languages, visitor);
-              if (pace === undefined) worker.postMessage('ack');
-              else
-                pace().then(
-                  () => worker.postMessage('ack'),
-                  (e: unknown) => reject(e instanceof Error ? e : new Error(String(e))),
-                );
+              tookIn();
+              break;
+            case 'rows':
+              if (rows === undefined) throw new Error('rows from the label reader that were not asked for');
+              rows.add(m.count, m.rows, m.xml);
+              tookIn();
               break;
             case 'done':
               resolve(m.result);

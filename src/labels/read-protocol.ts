@@ -2,15 +2,47 @@
 import type { ThreadFailure } from '../errors';
 import type { LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import type { TranslationsReadResult } from './crm-xml/read';
+import type { RowRecipe } from './workbook/label-row-xml';
+
+/**
+ * How the worker batches a sheet it makes rows of: labels per batch, and which batches it makes
+ * into rows: `balanced` while the main thread is busy (read-batches.ts), `always`, or `alternate`
+ * (every other batch). Tests fix them to cover every case whatever the timing.
+ */
+export interface BatchPolicy {
+  size: number;
+  rows: 'balanced' | 'always' | 'alternate';
+}
 
 export interface WorkerInput {
   file: string;
   name: string;
   maxSize: number;
+  /**
+   * Given when the main thread may want rows made here: then after each `sheet` message the worker
+   * waits for the main thread's `plan` of that sheet before it passes on any of its labels. Its
+   * element 0 counts the batches the main thread has taken in (read-batches.ts).
+   */
+  taken?: Int32Array;
+  batches?: BatchPolicy;
 }
 
 export type ToMain =
   | { type: 'sheet'; sheet: LabelSheet; languages: Lcid[]; header: TranslationsHeader }
   | { type: 'labels'; count: number; data: string }
+  /**
+   * `count` labels of the current sheet made into rows with the plan's recipes: by recipe, the
+   * rows made of them and their XML as UTF-8.
+   */
+  | { type: 'rows'; count: number; rows: number[]; xml: Uint8Array[] }
   | { type: 'done'; result: TranslationsReadResult }
   | ThreadFailure;
+
+export type ToWorker =
+  /** A batch was taken in (labels or rows): the next may come. */
+  | { type: 'ack' }
+  /**
+   * How to pass on the labels of the sheet of the latest `sheet` message: as rows made from these
+   * recipes (one row of XML per recipe and label), or as labels (no recipes).
+   */
+  | { type: 'plan'; sheet: LabelSheet; recipes: RowRecipe[] | undefined };

@@ -1,62 +1,87 @@
 /**
  * Worker-thread side of `readLabels`: opens the translations source again, reads it, and posts
- * labels in batches (one string per batch, fields joined by U+0000, which XML cannot carry),
- * waiting for the main thread to acknowledge so that memory stays flat.
+ * labels in batches (read-batches.ts), waiting for the main thread to acknowledge so that memory
+ * stays flat.
+ *
+ * When the main thread asks for rows (`WorkerInput.taken`), each sheet's labels wait here until
+ * the main thread's plan for the sheet comes: recipes (label-row-xml.ts) to make the sheet's
+ * workbook rows with, or none. Sheets and labels keep their order either way.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { threadFailure } from '../errors';
-import type { LabelSheet, Lcid } from './crm-xml/model';
+import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
 import { openTranslationsSource } from './source';
-import type { ToMain, WorkerInput } from './read-protocol';
+import type { ToMain, ToWorker, WorkerInput } from './read-protocol';
+import { Batches } from './read-batches';
 
-/**
- * Labels per message. Small: a label's texts are slices of the scanner's text and keep it alive
- * until the batch is sent, and the main thread holds the batches in flight.
- */
-const BATCH = 250;
+interface SheetEvent {
+  sheet: LabelSheet;
+  languages: readonly Lcid[];
+  header: TranslationsHeader;
+}
+
+/** Batches posted and not yet acknowledged, at most. */
 const IN_FLIGHT = 2;
 
 async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
   const post = (m: ToMain): void => port.postMessage(m);
-  let outstanding = 0;
+  const batches = new Batches(port, input.taken, input.batches);
   let wake: (() => void) | undefined;
-  port.on('message', () => {
-    outstanding--;
+  /** The sheet posted last whose plan has not come yet (only when rows are asked for). */
+  let unplanned: LabelSheet | undefined;
+  /** Sheets and labels waiting for that plan, in order. */
+  let waiting: (SheetEvent | Label)[] = [];
+  const languages: Partial<Record<LabelSheet, readonly Lcid[]>> = {};
+
+  const passOn = (item: SheetEvent | Label): void => {
+    if ('header' in item) {
+      batches.flush();
+      languages[item.sheet] = item.languages;
+      post({ type: 'sheet', sheet: item.sheet, languages: [...item.languages], header: item.header });
+      if (input.taken !== undefined) unplanned = item.sheet;
+      else batches.plan(item.sheet, undefined);
+    } else batches.add(item, languages[item.sheet] ?? []);
+  };
+  const passWaiting = (): void => {
+    let i = 0;
+    while (i < waiting.length && unplanned === undefined) passOn(waiting[i++]!);
+    waiting = waiting.slice(i);
+  };
+  port.on('message', (m: ToWorker) => {
+    if (m.type === 'ack') batches.acknowledged++;
+    else {
+      batches.plan(m.sheet, m.recipes);
+      unplanned = undefined;
+      passWaiting();
+    }
     wake?.();
   });
+  const until = async (ready: () => boolean): Promise<void> => {
+    while (!ready()) await new Promise<void>((r) => (wake = r));
+  };
+
   const source = await openTranslationsSource(input.file, input.name, input.maxSize);
   try {
-    const languages: Partial<Record<LabelSheet, readonly Lcid[]>> = {};
-    let batch: string[] = [];
-    let count = 0;
-    const flush = (): void => {
-      if (count === 0) return;
-      post({ type: 'labels', count, data: batch.join('\u0000') });
-      outstanding++;
-      batch = [];
-      count = 0;
-    };
     async function* paced(): AsyncGenerator<Buffer> {
       for await (const chunk of source.xml()) {
-        while (outstanding >= IN_FLIGHT) await new Promise<void>((r) => (wake = r));
+        await until(() => batches.outstanding < IN_FLIGHT && unplanned === undefined);
         yield chunk;
       }
     }
     const result = await readTranslations(paced(), source.where, {
       sheet: (sheet, langs, header) => {
-        flush();
-        languages[sheet] = langs;
-        post({ type: 'sheet', sheet, languages: [...langs], header });
+        waiting.push({ sheet, languages: langs, header });
+        passWaiting();
       },
       label: (label) => {
-        batch.push(label.sheet === 'Display Strings' ? 'D' : 'L', label.entity, label.objectId, label.column);
-        for (const lcid of languages[label.sheet] ?? []) batch.push(label.texts.get(lcid) ?? '');
-        if (++count >= BATCH) flush();
+        if (unplanned === undefined && waiting.length === 0) passOn(label);
+        else waiting.push(label);
         return undefined;
       },
     });
-    flush();
+    await until(() => waiting.length === 0 && unplanned === undefined);
+    batches.flush();
     post({ type: 'done', result });
   } catch (e) {
     post(threadFailure(e));

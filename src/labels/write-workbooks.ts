@@ -12,9 +12,13 @@ import { writeAllAtomically } from '../fs/atomic';
 import type { NamedFile } from '../fs/open-input';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import type { TranslationsReadResult, TranslationsVisitor } from './crm-xml/read';
-import { readLabels } from './read-labels';
+import { readLabels, type LabelWorkerFile } from './read-labels';
+import type { BatchPolicy } from './read-protocol';
 import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
+import { loadWorkbookWriter } from './workbook/exceljs-writer';
+import { isMissing } from './workbook/label-row-xml';
+import { rowsFromWorker } from './worker-rows';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './workbook/types';
 import { openTranslationsSource } from './source';
 
@@ -57,7 +61,9 @@ export interface ExportOutput {
   output: NamedFile;
   /** Target languages of this workbook; default every non-base language of the file. */
   languages?: readonly Lcid[];
-  /** Decorates (suggestions) or skips (missing-only) a row of this workbook, given its targets. */
+  /** Only the labels with a text missing in this workbook's languages (`isMissing`) are rows. */
+  missingOnly?: boolean;
+  /** Decorates (suggestions) or skips a row of this workbook, given its targets. */
   mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
   /** The translator's edits in the existing output, told of every row written (returned-work.ts). */
   returned?: ReturnedWork;
@@ -73,8 +79,10 @@ export interface WriteWorkbooksOptions {
   onRows?: (n: number) => void;
   /** Called once every workbook is complete, before any replaces its output; throwing keeps them all. */
   beforeReplace?: () => void;
-  /** The labels of `input` read already (e.g. replayed from disk); default: read the file now. */
-  labels?: (visitor: TranslationsVisitor, pace: () => Promise<void>) => Promise<TranslationsReadResult>;
+  /** The label reader's worker (default: the bundled one when it is there), or false for none. */
+  worker?: boolean | LabelWorkerFile;
+  /** How the worker batches the rows it makes (default: read-batches.ts). */
+  batches?: BatchPolicy;
 }
 
 interface OutputState {
@@ -117,6 +125,7 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
           state.writer.startSheet(sheet);
         };
         const add = (state: OutputState, label: Label): void => {
+          if (state.spec.missingOnly === true && !isMissing(label, state.targets)) return;
           const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
           if (row === undefined) return;
           state.spec.returned?.settle(row, state.targets);
@@ -138,13 +147,22 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
           state.held.length = 0;
           return w;
         };
-        const read =
-          options.labels ??
-          ((visitor: TranslationsVisitor, pace: () => Promise<void>) =>
-            readLabels(source, visitor, { pace }));
-        const result = await read(
+        let sheetNow: LabelSheet = 'Localized Labels';
+        const rows = rowsFromWorker(states, () => sheetNow, options.onRows);
+        const read = (
+          visitor: TranslationsVisitor,
+          pace: () => Promise<void>,
+        ): Promise<TranslationsReadResult> =>
+          readLabels(source, visitor, {
+            pace,
+            ...(options.worker === undefined ? {} : { worker: options.worker }),
+            ...(options.batches === undefined ? {} : { batches: options.batches }),
+            ...(rows === undefined ? {} : { rows }),
+          });
+        const reading = read(
           {
             sheet: (sheet, _languages, header) => {
+              sheetNow = sheet;
               for (const state of states) {
                 if (sheet === 'Localized Labels' && state.writer === undefined) open(state, header);
                 start(state, sheet);
@@ -165,6 +183,10 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
             for (const state of states) await Promise.race([state.writer?.drain(), temps[0]?.failed]);
           },
         );
+        // exceljs's writer, needed once the header is read, loads while the reader's thread starts.
+        reading.catch(() => undefined);
+        if (states.some((s) => s.spec.createWriter === undefined)) loadWorkbookWriter();
+        const result = await reading;
         const summaries: ExportSummary[] = [];
         for (const state of states) {
           const w = state.writer ?? open(state, result.header);

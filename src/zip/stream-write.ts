@@ -24,6 +24,8 @@ export type EntrySource = string | Uint8Array | Readable;
 export interface StreamZipOptions {
   /** DEFLATE level (0–9). */
   level: number;
+  /** zlib's memory level (1–9, default 8): 9 gives level 1 a larger hash table, a few percent faster on large XML. */
+  memLevel?: number;
   /** Bytes DEFLATE hands back at a time. */
   chunkSize?: number;
   /** The entries' time stamp (default: now). */
@@ -83,7 +85,11 @@ export class StreamZipWriter {
       size: 0,
     };
     await this.write(entryHeader(entry, false, this.stamp));
-    const deflate = createDeflateRaw({ level: this.options.level, chunkSize: this.options.chunkSize });
+    const deflate = createDeflateRaw({
+      level: this.options.level,
+      chunkSize: this.options.chunkSize,
+      ...(this.options.memLevel === undefined ? {} : { memLevel: this.options.memLevel }),
+    });
     const compressed = (async () => {
       for await (const chunk of deflate as AsyncIterable<Buffer>) {
         entry.compressedSize += chunk.length;

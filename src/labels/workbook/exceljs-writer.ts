@@ -3,9 +3,9 @@
  * this relies on that its typings do not show. Checked, with the other internals, by
  * test/labels/workbook/exceljs-internals.test.ts (exceljs is pinned to one exact version).
  */
+import { createRequire } from 'node:module';
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import WorkbookWriter from 'exceljs/lib/stream/xlsx/workbook-writer.js';
 import { StreamZipWriter, type StreamZipOptions } from '../../zip/stream-write';
 
 /** What exceljs's WorkbookWriter asks of its zip (archiver's interface) and where it keeps it. */
@@ -73,10 +73,23 @@ export function useStreamZip(
 /** The options of exceljs's streaming WorkbookWriter. */
 export type WorkbookWriterOptions = Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>;
 
+type WorkbookWriterClass = typeof ExcelJS.stream.xlsx.WorkbookWriter;
+
+const requireExceljs = createRequire(import.meta.url);
+let workbookWriterClass: WorkbookWriterClass | undefined;
+
 /**
- * exceljs's streaming WorkbookWriter, imported from its own module: exceljs's index loads its
- * reader, CSV and whole-workbook modules too, which costs an export twice the time to start.
+ * exceljs's streaming WorkbookWriter, loaded from its own module (exceljs's index loads its reader,
+ * CSV and whole-workbook modules too, which costs an export twice the time to start) when first
+ * needed: loading it takes about a tenth of a second, which an export spends while its label
+ * reader's thread starts (write-workbooks.ts calls this then), not before.
  */
+export function loadWorkbookWriter(): WorkbookWriterClass {
+  workbookWriterClass ??= requireExceljs('exceljs/lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass;
+  return workbookWriterClass;
+}
+
 export function newWorkbookWriter(options: WorkbookWriterOptions): ExcelJS.stream.xlsx.WorkbookWriter {
+  const WorkbookWriter = loadWorkbookWriter();
   return new WorkbookWriter(options);
 }

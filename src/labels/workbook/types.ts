@@ -5,6 +5,7 @@
  * (unlocked), and a hidden row token; a hidden sheet records which file the workbook came from.
  */
 import type { Label, LabelSheet, Lcid } from '../crm-xml/model';
+import type { RowRecipe } from './label-row-xml';
 import type { TokenVersion } from './token';
 
 /** What the hidden sheet records: enough for import to tell a workbook of another file. */
@@ -82,6 +83,14 @@ export interface WorkbookWriter {
   /** Starts a sheet; rows added after it belong to it. Each sheet at most once. */
   startSheet(sheet: LabelSheet): void;
   addRow(row: WorkbookRowInput): void;
+  /**
+   * What the rows of `sheet` (the sheet being written) are made from, for rows of labels written
+   * as they are (no suggestions, no token of their own) made elsewhere, e.g. in the label reader's
+   * thread; undefined when this writer does not take rows made so.
+   */
+  rowRecipe?(sheet: LabelSheet): RowRecipe | undefined;
+  /** Adds `count` rows made from the recipe rowRecipe gave (or one like it but for `missingOnly`), in order, as their XML in UTF-8 (kept, not copied). */
+  addRowsXml?(count: number, xml: Uint8Array): void;
   /**
    * Resolves once the rows added so far are mostly compressed. addRow only queues XML; a caller
    * adding rows without ever yielding (or faster than DEFLATE keeps up) should await this every

@@ -3,14 +3,15 @@
  * (styles, workbook, protection, validation, notes) and crmkit's streaming zip writer zips it
  * (useStreamZip: DEFLATE level 1, several times faster than the default on this large repetitive
  * XML, CRC by zlib); the rows themselves are written as XML
- * text straight into the sheet's stream (see row-xml.ts), so memory stays flat and a row costs
- * one string, not a dozen objects. Each row is encoded to UTF-8 as it is made (sheet-bytes.ts), and
- * DEFLATE hands back 256 KB at a time (fewer callbacks on this thread; the same compressed bytes).
+ * text straight into the sheet's stream (see row-xml.ts, label-row-xml.ts), so memory stays flat
+ * and a row costs one string, not a dozen objects. Each row is encoded to UTF-8 as it is made
+ * (sheet-bytes.ts), and DEFLATE hands back 256 KB at a time (fewer callbacks on this thread; the
+ * same compressed bytes). Rows of labels written as they are may also come made elsewhere, from
+ * this writer's recipe (rowRecipe, addRowsXml: the label reader's worker makes them).
  */
 import type { Writable } from 'node:stream';
 import type { Worksheet } from 'exceljs';
 import { CrmKitError } from '../../errors';
-import { describeLabel } from '../crm-xml/describe';
 import type { LabelSheet } from '../crm-xml/model';
 import { captions, workbookLanguage } from './captions';
 import {
@@ -22,8 +23,9 @@ import {
 } from './exceljs-internals';
 import { newWorkbookWriter, useStreamZip } from './exceljs-writer';
 import { isRightToLeft } from './languages';
-import { FORMAT_VERSION, columnName, sheetLayout, type SheetLayout } from './layout';
-import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
+import { FORMAT_VERSION, sheetLayout, type SheetLayout } from './layout';
+import { LabelRowXml, type RowRecipe } from './label-row-xml';
+import { cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
 import { SheetBytes } from './sheet-bytes';
 import { createSheetNotes, type SheetNoteList } from './sheet-notes';
 import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet-frame';
@@ -39,7 +41,7 @@ import {
   targetStyle,
 } from './styles';
 import { openingView, printTitles } from './sheet-view';
-import { keyHash, rowToken, textHash } from './token';
+import { keyHash, textHash } from './token';
 import type { MachineMark, WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
 
 export { MAX_LABEL_LENGTH } from './sheet-frame';
@@ -60,10 +62,8 @@ interface OpenSheet {
   rows: number;
   /** Row XML not yet handed to the sheet stream, as UTF-8 (written in chunks: fewer, larger buffers). */
   pending: SheetBytes;
-  /** Column letters by column number, computed once. */
-  letters: readonly string[];
-  /** The start of a cell (`<c r="` and the letters) by column number. */
-  starts: readonly string[];
+  /** Makes the rows' XML (and knows the columns' letters). */
+  xml: LabelRowXml;
   /** Notes of suggested cells, written when the sheet closes. */
   notes: SheetNoteList;
 }
@@ -73,7 +73,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     throw new Error(`the base language ${options.baseLcid} cannot also be a target language`);
   }
   const workbook = newWorkbookWriter({ useStyles: true, useSharedStrings: false });
-  const zip = useStreamZip(workbook, out, { level: 1, chunkSize: 256 * 1024 });
+  const zip = useStreamZip(workbook, out, { level: 1, memLevel: 9, chunkSize: 256 * 1024 });
   workbook.creator = 'crmkit';
   const ids = {
     header: styleId(workbook, headerStyle),
@@ -84,13 +84,9 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     targetRtl: styleId(workbook, targetRtlStyle),
     suggestionRtl: styleId(workbook, suggestionRtlStyle),
   };
-  /** The cell pieces of each style, made once. */
+  /** The cell pieces of the suggestion styles, made once (the others are LabelRowXml's). */
   const styles = {
-    key: cellStyle(ids.key),
-    text: cellStyle(ids.text),
-    target: cellStyle(ids.target),
     suggestion: cellStyle(ids.suggestion),
-    targetRtl: cellStyle(ids.targetRtl),
     suggestionRtl: cellStyle(ids.suggestionRtl),
   };
   /** Machine translation styles, added to the workbook only when one is written. */
@@ -119,7 +115,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
   const rowsPerSheet: number[] = [];
 
   function openWorksheet(sheet: OpenSheet): Worksheet {
-    const ws = openLabelWorksheet(workbook, sheet.layout, sheet.letters, ids.header);
+    const ws = openLabelWorksheet(workbook, sheet.layout, sheet.xml.letters, ids.header);
     sheetsWritten++;
     labelSheets.push(sheet.layout.sheet);
     return ws;
@@ -139,23 +135,24 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     rowsPerSheet.push(sheet.rows);
   }
 
-  function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
-    const { label, suggestions } = input;
-    if (sheet.rows >= MAX_ROWS_PER_SHEET) {
+  function refuseRows(sheet: OpenSheet, count: number): void {
+    if (sheet.rows + count > MAX_ROWS_PER_SHEET) {
       throw new CrmKitError(
         'VALIDATION',
         `${options.sourceName} › ${sheet.layout.sheet}: more than ${MAX_ROWS_PER_SHEET} labels do not fit in one Excel sheet`,
       );
     }
+  }
+
+  function addRow(sheet: OpenSheet, input: WorkbookRowInput): void {
+    const { label, suggestions } = input;
+    refuseRows(sheet, 1);
     sheet.ws ??= openWorksheet(sheet);
-    const { layout, starts } = sheet;
+    const { xml: cells } = sheet;
+    const { starts } = cells;
     const r = String(sheet.rows + 2);
-    let xml =
-      cellXml(starts[1]!, r, styles.key, label.entity) + cellXml(starts[2]!, r, styles.key, label.objectId);
-    if (layout.keyCount === 3) xml += cellXml(starts[3]!, r, styles.key, label.column);
-    xml += cellXml(starts[layout.contextCol]!, r, styles.text, describeLabel(label, language).context);
-    xml += cellXml(starts[layout.baseCol]!, r, styles.text, label.texts.get(options.baseLcid) ?? '');
-    for (const { lcid, col } of layout.targetCols) {
+    let xml = cells.head(label, r);
+    sheet.layout.targetCols.forEach(({ lcid, col }, i) => {
       const text = label.texts.get(lcid) ?? '';
       const suggestion = text === '' ? suggestions?.get(lcid) : undefined;
       const rtl = isRightToLeft(lcid);
@@ -168,29 +165,41 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         xml += cellXml(starts[col]!, r, rtl ? styles.suggestionRtl : styles.suggestion, suggestion.text);
         sheet.notes.add(sheet.rows + 2, col, suggestion.source, true);
       } else {
-        xml += cellXml(starts[col]!, r, rtl ? styles.targetRtl : styles.target, text);
+        xml += cells.target(i, text, r);
       }
-    }
-    const token = input.token ?? rowToken(label, targets, label.texts);
-    xml += cellXml(starts[layout.tokenCol]!, r, styles.key, token);
+    });
+    xml += cells.token(label, r, input.token);
     sheet.pending.add(rowXml(r, xml));
     sheet.rows++;
   }
 
   function newSheet(name: LabelSheet): OpenSheet {
     const layout = sheetLayout(name, options.baseLcid, targets, language);
-    const letters = Array.from({ length: layout.tokenCol + 1 }, (_, col) => columnName(col));
+    const recipe: RowRecipe = {
+      sheet: name,
+      keyCount: layout.keyCount,
+      contextCol: layout.contextCol,
+      baseCol: layout.baseCol,
+      targetCols: layout.targetCols,
+      tokenCol: layout.tokenCol,
+      baseLcid: options.baseLcid,
+      targets,
+      language,
+      styles: { key: ids.key, text: ids.text, target: ids.target, targetRtl: ids.targetRtl },
+      rowsBefore: 0,
+      missingOnly: false,
+    };
+    const xml = new LabelRowXml(recipe);
     const sheet: OpenSheet = {
       layout,
       ws: undefined,
       rows: 0,
-      letters,
-      starts: letters.map(cellStart),
+      xml,
       pending: new SheetBytes((bytes) => {
         if (sheet.ws === undefined) throw new Error('sheet XML before the sheet was opened');
         writeSheetXml(sheet.ws, bytes);
       }),
-      notes: createSheetNotes(letters),
+      notes: createSheetNotes(xml.letters),
     };
     return sheet;
   }
@@ -209,6 +218,22 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         throw new Error(`a "${input.label.sheet}" label was added to the sheet "${current.layout.sheet}"`);
       }
       addRow(current, input);
+    },
+
+    rowRecipe(sheet: LabelSheet): RowRecipe | undefined {
+      if (current?.layout.sheet !== sheet) return undefined;
+      return { ...current.xml.recipe, rowsBefore: current.rows };
+    },
+
+    addRowsXml(count: number, xml: Uint8Array): void {
+      if (current === undefined) throw new Error('addRowsXml before startSheet');
+      // No rows open no sheet (a sheet without rows is left out, as addRow leaves it).
+      if (count === 0) return;
+      refuseRows(current, count);
+      current.ws ??= openWorksheet(current);
+      current.pending.flush();
+      writeSheetXml(current.ws, Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength));
+      current.rows += count;
     },
 
     async drain(): Promise<void> {
