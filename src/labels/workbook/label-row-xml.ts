@@ -7,20 +7,17 @@
  */
 import type { UiLcid } from '../crm-xml/context-texts';
 import { describeLabel } from '../crm-xml/describe';
-import type { Label, LabelSheet, Lcid } from '../crm-xml/model';
+import type { Label, Lcid } from '../crm-xml/model';
 import { isRightToLeft } from './languages';
-import { columnName } from './layout';
+import { columnName, type SheetLayout } from './layout';
 import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
 import { rowToken } from './token';
 
 /** Everything a row of one sheet is made from (structured-cloneable: it crosses to the worker). */
-export interface RowRecipe {
-  sheet: LabelSheet;
-  keyCount: number;
-  contextCol: number;
-  baseCol: number;
-  targetCols: readonly { lcid: Lcid; col: number }[];
-  tokenCol: number;
+export interface RowRecipe extends Pick<
+  SheetLayout,
+  'sheet' | 'keyCount' | 'contextCol' | 'baseCol' | 'targetCols' | 'tokenCol'
+> {
   baseLcid: Lcid;
   /** Target languages in column order (the row token hashes their texts in this order). */
   targets: readonly Lcid[];
