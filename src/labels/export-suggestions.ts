@@ -11,10 +11,11 @@ import type { NamedFile } from '../fs/open-input';
 import { displayKey, type Lcid } from './crm-xml/model';
 import { readMemoryFiles } from './load-memory';
 import { createMemory, type MemoryOptions, type TranslationMemory } from './memory/memory';
-import { createSuggester } from './memory/suggest';
+import { createTableSuggester, type TableSuggester } from './memory/suggest';
+import { packSuggestions, SuggestionTable } from './memory/suggestion-table';
 import { createWantedBases, type WantedBases } from './memory/wanted';
 import { readLabels } from './read-labels';
-import type { SuggestionOptions, Suggestions } from './suggestions';
+import type { SuggestionOptions } from './suggestions';
 import type { TranslationsReadResult, TranslationsVisitor } from './crm-xml/read';
 import { openTranslationsSource, type TranslationsSource } from './source';
 
@@ -77,7 +78,14 @@ const readInWorker = (
   visitor: TranslationsVisitor,
 ): Promise<TranslationsReadResult> => readLabels(source, visitor);
 
-export async function prepareExportSuggestions(o: SuggestionOptions): Promise<Suggestions> {
+export interface ExportSuggestions {
+  /** Suggests from a table settled once the memories are read (suggestion-table.ts). */
+  suggester: TableSuggester;
+  /** Files the memory was read from (undefined without `memory`). */
+  memoryFiles: number | undefined;
+}
+
+export async function prepareExportSuggestions(o: SuggestionOptions): Promise<ExportSuggestions> {
   o.onPhase?.('reading the file for empty cells');
   const first = await wantedTranslations(o);
   const baseLcid = first.baseLcid;
@@ -102,10 +110,7 @@ export async function prepareExportSuggestions(o: SuggestionOptions): Promise<Su
   const sameFile = sameFileMemory(o, keep, baseLcid);
   await allSettled([sameFile, ...reads]);
   wanted = undefined;
-  const suggester = createSuggester({
-    baseLcid,
-    sameFile: await sameFile,
-    ...(memory === undefined ? {} : { memory }),
-  });
-  return { suggester, memoryFiles: files?.length };
+  // The file's own translations first, then the past ones: as createSuggester consults them.
+  const table = packSuggestions(baseLcid, [await sameFile, ...(memory === undefined ? [] : [memory])]);
+  return { suggester: createTableSuggester(new SuggestionTable(table)), memoryFiles: files?.length };
 }

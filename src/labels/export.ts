@@ -13,17 +13,14 @@ import type { NamedFile } from '../fs/open-input';
 import { errnoOf, outputError } from '../fs/write-error';
 import type { LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import { readTranslations } from './crm-xml/read';
-import type { Suggester } from './memory/suggest';
 import { refuseInputAsOutput } from './outputs';
 import { readReturnedWork, refuseLosingEdits, type ReturnedWork } from './returned-work';
 import type { ProgressCallbacks } from './progress-callbacks';
 import { refuseOtherSpreadsheet } from './other-spreadsheets';
 import { openTranslationsSource } from './source';
-import { prepareExportSuggestions } from './export-suggestions';
-import type { Suggestions } from './suggestions';
+import { prepareExportSuggestions, type ExportSuggestions } from './export-suggestions';
 import { englishCaptionsFor } from './workbook/captions';
-import type { WorkbookRowInput } from './workbook/types';
-import { targetLanguages, writeWorkbooks, type ExportOutput } from './write-workbooks';
+import { targetLanguages, writeWorkbooks } from './write-workbooks';
 import {
   exportFormat,
   isXliffName,
@@ -165,15 +162,6 @@ async function planOutputs(o: ExportOptions, format: ExportFormat): Promise<Expo
   return { header, outputs };
 }
 
-function rowMapper(suggester: Suggester | undefined): ExportOutput['mapRow'] {
-  if (suggester === undefined) return undefined;
-  return (label, targets) => {
-    const suggestions = suggester.suggest(label, targets);
-    const row: WorkbookRowInput = suggestions === undefined ? { label } : { label, suggestions };
-    return row;
-  };
-}
-
 export async function exportLabels(o: ExportOptions): Promise<ExportResult> {
   const format = exportFormat(o);
   refuseOtherSpreadsheet(o.input, 'translations');
@@ -192,9 +180,8 @@ async function writeExport(
   o: ExportOptions,
   format: ExportFormat,
   plan: ExportPlan,
-  suggestions: Suggestions | undefined,
+  suggestions: ExportSuggestions | undefined,
 ): Promise<ExportResult> {
-  const mapRow = rowMapper(suggestions?.suggester);
   if (o.split === true) {
     await mkdir(o.output.path).catch((e: unknown) => {
       if (errnoOf(e) !== 'EEXIST') throw outputError(e, o.output.name);
@@ -222,7 +209,7 @@ async function writeExport(
       return {
         ...p,
         missingOnly: o.missingOnly === true,
-        mapRow,
+        ...(suggestions === undefined ? {} : { suggester: suggestions.suggester }),
         ...(work === undefined ? {} : { returned: work }),
         ...(createWriter === undefined ? {} : { createWriter }),
       };

@@ -10,6 +10,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Label, LabelSheet, Lcid } from './crm-xml/model';
 import type { BatchPolicy, ToMain } from './read-protocol';
+import type { SuggestionTable } from './memory/suggestion-table';
 import { LabelRowXml, type RowRecipe } from './workbook/label-row-xml';
 
 /**
@@ -75,6 +76,8 @@ export class Batches {
     private readonly port: MessagePort,
     private readonly taken: Int32Array | undefined,
     private readonly policy: BatchPolicy = BATCH,
+    /** The suggestions of recipes that ask for them. */
+    private readonly table?: SuggestionTable,
   ) {}
 
   /** Whether the next batch of a sheet with recipes is made into rows. */
@@ -95,7 +98,7 @@ export class Batches {
   }
 
   plan(sheet: LabelSheet, recipes: readonly RowRecipe[] | undefined): void {
-    const makers = recipes?.map((r) => new LabelRowXml(r));
+    const makers = recipes?.map((r) => new LabelRowXml(r, this.table));
     this.plans.set(
       sheet,
       makers === undefined
@@ -143,16 +146,15 @@ export class Batches {
       this.port.postMessage(message);
     } else {
       const taken = this.making.xml.map((x) => x.take());
+      const notes = this.making.makers.map((m) => Int32Array.from(m.notes.splice(0)));
       const message: ToMain = {
         type: 'rows',
         count: this.count,
         rows: this.rows,
         xml: taken.map((t) => t.bytes),
+        notes,
       };
-      this.port.postMessage(
-        message,
-        taken.map((t) => t.memory),
-      );
+      this.port.postMessage(message, [...taken.map((t) => t.memory), ...notes.map((n) => n.buffer)]);
     }
     this.posted++;
     this.fields = [];

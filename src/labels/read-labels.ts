@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import { errorOfThreadFailure } from '../errors';
 import type { Label, LabelSheet, Lcid } from './crm-xml/model';
 import { readTranslations, type TranslationsReadResult, type TranslationsVisitor } from './crm-xml/read';
+import type { PackedSuggestions } from './memory/suggestion-table';
 import type { BatchPolicy, ToMain, ToWorker, WorkerInput } from './read-protocol';
 import type { TranslationsSource } from './source';
 import type { RowRecipe } from './workbook/label-row-xml';
@@ -34,9 +35,11 @@ export interface RowsFromWorker {
   recipes(sheet: LabelSheet): RowRecipe[] | undefined;
   /**
    * `count` labels of the current sheet made into rows with its recipes: by recipe, the rows made
-   * of them and their XML as UTF-8 (the receiver's to keep).
+   * of them, their XML as UTF-8 (the receiver's to keep) and the notes of their suggested cells.
    */
-  add(count: number, rows: readonly number[], xml: readonly Uint8Array[]): void;
+  add(count: number, rows: readonly number[], xml: readonly Uint8Array[], notes: readonly Int32Array[]): void;
+  /** The suggestions of the recipes that ask for them. */
+  suggestions?: PackedSuggestions;
 }
 
 export interface ReadLabelsOptions {
@@ -81,6 +84,7 @@ export async function readLabels(
     ...source.origin,
     ...(taken === undefined ? {} : { taken }),
     ...(options.batches === undefined ? {} : { batches: options.batches }),
+    ...(rows?.suggestions === undefined ? {} : { suggestions: rows.suggestions }),
   };
   // A small young generation keeps the reader's heap (mostly short-lived strings) tight.
   const worker = new Worker('url' in file ? file.url : file.script, {
@@ -117,7 +121,7 @@ export async function readLabels(
               break;
             case 'rows':
               if (rows === undefined) throw new Error('rows from the label reader that were not asked for');
-              rows.add(m.count, m.rows, m.xml);
+              rows.add(m.count, m.rows, m.xml, m.notes);
               tookIn();
               break;
             case 'done':

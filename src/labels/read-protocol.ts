@@ -2,6 +2,7 @@
 import type { ThreadFailure } from '../errors';
 import type { LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import type { TranslationsReadResult } from './crm-xml/read';
+import type { PackedSuggestions } from './memory/suggestion-table';
 import type { RowRecipe } from './workbook/label-row-xml';
 
 /**
@@ -25,6 +26,8 @@ export interface WorkerInput {
    */
   taken?: Int32Array;
   batches?: BatchPolicy;
+  /** The suggestions of the recipes that ask for them (shared memory, not copied). */
+  suggestions?: PackedSuggestions;
 }
 
 export type ToMain =
@@ -32,9 +35,10 @@ export type ToMain =
   | { type: 'labels'; count: number; data: string }
   /**
    * `count` labels of the current sheet made into rows with the plan's recipes: by recipe, the
-   * rows made of them and their XML as UTF-8.
+   * rows made of them, their XML as UTF-8 and the notes of the cells they filled with suggestions
+   * (label-row-xml.ts).
    */
-  | { type: 'rows'; count: number; rows: number[]; xml: Uint8Array[] }
+  | { type: 'rows'; count: number; rows: number[]; xml: Uint8Array[]; notes: Int32Array[] }
   | { type: 'done'; result: TranslationsReadResult }
   | ThreadFailure;
 

@@ -14,6 +14,7 @@ import { readTranslations } from './crm-xml/read';
 import { openTranslationsSource } from './source';
 import type { ToMain, ToWorker, WorkerInput } from './read-protocol';
 import { Batches } from './read-batches';
+import { SuggestionTable } from './memory/suggestion-table';
 
 interface SheetEvent {
   sheet: LabelSheet;
@@ -26,7 +27,8 @@ const IN_FLIGHT = 2;
 
 async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
   const post = (m: ToMain): void => port.postMessage(m);
-  const batches = new Batches(port, input.taken, input.batches);
+  const table = input.suggestions === undefined ? undefined : new SuggestionTable(input.suggestions);
+  const batches = new Batches(port, input.taken, input.batches, table);
   let wake: (() => void) | undefined;
   /** The sheet posted last whose plan has not come yet (only when rows are asked for). */
   let unplanned: LabelSheet | undefined;

@@ -18,6 +18,7 @@ import type { ReturnedWork } from './returned-work';
 import { createWorkbookWriter } from './workbook/write';
 import { loadWorkbookWriter } from './workbook/exceljs-writer';
 import { isMissing } from './workbook/label-row-xml';
+import type { TableSuggester } from './memory/suggest';
 import { rowsFromWorker } from './worker-rows';
 import type { WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './workbook/types';
 import { openTranslationsSource } from './source';
@@ -63,8 +64,8 @@ export interface ExportOutput {
   languages?: readonly Lcid[];
   /** Only the labels with a text missing in this workbook's languages (`isMissing`) are rows. */
   missingOnly?: boolean;
-  /** Decorates (suggestions) or skips a row of this workbook, given its targets. */
-  mapRow?: (label: Label, targets: readonly Lcid[]) => WorkbookRowInput | undefined;
+  /** Fills the empty target cells of rows with the suggestions it has. */
+  suggester?: TableSuggester;
   /** The translator's edits in the existing output, told of every row written (returned-work.ts). */
   returned?: ReturnedWork;
   /** Writes another format through the workbook's interface (XLIFF); default the workbook. */
@@ -126,8 +127,8 @@ export async function writeWorkbooks(options: WriteWorkbooksOptions): Promise<Ex
         };
         const add = (state: OutputState, label: Label): void => {
           if (state.spec.missingOnly === true && !isMissing(label, state.targets)) return;
-          const row = state.spec.mapRow === undefined ? { label } : state.spec.mapRow(label, state.targets);
-          if (row === undefined) return;
+          const suggestions = state.spec.suggester?.suggest(label, state.targets);
+          const row: WorkbookRowInput = suggestions === undefined ? { label } : { label, suggestions };
           state.spec.returned?.settle(row, state.targets);
           state.rows[label.sheet]++;
           state.writer?.addRow(row);

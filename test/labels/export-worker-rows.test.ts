@@ -1,9 +1,9 @@
 /**
- * A plain export's rows made in the label reader's worker (read-batches.ts) are the rows this
- * thread makes: for arbitrary labels of both sheets, whatever the batch sizes and whichever
- * batches the worker makes into rows, every part of the workbook is byte for byte the one written
- * with no worker at all (but the package's time stamp), one workbook or one per language, of
- * every row or of the rows with a text missing.
+ * An export's rows made in the label reader's worker (read-batches.ts) are the rows this thread
+ * makes: for arbitrary labels of both sheets, whatever the batch sizes and whichever batches the
+ * worker makes into rows, every part of the workbook is byte for byte the one written with no
+ * worker at all (but the package's time stamp), one workbook or one per language, of every row or
+ * of the rows with a text missing, with suggestions in empty cells (and their notes) or without.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,9 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeXmlText } from '../../src/labels/crm-xml/xml-text';
+import { createMemory } from '../../src/labels/memory/memory';
+import { createTableSuggester, type TableSuggester } from '../../src/labels/memory/suggest';
+import { packSuggestions, SuggestionTable } from '../../src/labels/memory/suggestion-table';
 import type { LabelWorkerFile } from '../../src/labels/read-labels';
 import type { BatchPolicy } from '../../src/labels/read-protocol';
 import { writeWorkbooks, type ExportOutput } from '../../src/labels/write-workbooks';
@@ -85,11 +88,27 @@ async function parts(file: string): Promise<Map<string, Buffer>> {
   return out;
 }
 
+/**
+ * Suggestions for the labels' base texts: the file's own (some, into Russian), then a past file's
+ * (into both languages), as an export with --memory settles them.
+ */
+function suggesterFor(labels: readonly Label[]): TableSuggester {
+  const sameFile = createMemory();
+  const past = createMemory();
+  labels.forEach(([k, base], i) => {
+    if (i % 2 === 0) sameFile.add(1033, base, 1049, `${base} (ru ${i})`, `this file, ${k.entity} ${i}`);
+    past.add(1033, base, 1049, `${base} — past`, 'past.zip');
+    past.add(1033, base, 1025, `${base} — ماضي`, i % 3 === 0 ? 'old & <past>.zip' : 'past.zip');
+  });
+  return createTableSuggester(new SuggestionTable(packSuggestions(1033, [sameFile, past])));
+}
+
 async function exportWith(
   dir: string,
   name: string,
   { split, missingOnly }: { split: boolean; missingOnly: boolean },
   reader: { worker: false } | { worker: LabelWorkerFile; batches: BatchPolicy },
+  suggester?: TableSuggester,
 ): Promise<string[]> {
   const input = { path: path.join(dir, 'in.xml'), name: 'in.xml' };
   const outputs: ExportOutput[] = (split ? [[1049], [1025]] : [undefined]).map((languages, i) => {
@@ -98,6 +117,7 @@ async function exportWith(
       output: { path: path.join(dir, file), name: file },
       missingOnly,
       ...(languages === undefined ? {} : { languages }),
+      ...(suggester === undefined ? {} : { suggester }),
     };
   });
   await writeWorkbooks({ input, outputs, ...reader });
@@ -112,22 +132,34 @@ describe('rows made in the label reader worker', () => {
         fc.array(label, { maxLength: 12 }),
         fc.integer({ min: 1, max: 5 }),
         fc.constantFrom<BatchPolicy['rows']>('always', 'alternate'),
-        fc.record({ split: fc.boolean(), missingOnly: fc.boolean() }),
+        fc.record({ split: fc.boolean(), missingOnly: fc.boolean(), suggest: fc.boolean() }),
         fc.boolean(),
         async (displayStrings, labels, size, rows, form, stringsFirst) => {
           const dir = tempDir('crmkit-worker-rows-');
           writeFileSync(path.join(dir, 'in.xml'), xmlOf(displayStrings, labels, stringsFirst));
-          const here = await exportWith(dir, 'here', form, { worker: false });
-          const there = await exportWith(dir, 'there', form, { worker: tsWorker, batches: { size, rows } });
+          const suggesters = form.suggest
+            ? [suggesterFor([...displayStrings, ...labels]), suggesterFor([...displayStrings, ...labels])]
+            : [];
+          const here = await exportWith(dir, 'here', form, { worker: false }, suggesters[0]);
+          const there = await exportWith(
+            dir,
+            'there',
+            form,
+            { worker: tsWorker, batches: { size, rows } },
+            suggesters[1],
+          );
           for (const [i, file] of here.entries()) {
             const expected = await parts(file);
             const actual = await parts(there[i]!);
             expect([...actual.keys()]).toEqual([...expected.keys()]);
             for (const [part, bytes] of expected) expect(actual.get(part)!.equals(bytes), part).toBe(true);
           }
+          expect([...(suggesters[1]?.filled ?? [])].sort()).toEqual(
+            [...(suggesters[0]?.filled ?? [])].sort(),
+          );
         },
       ),
-      { numRuns: 16 },
+      { numRuns: 24 },
     );
   }, 120_000);
 
@@ -141,14 +173,19 @@ describe('rows made in the label reader worker', () => {
     ]);
     writeFileSync(path.join(dir, 'in.xml'), xmlOf(many.slice(0, 30), many, true));
     const form = { split: false, missingOnly: false };
-    const here = await exportWith(dir, 'here', form, { worker: false });
-    const there = await exportWith(dir, 'there', form, {
-      worker: tsWorker,
-      batches: { size: 97, rows: 'alternate' },
-    });
+    const here = await exportWith(dir, 'here', form, { worker: false }, suggesterFor(many.slice(0, 3000)));
+    const there = await exportWith(
+      dir,
+      'there',
+      form,
+      { worker: tsWorker, batches: { size: 97, rows: 'alternate' } },
+      suggesterFor(many.slice(0, 3000)),
+    );
     const expected = await parts(here[0]!);
     const actual = await parts(there[0]!);
     for (const [part, bytes] of expected) expect(actual.get(part)!.equals(bytes), part).toBe(true);
     expect(expected.get('xl/worksheets/sheet2.xml')!.length).toBeGreaterThan(1_000_000);
+    // Suggested cells have notes, written by both threads.
+    expect(expected.get('xl/comments2.xml')?.toString()).toContain('from memory: this file, ');
   }, 60_000);
 });

@@ -6,6 +6,7 @@ import type { Label, Lcid } from '../crm-xml/model';
 import { displayKey } from '../crm-xml/model';
 import type { MemorySuggestion } from '../workbook/types';
 import { createMemory, type TranslationMemory } from './memory';
+import type { SuggestionTable } from './suggestion-table';
 import type { TmxHeader, TmxUnit } from './tmx-read';
 import { lcidOfTag } from './languages';
 
@@ -79,6 +80,38 @@ export function createSuggester(options: SuggesterOptions): Suggester {
           filled.set(lcid, (filled.get(lcid) ?? 0) + 1);
           break;
         }
+      }
+      return out;
+    },
+  };
+}
+
+/** A suggester whose suggestions were settled beforehand (an export's: suggestion-table.ts). */
+export interface TableSuggester extends Suggester {
+  readonly table: SuggestionTable;
+  /** Counts a cell filled elsewhere from the table (a row the label reader's worker made). */
+  count(lcid: Lcid): void;
+}
+
+/** Suggests as createSuggester over the memories the table was packed from. */
+export function createTableSuggester(table: SuggestionTable): TableSuggester {
+  const filled = new Map<Lcid, number>();
+  const count = (lcid: Lcid): void => void filled.set(lcid, (filled.get(lcid) ?? 0) + 1);
+  return {
+    table,
+    filled,
+    count,
+    suggest(label, targets) {
+      const key = table.key(label.texts.get(table.baseLcid) ?? '');
+      if (key === undefined) return undefined;
+      let out: Map<Lcid, MemorySuggestion> | undefined;
+      for (const lcid of targets) {
+        if ((label.texts.get(lcid) ?? '') !== '') continue;
+        const e = table.find(key, lcid);
+        if (e === -1) continue;
+        out ??= new Map();
+        out.set(lcid, { text: table.text(e), source: table.source(e) });
+        count(lcid);
       }
       return out;
     },

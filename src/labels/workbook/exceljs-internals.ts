@@ -112,15 +112,6 @@ export function addDataValidation(ws: Worksheet, range: string, validation: Data
   (ws as unknown as SheetInternals).dataValidations.add(range, validation);
 }
 
-/** The notes of one sheet (see sheet-notes.ts): how many, and each one's cell and text. */
-export interface SheetNotes {
-  readonly count: number;
-  /** The `i`-th note's cell, e.g. `E14`. */
-  ref(i: number): string;
-  /** The `i`-th note's text as written. */
-  text(i: number): string;
-}
-
 /** The zip a streaming WorkbookWriter appends its parts to (exceljs-writer.ts puts crmkit's in place). */
 interface ArchiverInternals {
   append: (source: Readable, data: { name: string }) => void;
@@ -133,111 +124,40 @@ interface CommentsWriterInternals {
   _addCommentRefs: () => void;
 }
 
-/* exceljs's XML text escaping and cell address decoding, so that the notes' parts are the ones its
-   comment and VML shape renderers write: commentXml and vmlShapeXml below write them as text, 30
-   times faster (test/labels/workbook/note-xml.test.ts compares them with those renderers). */
+/* exceljs's XML text escaping and cell address decoding, so that the notes' parts (note-parts.ts)
+   are the ones its comment and VML shape renderers write. */
 const requireExceljs = createRequire(import.meta.url);
 const colCache = requireExceljs('exceljs/lib/utils/col-cache') as {
   decodeAddress: (ref: string) => { row: number; col: number };
 };
 const exceljsUtils = requireExceljs('exceljs/lib/utils/utils') as { xmlEncode: (text: string) => string };
 
-const COMMENTS_OPEN =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-  '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-  '<authors><author>Author</author></authors><commentList>';
-const VML_OPEN =
-  '<?xml version="1.0" encoding="UTF-8"?>' +
-  '<xml xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
-  '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1" /></o:shapelayout>' +
-  '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe">' +
-  '<v:stroke joinstyle="miter" /><v:path gradientshapeok="t" o:connecttype="rect" /></v:shapetype>';
+/** exceljs's escaping of XML text. */
+export const xmlEncode = (text: string): string => exceljsUtils.xmlEncode(text);
 
-/**
- * A note as exceljs's CommentXform renders it (one text run; `xml:space` kept when the text has
- * surrounding white space or a line break).
- */
-export function commentXml(ref: string, text: string): string {
-  const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : '';
-  return (
-    `<comment ref="${exceljsUtils.xmlEncode(ref)}" authorId="0"><text><r>` +
-    `<t${space}>${exceljsUtils.xmlEncode(text)}</t></r></text></comment>`
-  );
-}
-
-/**
- * The VML shape of the `index`-th note of a sheet, at cell `ref`, as exceljs's VmlShapeXform
- * renders the notes this writer makes (hidden, default size and anchor, locked, moving and sizing
- * with the cells).
- */
-export function vmlShapeXml(ref: string, index: number): string {
-  const { row, col } = colCache.decodeAddress(ref);
-  const top = Math.max(row - 2, 0);
-  return (
-    `<v:shape id="_x0000_s${1025 + index}" type="#_x0000_t202" style="position:absolute; ` +
-    'margin-left:105.3pt;margin-top:10.5pt;width:97.8pt;height:59.1pt;z-index:1;visibility:hidden" ' +
-    'fillcolor="infoBackground [80]" strokecolor="none [81]" o:insetmode="auto">' +
-    '<v:fill color2="infoBackground [80]"/><v:shadow color="none [81]" obscured="t"/>' +
-    '<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto" inset="1.3mm,1.3mm,2.5mm,2.5mm">' +
-    '<div style="text-align:left"/></v:textbox><x:ClientData ObjectType="Note"><x:MoveWithCells/>' +
-    `<x:SizeWithCells/><x:Anchor>${col}, 6, ${top}, 14, ${col + 2}, 2, ${top + 4}, 16</x:Anchor>` +
-    '<x:Locked>True</x:Locked><x:AutoFill>False</x:AutoFill><x:LockText>True</x:LockText>' +
-    `<x:Row>${row - 1}</x:Row><x:Column>${col - 1}</x:Column></x:ClientData></v:shape>`
-  );
-}
-
-/** Notes rendered this many at a time. */
-const NOTES_PER_PIECE = 500;
-
-/** A part's XML produced piece by piece as the zip reads it. */
-function* notesPart(
-  open: string,
-  close: string,
-  notes: SheetNotes,
-  render: (ref: string, index: number) => string,
-): Generator<Buffer> {
-  yield Buffer.from(open);
-  for (let from = 0; from < notes.count; from += NOTES_PER_PIECE) {
-    const to = Math.min(notes.count, from + NOTES_PER_PIECE);
-    let xml = '';
-    for (let i = from; i < to; i++) xml += render(notes.ref(i), i);
-    yield Buffer.from(xml);
-  }
-  yield Buffer.from(close);
-}
+/** exceljs's reading of a cell address (`E14`: row 14, column 5). */
+export const decodeAddress = (ref: string): { row: number; col: number } => colCache.decodeAddress(ref);
 
 /**
  * Adds a sheet's notes (cell comments) as its comments and VML drawing parts, the ones exceljs's
- * comments writer makes. exceljs writes them into parts the zip only reads once the sheet's own
- * part is finished, so all of them would wait in memory; here they are produced only as the zip
- * reads them. Call before the sheet is committed (its XML then refers to the drawing).
+ * comments writer makes, given as their bytes (note-parts.ts). exceljs writes them into parts the
+ * zip only reads once the sheet's own part is finished, so all of them would wait in memory; here
+ * they are produced only as the zip reads them. Call before the sheet is committed (its XML then
+ * refers to the drawing).
  */
-export function addSheetNotes(
+export function addSheetNoteParts(
   workbook: ExcelJS.stream.xlsx.WorkbookWriter,
   ws: Worksheet,
-  notes: SheetNotes,
+  parts: { comments: Iterable<Buffer>; vml: Iterable<Buffer> },
 ): void {
-  if (notes.count === 0) return;
   const sheet = ws as unknown as SheetInternals;
   const writer = sheet._sheetCommentsWriter as unknown as CommentsWriterInternals;
   writer._addRelationships();
   writer._addCommentRefs();
   sheet.hasComments = true;
   const zip = (workbook as unknown as { zip: ArchiverInternals }).zip;
-  zip.append(
-    Readable.from(
-      notesPart(COMMENTS_OPEN, '</commentList></comments>', notes, (ref, i) =>
-        commentXml(ref, notes.text(i)),
-      ),
-      { objectMode: false },
-    ),
-    { name: `/xl/comments${writer.id}.xml` },
-  );
-  zip.append(
-    Readable.from(
-      notesPart(VML_OPEN, '</xml>', notes, (ref, i) => vmlShapeXml(ref, i)),
-      { objectMode: false },
-    ),
-    { name: `xl/drawings/vmlDrawing${writer.id}.vml` },
-  );
+  zip.append(Readable.from(parts.comments, { objectMode: false }), { name: `/xl/comments${writer.id}.xml` });
+  zip.append(Readable.from(parts.vml, { objectMode: false }), {
+    name: `xl/drawings/vmlDrawing${writer.id}.vml`,
+  });
 }

@@ -8,6 +8,7 @@
 import type { UiLcid } from '../crm-xml/context-texts';
 import { describeLabel } from '../crm-xml/describe';
 import type { Label, Lcid } from '../crm-xml/model';
+import type { SuggestionTable } from '../memory/suggestion-table';
 import { isRightToLeft } from './languages';
 import { columnName, type SheetLayout } from './layout';
 import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
@@ -23,12 +24,24 @@ export interface RowRecipe extends Pick<
   targets: readonly Lcid[];
   /** Language of the Context column. */
   language: UiLcid;
-  /** Style ids of the cells: keys and token, read-only texts, target texts (left to right, right to left). */
-  styles: { key: number; text: number; target: number; targetRtl: number };
+  /**
+   * Style ids of the cells: keys and token, read-only texts, target texts and suggested ones (left
+   * to right, right to left).
+   */
+  styles: {
+    key: number;
+    text: number;
+    target: number;
+    targetRtl: number;
+    suggestion: number;
+    suggestionRtl: number;
+  };
   /** Data rows of the sheet written before the first row made from this recipe. */
   rowsBefore: number;
   /** Only labels with a target text missing are rows (see isMissing). */
   missingOnly: boolean;
+  /** Empty target cells get the suggestion table's translation, if it has one. */
+  suggest: boolean;
 }
 
 /** Whether one of the label's texts in `targets` is empty (or only white space): `--missing-only` writes its row. */
@@ -47,8 +60,19 @@ export class LabelRowXml {
   private readonly targetRtlStyle: CellStyle;
   /** Right to left, by target column (in the order of targetCols). */
   private readonly rtl: readonly boolean[];
+  private readonly suggestionStyles: readonly [CellStyle, CellStyle];
+  /** The suggestions rows get (the recipe's `suggest` with a table). */
+  private readonly table: SuggestionTable | undefined;
+  /**
+   * The notes of the cells `row` filled with suggestions, since last emptied: four numbers each,
+   * row number, column, language, the table's source number.
+   */
+  readonly notes: number[] = [];
 
-  constructor(readonly recipe: RowRecipe) {
+  constructor(
+    readonly recipe: RowRecipe,
+    table?: SuggestionTable,
+  ) {
     this.letters = Array.from({ length: recipe.tokenCol + 1 }, (_, col) => columnName(col));
     this.starts = this.letters.map(cellStart);
     this.keyStyle = cellStyle(recipe.styles.key);
@@ -56,6 +80,8 @@ export class LabelRowXml {
     this.targetStyle = cellStyle(recipe.styles.target);
     this.targetRtlStyle = cellStyle(recipe.styles.targetRtl);
     this.rtl = recipe.targetCols.map(({ lcid }) => isRightToLeft(lcid));
+    this.suggestionStyles = [cellStyle(recipe.styles.suggestion), cellStyle(recipe.styles.suggestionRtl)];
+    this.table = recipe.suggest ? table : undefined;
   }
 
   /** Whether the label is a row of this recipe's sheet. */
@@ -90,13 +116,36 @@ export class LabelRowXml {
     return cellXml(this.starts[this.recipe.tokenCol]!, r, this.keyStyle, value);
   }
 
-  /** The whole `<row>` of a label written as it is (no suggestions), as data row `index` (0-based). */
+  /** The cell of a suggestion in the `i`th target column (its note is the caller's). */
+  suggested(i: number, text: string, r: string): string {
+    const { col } = this.recipe.targetCols[i]!;
+    return cellXml(this.starts[col]!, r, this.suggestionStyles[this.rtl[i] === true ? 1 : 0], text);
+  }
+
+  /**
+   * The whole `<row>` of a label as data row `index` (0-based): its own texts, and the table's
+   * suggestions in its empty target cells (noted in `notes`) when the recipe asks for them.
+   */
   row(label: Label, index: number): string {
     const r = String(index + 2);
     let xml = this.head(label, r);
     const { targetCols } = this.recipe;
-    for (let i = 0; i < targetCols.length; i++)
-      xml += this.target(i, label.texts.get(targetCols[i]!.lcid) ?? '', r);
+    const table = this.table;
+    let key: ReturnType<SuggestionTable['key']> | null = null;
+    for (let i = 0; i < targetCols.length; i++) {
+      const { lcid, col } = targetCols[i]!;
+      const text = label.texts.get(lcid) ?? '';
+      if (text === '' && table !== undefined) {
+        if (key === null) key = table.key(label.texts.get(table.baseLcid) ?? '');
+        const e = key === undefined ? -1 : table.find(key, lcid);
+        if (e !== -1) {
+          xml += this.suggested(i, table.text(e), r);
+          this.notes.push(index + 2, col, lcid, table.sourceNumber(e));
+          continue;
+        }
+      }
+      xml += this.target(i, text, r);
+    }
     return rowXml(r, xml + this.token(label, r));
   }
 }

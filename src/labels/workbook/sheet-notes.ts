@@ -4,7 +4,7 @@
  * labels: each is held as three numbers (row, column, note text) in fixed-size blocks, the texts
  * themselves once each (most notes share a handful of sources).
  */
-import type { SheetNotes } from './exceljs-internals';
+import type { SheetNotes } from './note-parts';
 
 /** Notes per block: blocks are filled in turn, never copied. */
 const BLOCK = 16_384;
@@ -41,7 +41,9 @@ export function createSheetNotes(letters: readonly string[]): SheetNoteList {
       block[slot * 3 + 2] = n * 2 + (fromMemory ? 1 : 0);
       count++;
     },
-    ref: (i) => `${letters[at(i, 1)]!}${at(i, 0)}`,
+    row: (i) => at(i, 0),
+    letters: (i) => letters[at(i, 1)]!,
+    textKey: (i) => at(i, 2),
     text(i) {
       const n = at(i, 2);
       const text = texts[n >> 1]!;

@@ -65,6 +65,13 @@ export interface WorkbookRowInput {
   token?: string;
 }
 
+/** Notes of suggested cells in rows made from a recipe (label-row-xml.ts). */
+export interface MadeRowNotes {
+  /** Four numbers a note: row number, column, language, source (a number into `sources`). */
+  cells: ArrayLike<number>;
+  sources: readonly string[];
+}
+
 export interface WorkbookWriterOptions {
   sourceName: string;
   solutionName: string;
@@ -89,8 +96,12 @@ export interface WorkbookWriter {
    * thread; undefined when this writer does not take rows made so.
    */
   rowRecipe?(sheet: LabelSheet): RowRecipe | undefined;
-  /** Adds `count` rows made from the recipe rowRecipe gave (or one like it but for `missingOnly`), in order, as their XML in UTF-8 (kept, not copied). */
-  addRowsXml?(count: number, xml: Uint8Array): void;
+  /**
+   * Adds `count` rows made from the recipe rowRecipe gave (or one like it but for `missingOnly` and
+   * `suggest`), in order, as their XML in UTF-8 (kept, not copied), with the notes of the cells
+   * they filled with suggestions.
+   */
+  addRowsXml?(count: number, xml: Uint8Array, notes?: MadeRowNotes): void;
   /**
    * Resolves once the rows added so far are mostly compressed. addRow only queues XML; a caller
    * adding rows without ever yielding (or faster than DEFLATE keeps up) should await this every

@@ -14,19 +14,14 @@ import type { Worksheet } from 'exceljs';
 import { CrmKitError } from '../../errors';
 import type { LabelSheet } from '../crm-xml/model';
 import { captions, workbookLanguage } from './captions';
-import {
-  addSheetNotes,
-  definedNamesList,
-  pendingSheetBytes,
-  styleId,
-  writeSheetXml,
-} from './exceljs-internals';
+import { definedNamesList, pendingSheetBytes, styleId, writeSheetXml } from './exceljs-internals';
 import { newWorkbookWriter, useStreamZip } from './exceljs-writer';
 import { isRightToLeft } from './languages';
 import { FORMAT_VERSION, sheetLayout, type SheetLayout } from './layout';
 import { LabelRowXml, type RowRecipe } from './label-row-xml';
 import { cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
 import { SheetBytes } from './sheet-bytes';
+import { addSheetNotes } from './note-parts';
 import { createSheetNotes, type SheetNoteList } from './sheet-notes';
 import { closeLabelWorksheet, openLabelWorksheet, writeMetaSheet } from './sheet-frame';
 import {
@@ -42,7 +37,13 @@ import {
 } from './styles';
 import { openingView, printTitles } from './sheet-view';
 import { keyHash, textHash } from './token';
-import type { MachineMark, WorkbookRowInput, WorkbookWriter, WorkbookWriterOptions } from './types';
+import type {
+  MachineMark,
+  MadeRowNotes,
+  WorkbookRowInput,
+  WorkbookWriter,
+  WorkbookWriterOptions,
+} from './types';
 
 export { MAX_LABEL_LENGTH } from './sheet-frame';
 
@@ -83,11 +84,6 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
     suggestion: styleId(workbook, suggestionStyle),
     targetRtl: styleId(workbook, targetRtlStyle),
     suggestionRtl: styleId(workbook, suggestionRtlStyle),
-  };
-  /** The cell pieces of the suggestion styles, made once (the others are LabelRowXml's). */
-  const styles = {
-    suggestion: cellStyle(ids.suggestion),
-    suggestionRtl: cellStyle(ids.suggestionRtl),
   };
   /** Machine translation styles, added to the workbook only when one is written. */
   let machineStyles: { ltr: CellStyle; rtl: CellStyle } | undefined;
@@ -162,7 +158,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
         sheet.notes.add(sheet.rows + 2, col, `machine translation: ${provider}, ${date}`, false);
         machine.set(`${keyHash(label)}:${lcid}`, { textHash: textHash(suggestion.text), provider, date });
       } else if (suggestion !== undefined && suggestion.text !== '') {
-        xml += cellXml(starts[col]!, r, rtl ? styles.suggestionRtl : styles.suggestion, suggestion.text);
+        xml += cells.suggested(i, suggestion.text, r);
         sheet.notes.add(sheet.rows + 2, col, suggestion.source, true);
       } else {
         xml += cells.target(i, text, r);
@@ -185,9 +181,17 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       baseLcid: options.baseLcid,
       targets,
       language,
-      styles: { key: ids.key, text: ids.text, target: ids.target, targetRtl: ids.targetRtl },
+      styles: {
+        key: ids.key,
+        text: ids.text,
+        target: ids.target,
+        targetRtl: ids.targetRtl,
+        suggestion: ids.suggestion,
+        suggestionRtl: ids.suggestionRtl,
+      },
       rowsBefore: 0,
       missingOnly: false,
+      suggest: false,
     };
     const xml = new LabelRowXml(recipe);
     const sheet: OpenSheet = {
@@ -225,7 +229,7 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       return { ...current.xml.recipe, rowsBefore: current.rows };
     },
 
-    addRowsXml(count: number, xml: Uint8Array): void {
+    addRowsXml(count: number, xml: Uint8Array, notes?: MadeRowNotes): void {
       if (current === undefined) throw new Error('addRowsXml before startSheet');
       // No rows open no sheet (a sheet without rows is left out, as addRow leaves it).
       if (count === 0) return;
@@ -234,6 +238,11 @@ export function createWorkbookWriter(out: Writable, options: WorkbookWriterOptio
       current.pending.flush();
       writeSheetXml(current.ws, Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength));
       current.rows += count;
+      if (notes !== undefined) {
+        const { cells, sources } = notes;
+        for (let i = 0; i < cells.length; i += 4)
+          current.notes.add(cells[i]!, cells[i + 1]!, sources[cells[i + 3]!]!, true);
+      }
     },
 
     async drain(): Promise<void> {

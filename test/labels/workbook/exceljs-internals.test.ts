@@ -158,7 +158,12 @@ describe('the exceljs internals the workbook writer relies on', () => {
       formulae: [5],
     });
     internals.protectSheet(ws, ['sort']);
-    internals.addSheetNotes(workbook, ws, { count: 1, ref: () => 'A1', text: () => 'a note' });
+    internals.addSheetNoteParts(workbook, ws, {
+      comments: [
+        Buffer.from('<comments><commentList><comment ref="A1">a note</comment></commentList></comments>'),
+      ],
+      vml: [Buffer.from('<xml><v:shape id="_x0000_s1025"/></xml>')],
+    });
     ws.commit();
     await workbook.commit();
 

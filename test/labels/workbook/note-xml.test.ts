@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commentXml, vmlShapeXml } from '../../../src/labels/workbook/exceljs-internals';
+import { commentXml, vmlShapeXml } from '../../../src/labels/workbook/note-parts';
 
 /* exceljs's own renderers of a note and its VML shape: what the text renderers must write. */
 const requireExceljs = createRequire(import.meta.url);
