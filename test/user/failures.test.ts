@@ -28,9 +28,11 @@ const asUser = 'prefix' in user ? user.prefix : [];
 beforeAll(async () => {
   buildCli();
   copyFileSync(bundledSample, path.join(dir, 'Sample.zip'));
-  // Large enough that an export runs for a few seconds (about 3 s for 40,000 labels).
+  // Large enough to pass the limits below.
   await writeSampleFile(path.join(dir, 'Large.zip'), { labels: 40_000, seed: 7 });
   chmodSync(path.join(dir, 'Large.zip'), 0o644);
+  // Large enough that an export is still writing when it is interrupted (about 2 s for 300,000 labels).
+  await writeSampleFile(path.join(dir, 'Longer.zip'), { labels: 300_000, seed: 7 });
   mkdirSync(path.join(dir, 'ro'), { mode: 0o555 });
   chmodSync(path.join(dir, 'ro'), 0o555);
   const exported = crmkit(dir, ['labels', 'export', 'Sample.zip', '-o', 'book.xlsx', '--quiet']);
@@ -115,7 +117,7 @@ async function exportUntilMidRun(folder: string, output: string) {
   const child = startCrmkit(dir, [
     'labels',
     'export',
-    'Large.zip',
+    'Longer.zip',
     '-o',
     path.join(path.basename(folder), output),
   ]);
@@ -126,7 +128,7 @@ async function exportUntilMidRun(folder: string, output: string) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toHaveLength(1);
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await new Promise((resolve) => setTimeout(resolve, 100));
   return { child, exited, err: () => err };
 }
 
