@@ -1,11 +1,13 @@
 /**
  * Suggestions for an export's empty cells (`labels export --memory`, `--consistency`), as
  * suggestions.ts makes them (same suggestions), for a translations zip or CrmTranslations.xml.
- * The input is read first, in the reader's worker thread, for which cells are empty. Then the past
- * translations worth keeping (those that can fill an empty cell) and the file's own (consistency)
- * are read into their memories at the same time: translations zips and XML in a reader worker
- * each, on both cores. The export reads the input once more, as a plain export does. Nothing is
- * kept on disk: reading is the workers', and costs this thread less than records read back.
+ * The input is read first, in the reader's worker thread, for which cells are empty (noted there:
+ * no label crosses to this thread). Then the past translations worth keeping (those that can fill
+ * an empty cell) and the file's own (consistency) are read into their memories at the same time:
+ * translations zips and XML in a reader worker each, on both cores, which pass on only the labels
+ * with such a translation (wanted-reading.ts). The suggestions are then settled in one table
+ * (suggestion-table.ts), which the export's reader shares to make the rows with. Nothing is kept
+ * on disk: reading is the workers', and costs this thread less than records read back.
  */
 import type { NamedFile } from '../fs/open-input';
 import { displayKey, type Lcid } from './crm-xml/model';
@@ -13,8 +15,9 @@ import { readMemoryFiles } from './load-memory';
 import { createMemory, type MemoryOptions, type TranslationMemory } from './memory/memory';
 import { createTableSuggester, type TableSuggester } from './memory/suggest';
 import { packSuggestions, SuggestionTable } from './memory/suggestion-table';
-import { createWantedBases, type WantedBases } from './memory/wanted';
-import { readLabels } from './read-labels';
+import { createWantedBases, type PackedWanted, type WantedBases } from './memory/wanted';
+import { readLabels, type ReadLabelsOptions, type ReadLabelsResult } from './read-labels';
+import type { WantedReading } from './wanted-reading';
 import type { SuggestionOptions } from './suggestions';
 import type { TranslationsReadResult, TranslationsVisitor } from './crm-xml/read';
 import { openTranslationsSource, type TranslationsSource } from './source';
@@ -31,52 +34,50 @@ async function allSettled(work: readonly Promise<unknown>[]): Promise<void> {
 async function readInput(
   o: SuggestionOptions,
   visitor: TranslationsVisitor,
-): Promise<TranslationsReadResult> {
+  options: ReadLabelsOptions,
+): Promise<ReadLabelsResult> {
   const source = await openTranslationsSource(o.input.path, o.input.name, o.maxSize);
   try {
-    return await readLabels(source, visitor);
+    return await readLabels(source, visitor, { ...options, ...progress(o) });
   } finally {
     await source.close();
   }
 }
 
-/** The first read of the input: which cells are empty. */
-async function wantedTranslations(o: SuggestionOptions): Promise<{ wanted: WantedBases; baseLcid: Lcid }> {
-  const wanted = createWantedBases();
-  let baseLcid: Lcid = 0;
-  const result = await readInput(o, {
-    sheet(_sheet, _languages, header) {
-      baseLcid = header.baseLcid;
-    },
-    label(label) {
-      wanted.note(label.texts.get(baseLcid) ?? '', label.texts);
-      o.onRows?.(1);
-      return undefined;
-    },
-  });
-  return { wanted, baseLcid: result.header.baseLcid };
+/** Labels read but left out still count as read. */
+const progress = (o: SuggestionOptions): Pick<ReadLabelsOptions, 'onSkipped'> =>
+  o.onRows === undefined ? {} : { onSkipped: o.onRows };
+
+/** The first read of the input: which cells are empty, noted where the input is read. */
+async function wantedTranslations(o: SuggestionOptions): Promise<{ wanted: PackedWanted; baseLcid: Lcid }> {
+  const result = await readInput(o, {}, { wanted: { collect: true } });
+  if (result.wanted === undefined) throw new Error('the reader noted no wanted table');
+  return { wanted: result.wanted, baseLcid: result.header.baseLcid };
 }
 
 /** The file's own translations, remembered with the row each stands in (consistency). */
-async function sameFileMemory(o: SuggestionOptions, keep: Keep, baseLcid: Lcid): Promise<TranslationMemory> {
+async function sameFileMemory(
+  o: SuggestionOptions,
+  keep: Keep,
+  baseLcid: Lcid,
+  only: WantedReading,
+): Promise<TranslationMemory> {
   const memory = createMemory({ keep });
-  await readInput(o, {
-    label(row) {
-      const base = row.texts.get(baseLcid) ?? '';
-      const place = (): string => `this file, ${displayKey(row)}`;
-      for (const [lcid, text] of row.texts) memory.add(baseLcid, base, lcid, text, place);
-      o.onRows?.(1);
-      return undefined;
+  await readInput(
+    o,
+    {
+      label(row) {
+        const base = row.texts.get(baseLcid) ?? '';
+        const place = (): string => `this file, ${displayKey(row)}`;
+        for (const [lcid, text] of row.texts) memory.add(baseLcid, base, lcid, text, place);
+        o.onRows?.(1);
+        return undefined;
+      },
     },
-  });
+    { wanted: only },
+  );
   return memory;
 }
-
-/** Reads a translations zip or XML in a reader worker thread. */
-const readInWorker = (
-  source: TranslationsSource,
-  visitor: TranslationsVisitor,
-): Promise<TranslationsReadResult> => readLabels(source, visitor);
 
 export interface ExportSuggestions {
   /** Suggests from a table settled once the memories are read (suggestion-table.ts). */
@@ -89,9 +90,15 @@ export async function prepareExportSuggestions(o: SuggestionOptions): Promise<Ex
   o.onPhase?.('reading the file for empty cells');
   const first = await wantedTranslations(o);
   const baseLcid = first.baseLcid;
+  // The readers pass on only the labels with a translation worth keeping; `keep` decides for each.
+  const only: WantedReading = { only: first.wanted, baseLcid };
   // Dropped once the memories are built (the export only looks up): not held through the export.
-  let wanted: WantedBases | undefined = first.wanted;
+  let wanted: WantedBases | undefined = createWantedBases(first.wanted);
   const keep: Keep = (lcid, text, target) => lcid === baseLcid && wanted?.wants(text, target) === true;
+  const readInWorker = (
+    source: TranslationsSource,
+    visitor: TranslationsVisitor,
+  ): Promise<TranslationsReadResult> => readLabels(source, visitor, { wanted: only, ...progress(o) });
   let files: NamedFile[] | undefined;
   let memory: TranslationMemory | undefined;
   const reads: Promise<unknown>[] = [];
@@ -107,7 +114,7 @@ export async function prepareExportSuggestions(o: SuggestionOptions): Promise<Ex
     reads.push(reading.then((read) => (files = read)));
   }
   o.onPhase?.('reading the file for consistency');
-  const sameFile = sameFileMemory(o, keep, baseLcid);
+  const sameFile = sameFileMemory(o, keep, baseLcid, only);
   await allSettled([sameFile, ...reads]);
   wanted = undefined;
   // The file's own translations first, then the past ones: as createSuggester consults them.

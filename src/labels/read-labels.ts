@@ -12,7 +12,9 @@ import { errorOfThreadFailure } from '../errors';
 import type { Label, LabelSheet, Lcid } from './crm-xml/model';
 import { readTranslations, type TranslationsReadResult, type TranslationsVisitor } from './crm-xml/read';
 import type { PackedSuggestions } from './memory/suggestion-table';
+import type { PackedWanted } from './memory/wanted';
 import type { BatchPolicy, ToMain, ToWorker, WorkerInput } from './read-protocol';
+import { visitWanted, type WantedReading } from './wanted-reading';
 import type { TranslationsSource } from './source';
 import type { RowRecipe } from './workbook/label-row-xml';
 
@@ -54,6 +56,40 @@ export interface ReadLabelsOptions {
    * writer has compressed what it was given), so that a fast reader never runs far ahead.
    */
   pace?: () => Promise<void>;
+  /** Which labels the visitor is told of (wanted-reading.ts); default all. */
+  wanted?: WantedReading;
+  /** Labels `wanted` left out (for progress). */
+  onSkipped?: (n: number) => void;
+}
+
+/** What was read, and the table noted when `wanted` is `collect`. */
+export interface ReadLabelsResult extends TranslationsReadResult {
+  wanted?: PackedWanted;
+}
+
+/** Reads on this thread. */
+async function readHere(
+  source: TranslationsSource,
+  visitor: TranslationsVisitor,
+  options: ReadLabelsOptions,
+): Promise<ReadLabelsResult> {
+  const { pace, onSkipped } = options;
+  const wanted =
+    options.wanted === undefined ? undefined : visitWanted(options.wanted, visitor, () => onSkipped?.(1));
+  const xml = source.xml();
+  const paced = async function* (): AsyncGenerator<Buffer> {
+    for await (const chunk of xml) {
+      await pace?.();
+      yield chunk;
+    }
+  };
+  const result = await readTranslations(
+    pace === undefined ? xml : paced(),
+    source.where,
+    wanted?.visitor ?? visitor,
+  );
+  const table = wanted?.table();
+  return table === undefined ? result : { ...result, wanted: table };
 }
 
 /** Visits every label (the visitor's return value is ignored: no patching here). */
@@ -61,23 +97,13 @@ export async function readLabels(
   source: TranslationsSource,
   visitor: TranslationsVisitor,
   options: ReadLabelsOptions = {},
-): Promise<TranslationsReadResult> {
+): Promise<ReadLabelsResult> {
   const pace = options.pace;
   const file =
     options.worker === true || options.worker === undefined
       ? workerAvailable() && { url: workerFile }
       : options.worker;
-  if (file === false) {
-    if (pace === undefined) return readTranslations(source.xml(), source.where, visitor);
-    const xml = source.xml();
-    const paced = async function* (): AsyncGenerator<Buffer> {
-      for await (const chunk of xml) {
-        await pace();
-        yield chunk;
-      }
-    };
-    return readTranslations(paced(), source.where, visitor);
-  }
+  if (file === false) return readHere(source, visitor, options);
   const rows = options.rows;
   const taken = rows === undefined ? undefined : new Int32Array(new SharedArrayBuffer(4));
   const input: WorkerInput = {
@@ -85,6 +111,7 @@ export async function readLabels(
     ...(taken === undefined ? {} : { taken }),
     ...(options.batches === undefined ? {} : { batches: options.batches }),
     ...(rows?.suggestions === undefined ? {} : { suggestions: rows.suggestions }),
+    ...(options.wanted === undefined ? {} : { wanted: options.wanted }),
   };
   // A small young generation keeps the reader's heap (mostly short-lived strings) tight.
   const worker = new Worker('url' in file ? file.url : file.script, {
@@ -94,7 +121,7 @@ export async function readLabels(
   });
   const languages: Partial<Record<LabelSheet, readonly Lcid[]>> = {};
   try {
-    return await new Promise<TranslationsReadResult>((resolve, reject) => {
+    return await new Promise<ReadLabelsResult>((resolve, reject) => {
       worker.on('error', reject);
       worker.on('exit', () => reject(new Error('the label reader stopped unexpectedly')));
       const send = (m: ToWorker): void => worker.postMessage(m);
@@ -124,8 +151,11 @@ export async function readLabels(
               rows.add(m.count, m.rows, m.xml, m.notes);
               tookIn();
               break;
+            case 'skipped':
+              options.onSkipped?.(m.count);
+              break;
             case 'done':
-              resolve(m.result);
+              resolve(m.wanted === undefined ? m.result : { ...m.result, wanted: m.wanted });
               break;
             case 'error':
             case 'crash':

@@ -3,6 +3,8 @@ import type { ThreadFailure } from '../errors';
 import type { LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
 import type { TranslationsReadResult } from './crm-xml/read';
 import type { PackedSuggestions } from './memory/suggestion-table';
+import type { PackedWanted } from './memory/wanted';
+import type { WantedReading } from './wanted-reading';
 import type { RowRecipe } from './workbook/label-row-xml';
 
 /**
@@ -28,6 +30,8 @@ export interface WorkerInput {
   batches?: BatchPolicy;
   /** The suggestions of the recipes that ask for them (shared memory, not copied). */
   suggestions?: PackedSuggestions;
+  /** Which labels are passed on (wanted-reading.ts); default all. */
+  wanted?: WantedReading;
 }
 
 export type ToMain =
@@ -39,7 +43,10 @@ export type ToMain =
    * (label-row-xml.ts).
    */
   | { type: 'rows'; count: number; rows: number[]; xml: Uint8Array[]; notes: Int32Array[] }
-  | { type: 'done'; result: TranslationsReadResult }
+  /** Labels left out (`WorkerInput.wanted`) since the last count. */
+  | { type: 'skipped'; count: number }
+  /** The end, with the table noted (`wanted: { collect }`). */
+  | { type: 'done'; result: TranslationsReadResult; wanted?: PackedWanted }
   | ThreadFailure;
 
 export type ToWorker =

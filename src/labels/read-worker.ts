@@ -10,11 +10,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { threadFailure } from '../errors';
 import type { Label, LabelSheet, Lcid, TranslationsHeader } from './crm-xml/model';
-import { readTranslations } from './crm-xml/read';
+import { readTranslations, type TranslationsVisitor } from './crm-xml/read';
 import { openTranslationsSource } from './source';
 import type { ToMain, ToWorker, WorkerInput } from './read-protocol';
 import { Batches } from './read-batches';
 import { SuggestionTable } from './memory/suggestion-table';
+import { visitWanted } from './wanted-reading';
 
 interface SheetEvent {
   sheet: LabelSheet;
@@ -24,6 +25,9 @@ interface SheetEvent {
 
 /** Batches posted and not yet acknowledged, at most. */
 const IN_FLIGHT = 2;
+
+/** Labels left out (wanted-reading.ts) counted before the count is posted. */
+const SKIPPED_POSTED = 4096;
 
 async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
   const post = (m: ToMain): void => port.postMessage(m);
@@ -71,7 +75,7 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
         yield chunk;
       }
     }
-    const result = await readTranslations(paced(), source.where, {
+    const visitor: TranslationsVisitor = {
       sheet: (sheet, langs, header) => {
         waiting.push({ sheet, languages: langs, header });
         passWaiting();
@@ -81,10 +85,25 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
         else waiting.push(label);
         return undefined;
       },
-    });
+    };
+    // Labels left out are counted, and the count posted now and then (progress).
+    let skipped = 0;
+    const postSkipped = (): void => {
+      if (skipped > 0) post({ type: 'skipped', count: skipped });
+      skipped = 0;
+    };
+    const wanted =
+      input.wanted === undefined
+        ? undefined
+        : visitWanted(input.wanted, visitor, () => {
+            if (++skipped >= SKIPPED_POSTED) postSkipped();
+          });
+    const result = await readTranslations(paced(), source.where, wanted?.visitor ?? visitor);
     await until(() => waiting.length === 0 && unplanned === undefined);
     batches.flush();
-    post({ type: 'done', result });
+    postSkipped();
+    const table = wanted?.table();
+    post({ type: 'done', result, ...(table === undefined ? {} : { wanted: table }) });
   } catch (e) {
     post(threadFailure(e));
   } finally {

@@ -22,6 +22,17 @@ export interface WantedBases {
   note(base: string, targets: ReadonlyMap<Lcid, string>): void;
   /** True when some noted row with this base text has this language's cell empty. */
   wants(base: string, lcid: Lcid): boolean;
+  /** The table as plain data in shared memory, for other threads (structured-cloneable). */
+  pack(): PackedWanted;
+}
+
+/** A WantedBases table as plain data (see `pack`, and createWantedBases to read it). */
+export interface PackedWanted {
+  bits: [Lcid, number][];
+  hashes: Int32Array;
+  masks: Int32Array;
+  used: Uint8Array;
+  count: number;
 }
 
 /** Languages get one bit each (31 fit in a small integer); any later language is always wanted. */
@@ -32,10 +43,34 @@ const MAX_BITS = 31;
  * typed arrays by open addressing (a Map of a million numbers takes several times the room).
  */
 class MaskTable {
-  private hashes = new Int32Array(1 << 14);
-  private masks = new Int32Array(1 << 14);
-  private used = new Uint8Array(1 << 14);
+  private hashes: Int32Array = new Int32Array(1 << 14);
+  private masks: Int32Array = new Int32Array(1 << 14);
+  private used: Uint8Array = new Uint8Array(1 << 14);
   private count = 0;
+
+  static of(packed: PackedWanted): MaskTable {
+    const table = new MaskTable();
+    table.hashes = packed.hashes;
+    table.masks = packed.masks;
+    table.used = packed.used;
+    table.count = packed.count;
+    return table;
+  }
+
+  /** Copies of the arrays in shared memory: threads given them read them without copies of their own. */
+  pack(): Omit<PackedWanted, 'bits'> {
+    const share = <T extends Int32Array | Uint8Array>(array: T, make: (b: SharedArrayBuffer) => T): T => {
+      const copy = make(new SharedArrayBuffer(array.byteLength));
+      copy.set(array);
+      return copy;
+    };
+    return {
+      hashes: share(this.hashes, (b) => new Int32Array(b)),
+      masks: share(this.masks, (b) => new Int32Array(b)),
+      used: share(this.used, (b) => new Uint8Array(b)),
+      count: this.count,
+    };
+  }
 
   /** The slot of `hash`, or of where it would go. */
   private slot(hash: number): number {
@@ -78,8 +113,9 @@ class MaskTable {
   }
 }
 
-export function createWantedBases(): WantedBases {
-  const bits = new Map<Lcid, number>();
+/** A table to note rows in, or one noted elsewhere (`packed`, given up by whoever packed it). */
+export function createWantedBases(packed?: PackedWanted): WantedBases {
+  const bits = new Map<Lcid, number>(packed?.bits);
   const bitOf = (lcid: Lcid): number | undefined => {
     let bit = bits.get(lcid);
     if (bit === undefined && bits.size < MAX_BITS) {
@@ -88,7 +124,7 @@ export function createWantedBases(): WantedBases {
     }
     return bit;
   };
-  const everywhere = new MaskTable();
+  const everywhere = packed === undefined ? new MaskTable() : MaskTable.of(packed);
   return {
     note(base, targets) {
       if (base.trim() === '') return;
@@ -102,5 +138,25 @@ export function createWantedBases(): WantedBases {
       const bit = bits.get(lcid);
       return bit === undefined || (mask & bit) === 0;
     },
+    pack: () => ({ bits: [...bits], ...everywhere.pack() }),
+  };
+}
+
+/**
+ * Whether a label of a file with base language `baseLcid` has a translation a memory keeping only
+ * what `wanted` (of base language `wantedLcid`) wants would keep: a label without one adds nothing
+ * to such a memory, and need not be read any further.
+ */
+export function wantedLabel(
+  wanted: WantedBases,
+  wantedLcid: Lcid,
+): (texts: ReadonlyMap<Lcid, string>, baseLcid: Lcid) => boolean {
+  return (texts, baseLcid) => {
+    if (baseLcid !== wantedLcid) return false;
+    const base = texts.get(baseLcid) ?? '';
+    if (base.trim() === '') return false;
+    for (const [lcid, text] of texts)
+      if (lcid !== baseLcid && text.trim() !== '' && wanted.wants(base, lcid)) return true;
+    return false;
   };
 }
