@@ -30,4 +30,11 @@ export class IntList {
   set(i: number, value: number): void {
     this.items[i] = value;
   }
+
+  /** A copy of the list in shared memory (SharedArrayBuffer), which other threads read without copies. */
+  toShared(): Int32Array {
+    const shared = new Int32Array(new SharedArrayBuffer(Math.max(this.used, 1) * 4));
+    shared.set(this.items.subarray(0, this.used));
+    return this.used === 0 ? shared.subarray(0, 0) : shared;
+  }
 }

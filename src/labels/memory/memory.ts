@@ -12,7 +12,7 @@
 import type { Lcid } from '../crm-xml/model';
 import { detach } from './detach';
 import { IntList } from './int-list';
-import { createNarrowTextPool, createTextPool, pageOf } from './text-pool';
+import { createTextStore } from './text-pool';
 
 export interface MemoryMatch {
   text: string;
@@ -57,9 +57,6 @@ interface Candidate extends MemoryMatch {
   count: number;
 }
 
-/** Texts this long or longer are kept two bytes per code unit (a narrow text's length has 22 bits). */
-const NARROW_LENGTH = 1 << 21;
-
 /** No entry, no slot: the end of an entry's list of languages. */
 const NONE = -1;
 
@@ -72,25 +69,13 @@ function hashOf(baseLcid: Lcid, base: string): number {
 
 export function createMemory(options: MemoryOptions = {}): TranslationMemory {
   const keep = options.keep;
-  // Base texts and translations: characters only (text-pool.ts), each known by two numbers: in
-  // the narrow pool, start ≥ 0 and length × 512 + page; in the wide pool, -1 - start and length.
-  const wide = createTextPool();
-  const narrow = createNarrowTextPool();
-  /** Stores `text`; its first number is returned, its second is `fieldOf(text)` after. */
-  let lastField = 0;
-  const store = (text: string): number => {
-    const page = text.length < NARROW_LENGTH ? pageOf(text) : -1;
-    if (page === -1) {
-      lastField = text.length;
-      return -1 - wide.add(text);
-    }
-    lastField = text.length * 512 + page;
-    return narrow.add(text, page);
-  };
-  const stored = (start: number, field: number): string =>
-    start >= 0 ? narrow.text(start, field >> 9, field & 511) : wide.text(-1 - start, field);
-  const same = (start: number, field: number, text: string): boolean =>
-    start >= 0 ? narrow.equals(start, field >> 9, text, field & 511) : wide.equals(-1 - start, field, text);
+  // Base texts and translations: characters only, each known by two numbers (text-pool.ts).
+  const texts = createTextStore();
+  /** Stores `text`; its first number is returned, its second is `lastField()` after. */
+  const store = (text: string): number => texts.add(text);
+  const lastField = (): number => texts.field;
+  const stored = (start: number, field: number): string => texts.text(start, field);
+  const same = (start: number, field: number, text: string): boolean => texts.equals(start, field, text);
   // Entries (base texts): base language, hash, base text, first slot.
   const entryLcid = new IntList();
   const entryHash = new IntList();
@@ -145,7 +130,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     entryLcid.push(baseLcid);
     entryHash.push(hash);
     entryStart.push(store(base));
-    entryLength.push(lastField);
+    entryLength.push(lastField());
     entryFirst.push(NONE);
     if ((e + 1) * 2 > table.length) {
       const grown = new Int32Array(table.length * 2);
@@ -166,7 +151,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     slotLcid.push(lcid);
     slotNext.push(NONE);
     slotStart.push(store(text));
-    slotLength.push(lastField);
+    slotLength.push(lastField());
     slotSource.push(source);
     slotCount.push(1);
     let last = entryFirst.get(entry);
@@ -197,7 +182,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
       const top: Candidate = { text: textOf(s), source: slotSource[s]!, count: slotCount.get(s) };
       more.set(s, [...others!.filter((c) => c !== other), top]);
       slotStart.set(s, store(other.text));
-      slotLength.set(s, lastField);
+      slotLength.set(s, lastField());
       slotSource[s] = other.source;
       slotCount.set(s, other.count);
     }

@@ -61,7 +61,7 @@ describe('the suggestion table of an export', () => {
     const memory = createMemory();
     memory.add(1033, 'Name', 1049, 'Имя', 'past.zip');
     const packed = packSuggestions(1033, [memory]);
-    for (const array of [packed.chars, packed.entries, packed.slots])
+    for (const array of [...packed.texts.narrow, ...packed.texts.wide, packed.entries, packed.slots])
       expect(array.buffer).toBeInstanceOf(SharedArrayBuffer);
     const table = new SuggestionTable(structuredClone(packed));
     const e = table.find(table.key('Name')!, 1049);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createNarrowTextPool, createTextPool, pageOf } from '../../../src/labels/memory/text-pool';
+import {
+  createNarrowTextPool,
+  createTextPool,
+  createTextStore,
+  pageOf,
+} from '../../../src/labels/memory/text-pool';
 
 describe('text pool', () => {
   it('gives back every text as added, lone surrogates and texts longer than a block included', () => {
@@ -36,5 +41,20 @@ describe('text pool', () => {
     expect(['Café', 'Сохранить', 'Зберегти ґ', 'Ж\u00e9', '\ud800', '', 'abc'].map(pageOf)).toEqual([
       1, 8, -1, -1, 0x1b0, 1, 1,
     ]);
+  });
+
+  it('gives back every text from a store made again of its shared blocks, as another thread would', () => {
+    const store = createTextStore({ shared: true });
+    const texts = ['Save', 'Сохранить', 'mixed Ω и 😀', '', 'x'.repeat(3_000_000), 'Зберегти', '\ud800'];
+    const numbers = texts.map((t) => [store.add(t), store.field] as const);
+    const blocks = store.blocks();
+    expect([...blocks.narrow, ...blocks.wide].every((b) => b.buffer instanceof SharedArrayBuffer)).toBe(true);
+    const again = createTextStore({ blocks: structuredClone(blocks) });
+    texts.forEach((t, i) => {
+      const [start, field] = numbers[i]!;
+      expect(again.text(start, field)).toBe(t);
+      expect(again.equals(start, field, t)).toBe(true);
+      expect(again.equals(start, field, `${t}.`)).toBe(false);
+    });
   });
 });
