@@ -98,7 +98,9 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
         : visitWanted(input.wanted, visitor, () => {
             if (++skipped >= SKIPPED_POSTED) postSkipped();
           });
-    const result = await readTranslations(paced(), source.where, wanted?.visitor ?? visitor);
+    const result = await readTranslations(paced(), source.where, wanted?.visitor ?? visitor, undefined, {
+      fingerprint: wanted === undefined,
+    });
     await until(() => waiting.length === 0 && unplanned === undefined);
     batches.flush();
     postSkipped();

@@ -2,12 +2,13 @@
  * Reading for an export's suggestions (export-suggestions.ts), where the labels are read: in the
  * label reader's worker, so that labels a memory would not keep never cross to the main thread.
  * `collect` notes every label in a wanted table (memory/wanted.ts) and passes none on; `only`
- * passes on just the labels with a translation the table wants. Same labels, same order, on
- * either thread (read-labels.ts uses this without a worker too).
+ * passes on just the labels with a translation the table wants, with the others blanked. Same
+ * labels, same order, on either thread (read-labels.ts uses this without a worker too). Neither
+ * needs the file's fingerprint, which is then not computed.
  */
 import type { Lcid } from './crm-xml/model';
 import type { TranslationsVisitor } from './crm-xml/read';
-import { createWantedBases, wantedLabel, type PackedWanted } from './memory/wanted';
+import { createWantedBases, keepWanted, type PackedWanted } from './memory/wanted';
 
 export type WantedReading =
   | { collect: true }
@@ -45,12 +46,12 @@ export function visitWanted(
       table: () => wanted.pack(),
     };
   }
-  const keeps = wantedLabel(createWantedBases(reading.only), reading.baseLcid);
+  const keeps = keepWanted(createWantedBases(reading.only), reading.baseLcid);
   return {
     visitor: {
       sheet,
       label(label) {
-        if (keeps(label.texts, baseLcid)) return inner.label?.(label);
+        if (keeps(label.texts as Map<Lcid, string>, baseLcid)) return inner.label?.(label);
         skipped();
         return undefined;
       },

@@ -30,6 +30,8 @@ const DECODE_BYTES = 32 * 1024;
 export interface ReadTranslationsOptions {
   /** Read the rows Dynamics writes in one walk each (default); false reads every row tag by tag. */
   wholeRows?: boolean;
+  /** Compute the SHA-256 fingerprint of the bytes (default); false leaves the result's empty. */
+  fingerprint?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function readTranslations(
   const scanner = new XmlScanner(handler, where, patched);
   handler.scanner = scanner;
   sink.scanner = scanner;
-  const hash = createHash('sha256');
+  const hash = options.fingerprint === false ? undefined : createHash('sha256');
   const text = new Utf8Text(() => new CrmKitError('XML_MALFORMED', `${where}: not valid UTF-8 text`));
   // The scanner may keep the start of a row waiting for its end: whatever else fails (the input,
   // its UTF-8) lets the scanner read that text first, so that an error in it wins as it would
@@ -62,7 +64,7 @@ export async function readTranslations(
   };
   try {
     for await (const chunk of input) {
-      hash.update(chunk);
+      hash?.update(chunk);
       // Decoded in small pieces: a string of a whole 256 KB chunk would be born in V8's large-object
       // space, freed only by full collections, and the heap would grow with the file.
       for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
@@ -79,7 +81,7 @@ export async function readTranslations(
   }
   scanner.end();
   if (output !== undefined && patched !== undefined) await flush(output, patched.end());
-  return { header: sink.header(), fingerprint: hash.digest('hex'), labelCount: sink.labelCount };
+  return { header: sink.header(), fingerprint: hash?.digest('hex') ?? '', labelCount: sink.labelCount };
 }
 async function flush(output: Writable, bytes: Buffer): Promise<void> {
   if (bytes.length === 0) return;

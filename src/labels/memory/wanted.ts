@@ -143,20 +143,25 @@ export function createWantedBases(packed?: PackedWanted): WantedBases {
 }
 
 /**
- * Whether a label of a file with base language `baseLcid` has a translation a memory keeping only
- * what `wanted` (of base language `wantedLcid`) wants would keep: a label without one adds nothing
- * to such a memory, and need not be read any further.
+ * For a label of a file with base language `baseLcid`: whether it has a translation a memory
+ * keeping only what `wanted` (of base language `wantedLcid`) wants would keep, the others blanked
+ * (such a memory ignores empty texts). A label without one adds nothing to such a memory, and
+ * need not be read any further.
  */
-export function wantedLabel(
+export function keepWanted(
   wanted: WantedBases,
   wantedLcid: Lcid,
-): (texts: ReadonlyMap<Lcid, string>, baseLcid: Lcid) => boolean {
+): (texts: Map<Lcid, string>, baseLcid: Lcid) => boolean {
   return (texts, baseLcid) => {
     if (baseLcid !== wantedLcid) return false;
     const base = texts.get(baseLcid) ?? '';
     if (base.trim() === '') return false;
-    for (const [lcid, text] of texts)
-      if (lcid !== baseLcid && text.trim() !== '' && wanted.wants(base, lcid)) return true;
-    return false;
+    let kept = false;
+    for (const [lcid, text] of texts) {
+      if (lcid === baseLcid || text === '') continue;
+      if (text.trim() !== '' && wanted.wants(base, lcid)) kept = true;
+      else texts.set(lcid, '');
+    }
+    return kept;
   };
 }
