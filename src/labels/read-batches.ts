@@ -10,8 +10,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Label, LabelSheet, Lcid } from './crm-xml/model';
 import type { BatchPolicy, ToMain } from './read-protocol';
-import type { SuggestionTable } from './memory/suggestion-table';
-import { LabelRowXml, type RowRecipe } from './workbook/label-row-xml';
+import { LabelRowXml, type RowRecipe, type RowSuggestions } from './workbook/label-row-xml';
 
 /**
  * Labels per message. Small: a label's texts are slices of the scanner's text and keep it alive
@@ -77,7 +76,7 @@ export class Batches {
     private readonly taken: Int32Array | undefined,
     private readonly policy: BatchPolicy = BATCH,
     /** The suggestions of recipes that ask for them. */
-    private readonly table?: SuggestionTable,
+    private readonly table?: RowSuggestions,
   ) {}
 
   /** Whether the next batch of a sheet with recipes is made into rows. */

@@ -9,6 +9,7 @@ import type { Lcid } from '../crm-xml/model';
 import { IntList } from './int-list';
 import { normalizeBase, type TranslationMemory } from './memory';
 import { createTextStore, type StoreBlocks, type TextStore } from './text-pool';
+import type { RowSuggestions } from '../workbook/label-row-xml';
 
 /** What crosses to the worker (structured-cloneable; the arrays share their memory). */
 export interface PackedSuggestions {
@@ -76,7 +77,7 @@ export function packSuggestions(baseLcid: Lcid, memories: readonly TranslationMe
 }
 
 /** Lookups in a packed table, on either thread. */
-export class SuggestionTable {
+export class SuggestionTable implements RowSuggestions {
   private readonly mask: number;
   private readonly texts: TextStore;
 

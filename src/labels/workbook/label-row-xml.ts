@@ -8,7 +8,6 @@
 import type { UiLcid } from '../crm-xml/context-texts';
 import { describeLabel } from '../crm-xml/describe';
 import type { Label, Lcid } from '../crm-xml/model';
-import type { SuggestionTable } from '../memory/suggestion-table';
 import { isRightToLeft } from './languages';
 import { columnName, type SheetLayout } from './layout';
 import { cellStart, cellStyle, cellXml, rowXml, type CellStyle } from './row-xml';
@@ -44,6 +43,18 @@ export interface RowRecipe extends Pick<
   suggest: boolean;
 }
 
+/** The suggestions rows get, settled beforehand (memory/suggestion-table.ts's SuggestionTable). */
+export interface RowSuggestions {
+  readonly baseLcid: Lcid;
+  /** The base text as looked up, or undefined when no row of it gets a suggestion. */
+  key(base: string): { base: string; hash: number } | undefined;
+  /** The entry suggesting a translation of `key` into `lcid`, or -1. */
+  find(key: { base: string; hash: number }, lcid: Lcid): number;
+  text(entry: number): string;
+  /** The number of the entry's source (a note's text) among the table's sources. */
+  sourceNumber(entry: number): number;
+}
+
 /** Whether one of the label's texts in `targets` is empty (or only white space): `--missing-only` writes its row. */
 export function isMissing(label: Label, targets: readonly Lcid[]): boolean {
   return targets.some((lcid) => (label.texts.get(lcid) ?? '').trim() === '');
@@ -62,7 +73,7 @@ export class LabelRowXml {
   private readonly rtl: readonly boolean[];
   private readonly suggestionStyles: readonly [CellStyle, CellStyle];
   /** The suggestions rows get (the recipe's `suggest` with a table). */
-  private readonly table: SuggestionTable | undefined;
+  private readonly table: RowSuggestions | undefined;
   /**
    * The notes of the cells `row` filled with suggestions, since last emptied: four numbers each,
    * row number, column, language, the table's source number.
@@ -71,7 +82,7 @@ export class LabelRowXml {
 
   constructor(
     readonly recipe: RowRecipe,
-    table?: SuggestionTable,
+    table?: RowSuggestions,
   ) {
     this.letters = Array.from({ length: recipe.tokenCol + 1 }, (_, col) => columnName(col));
     this.starts = this.letters.map(cellStart);
@@ -131,7 +142,7 @@ export class LabelRowXml {
     let xml = this.head(label, r);
     const { targetCols } = this.recipe;
     const table = this.table;
-    let key: ReturnType<SuggestionTable['key']> | null = null;
+    let key: ReturnType<RowSuggestions['key']> | null = null;
     for (let i = 0; i < targetCols.length; i++) {
       const { lcid, col } = targetCols[i]!;
       const text = label.texts.get(lcid) ?? '';
