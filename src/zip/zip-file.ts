@@ -16,6 +16,9 @@ import {
 } from './directory';
 import { inflateEntryStream, type EntryReadOptions } from './entry-data';
 
+/** Bytes read from the file at a time when an entry is streamed. */
+const READ_BYTES = 64 * 1024;
+
 export class ZipFile {
   private constructor(
     private readonly path: string,
@@ -66,7 +69,10 @@ export class ZipFile {
     const raw = createReadStream(this.path, {
       start,
       end: start + entry.compressedSize - 1,
-      highWaterMark: 256 * 1024,
+      // Each read is a Buffer of its own, which the stream may hold past a young collection: at
+      // 64 KB such garbage stays small. Import of 1,000,000 labels with 256 KB reads peaked at
+      // 270–313 MB (V8 frees the old buffers late), with 64 KB at 247–256 MB, 0.1–0.3 s slower.
+      highWaterMark: READ_BYTES,
     });
     yield* inflateEntryStream(raw, entry, options, this.fail);
   }
