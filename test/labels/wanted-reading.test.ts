@@ -26,7 +26,7 @@ async function read(
   file: string,
   worker: false | LabelWorkerFile,
   wanted?: WantedReading,
-): Promise<{ labels: Label[]; table: PackedWanted | undefined; skipped: number }> {
+): Promise<{ labels: Label[]; table: PackedWanted | undefined; skipped: number; fingerprint: string }> {
   const source = await openTranslationsSource(file, path.basename(file));
   const labels: Label[] = [];
   let skipped = 0;
@@ -36,7 +36,7 @@ async function read(
       { label: (label) => void labels.push(label) },
       { worker, ...(wanted === undefined ? {} : { wanted }), onSkipped: (n) => (skipped += n) },
     );
-    return { labels, table: result.wanted, skipped };
+    return { labels, table: result.wanted, skipped, fingerprint: result.fingerprint };
   } finally {
     await source.close();
   }
@@ -68,6 +68,9 @@ describe('reading for suggestions', () => {
     const here = await read(input, false, { collect: true });
     const there = await read(input, tsWorker, { collect: true });
     expect([here.labels.length, there.labels.length]).toEqual([0, 0]);
+    // Reads for suggestions need no fingerprint, and compute none.
+    expect(everything.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect([here.fingerprint, there.fingerprint]).toEqual(['', '']);
     expect(here.skipped).toBe(everything.labels.length);
     expect(there.skipped).toBe(everything.labels.length);
     const noted = createWantedBases();
