@@ -87,6 +87,8 @@ async function readHere(
     pace === undefined ? xml : paced(),
     source.where,
     wanted?.visitor ?? visitor,
+    undefined,
+    { fingerprint: wanted === undefined },
   );
   const table = wanted?.table();
   return table === undefined ? result : { ...result, wanted: table };
