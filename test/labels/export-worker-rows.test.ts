@@ -17,15 +17,11 @@ import { packSuggestions, SuggestionTable } from '../../src/labels/memory/sugges
 import type { LabelWorkerFile } from '../../src/labels/read-labels';
 import type { BatchPolicy } from '../../src/labels/read-protocol';
 import { writeWorkbooks, type ExportOutput } from '../../src/labels/write-workbooks';
-import { removeTempDirs, tempDir } from './support';
+import { removeTempDirs, tempDir, tsWorkerOf } from './support';
 
 afterAll(removeTempDirs);
 
-/** The worker's TypeScript, loaded through tsx, as the bundle loads the built file. */
-const workerTs = new URL('../../src/labels/read-worker.ts', import.meta.url);
-const tsWorker: LabelWorkerFile = {
-  script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerTs.href)}); });`,
-};
+const tsWorker: LabelWorkerFile = tsWorkerOf('read-worker.ts');
 
 /** Base English; Russian, and Arabic (right to left: cells of their own style). */
 const LANGS = [1033, 1049, 1025] as const;

@@ -7,13 +7,9 @@ import { sampleXml } from '../../src/labels/crm-xml/sample';
 import { importLabels, type ImportOptions } from '../../src/labels/import';
 import { PassPacer, type PacingOptions } from '../../src/labels/import-pacing';
 import type { SheetWorkerFile } from '../../src/labels/workbook/read-sheet-thread';
-import { editWithSheetJs, removeTempDirs, tempDir, XLSX } from './support';
+import { editWithSheetJs, removeTempDirs, tempDir, tsWorkerOf, XLSX } from './support';
 
-/** The worker's TypeScript, loaded through tsx, as the bundle loads the built file. */
-const workerTs = new URL('../../src/labels/workbook/read-sheet-worker.ts', import.meta.url);
-const tsWorker: SheetWorkerFile = {
-  script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerTs.href)}); });`,
-};
+const tsWorker: SheetWorkerFile = tsWorkerOf('workbook/read-sheet-worker.ts');
 
 let dir = '';
 const file = (name: string) => ({ path: path.join(dir, name), name });

@@ -12,6 +12,17 @@ import { runCli, type CliResult } from '../cli/support';
 
 const created: string[] = [];
 
+/**
+ * A worker thread's TypeScript (`file`, under src/labels/), loaded through tsx as the bundle loads
+ * the built file: what the label reader and the sheet reader take as their worker in tests.
+ */
+export function tsWorkerOf(file: string): { script: string } {
+  const url = new URL(`../../src/labels/${file}`, import.meta.url);
+  return {
+    script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`,
+  };
+}
+
 /** A new temporary folder, removed by `removeTempDirs()` (call it in `afterAll`). */
 export function tempDir(prefix = 'crmkit-labels-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));

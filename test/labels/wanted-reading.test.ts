@@ -13,14 +13,11 @@ import { readLabels, type LabelWorkerFile } from '../../src/labels/read-labels';
 import { writeSampleFile } from '../../src/labels/sample-file';
 import { openTranslationsSource } from '../../src/labels/source';
 import type { WantedReading } from '../../src/labels/wanted-reading';
-import { removeTempDirs, tempDir } from './support';
+import { removeTempDirs, tempDir, tsWorkerOf } from './support';
 
 afterAll(removeTempDirs);
 
-const workerTs = new URL('../../src/labels/read-worker.ts', import.meta.url);
-const tsWorker: LabelWorkerFile = {
-  script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerTs.href)}); });`,
-};
+const tsWorker: LabelWorkerFile = tsWorkerOf('read-worker.ts');
 
 async function read(
   file: string,

@@ -9,6 +9,7 @@ import type { Lcid } from '../crm-xml/model';
 import { IntList } from './int-list';
 import { normalizeBase, type TranslationMemory } from './memory';
 import { createTextStore, type StoreBlocks, type TextStore } from './text-pool';
+import { baseHash } from './wanted';
 import type { RowSuggestions } from '../workbook/label-row-xml';
 
 /** What crosses to the worker (structured-cloneable; the arrays share their memory). */
@@ -27,13 +28,6 @@ export interface PackedSuggestions {
 const FIELDS = 7;
 const [HASH, BASE_START, BASE_FIELD, LCID, TEXT_START, TEXT_FIELD, SOURCE] = [0, 1, 2, 3, 4, 5, 6];
 
-/** FNV-1a over the UTF-16 code units of a normalised base text. */
-function hashOf(base: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < base.length; i++) h = Math.imul(h ^ base.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
 /**
  * The table of every suggestion `memories` can give rows of base language `baseLcid`: a pair's
  * translation from the first memory that has one (as the suggester consults them).
@@ -47,7 +41,7 @@ export function packSuggestions(baseLcid: Lcid, memories: readonly TranslationMe
     for (const unit of memory.units()) {
       if (unit.baseLcid !== baseLcid) continue;
       let base: [number, number] | undefined;
-      const hash = hashOf(unit.base);
+      const hash = baseHash(unit.base);
       for (const [lcid, match] of unit.translations) {
         if (earlier.some((e) => e.lookup(baseLcid, unit.base, lcid) !== undefined)) continue;
         base ??= [texts.add(unit.base), texts.field];
@@ -94,7 +88,7 @@ export class SuggestionTable implements RowSuggestions {
   key(base: string): { base: string; hash: number } | undefined {
     if (base.trim() === '') return undefined;
     const normalized = normalizeBase(base);
-    return { base: normalized, hash: hashOf(normalized) };
+    return { base: normalized, hash: baseHash(normalized) };
   }
 
   /** The entry suggesting a translation of `key` into `lcid`, or -1. */

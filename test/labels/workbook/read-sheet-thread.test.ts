@@ -11,13 +11,9 @@ import { readPackageParts, readSharedStrings } from '../../../src/labels/workboo
 import { RowPacker, unpackRows } from '../../../src/labels/workbook/read-sheet-protocol';
 import type { SheetWorkerFile } from '../../../src/labels/workbook/read-sheet-thread';
 import { readSheetRows, sheetRowScanner, type RawRow } from '../../../src/labels/workbook/sheet-rows';
-import { removeTempDirs, tempDir, XLSX } from '../support';
+import { removeTempDirs, tempDir, tsWorkerOf, XLSX } from '../support';
 
-/** The worker's TypeScript, loaded through tsx, as the bundle loads the built file. */
-const workerTs = new URL('../../../src/labels/workbook/read-sheet-worker.ts', import.meta.url);
-const tsWorker: SheetWorkerFile = {
-  script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerTs.href)}); });`,
-};
+const tsWorker: SheetWorkerFile = tsWorkerOf('workbook/read-sheet-worker.ts');
 
 let dir = '';
 const file = (name: string) => ({ path: path.join(dir, name), name });

@@ -16,17 +16,14 @@ import { rowHashes } from '../../../src/labels/workbook/read-sheet-protocol';
 import type { SheetWorkerFile } from '../../../src/labels/workbook/read-sheet-thread';
 import { keyHash, parseToken, rowToken, textsHash, TOKEN_VERSION } from '../../../src/labels/workbook/token';
 import type { WorkbookReadResult, WorkbookRow } from '../../../src/labels/workbook/types';
-import { removeTempDirs, tempDir } from '../support';
+import { removeTempDirs, tempDir, tsWorkerOf } from '../support';
 import { BASE, label, options, readBack, writeWorkbook } from './helpers';
 
 const formatOne = readFileSync(
   path.resolve(import.meta.dirname, '../../fixtures/workbook/format1-tokens.xlsx'),
 );
 
-const workerTs = new URL('../../../src/labels/workbook/read-sheet-worker.ts', import.meta.url);
-const tsWorker: SheetWorkerFile = {
-  script: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(workerTs.href)}); });`,
-};
+const tsWorker: SheetWorkerFile = tsWorkerOf('workbook/read-sheet-worker.ts');
 
 afterAll(removeTempDirs);
 
