@@ -1,5 +1,6 @@
 // Bundles the CLI (src/cli/main.ts and everything it imports) into dist/crmkit.js, and the label
-// reader's worker threads into dist/labels-read-worker.js and dist/labels-sheet-worker.js
+// reader's worker threads into dist/labels-read-worker.js and dist/labels-sheet-worker.js, and the
+// suggestion layers' into dist/suggestion-layer-worker.js
 // (src/labels/read-labels.ts and src/labels/workbook/read-sheet-thread.ts load them from beside the bundle). Code splitting: what a command loads with `import()` (src/cli/features.ts)
 // lives in chunks of its own (dist/crmkit-<name>-<hash>.js), so `crmkit --help` parses none of it.
 // Dependencies stay external: they are resolved from node_modules at run time.
@@ -19,6 +20,7 @@ await build({
     crmkit: 'src/cli/main.ts',
     'labels-read-worker': 'src/labels/read-worker.ts',
     'labels-sheet-worker': 'src/labels/workbook/read-sheet-worker.ts',
+    'suggestion-layer-worker': 'src/labels/suggestion-layer-worker.ts',
   },
   outdir: out,
   // Beside the entries (not in a subfolder): src/labels/read-labels.ts finds the worker by its

@@ -1,83 +1,29 @@
 /**
  * Suggestions for an export's empty cells (`labels export --memory`, `--consistency`), as
  * suggestions.ts makes them (same suggestions), for a translations zip or CrmTranslations.xml.
- * The input is read first, in the reader's worker thread, for which cells are empty (noted there:
- * no label crosses to this thread). Then the past translations worth keeping (those that can fill
- * an empty cell) and the file's own (consistency) are read into their memories at the same time:
- * translations zips and XML in a reader worker each, on both cores, which pass on only the labels
- * with such a translation (wanted-reading.ts). The suggestions are then settled in one table
- * (suggestion-table.ts), which the export's reader shares to make the rows with. Nothing is kept
- * on disk: reading is the workers', and costs this thread less than records read back.
+ * The file's own translations (consistency) and the past ones are read into one layer each of a
+ * suggestion table (suggestion-layer.ts), each in a worker thread of its own, on both cores at
+ * once; a layer keeps only the translations that can fill an empty cell (the wanted table).
+ *
+ * Which cells are empty is known once the whole input is read. An input up to ONE_READ_LIMIT is
+ * read once: its layer notes the wanted table while it keeps every translation of the file, and the
+ * past files' layer keeps everything until the table comes; both drop what is not wanted when they
+ * are packed. A larger input is read for the table first, so that neither layer ever holds more
+ * than what is wanted. The export's reader then shares the table to make the rows with.
  */
-import type { NamedFile } from '../fs/open-input';
-import { displayKey, type Lcid } from './crm-xml/model';
-import { readMemoryFiles } from './load-memory';
-import { createMemory, type MemoryOptions, type TranslationMemory } from './memory/memory';
 import { createTableSuggester, type TableSuggester } from './memory/suggest';
-import { packSuggestions, SuggestionTable } from './memory/suggestion-table';
-import { createWantedBases, type PackedWanted, type WantedBases } from './memory/wanted';
-import { readLabels, type ReadLabelsOptions, type ReadLabelsResult } from './read-labels';
-import type { WantedReading } from './wanted-reading';
+import { SuggestionTable, type PackedSuggestions } from './memory/suggestion-table';
+import { readLabels } from './read-labels';
+import type { LayerRequest, LayerResult, LayerWanted, WantedTable } from './suggestion-layer';
+import { startSuggestionLayer, type LayerJob, type LayerJobOptions } from './suggestion-layer-thread';
 import type { SuggestionOptions } from './suggestions';
-import type { TranslationsReadResult, TranslationsVisitor } from './crm-xml/read';
-import { openTranslationsSource, type TranslationsSource } from './source';
+import { openTranslationsSource } from './source';
 
-type Keep = NonNullable<MemoryOptions['keep']>;
-
-/** Awaits every promise; throws the first failure once none is left running. */
-async function allSettled(work: readonly Promise<unknown>[]): Promise<void> {
-  const outcomes = await Promise.allSettled(work);
-  for (const o of outcomes) if (o.status === 'rejected') throw o.reason;
-}
-
-/** Reads the input's labels in the reader's worker thread (when bundled). */
-async function readInput(
-  o: SuggestionOptions,
-  visitor: TranslationsVisitor,
-  options: ReadLabelsOptions,
-): Promise<ReadLabelsResult> {
-  const source = await openTranslationsSource(o.input.path, o.input.name, o.maxSize);
-  try {
-    return await readLabels(source, visitor, { ...options, ...progress(o) });
-  } finally {
-    await source.close();
-  }
-}
-
-/** Labels read but left out still count as read. */
-const progress = (o: SuggestionOptions): Pick<ReadLabelsOptions, 'onSkipped'> =>
-  o.onRows === undefined ? {} : { onSkipped: o.onRows };
-
-/** The first read of the input: which cells are empty, noted where the input is read. */
-async function wantedTranslations(o: SuggestionOptions): Promise<{ wanted: PackedWanted; baseLcid: Lcid }> {
-  const result = await readInput(o, {}, { wanted: { collect: true } });
-  if (result.wanted === undefined) throw new Error('the reader noted no wanted table');
-  return { wanted: result.wanted, baseLcid: result.header.baseLcid };
-}
-
-/** The file's own translations, remembered with the row each stands in (consistency). */
-async function sameFileMemory(
-  o: SuggestionOptions,
-  keep: Keep,
-  baseLcid: Lcid,
-  only: WantedReading,
-): Promise<TranslationMemory> {
-  const memory = createMemory({ keep });
-  await readInput(
-    o,
-    {
-      label(row) {
-        const base = row.texts.get(baseLcid) ?? '';
-        const place = (): string => `this file, ${displayKey(row)}`;
-        for (const [lcid, text] of row.texts) memory.add(baseLcid, base, lcid, text, place);
-        o.onRows?.(1);
-        return undefined;
-      },
-    },
-    { wanted: only },
-  );
-  return memory;
-}
+/**
+ * The largest input XML (bytes) read once: the file's every translation and the past ones read
+ * meanwhile are held until the wanted table is known (about 60 MB at 150 MB of XML, 400,000 labels).
+ */
+export const ONE_READ_LIMIT = 150 * 1024 * 1024;
 
 export interface ExportSuggestions {
   /** Suggests from a table settled once the memories are read (suggestion-table.ts). */
@@ -86,38 +32,74 @@ export interface ExportSuggestions {
   memoryFiles: number | undefined;
 }
 
-export async function prepareExportSuggestions(o: SuggestionOptions): Promise<ExportSuggestions> {
-  o.onPhase?.('reading the file for empty cells');
-  const first = await wantedTranslations(o);
-  const baseLcid = first.baseLcid;
-  // The readers pass on only the labels with a translation worth keeping; `keep` decides for each.
-  const only: WantedReading = { only: first.wanted, baseLcid };
-  // Dropped once the memories are built (the export only looks up): not held through the export.
-  let wanted: WantedBases | undefined = createWantedBases(first.wanted);
-  const keep: Keep = (lcid, text, target) => lcid === baseLcid && wanted?.wants(text, target) === true;
-  const readInWorker = (
-    source: TranslationsSource,
-    visitor: TranslationsVisitor,
-  ): Promise<TranslationsReadResult> => readLabels(source, visitor, { wanted: only, ...progress(o) });
-  let files: NamedFile[] | undefined;
-  let memory: TranslationMemory | undefined;
-  const reads: Promise<unknown>[] = [];
-  if (o.memory.length > 0) {
-    o.onPhase?.('reading memory');
-    memory = createMemory({ keep });
-    const reading = readMemoryFiles(o.memory, memory, {
-      exclude: [o.input.path],
-      maxEntrySize: o.maxSize,
-      readTranslationsSource: readInWorker,
-      ...(o.onRows === undefined ? {} : { onRows: o.onRows }),
-    });
-    reads.push(reading.then((read) => (files = read)));
+export interface ExportSuggestionOptions extends SuggestionOptions {
+  /** Where the layers are read (tests); default their worker threads when bundled. */
+  worker?: LayerJobOptions['worker'];
+  /** Inputs up to this size are read once (default ONE_READ_LIMIT). */
+  oneReadLimit?: number;
+}
+
+/** The input's XML size, and the table of a large input's empty cells (read in the reader's worker). */
+async function planReads(o: ExportSuggestionOptions): Promise<WantedTable | undefined> {
+  const source = await openTranslationsSource(o.input.path, o.input.name, o.maxSize);
+  try {
+    if (source.xmlSize <= (o.oneReadLimit ?? ONE_READ_LIMIT)) return undefined;
+    o.onPhase?.('reading the file for empty cells');
+    const read = await readLabels(
+      source,
+      {},
+      { wanted: { collect: true }, ...(o.onRows === undefined ? {} : { onSkipped: o.onRows }) },
+    );
+    if (read.wanted === undefined) throw new Error('the reader noted no wanted table');
+    return { table: read.wanted, baseLcid: read.header.baseLcid };
+  } finally {
+    await source.close();
   }
-  o.onPhase?.('reading the file for consistency');
-  const sameFile = sameFileMemory(o, keep, baseLcid, only);
-  await allSettled([sameFile, ...reads]);
-  wanted = undefined;
+}
+
+/** Awaits every job; on the first failure stops the others and throws it. */
+async function allLayers(jobs: readonly LayerJob[]): Promise<LayerResult[]> {
+  try {
+    return await Promise.all(jobs.map((j) => j.result));
+  } catch (e) {
+    for (const j of jobs) j.cancel();
+    await Promise.allSettled(jobs.map((j) => j.result));
+    throw e;
+  }
+}
+
+export async function prepareExportSuggestions(o: ExportSuggestionOptions): Promise<ExportSuggestions> {
+  const first = await planReads(o);
+  const wanted = (file: boolean): LayerWanted =>
+    first !== undefined ? { only: first } : file ? { note: true } : { later: true };
+  const options: LayerJobOptions = {
+    ...(o.onRows === undefined ? {} : { onRows: o.onRows }),
+    ...(o.worker === undefined ? {} : { worker: o.worker }),
+  };
+  const start = (request: LayerRequest): LayerJob => startSuggestionLayer(request, options);
+  const maxSize = o.maxSize === undefined ? {} : { maxSize: o.maxSize };
+  o.onPhase?.(o.memory.length > 0 ? 'reading memory' : 'reading the file for consistency');
+  const file = start({ kind: 'file', inputs: [o.input], wanted: wanted(true), ...maxSize });
+  const past =
+    o.memory.length === 0
+      ? undefined
+      : start({
+          kind: 'memory',
+          inputs: o.memory,
+          exclude: [o.input.path],
+          wanted: wanted(false),
+          ...maxSize,
+        });
+  // The past layer keeps everything until the file's layer has noted which cells are empty.
+  if (first === undefined && past !== undefined) {
+    file.result.then(
+      (r) => (r.wanted === undefined ? past.cancel() : past.giveWanted(r.wanted)),
+      () => past.cancel(),
+    );
+  }
+  const [own, memory] = await allLayers(past === undefined ? [file] : [file, past]);
+  if (own === undefined) throw new Error('no layer of the file itself');
   // The file's own translations first, then the past ones: as createSuggester consults them.
-  const table = packSuggestions(baseLcid, [await sameFile, ...(memory === undefined ? [] : [memory])]);
-  return { suggester: createTableSuggester(new SuggestionTable(table)), memoryFiles: files?.length };
+  const layers: PackedSuggestions[] = [own.layer, ...(memory === undefined ? [] : [memory.layer])];
+  return { suggester: createTableSuggester(new SuggestionTable(layers)), memoryFiles: memory?.files };
 }

@@ -40,8 +40,8 @@ export interface RowsFromWorker {
    * of them, their XML as UTF-8 (the receiver's to keep) and the notes of their suggested cells.
    */
   add(count: number, rows: readonly number[], xml: readonly Uint8Array[], notes: readonly Int32Array[]): void;
-  /** The suggestions of the recipes that ask for them. */
-  suggestions?: PackedSuggestions;
+  /** The suggestions of the recipes that ask for them, in layers (suggestion-table.ts). */
+  suggestions?: readonly PackedSuggestions[];
 }
 
 export interface ReadLabelsOptions {

@@ -28,8 +28,8 @@ export interface WorkerInput {
    */
   taken?: Int32Array;
   batches?: BatchPolicy;
-  /** The suggestions of the recipes that ask for them (shared memory, not copied). */
-  suggestions?: PackedSuggestions;
+  /** The suggestions of the recipes that ask for them, in layers (shared memory, not copied). */
+  suggestions?: readonly PackedSuggestions[];
   /** Which labels are passed on (wanted-reading.ts); default all. */
   wanted?: WantedReading;
 }

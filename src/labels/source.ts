@@ -16,24 +16,27 @@ export interface TranslationsSource {
   origin: { file: string; name: string; maxSize: number };
   /** How messages name the XML: `file.zip › CrmTranslations.xml` or `file.xml`. */
   where: string;
+  /** The XML's size in bytes: the file's, or as the zip declares it (for planning, not trusted). */
+  xmlSize: number;
   xml(): AsyncIterable<Buffer>;
   /** `[Content_Types].xml` byte for byte (zip only). */
   contentTypes(): Promise<Buffer>;
   close(): Promise<void>;
 }
 
-async function sniff(file: string, name: string): Promise<'zip' | 'xml'> {
+async function sniff(file: string, name: string): Promise<{ kind: 'zip' | 'xml'; size: number }> {
   const fh = await openInput({ path: file, name });
   try {
+    const { size } = await fh.stat();
     const head = Buffer.alloc(4);
     const { bytesRead } = await fh.read(head, 0, 4, 0);
-    if (looksLikeZip(head.subarray(0, bytesRead))) return 'zip';
+    if (looksLikeZip(head.subarray(0, bytesRead))) return { kind: 'zip', size };
     if (/\.zip$/i.test(name)) throw new CrmKitError('NOT_A_ZIP', `${name}: not a zip file`);
     const text = head
       .toString('utf8', 0, bytesRead)
       .replace(/^\uFEFF/, '')
       .trimStart();
-    if (text.startsWith('<') || bytesRead === 0) return 'xml';
+    if (text.startsWith('<') || bytesRead === 0) return { kind: 'xml', size };
     throw new CrmKitError('NOT_A_ZIP', `${name}: neither a zip nor an XML file`);
   } finally {
     await fh.close();
@@ -47,11 +50,13 @@ export async function openTranslationsSource(
   maxSize = DEFAULT_MAX_ENTRY_SIZE,
 ): Promise<TranslationsSource> {
   const origin = { file, name, maxSize };
-  if ((await sniff(file, name)) === 'xml') {
+  const sniffed = await sniff(file, name);
+  if (sniffed.kind === 'xml') {
     return {
       kind: 'xml',
       origin,
       where: name,
+      xmlSize: sniffed.size,
       xml: () => createReadStream(file, { highWaterMark: 256 * 1024 }),
       contentTypes: () => Promise.reject(new Error('an XML input has no [Content_Types].xml')),
       close: () => Promise.resolve(),
@@ -72,6 +77,7 @@ export async function openTranslationsSource(
     kind: 'zip',
     origin,
     where: `${name} › ${xmlEntry.name}`,
+    xmlSize: xmlEntry.size,
     xml: () => zip.stream(xmlEntry, maxSize),
     contentTypes: async () => {
       const entry = find(CONTENT_TYPES_ENTRY);

@@ -35,7 +35,7 @@ export function rowsFromWorker(
   if (tables.size > 1) return undefined;
   const [table] = tables;
   return {
-    ...(table === undefined ? {} : { suggestions: table.packed }),
+    ...(table === undefined ? {} : { suggestions: table.layers }),
     recipes: (sheet) => {
       const recipes: RowRecipe[] = [];
       for (const state of states) {
@@ -64,7 +64,7 @@ export function rowsFromWorker(
         for (let c = 2; c < cells.length; c += 4) suggester.count(cells[c]!);
         state.writer?.addRowsXml?.(n, xml[i] ?? new Uint8Array(), {
           cells,
-          sources: suggester.table.packed.sources,
+          sources: suggester.table.sources,
         });
       });
     },

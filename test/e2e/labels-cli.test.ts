@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportLabels } from '../../src/labels';
 import { readWorkbook } from '../../src/labels/workbook/read';
+import { writeSampleFile } from '../../src/labels/sample-file';
 import { files, tempDir, zipEntries, removeTempDirs } from '../labels/support';
 
 afterAll(removeTempDirs);
@@ -74,6 +75,26 @@ describe('the crmkit binary', () => {
     const viaWorker = await rows('worker.xlsx');
     expect(viaWorker).toHaveLength(604);
     expect(viaWorker).toEqual(await rows('inline.xlsx'));
+  });
+
+  it('reads its suggestions in worker threads and fills the same cells as reading them in-process', async () => {
+    const dir = tempDir('crmkit-e2e-');
+    expect(existsSync(path.join(root, 'dist/suggestion-layer-worker.js'))).toBe(true);
+    const past = path.join(dir, 'past.zip');
+    await writeSampleFile(past, { labels: 600, seed: 7, coverage: [0.95, 0.9, 0.9] });
+    const res = crmkit(dir, 'labels', 'export', sample, '--memory', 'past.zip', '-o', 'worker.xlsx');
+    expect(res.code).toBe(0);
+    expect(res.out).toMatch(/Filled [\d,]+ empty cell\(s\) from memory \(1 file\(s\)\) and from this file/);
+    const file = (name: string) => ({ path: path.join(dir, name), name });
+    await exportLabels({
+      input: { path: sample, name: 'sample.zip' },
+      memory: [file('past.zip')],
+      output: file('inline.xlsx'),
+    });
+    const viaWorker = await zipEntries(path.join(dir, 'worker.xlsx'));
+    const inline = await zipEntries(path.join(dir, 'inline.xlsx'));
+    for (const part of ['xl/worksheets/sheet2.xml', 'xl/comments2.xml', 'xl/drawings/vmlDrawing2.vml'])
+      expect(viaWorker.get(part)?.equals(inline.get(part)!), part).toBe(true);
   });
 
   it('exits 2 with usage help when -o is missing', () => {

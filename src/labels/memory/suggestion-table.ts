@@ -3,7 +3,8 @@
  * language) pair a row may ask for, the translation the suggester's rule picks (the file's own
  * first, then the past memory's best). Held as numbers and texts in shared memory (text-pool.ts),
  * so the label reader's worker makes rows with suggestions from the very table this thread uses,
- * without a copy: same table, same lookups, same bytes, whichever thread makes a row.
+ * without a copy: same table, same lookups, same bytes, whichever thread makes a row. A table may
+ * be packed in layers (one per memory, each packed where its memory was read), consulted in order.
  */
 import type { Lcid } from '../crm-xml/model';
 import { IntList } from './int-list';
@@ -30,9 +31,14 @@ const [HASH, BASE_START, BASE_FIELD, LCID, TEXT_START, TEXT_FIELD, SOURCE] = [0,
 
 /**
  * The table of every suggestion `memories` can give rows of base language `baseLcid`: a pair's
- * translation from the first memory that has one (as the suggester consults them).
+ * translation from the first memory that has one (as the suggester consults them); only the pairs
+ * `keep` keeps (base text as the memory holds it), when given.
  */
-export function packSuggestions(baseLcid: Lcid, memories: readonly TranslationMemory[]): PackedSuggestions {
+export function packSuggestions(
+  baseLcid: Lcid,
+  memories: readonly TranslationMemory[],
+  keep?: (base: string, lcid: Lcid) => boolean,
+): PackedSuggestions {
   const texts = createTextStore({ shared: true });
   const entries = new IntList();
   const sources = new Map<string, number>();
@@ -43,6 +49,7 @@ export function packSuggestions(baseLcid: Lcid, memories: readonly TranslationMe
       let base: [number, number] | undefined;
       const hash = baseHash(unit.base);
       for (const [lcid, match] of unit.translations) {
+        if (keep !== undefined && !keep(unit.base, lcid)) continue;
         if (earlier.some((e) => e.lookup(baseLcid, unit.base, lcid) !== undefined)) continue;
         base ??= [texts.add(unit.base), texts.field];
         let source = sources.get(match.source);
@@ -70,18 +77,35 @@ export function packSuggestions(baseLcid: Lcid, memories: readonly TranslationMe
   };
 }
 
-/** Lookups in a packed table, on either thread. */
+/** Lookups in a packed table, or in layers of them (the first layer with a pair gives it), on either thread. */
 export class SuggestionTable implements RowSuggestions {
-  private readonly mask: number;
-  private readonly texts: TextStore;
+  readonly layers: readonly PackedSuggestions[];
+  /** The sources of every layer, in order: a layer's source numbers follow the earlier layers'. */
+  readonly sources: readonly string[];
+  private readonly texts: TextStore[];
+  /** Per layer: its first entry's number in the whole table, and its first source's. */
+  private readonly firstEntry: number[] = [];
+  private readonly firstSource: number[] = [];
 
-  constructor(readonly packed: PackedSuggestions) {
-    this.mask = packed.slots.length - 1;
-    this.texts = createTextStore({ blocks: packed.texts });
+  constructor(packed: PackedSuggestions | readonly PackedSuggestions[]) {
+    this.layers = 'slots' in packed ? [packed] : packed;
+    if (this.layers.length === 0) throw new Error('a suggestion table of no layers');
+    if (this.layers.some((l) => l.baseLcid !== this.baseLcid))
+      throw new Error('layers of other base languages');
+    this.texts = this.layers.map((l) => createTextStore({ blocks: l.texts }));
+    let entries = 0;
+    const sources: string[] = [];
+    for (const layer of this.layers) {
+      this.firstEntry.push(entries);
+      this.firstSource.push(sources.length);
+      entries += layer.entries.length / FIELDS;
+      sources.push(...layer.sources);
+    }
+    this.sources = sources;
   }
 
   get baseLcid(): Lcid {
-    return this.packed.baseLcid;
+    return this.layers[0]!.baseLcid;
   }
 
   /** The base text as the table compares it, or undefined when no row of it gets a suggestion. */
@@ -93,31 +117,46 @@ export class SuggestionTable implements RowSuggestions {
 
   /** The entry suggesting a translation of `key` into `lcid`, or -1. */
   find(key: { base: string; hash: number }, lcid: Lcid): number {
-    const { entries, slots } = this.packed;
-    for (let i = key.hash & this.mask; ; i = (i + 1) & this.mask) {
-      const e = slots[i]! - 1;
-      if (e === -1) return -1;
-      const f = e * FIELDS;
-      if (entries[f + HASH] !== key.hash || entries[f + LCID] !== lcid) continue;
-      if (this.texts.equals(entries[f + BASE_START]!, entries[f + BASE_FIELD]!, key.base)) return e;
+    for (let l = 0; l < this.layers.length; l++) {
+      const { entries, slots } = this.layers[l]!;
+      const mask = slots.length - 1;
+      for (let i = key.hash & mask; ; i = (i + 1) & mask) {
+        const e = slots[i]! - 1;
+        if (e === -1) break;
+        const f = e * FIELDS;
+        if (entries[f + HASH] !== key.hash || entries[f + LCID] !== lcid) continue;
+        if (this.texts[l]!.equals(entries[f + BASE_START]!, entries[f + BASE_FIELD]!, key.base)) {
+          return this.firstEntry[l]! + e;
+        }
+      }
     }
+    return -1;
+  }
+
+  /** The layer of entry `e`, and the entry's fields' offset in it. */
+  private at(e: number): { l: number; f: number } {
+    let l = this.layers.length - 1;
+    while (this.firstEntry[l]! > e) l--;
+    return { l, f: (e - this.firstEntry[l]!) * FIELDS };
   }
 
   text(e: number): string {
-    const f = e * FIELDS;
-    return this.texts.text(this.packed.entries[f + TEXT_START]!, this.packed.entries[f + TEXT_FIELD]!);
+    const { l, f } = this.at(e);
+    const entries = this.layers[l]!.entries;
+    return this.texts[l]!.text(entries[f + TEXT_START]!, entries[f + TEXT_FIELD]!);
   }
 
   sourceNumber(e: number): number {
-    return this.packed.entries[e * FIELDS + SOURCE]!;
+    const { l, f } = this.at(e);
+    return this.firstSource[l]! + this.layers[l]!.entries[f + SOURCE]!;
   }
 
   source(e: number): string {
-    return this.packed.sources[this.sourceNumber(e)]!;
+    return this.sources[this.sourceNumber(e)]!;
   }
 
-  /** Number of (base text, language) pairs. */
+  /** Number of entries over the layers (a pair in two layers counts twice). */
   get size(): number {
-    return this.packed.entries.length / FIELDS;
+    return this.layers.reduce((n, l) => n + l.entries.length / FIELDS, 0);
   }
 }

@@ -57,6 +57,58 @@ describe('the suggestion table of an export', () => {
     );
   });
 
+  it("suggests the same in layers, one packed per memory, with each suggestion's source numbered over the layers (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbAdd, { maxLength: 40 }),
+        fc.array(arbAdd, { maxLength: 40 }),
+        fc.array(arbLabel, { maxLength: 30 }),
+        (sameAdds, pastAdds, labels) => {
+          const sameFile = createMemory();
+          const memory = createMemory();
+          for (const a of sameAdds) sameFile.add(a.baseLcid, a.base, a.lcid, a.text, a.source);
+          for (const a of pastAdds) memory.add(a.baseLcid, a.base, a.lcid, a.text, a.source);
+          const whole = createTableSuggester(new SuggestionTable(packSuggestions(1033, [sameFile, memory])));
+          const table = new SuggestionTable([
+            packSuggestions(1033, [sameFile]),
+            packSuggestions(1033, [memory]),
+          ]);
+          const layered = createTableSuggester(table);
+          for (const { base, texts } of labels) {
+            const label = labelOf(base, texts);
+            expect(layered.suggest(label, LCIDS)).toEqual(whole.suggest(label, LCIDS));
+            const key = table.key(base);
+            for (const lcid of LCIDS) {
+              const e = key === undefined ? -1 : table.find(key, lcid);
+              if (e !== -1) expect(table.sources[table.sourceNumber(e)]).toBe(table.source(e));
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('packs only the pairs it is told to keep', () => {
+    const memory = createMemory();
+    memory.add(1033, 'Name', 1049, 'Имя', 'past.zip');
+    memory.add(1033, 'Name', 1026, 'Име', 'past.zip');
+    memory.add(1033, 'City', 1049, 'Город', 'past.zip');
+    const table = new SuggestionTable(
+      packSuggestions(1033, [memory], (base, lcid) => base === 'Name' && lcid === 1026),
+    );
+    expect(table.size).toBe(1);
+    expect(table.text(table.find(table.key('Name')!, 1026))).toBe('Име');
+    expect([table.find(table.key('Name')!, 1049), table.find(table.key('City')!, 1049)]).toEqual([-1, -1]);
+  });
+
+  it('refuses layers of different base languages', () => {
+    const memory = createMemory();
+    expect(
+      () => new SuggestionTable([packSuggestions(1033, [memory]), packSuggestions(1031, [memory])]),
+    ).toThrow(/base languages/);
+  });
+
   it('keeps its numbers and characters in memory another thread can share', () => {
     const memory = createMemory();
     memory.add(1033, 'Name', 1049, 'Имя', 'past.zip');
