@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Label, Lcid } from '../../../src/labels/crm-xml/model';
-import { createMemory } from '../../../src/labels/memory/memory';
+import { createMemory, type TranslationMemory } from '../../../src/labels/memory/memory';
 import { createSuggester, createTableSuggester } from '../../../src/labels/memory/suggest';
 import { packSuggestions, SuggestionTable } from '../../../src/labels/memory/suggestion-table';
 
@@ -32,59 +32,53 @@ function labelOf(base: string, texts: readonly (readonly [Lcid, string])[]): Lab
   };
 }
 
+/** The file's own memory and the past one, each of any translations. */
+const memoryOf = (
+  adds: readonly { baseLcid: Lcid; base: string; lcid: Lcid; text: string; source: string }[],
+): TranslationMemory => {
+  const memory = createMemory();
+  for (const a of adds) memory.add(a.baseLcid, a.base, a.lcid, a.text, a.source);
+  return memory;
+};
+const arbMemories = fc
+  .tuple(fc.array(arbAdd, { maxLength: 40 }), fc.array(arbAdd, { maxLength: 40 }))
+  .map(([same, past]): [TranslationMemory, TranslationMemory] => [memoryOf(same), memoryOf(past)]);
+
 describe('the suggestion table of an export', () => {
   it('suggests what the memories it was packed from suggest, and counts the same cells (property)', () => {
     fc.assert(
-      fc.property(
-        fc.array(arbAdd, { maxLength: 40 }),
-        fc.array(arbAdd, { maxLength: 40 }),
-        fc.array(arbLabel, { maxLength: 30 }),
-        (sameAdds, pastAdds, labels) => {
-          const sameFile = createMemory();
-          const memory = createMemory();
-          for (const a of sameAdds) sameFile.add(a.baseLcid, a.base, a.lcid, a.text, a.source);
-          for (const a of pastAdds) memory.add(a.baseLcid, a.base, a.lcid, a.text, a.source);
-          const expected = createSuggester({ baseLcid: 1033, sameFile, memory });
-          const actual = createTableSuggester(new SuggestionTable(packSuggestions(1033, [sameFile, memory])));
-          for (const { base, texts } of labels) {
-            const label = labelOf(base, texts);
-            expect(actual.suggest(label, LCIDS)).toEqual(expected.suggest(label, LCIDS));
-          }
-          expect([...actual.filled]).toEqual([...expected.filled]);
-        },
-      ),
+      fc.property(arbMemories, fc.array(arbLabel, { maxLength: 30 }), ([sameFile, memory], labels) => {
+        const expected = createSuggester({ baseLcid: 1033, sameFile, memory });
+        const actual = createTableSuggester(new SuggestionTable(packSuggestions(1033, [sameFile, memory])));
+        for (const { base, texts } of labels) {
+          const label = labelOf(base, texts);
+          expect(actual.suggest(label, LCIDS)).toEqual(expected.suggest(label, LCIDS));
+        }
+        expect([...actual.filled]).toEqual([...expected.filled]);
+      }),
       { numRuns: 300 },
     );
   });
 
   it("suggests the same in layers, one packed per memory, with each suggestion's source numbered over the layers (property)", () => {
     fc.assert(
-      fc.property(
-        fc.array(arbAdd, { maxLength: 40 }),
-        fc.array(arbAdd, { maxLength: 40 }),
-        fc.array(arbLabel, { maxLength: 30 }),
-        (sameAdds, pastAdds, labels) => {
-          const sameFile = createMemory();
-          const memory = createMemory();
-          for (const a of sameAdds) sameFile.add(a.baseLcid, a.base, a.lcid, a.text, a.source);
-          for (const a of pastAdds) memory.add(a.baseLcid, a.base, a.lcid, a.text, a.source);
-          const whole = createTableSuggester(new SuggestionTable(packSuggestions(1033, [sameFile, memory])));
-          const table = new SuggestionTable([
-            packSuggestions(1033, [sameFile]),
-            packSuggestions(1033, [memory]),
-          ]);
-          const layered = createTableSuggester(table);
-          for (const { base, texts } of labels) {
-            const label = labelOf(base, texts);
-            expect(layered.suggest(label, LCIDS)).toEqual(whole.suggest(label, LCIDS));
-            const key = table.key(base);
-            for (const lcid of LCIDS) {
-              const e = key === undefined ? -1 : table.find(key, lcid);
-              if (e !== -1) expect(table.sources[table.sourceNumber(e)]).toBe(table.source(e));
-            }
+      fc.property(arbMemories, fc.array(arbLabel, { maxLength: 30 }), ([sameFile, memory], labels) => {
+        const whole = createTableSuggester(new SuggestionTable(packSuggestions(1033, [sameFile, memory])));
+        const table = new SuggestionTable([
+          packSuggestions(1033, [sameFile]),
+          packSuggestions(1033, [memory]),
+        ]);
+        const layered = createTableSuggester(table);
+        for (const { base, texts } of labels) {
+          const label = labelOf(base, texts);
+          expect(layered.suggest(label, LCIDS)).toEqual(whole.suggest(label, LCIDS));
+          const key = table.key(base);
+          for (const lcid of LCIDS) {
+            const e = key === undefined ? -1 : table.find(key, lcid);
+            if (e !== -1) expect(table.sources[table.sourceNumber(e)]).toBe(table.source(e));
           }
-        },
-      ),
+        }
+      }),
       { numRuns: 300 },
     );
   });
