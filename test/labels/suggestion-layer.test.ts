@@ -4,7 +4,7 @@
  * given to the past layer while it reads, or known beforehand. Whichever way, the table suggests
  * what memories built from every translation, kept by the table noted from every label, suggest.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrmKitError } from '../../src/errors';
@@ -149,6 +149,22 @@ describe('the layers of an export suggestion table', () => {
       expect([code, message]).toEqual(['NOT_A_ZIP', 'broken.zip: not a zip file']);
     }, 60_000);
   }
+
+  it("plans by the size of the XML: as the zip declares it, or the file's", async () => {
+    const xml = file('input.xml');
+    await writeSampleFile(xml.path, { labels: 3000, seed: 3 });
+    const sizeOf = async (f: { path: string; name: string }): Promise<number> => {
+      const source = await openTranslationsSource(f.path, f.name);
+      try {
+        return source.xmlSize;
+      } finally {
+        await source.close();
+      }
+    };
+    const { size } = statSync(xml.path);
+    expect(size).toBeGreaterThan(1_000_000);
+    expect([await sizeOf(file('input.zip')), await sizeOf(xml)]).toEqual([size, size]);
+  });
 
   it('gives the same table whether the input is read once or first for its empty cells', async () => {
     for (const oneReadLimit of [0, undefined]) {
