@@ -20,6 +20,7 @@ import { writeSampleFile } from '../../src/labels/sample-file';
 import { openTranslationsSource } from '../../src/labels/source';
 import type { LayerRequest, LayerResult, WantedTable } from '../../src/labels/suggestion-layer';
 import { startSuggestionLayer } from '../../src/labels/suggestion-layer-thread';
+import { zipInMemory } from '../../src/zip/write';
 import { removeTempDirs, tempDir, tsWorkerOf } from './support';
 
 const tsWorker: LabelWorkerFile = tsWorkerOf('suggestion-layer-worker.ts');
@@ -165,6 +166,29 @@ describe('the layers of an export suggestion table', () => {
     expect(size).toBeGreaterThan(1_000_000);
     expect([await sizeOf(file('input.zip')), await sizeOf(xml)]).toEqual([size, size]);
   });
+
+  for (const [where, worker] of [
+    ['in worker threads', tsWorker],
+    ['on this thread', false],
+  ] as const) {
+    it(`fails with the input's own error, the past layer stopped rather than left waiting (${where})`, async () => {
+      // A zip that opens, whose XML is refused once its reading has begun.
+      const xml = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><Workbook/>';
+      writeFileSync(
+        file('broken-input.zip').path,
+        await zipInMemory([{ path: 'CrmTranslations.xml', bytes: Buffer.from(xml) }], new Date()),
+      );
+      const failure = await prepareExportSuggestions({
+        input: file('broken-input.zip'),
+        memory: [file('past')],
+        worker,
+      }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(CrmKitError);
+      expect((failure as CrmKitError).message).toMatch(
+        /^broken-input\.zip › CrmTranslations\.xml: line 1: DOCTYPE/,
+      );
+    }, 60_000);
+  }
 
   it('gives the same table whether the input is read once or first for its empty cells', async () => {
     for (const oneReadLimit of [0, undefined]) {
