@@ -16,6 +16,7 @@ import { displayKey, type Lcid } from './crm-xml/model';
 import { readTranslations, type TranslationsReadResult, type TranslationsVisitor } from './crm-xml/read';
 import { readMemoryFiles } from './load-memory';
 import { createMemory, type TranslationMemory } from './memory/memory';
+import { RepeatedBases } from './memory/repeated-bases';
 import { packSuggestions, type PackedSuggestions } from './memory/suggestion-table';
 import { createWantedBases, type PackedWanted, type WantedBases } from './memory/wanted';
 import { readLabels } from './read-labels';
@@ -133,6 +134,8 @@ async function readFileTranslations(
   onRows: ((n: number) => void) | undefined,
 ): Promise<Lcid> {
   const source = await openTranslationsSource(input.path, input.name, maxSize);
+  // Read once for the table too, every row is noted: only base texts met again can be suggested from.
+  const repeated = noted === undefined ? undefined : new RepeatedBases(memory);
   try {
     let baseLcid: Lcid = 0;
     const result = await read(source, {
@@ -141,9 +144,13 @@ async function readFileTranslations(
       },
       label(row) {
         const base = row.texts.get(baseLcid) ?? '';
-        noted?.note(base, row.texts);
         const place = (): string => `this file, ${displayKey(row)}`;
-        for (const [lcid, text] of row.texts) memory.add(baseLcid, base, lcid, text, place);
+        if (repeated === undefined) {
+          for (const [lcid, text] of row.texts) memory.add(baseLcid, base, lcid, text, place);
+        } else {
+          noted?.note(base, row.texts);
+          repeated.add(baseLcid, base, row.texts, place);
+        }
         onRows?.(1);
         return undefined;
       },
