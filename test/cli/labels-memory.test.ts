@@ -5,6 +5,7 @@ import { memoryIo } from '../../src/cli/io';
 import { run } from '../../src/cli/run';
 import { translationsXml } from '../fixtures/crm-xml/translations';
 import { writeSolutions } from '../labels/memory-fixtures';
+import { zipInMemory } from '../../src/zip/write';
 import { cliWorkspace } from './support';
 
 const work = cliWorkspace('crmkit-memory-');
@@ -100,6 +101,25 @@ describe('translation memory on the command line', () => {
     expect(err).toMatch(/^crmkit: bad\.tmx:4: not a valid TMX file: .+\n$/);
     expect(out).toBe('');
     expect(await work.files()).not.toContain('never.xlsx');
+  });
+
+  it('refuses a memory zip that is no zip, and an input refused as its suggestions are read, writing nothing', async () => {
+    await writeFile(path.join(work.dir, 'broken.zip'), 'not a zip at all');
+    const memory = await cli('labels', 'export', 'B.zip', '--memory', 'broken.zip', '-o', 'none1.xlsx');
+    expect([memory.code, memory.out, memory.err]).toEqual([3, '', 'crmkit: broken.zip: not a zip file\n']);
+    const xml = '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b "c">]><Workbook/>';
+    await writeFile(
+      path.join(work.dir, 'doctype.zip'),
+      await zipInMemory([{ path: 'CrmTranslations.xml', bytes: Buffer.from(xml) }], new Date()),
+    );
+    const input = await cli('labels', 'export', 'doctype.zip', '--memory', 'A.zip', '-o', 'none2.xlsx');
+    expect([input.code, input.out]).toEqual([3, '']);
+    expect(input.err).toBe(
+      'crmkit: doctype.zip › CrmTranslations.xml: line 1: DOCTYPE declarations are refused (no entity expansion)\n',
+    );
+    const files = await work.files();
+    expect(files).not.toContain('none1.xlsx');
+    expect(files).not.toContain('none2.xlsx');
   });
 
   it('says there is nothing to build from files without translations', async () => {
