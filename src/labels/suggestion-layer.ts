@@ -100,7 +100,18 @@ export async function readSuggestionLayer(request: LayerRequest, io: LayerIo = {
   if (request.kind === 'file') {
     const [input] = request.inputs;
     if (input === undefined || request.inputs.length > 1) throw new Error('a file layer reads one file');
-    fileBase = await readFileTranslations(input, request.maxSize, memory, noted, read, io.onRows);
+    // Read once for the table too, every row is noted, and only base texts met again kept.
+    const repeated = noted === undefined ? undefined : new RepeatedBases(memory);
+    const take: RowTaker =
+      noted === undefined || repeated === undefined
+        ? (baseLcid, base, texts, place) => {
+            for (const [lcid, text] of texts) memory.add(baseLcid, base, lcid, text, place);
+          }
+        : (baseLcid, base, texts, place) => {
+            noted.note(base, texts);
+            repeated.add(baseLcid, base, texts, place);
+          };
+    fileBase = await readFileTranslations(input, request.maxSize, take, read, io.onRows);
     files = 1;
   } else {
     const read1 = await readMemoryFiles(request.inputs, memory, {
@@ -124,18 +135,18 @@ export async function readSuggestionLayer(request: LayerRequest, io: LayerIo = {
 const pack = (memory: TranslationMemory, wanted: Wanted): PackedSuggestions =>
   packSuggestions(wanted.baseLcid, [memory], (base, lcid) => wanted.bases.wants(base, lcid));
 
-/** The file's own translations (and, with `noted`, its wanted table); returns its base language. */
+/** What takes a row of the file: its base text, its texts by language, where it stands. */
+type RowTaker = (baseLcid: Lcid, base: string, texts: ReadonlyMap<Lcid, string>, place: () => string) => void;
+
+/** Hands every row of the file to `take`; returns the file's base language. */
 async function readFileTranslations(
   input: NamedFile,
   maxSize: number | undefined,
-  memory: TranslationMemory,
-  noted: WantedBases | undefined,
+  take: RowTaker,
   read: (source: TranslationsSource, visitor: TranslationsVisitor) => Promise<TranslationsReadResult>,
   onRows: ((n: number) => void) | undefined,
 ): Promise<Lcid> {
   const source = await openTranslationsSource(input.path, input.name, maxSize);
-  // Read once for the table too, every row is noted: only base texts met again can be suggested from.
-  const repeated = noted === undefined ? undefined : new RepeatedBases(memory);
   try {
     let baseLcid: Lcid = 0;
     const result = await read(source, {
@@ -143,14 +154,7 @@ async function readFileTranslations(
         baseLcid = header.baseLcid;
       },
       label(row) {
-        const base = row.texts.get(baseLcid) ?? '';
-        const place = (): string => `this file, ${displayKey(row)}`;
-        if (repeated === undefined) {
-          for (const [lcid, text] of row.texts) memory.add(baseLcid, base, lcid, text, place);
-        } else {
-          noted?.note(base, row.texts);
-          repeated.add(baseLcid, base, row.texts, place);
-        }
+        take(baseLcid, row.texts.get(baseLcid) ?? '', row.texts, () => `this file, ${displayKey(row)}`);
         onRows?.(1);
         return undefined;
       },

@@ -71,11 +71,6 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
   const keep = options.keep;
   // Base texts and translations: characters only, each known by two numbers (text-pool.ts).
   const texts = createTextStore();
-  /** Stores `text`; its first number is returned, its second is `lastField()` after. */
-  const store = (text: string): number => texts.add(text);
-  const lastField = (): number => texts.field;
-  const stored = (start: number, field: number): string => texts.text(start, field);
-  const same = (start: number, field: number, text: string): boolean => texts.equals(start, field, text);
   // Entries (base texts): base language, hash, base text, first slot.
   const entryLcid = new IntList();
   const entryHash = new IntList();
@@ -113,7 +108,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
       if (
         entryHash.get(e) === hash &&
         entryLcid.get(e) === baseLcid &&
-        same(entryStart.get(e), entryLength.get(e), base)
+        texts.equals(entryStart.get(e), entryLength.get(e), base)
       )
         return e;
     }
@@ -129,8 +124,8 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     if (!baseLcids.includes(baseLcid)) baseLcids.push(baseLcid);
     entryLcid.push(baseLcid);
     entryHash.push(hash);
-    entryStart.push(store(base));
-    entryLength.push(lastField());
+    entryStart.push(texts.add(base));
+    entryLength.push(texts.field);
     entryFirst.push(NONE);
     if ((e + 1) * 2 > table.length) {
       const grown = new Int32Array(table.length * 2);
@@ -150,8 +145,8 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     const s = slotLcid.length;
     slotLcid.push(lcid);
     slotNext.push(NONE);
-    slotStart.push(store(text));
-    slotLength.push(lastField());
+    slotStart.push(texts.add(text));
+    slotLength.push(texts.field);
     slotSource.push(source);
     slotCount.push(1);
     let last = entryFirst.get(entry);
@@ -162,10 +157,10 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     while (slotNext.get(last) !== NONE) last = slotNext.get(last);
     slotNext.set(last, s);
   };
-  const textOf = (s: number): string => stored(slotStart.get(s), slotLength.get(s));
+  const textOf = (s: number): string => texts.text(slotStart.get(s), slotLength.get(s));
   /** Counts one more sighting of `text` for slot `s`; a translation seen more often takes the lead. */
   const count = (s: number, text: string, source: () => string): void => {
-    if (same(slotStart.get(s), slotLength.get(s), text)) {
+    if (texts.equals(slotStart.get(s), slotLength.get(s), text)) {
       slotCount.set(s, slotCount.get(s) + 1);
       return;
     }
@@ -181,8 +176,8 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     if (other.count > slotCount.get(s)) {
       const top: Candidate = { text: textOf(s), source: slotSource[s]!, count: slotCount.get(s) };
       more.set(s, [...others!.filter((c) => c !== other), top]);
-      slotStart.set(s, store(other.text));
-      slotLength.set(s, lastField());
+      slotStart.set(s, texts.add(other.text));
+      slotLength.set(s, texts.field);
       slotSource[s] = other.source;
       slotCount.set(s, other.count);
     }
@@ -221,7 +216,7 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
           const translations = new Map<Lcid, MemoryMatch>();
           for (let s = entryFirst.get(e); s !== NONE; s = slotNext.get(s))
             translations.set(slotLcid.get(s), { text: textOf(s), source: slotSource[s]! });
-          yield { baseLcid, base: stored(entryStart.get(e), entryLength.get(e)), translations };
+          yield { baseLcid, base: texts.text(entryStart.get(e), entryLength.get(e)), translations };
         }
       }
     },
