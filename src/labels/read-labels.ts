@@ -13,6 +13,7 @@ import type { Label, LabelSheet, Lcid } from './crm-xml/model';
 import { readTranslations, type TranslationsReadResult, type TranslationsVisitor } from './crm-xml/read';
 import type { PackedSuggestions } from './memory/suggestion-table';
 import type { PackedWanted } from './memory/wanted';
+import { ownCopy } from './own-copy';
 import type { BatchPolicy, ToMain, ToWorker, WorkerInput } from './read-protocol';
 import { visitWanted, type WantedReading } from './wanted-reading';
 import type { TranslationsSource } from './source';
@@ -157,7 +158,7 @@ export async function readLabels(
               options.onSkipped?.(m.count);
               break;
             case 'done':
-              resolve(m.wanted === undefined ? m.result : { ...m.result, wanted: m.wanted });
+              resolve(m.wanted === undefined ? m.result : { ...m.result, wanted: ownCopy(m.wanted) });
               break;
             case 'error':
             case 'crash':

@@ -1,13 +1,14 @@
 /**
  * Runs readSuggestionLayer (suggestion-layer.ts) in a worker thread of its own when the bundled
  * worker is there, else on this thread: same layer either way. A worker's memory and garbage go
- * when it ends; only the packed layer (shared memory) comes back. Both cores read at once when
+ * when it ends; only the packed layer (shared memory) comes back, copied here (own-copy.ts). Both cores read at once when
  * two layers are started together.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { errorOfThreadFailure, type ThreadFailure } from '../errors';
+import { ownCopy } from './own-copy';
 import type { LabelWorkerFile } from './read-labels';
 import {
   readSuggestionLayer,
@@ -76,7 +77,7 @@ export function startSuggestionLayer(request: LayerRequest, options: LayerJobOpt
     worker.on('exit', () => reject(new Error('the suggestion layer stopped unexpectedly')));
     worker.on('message', (m: FromLayerWorker) => {
       if (m.type === 'rows') options.onRows?.(m.count);
-      else if (m.type === 'done') resolve(m.result);
+      else if (m.type === 'done') resolve(ownCopy(m.result));
       else reject(errorOfThreadFailure(m));
     });
   }).finally(() => worker.terminate());
