@@ -44,18 +44,21 @@ export interface SolutionSource {
 
 export type PackageKind = 'managed' | 'unmanaged' | 'both';
 
+/** The solution's publisher, as a client profile gives it and solution.xml writes it. */
+export interface Publisher {
+  uniqueName: string;
+  displayNames: Localized;
+  descriptions?: Localized;
+  prefix: string;
+  optionValuePrefix: number;
+  email?: string;
+  website?: string;
+}
+
 export interface ClientProfile {
   /** Short client key, used in web resource ids (`contoso`). */
   client: string;
-  publisher: {
-    uniqueName: string;
-    displayNames: Localized;
-    descriptions?: Localized;
-    prefix: string;
-    optionValuePrefix: number;
-    email?: string;
-    website?: string;
-  };
+  publisher: Publisher;
   solution: {
     uniqueName: string;
     displayNames: Localized;

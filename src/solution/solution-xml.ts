@@ -1,4 +1,4 @@
-import { type Localized } from './model';
+import { type Localized, type Publisher } from './model';
 import { escapeAttribute } from '../xml/escape';
 import { XML_DECLARATION } from './xml';
 
@@ -26,15 +26,7 @@ export interface SolutionManifest {
   baseLanguage: number;
   /** The languages whose texts are written, base first. */
   languages: readonly number[];
-  publisher: {
-    uniqueName: string;
-    displayNames: Localized;
-    descriptions?: Localized;
-    prefix: string;
-    optionValuePrefix: number;
-    email?: string;
-    website?: string;
-  };
+  publisher: Publisher;
   rootComponents: readonly RootComponent[];
 }
 
