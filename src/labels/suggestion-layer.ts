@@ -133,7 +133,7 @@ export async function readSuggestionLayer(request: LayerRequest, io: LayerIo = {
 
 /** The pairs `wanted` wants, of its base language. */
 const pack = (memory: TranslationMemory, wanted: Wanted): PackedSuggestions =>
-  packSuggestions(wanted.baseLcid, [memory], (base, lcid) => wanted.bases.wants(base, lcid));
+  packSuggestions(wanted.baseLcid, [memory], (_base, lcid, hash) => wanted.bases.wantsHash(hash, lcid));
 
 /** What takes a row of the file: its base text, its texts by language, where it stands. */
 type RowTaker = (baseLcid: Lcid, base: string, texts: ReadonlyMap<Lcid, string>, place: () => string) => void;

@@ -34,6 +34,12 @@ export interface TranslationMemory {
   /** Number of distinct (base text, language) pairs held. */
   readonly size: number;
   units(): Iterable<MemoryUnit>;
+  /**
+   * Each (base text, language) pair of base language `baseLcid` with its best translation, in the
+   * order of units(): a base text is read once for all its pairs, a translation only when `best`
+   * is called (a table keeping a few of the pairs reads only those).
+   */
+  eachPair(baseLcid: Lcid, visit: (base: string, lcid: Lcid, best: () => MemoryMatch) => void): void;
 }
 
 /** Line-break style is not a difference (Excel and LibreOffice change it). */
@@ -208,6 +214,14 @@ export function createMemory(options: MemoryOptions = {}): TranslationMemory {
     },
     get size() {
       return slotLcid.length;
+    },
+    eachPair(baseLcid, visit) {
+      for (let e = 0; e < entryLcid.length; e++) {
+        if (entryLcid.get(e) !== baseLcid) continue;
+        const base = texts.text(entryStart.get(e), entryLength.get(e));
+        for (let s = entryFirst.get(e); s !== NONE; s = slotNext.get(s))
+          visit(base, slotLcid.get(s), () => ({ text: textOf(s), source: slotSource[s]! }));
+      }
     },
     *units() {
       for (const baseLcid of baseLcids) {

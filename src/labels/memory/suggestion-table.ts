@@ -32,32 +32,38 @@ const [HASH, BASE_START, BASE_FIELD, LCID, TEXT_START, TEXT_FIELD, SOURCE] = [0,
 /**
  * The table of every suggestion `memories` can give rows of base language `baseLcid`: a pair's
  * translation from the first memory that has one (as the suggester consults them); only the pairs
- * `keep` keeps (base text as the memory holds it), when given.
+ * `keep` keeps (base text as the memory holds it, and its baseHash), when given.
  */
 export function packSuggestions(
   baseLcid: Lcid,
   memories: readonly TranslationMemory[],
-  keep?: (base: string, lcid: Lcid) => boolean,
+  keep?: (base: string, lcid: Lcid, hash: number) => boolean,
 ): PackedSuggestions {
   const texts = createTextStore({ shared: true });
   const entries = new IntList();
   const sources = new Map<string, number>();
   memories.forEach((memory, m) => {
     const earlier = memories.slice(0, m);
-    for (const unit of memory.units()) {
-      if (unit.baseLcid !== baseLcid) continue;
-      let base: [number, number] | undefined;
-      const hash = baseHash(unit.base);
-      for (const [lcid, match] of unit.translations) {
-        if (keep !== undefined && !keep(unit.base, lcid)) continue;
-        if (earlier.some((e) => e.lookup(baseLcid, unit.base, lcid) !== undefined)) continue;
-        base ??= [texts.add(unit.base), texts.field];
-        let source = sources.get(match.source);
-        if (source === undefined) sources.set(match.source, (source = sources.size));
-        const start = texts.add(match.text);
-        for (const n of [hash, base[0], base[1], lcid, start, texts.field, source]) entries.push(n);
-      }
-    }
+    let lastBase: string | undefined;
+    let hash = 0;
+    let base: [number, number] | undefined;
+    memory.eachPair(baseLcid, (text, lcid, best) => {
+      if (text !== lastBase) [lastBase, hash, base] = [text, baseHash(text), undefined];
+      if (keep !== undefined && !keep(text, lcid, hash)) return;
+      if (earlier.some((e) => e.lookup(baseLcid, text, lcid) !== undefined)) return;
+      base ??= [texts.add(text), texts.field];
+      const match = best();
+      let source = sources.get(match.source);
+      if (source === undefined) sources.set(match.source, (source = sources.size));
+      const start = texts.add(match.text);
+      entries.push(hash);
+      entries.push(base[0]);
+      entries.push(base[1]);
+      entries.push(lcid);
+      entries.push(start);
+      entries.push(texts.field);
+      entries.push(source);
+    });
   });
   const count = entries.length / FIELDS;
   let size = 16;

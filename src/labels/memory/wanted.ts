@@ -22,6 +22,8 @@ export interface WantedBases {
   note(base: string, targets: ReadonlyMap<Lcid, string>): void;
   /** True when some noted row with this base text has this language's cell empty. */
   wants(base: string, lcid: Lcid): boolean;
+  /** `wants`, for a base text whose baseHash is known. */
+  wantsHash(hash: number, lcid: Lcid): boolean;
   /** The table as plain data in shared memory, for other threads (structured-cloneable). */
   pack(): PackedWanted;
 }
@@ -125,6 +127,12 @@ export function createWantedBases(packed?: PackedWanted): WantedBases {
     return bit;
   };
   const everywhere = packed === undefined ? new MaskTable() : MaskTable.of(packed);
+  const wantsHash = (hash: number, lcid: Lcid): boolean => {
+    const mask = everywhere.get(hash);
+    if (mask === undefined) return false;
+    const bit = bits.get(lcid);
+    return bit === undefined || (mask & bit) === 0;
+  };
   return {
     note(base, targets) {
       if (base.trim() === '') return;
@@ -132,12 +140,8 @@ export function createWantedBases(packed?: PackedWanted): WantedBases {
       for (const [lcid, text] of targets) if (text !== '') mask |= bitOf(lcid) ?? 0;
       everywhere.and(baseHash(base), mask);
     },
-    wants(base, lcid) {
-      const mask = everywhere.get(baseHash(base));
-      if (mask === undefined) return false;
-      const bit = bits.get(lcid);
-      return bit === undefined || (mask & bit) === 0;
-    },
+    wants: (base, lcid) => wantsHash(baseHash(base), lcid),
+    wantsHash,
     pack: () => ({ bits: [...bits], ...everywhere.pack() }),
   };
 }

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMemory } from '../../../src/labels/memory/memory';
+import { createMemory, type MemoryMatch } from '../../../src/labels/memory/memory';
 import { createSuggester, sameFileMemory } from '../../../src/labels/memory/suggest';
 import type { Label } from '../../../src/labels/crm-xml/model';
 
@@ -128,5 +129,32 @@ describe('a large translation memory', () => {
     bases.forEach((base, i) => expect(memory.lookup(1033, base, 1026)?.text).toBe(`t${i}`));
     expect(memory.lookup(1033, 'Сохранитъ', 1026)).toBeUndefined();
     expect([...memory.units()].map((u) => u.base)).toEqual(bases);
+  });
+});
+
+describe("a memory's pairs, as a table packs them", () => {
+  const arbAdd = fc.record({
+    baseLcid: fc.constantFrom(1033, 1049),
+    base: fc.constantFrom('Save', 'Save ', 'a\r\nb', 'a\nb', 'Имя', '\ud800', '  '),
+    lcid: fc.constantFrom(1033, 1049, 1026, 1058),
+    text: fc.constantFrom('A', 'B', 'Б', ' ', 'a\r\nb'),
+    source: fc.constantFrom('a.zip', 'b.tmx'),
+  });
+
+  it('are the units’ pairs of that base language, in the same order, with the same best translation (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbAdd, { maxLength: 60 }), (adds) => {
+        const memory = createMemory();
+        for (const a of adds) memory.add(a.baseLcid, a.base, a.lcid, a.text, a.source);
+        for (const baseLcid of [1033, 1049]) {
+          const fromUnits = [...memory.units()]
+            .filter((u) => u.baseLcid === baseLcid)
+            .flatMap((u) => [...u.translations].map(([lcid, best]) => [u.base, lcid, best]));
+          const visited: [string, number, MemoryMatch][] = [];
+          memory.eachPair(baseLcid, (base, lcid, best) => visited.push([base, lcid, best()]));
+          expect(visited).toEqual(fromUnits);
+        }
+      }),
+    );
   });
 });

@@ -38,6 +38,17 @@ describe('translations wanted for suggestions', () => {
     expect(wanted.wants('Save', 2031)).toBe(true);
   });
 
+  it('answers the same for a base text as for its hash', () => {
+    const wanted = createWantedBases();
+    wanted.note('Save', texts({ 1033: 'Save', 1049: 'Сохранить', 1026: '' }));
+    wanted.note('Line\r\nTwo', texts({}));
+    for (const base of ['Save', 'Line\nTwo', 'Never seen'])
+      for (const lcid of [1049, 1026, 1058])
+        expect(wanted.wantsHash(baseHash(base), lcid)).toBe(wanted.wants(base, lcid));
+    expect(wanted.wantsHash(baseHash('Save'), 1026)).toBe(true);
+    expect(wanted.wantsHash(baseHash('Save'), 1049)).toBe(false);
+  });
+
   it('treats line-break styles as one base text, as the memory does', () => {
     expect(baseHash('Line\r\nTwo')).toBe(baseHash('Line\nTwo'));
     expect(baseHash('Line\nTwo')).not.toBe(baseHash('line\nTwo'));
