@@ -44,14 +44,19 @@ export function packSuggestions(
   const sources = new Map<string, number>();
   memories.forEach((memory, m) => {
     const earlier = memories.slice(0, m);
+    // The pairs of one base text come together: it is hashed and added to the table once.
     let lastBase: string | undefined;
     let hash = 0;
     let base: [number, number] | undefined;
-    memory.eachPair(baseLcid, (text, lcid, best) => {
-      if (text !== lastBase) [lastBase, hash, base] = [text, baseHash(text), undefined];
-      if (keep !== undefined && !keep(text, lcid, hash)) return;
-      if (earlier.some((e) => e.lookup(baseLcid, text, lcid) !== undefined)) return;
-      base ??= [texts.add(text), texts.field];
+    memory.eachPair(baseLcid, (baseText, lcid, best) => {
+      if (baseText !== lastBase) {
+        lastBase = baseText;
+        hash = baseHash(baseText);
+        base = undefined;
+      }
+      if (keep !== undefined && !keep(baseText, lcid, hash)) return;
+      if (earlier.some((e) => e.lookup(baseLcid, baseText, lcid) !== undefined)) return;
+      base ??= [texts.add(baseText), texts.field];
       const match = best();
       let source = sources.get(match.source);
       if (source === undefined) sources.set(match.source, (source = sources.size));
