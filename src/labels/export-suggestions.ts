@@ -7,9 +7,10 @@
  *
  * Which cells are empty is known once the whole input is read. An input up to ONE_READ_LIMIT is
  * read once: its layer notes the wanted table while it keeps the file's translations of every base
- * text met twice or more (memory/repeated-bases.ts), and the past files' layer keeps everything until
- * the table comes; both drop what is not wanted when they are packed. A larger input is read for the table first, so that neither layer ever holds more
- * than what is wanted. The export's reader then shares the table to make the rows with.
+ * text met twice or more (memory/repeated-bases.ts), and the past files' layer keeps everything
+ * until the table comes; both drop what is not wanted when they are packed. A larger input is read
+ * for the table first, so that neither layer ever holds more than what is wanted. The export's
+ * reader then shares the table to make the rows with.
  */
 import { createTableSuggester, type TableSuggester } from './memory/suggest';
 import { SuggestionTable, type PackedSuggestions } from './memory/suggestion-table';

@@ -1,8 +1,8 @@
 /**
  * Runs readSuggestionLayer (suggestion-layer.ts) in a worker thread of its own when the bundled
  * worker is there, else on this thread: same layer either way. A worker's memory and garbage go
- * when it ends; only the packed layer (shared memory) comes back, copied here (own-copy.ts). Both cores read at once when
- * two layers are started together.
+ * when it ends; only the packed layer (shared memory) comes back, copied here (own-copy.ts). Both
+ * cores read at once when two layers are started together.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
